@@ -1,0 +1,41 @@
+// What the collaboration server and its clients must agree on beyond the
+// stock y-websocket protocol: the socket path and the close codes.
+
+export const COLLAB_PATH = '/collab';
+
+/** y-protocols message types as y-websocket frames them (first varuint of a frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/**
+ * Close codes. 4400–4499 are final for the stock y-websocket provider (it
+ * does not reconnect), so every "you may not" and "you sent something bad"
+ * lives there; 1012 asks clients to come back after a restart.
+ */
+export const CloseCode = {
+  /** The server is restarting: reconnect. */
+  serviceRestart: 1012,
+  /** A frame that is not a valid y-protocols message or Yjs update. */
+  malformedFrame: 4400,
+  /** No valid session or token. */
+  unauthorized: 4401,
+  /** Not a member of the document, or membership was revoked. */
+  forbidden: 4403,
+  /** No such document, or it was deleted. */
+  documentNotFound: 4404,
+  /** A frame over the configured size limit. */
+  frameTooLarge: 4413,
+  /** Too many connections or messages. */
+  rateLimited: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client should not try again by itself. */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
