@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The client lives in client/ and is built into dist/, which the server serves.
 // In development (`npm run dev`) Vite proxies the API and the collaboration
 // socket to a server started with `npm start` on port 3000.
 export default defineConfig({
-  root: 'client',
+  root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [react()],
-  build: { outDir: '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
     proxy: {

@@ -1,0 +1,80 @@
+// One client socket: who is behind it, what it may do, and whether it is alive.
+import type { Role } from '../../shared/api.js';
+import type { AwarenessIdentity } from './awarenessIdentity.js';
+
+export interface ConnectionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  color: string;
+}
+
+/** The part of a `ws` WebSocket a connection uses (tests pass an in-memory one). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: Uint8Array, cb?: (err?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  ping(): void;
+  on(event: 'pong', listener: () => void): unknown;
+}
+
+const OPEN = 1;
+let nextConnectionId = 1;
+
+export class Connection {
+  readonly id = nextConnectionId++;
+  /** Awareness client ids this connection has introduced. */
+  readonly clientIds = new Set<number>();
+  private alive = true;
+  private closed = false;
+
+  constructor(
+    private readonly socket: SocketLike,
+    readonly user: ConnectionUser,
+    public role: Role,
+  ) {
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  get identity(): AwarenessIdentity {
+    return { username: this.user.username, name: this.user.displayName, color: this.user.color };
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.socket.readyState === OPEN;
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.isOpen) return;
+    this.socket.send(frame, (err) => {
+      if (err) this.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // A close reason is limited to 123 bytes; reasons are short ASCII.
+    this.socket.close(code, reason.slice(0, 120));
+    // A peer that never answers the close handshake is cut off.
+    setTimeout(() => this.socket.terminate(), 5_000).unref();
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.socket.terminate();
+  }
+
+  /** Called on every heartbeat: a connection that missed the previous ping is dropped. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.terminate();
+      return;
+    }
+    this.alive = false;
+    if (this.isOpen) this.socket.ping();
+  }
+}

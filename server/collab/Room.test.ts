@@ -1,0 +1,214 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { Role } from '../../shared/api.js';
+import { CloseCode } from '../../shared/collab.js';
+import type { DocumentStore, UpdateEntry } from '../store/DocumentStore.js';
+import { Connection } from './Connection.js';
+import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessIdentity.js';
+import { encodeAwareness, encodeUpdate } from './protocol.js';
+import { Room } from './Room.js';
+import { TestSocket } from './testSocket.js';
+
+/** A store whose commits happen only when the test says so, or fail when told to. */
+class ControlledStore implements DocumentStore {
+  readonly committed: UpdateEntry[] = [];
+  private waiting: { entries: UpdateEntry[]; resolve: (seq: number) => void; reject: (e: Error) => void }[] = [];
+  failNext = 0;
+  compactions: { state: Uint8Array; throughSeq: number }[] = [];
+
+  append(_id: string, entries: UpdateEntry[]): Promise<number> {
+    return new Promise((resolve, reject) => this.waiting.push({ entries, resolve, reject }));
+  }
+  /** Commits (or fails) everything waiting, then lets the room react. */
+  async commit(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    for (const w of batch) {
+      if (this.failNext > 0) {
+        this.failNext--;
+        w.reject(new Error('disk full'));
+      } else {
+        this.committed.push(...w.entries);
+        w.resolve(this.committed.length);
+      }
+    }
+    await vi.advanceTimersByTimeAsync(0);
+  }
+  get pendingCount(): number {
+    return this.waiting.length;
+  }
+  async load() {
+    return { updates: [], lastSeq: 0 };
+  }
+  async compact(_id: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.compactions.push({ state, throughSeq });
+  }
+  async count() {
+    return this.committed.length;
+  }
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc.getXmlFragment('default').toString();
+}
+
+function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment('default').insert(0, [p]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function setup(options: { compactAfterUpdates?: number } = {}) {
+  const store = new ControlledStore();
+  const onEmpty = vi.fn();
+  const room = new Room(
+    {
+      documentId: 'doc1',
+      status: 'draft',
+      store,
+      logger: pino({ level: 'silent' }),
+      compactAfterUpdates: options.compactAfterUpdates ?? 1000,
+      onEmpty,
+      retryDelayMs: () => 10,
+    },
+    { updates: [], lastSeq: 0 },
+  );
+  let n = 0;
+  const join = (role: Role, name = `user${++n}`) => {
+    const socket = new TestSocket();
+    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role);
+    room.join(connection);
+    return { socket, connection };
+  };
+  return { store, room, join, onEmpty };
+}
+
+describe('Room', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('relays an editor\'s update only after the store has committed it', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    const b = join('editor');
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('第一段')));
+    expect(b.socket.updates).toHaveLength(0);
+    expect(store.pendingCount).toBe(1);
+    await store.commit();
+    expect(textOf(b.socket.updates)).toContain('第一段');
+    expect(textOf(a.socket.updates)).not.toContain('第一段');
+    expect(room.body.toString()).toContain('第一段');
+    expect(store.committed[0].userId).toBe('id-user1');
+  });
+
+  it('drops body updates from a viewer and a commenter, while they still receive everything', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const viewer = join('viewer');
+    const commenter = join('commenter');
+    const editor = join('editor');
+    room.receive(viewer.connection, encodeUpdate(paragraphUpdate('观察者')));
+    room.receive(commenter.connection, encodeUpdate(paragraphUpdate('批注者')));
+    expect(store.pendingCount).toBe(0);
+    room.receive(editor.connection, encodeUpdate(paragraphUpdate('编辑者')));
+    await store.commit();
+    expect(room.body.toString()).not.toMatch(/观察者|批注者/);
+    expect(textOf(viewer.socket.updates)).toContain('编辑者');
+    expect(viewer.socket.closeCode).toBeNull();
+  });
+
+  it('keeps changes when the store fails, withholds them and retries until they are stored', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    const b = join('editor');
+    store.failNext = 1;
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('重试')));
+    await store.commit();
+    expect(room.healthy).toBe(false);
+    expect(b.socket.updates).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(20);
+    await store.commit();
+    expect(room.healthy).toBe(true);
+    expect(textOf(b.socket.updates)).toContain('重试');
+    expect(store.committed).toHaveLength(1);
+  });
+
+  it('closes only the connection that sent a malformed frame', () => {
+    const { room, join } = setup();
+    const bad = join('editor');
+    const good = join('editor');
+    room.receive(bad.connection, new Uint8Array([0, 2, 250, 250, 250, 250, 1]));
+    expect(bad.socket.closeCode).toBe(CloseCode.malformedFrame);
+    expect(good.socket.closeCode).toBeNull();
+    expect(room.connections.has(good.connection)).toBe(true);
+  });
+
+  it('follows a role change at once: an editor made viewer can no longer write', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    a.connection.role = 'viewer';
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('降级后')));
+    expect(store.pendingCount).toBe(0);
+    await store.commit();
+    expect(room.body.toString()).not.toContain('降级后');
+  });
+
+  it('makes an approved document read-only for every connection', () => {
+    const { store, room, join } = setup();
+    const owner = join('owner');
+    room.setStatus('approved');
+    room.receive(owner.connection, encodeUpdate(paragraphUpdate('定稿后')));
+    expect(store.pendingCount).toBe(0);
+  });
+
+  it('stamps presence with the account and refuses to let one connection touch another\'s client id', () => {
+    const { room, join } = setup();
+    const a = join('editor', 'alice');
+    const b = join('editor', 'bob');
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 11, clock: 1, state: { user: { name: 'BOB' } } }])));
+    expect(room.awareness.getStates().get(11)).toEqual({ user: { username: 'alice', name: 'ALICE', color: '#123456' } });
+    // bob tries to overwrite and to remove alice's client
+    room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 11, clock: 5, state: { user: { name: 'x' } } }])));
+    room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 11, clock: 6, state: null }])));
+    expect(room.awareness.getStates().get(11)?.user).toMatchObject({ username: 'alice' });
+    // everyone was told about alice's presence, as alice
+    const seen = b.socket.awareness.flatMap(decodeAwarenessUpdate);
+    expect(seen.some((e) => e.clientId === 11 && (e.state?.user as { username: string }).username === 'alice')).toBe(true);
+    room.awareness.destroy();
+  });
+
+  it('removes a connection\'s presence when it leaves and reports the room empty', () => {
+    const { room, join, onEmpty } = setup();
+    const a = join('editor');
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 21, clock: 1, state: { x: 1 } }])));
+    room.leave(a.connection);
+    expect(room.awareness.getStates().has(21)).toBe(false);
+    expect(onEmpty).toHaveBeenCalledWith(room);
+    room.awareness.destroy();
+  });
+
+  it('compacts the log into one snapshot of everything stored once enough updates have come', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup({ compactAfterUpdates: 3 });
+    const a = join('editor');
+    for (const t of ['一', '二', '三']) {
+      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
+      await store.commit();
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.compactions).toHaveLength(1);
+    expect(store.compactions[0].throughSeq).toBe(3);
+    expect(textOf([store.compactions[0].state])).toMatch(/一|二|三/);
+    const snapshotDoc = new Y.Doc();
+    Y.applyUpdate(snapshotDoc, store.compactions[0].state);
+    expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+  });
+});

@@ -1,0 +1,307 @@
+// One live document: its Y.Doc, awareness, connections and the path every
+// change takes. A client's update is validated, committed to the store, then
+// applied and relayed; the Y.Doc therefore never holds a client change that is
+// not stored, and "written before relayed" holds by construction.
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocumentStatus } from '../../shared/api.js';
+import { canEditBody } from '../../shared/access.js';
+import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { CloseCode } from '../../shared/collab.js';
+import type { DocumentStore } from '../store/DocumentStore.js';
+import { Connection } from './Connection.js';
+import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from './protocol.js';
+
+/** Transaction origins: who made a change decides whether it is stored and relayed. */
+export const Origin = {
+  /** Replaying the stored log: neither stored again nor relayed. */
+  load: Symbol('load'),
+  /** A change the server makes (a restore): stored, then relayed to everyone. */
+  server: Symbol('server'),
+} as const;
+
+interface PendingWrite {
+  update: Uint8Array;
+  userId: string | null;
+  /** The connection that sent it; null for a server change already applied to the doc. */
+  from: Connection | null;
+}
+
+export interface RoomOptions {
+  documentId: string;
+  status: DocumentStatus;
+  store: DocumentStore;
+  logger: Logger;
+  compactAfterUpdates: number;
+  /** Called when the last connection leaves. */
+  onEmpty: (room: Room) => void;
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export class Room {
+  readonly documentId: string;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private status: DocumentStatus;
+  private outbox: PendingWrite[] = [];
+  private draining: Promise<void> | null = null;
+  private persistedSeq: number;
+  private entriesSinceCompaction: number;
+  private compacting: Promise<void> | null = null;
+  private failedAttempts = 0;
+  private destroyed = false;
+
+  constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
+    this.documentId = options.documentId;
+    this.status = options.status;
+    this.persistedSeq = stored.lastSeq;
+    this.entriesSinceCompaction = stored.updates.length;
+    this.awareness.setLocalState(null);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored.updates) {
+          try {
+            Y.applyUpdate(this.doc, update, Origin.load);
+          } catch (err) {
+            // One bad entry must not make the whole document unloadable.
+            options.logger.error({ err, documentId: this.documentId }, 'skipped an unreadable stored update');
+          }
+        }
+      },
+      Origin.load,
+    );
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get body(): Y.XmlFragment {
+    return this.doc.getXmlFragment(BODY_FRAGMENT);
+  }
+
+  /** False while the store refuses writes (the room keeps them and retries). */
+  get healthy(): boolean {
+    return this.failedAttempts === 0;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.outbox.length > 0 || this.draining !== null;
+  }
+
+  canWrite(connection: Connection): boolean {
+    return canEditBody(connection.role, this.status);
+  }
+
+  setStatus(status: DocumentStatus): void {
+    this.status = status;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
+    }
+    if (this.connections.size === 0) this.options.onEmpty(this);
+  }
+
+  /** Handles one frame from a connection; a frame that does not decode closes that connection only. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(frame);
+    } catch (err) {
+      this.reject(connection, err);
+      return;
+    }
+    try {
+      this.handle(connection, message);
+    } catch (err) {
+      this.reject(connection, err);
+    }
+  }
+
+  private reject(connection: Connection, err: unknown): void {
+    const reason = err instanceof ProtocolError ? err.message : 'unprocessable frame';
+    this.options.logger.warn({ documentId: this.documentId, user: connection.user.username, reason }, 'closing a connection after a bad frame');
+    connection.close(CloseCode.malformedFrame, reason);
+  }
+
+  private handle(connection: Connection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'syncStep1':
+        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'update':
+        // Read-only connections receive everything; what they send is dropped.
+        if (!this.canWrite(connection)) return;
+        this.outbox.push({ update: message.update, userId: connection.user.id, from: connection });
+        this.drain();
+        return;
+      case 'awareness': {
+        const entries = stampAwareness(
+          decodeAwarenessUpdate(message.update),
+          connection.identity,
+          (clientId) => connection.clientIds.has(clientId) || !this.ownerOf(clientId),
+        );
+        for (const entry of entries) connection.clientIds.add(entry.clientId);
+        if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
+        return;
+      }
+      case 'queryAwareness': {
+        const states = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        return;
+      }
+      case 'ignored':
+        return;
+    }
+  }
+
+  private ownerOf(clientId: number): Connection | undefined {
+    for (const c of this.connections) if (c.clientIds.has(clientId)) return c;
+    return undefined;
+  }
+
+  /** A change made on the server (a restore, a migration): applied now, stored, then relayed. */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    Y.transact(this.doc, () => change(this.doc), Origin.server);
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === Origin.load) return;
+    if (origin instanceof Connection) {
+      // Already stored (see drain): relay to everyone else.
+      this.broadcast(encodeUpdate(update), origin);
+      return;
+    }
+    this.outbox.push({ update, userId: null, from: null });
+    this.drain();
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (origin instanceof Connection) {
+      for (const id of removed) origin.clientIds.delete(id);
+    }
+    if (changed.length === 0) return;
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
+  };
+
+  private broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(frame);
+  }
+
+  /** Resolves once every change received so far is committed. */
+  async flushed(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = this.runDrain().finally(() => {
+      this.draining = null;
+      if (this.outbox.length > 0) this.drain();
+      else this.maybeCompact();
+    });
+  }
+
+  private async runDrain(): Promise<void> {
+    while (this.outbox.length > 0 && !this.destroyed) {
+      const batch = this.outbox;
+      this.outbox = [];
+      let seq: number;
+      try {
+        seq = await this.options.store.append(
+          this.documentId,
+          batch.map(({ update, userId }) => ({ update, userId })),
+        );
+      } catch (err) {
+        // Keep the changes, withhold them from everyone, and try again.
+        this.outbox = batch.concat(this.outbox);
+        this.failedAttempts++;
+        this.options.logger.error({ err, documentId: this.documentId, attempt: this.failedAttempts }, 'storing updates failed; retrying');
+        await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? defaultRetryDelayMs)(this.failedAttempts)));
+        continue;
+      }
+      this.failedAttempts = 0;
+      this.persistedSeq = seq;
+      this.entriesSinceCompaction += batch.length;
+      for (const write of batch) {
+        // A server change is already in the doc; a client's is applied now, even if
+        // its sender has gone meanwhile, since it is stored.
+        if (write.from === null) this.broadcast(encodeUpdate(write.update), null);
+        else this.applyClientUpdate(write);
+      }
+    }
+  }
+
+  private applyClientUpdate(write: PendingWrite): void {
+    try {
+      Y.applyUpdate(this.doc, write.update, write.from);
+    } catch (err) {
+      this.options.logger.error({ err, documentId: this.documentId }, 'a stored update could not be applied');
+      write.from?.close(CloseCode.malformedFrame, 'update could not be applied');
+    }
+  }
+
+  private maybeCompact(): void {
+    if (this.entriesSinceCompaction < this.options.compactAfterUpdates) return;
+    void this.compact();
+  }
+
+  /** Replaces the stored log with one snapshot of the current state. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    this.compacting = (async () => {
+      await this.flushed();
+      if (this.destroyed || this.entriesSinceCompaction <= 1) return;
+      const through = this.persistedSeq;
+      const counted = this.entriesSinceCompaction;
+      try {
+        await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), through);
+        this.entriesSinceCompaction -= counted - 1;
+      } catch (err) {
+        this.options.logger.error({ err, documentId: this.documentId }, 'compaction failed; the log stays as it is');
+      }
+    })().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  /** Closes every connection (with a code) and frees the document. Pending writes are committed first. */
+  async destroy(code: number = CloseCode.serviceRestart, reason = 'room closed'): Promise<void> {
+    for (const connection of this.connections) connection.close(code, reason);
+    this.connections.clear();
+    await this.flushed();
+    if (this.compacting) await this.compacting;
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function defaultRetryDelayMs(attempt: number): number {
+  return Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
+}

@@ -1,0 +1,63 @@
+// Rewrites a client's awareness update so that every state it carries shows
+// the account of the connection that sent it, and drops entries for client
+// ids that belong to another connection: nobody can appear as, or remove,
+// someone else.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ProtocolError } from './protocol.js';
+
+export interface AwarenessIdentity {
+  username: string;
+  name: string;
+  color: string;
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  try {
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('awareness state is not an object');
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    }
+    return entries;
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError('malformed awareness update');
+  }
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Keeps the entries this connection may send (its own client ids, or ids no
+ * other connection holds) and stamps its identity on every state.
+ */
+export function stampAwareness(
+  entries: AwarenessEntry[],
+  identity: AwarenessIdentity,
+  mayUse: (clientId: number) => boolean,
+): AwarenessEntry[] {
+  return entries
+    .filter((entry) => mayUse(entry.clientId))
+    .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...identity } } }));
+}

@@ -1,0 +1,110 @@
+// The y-websocket wire format: decoding a client's frame into a message, and
+// encoding what the server sends. A table keyed by message type; anything that
+// does not decode is a ProtocolError, which closes that one connection.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/collab.js';
+
+const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
+
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  /** A document change: a sync step 2 (reply to our step 1) or a live update. */
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+  /** Known messages the server has no use for: the unused auth message, an empty update. */
+  | { kind: 'ignored' };
+
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new ProtocolError('payload longer than the frame');
+  return decoding.readUint8Array(decoder, length);
+}
+
+const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
+  [MessageType.sync]: (decoder) => {
+    const step = decoding.readVarUint(decoder);
+    const payload = readPayload(decoder);
+    switch (step) {
+      case SyncStep.step1:
+        try {
+          Y.decodeStateVector(payload);
+        } catch {
+          throw new ProtocolError('malformed state vector');
+        }
+        return { kind: 'syncStep1', stateVector: payload };
+      case SyncStep.step2:
+      case SyncStep.update:
+        return isEmptyUpdate(payload) ? { kind: 'ignored' } : { kind: 'update', update: payload };
+      default:
+        throw new ProtocolError(`unknown sync step ${step}`);
+    }
+  },
+  [MessageType.awareness]: (decoder) => ({ kind: 'awareness', update: readPayload(decoder) }),
+  [MessageType.queryAwareness]: () => ({ kind: 'queryAwareness' }),
+  [MessageType.auth]: () => ({ kind: 'ignored' }),
+};
+
+/**
+ * Parses every struct and the delete set, so a truncated or garbled update
+ * fails here, before anything is stored or applied to the live document.
+ * An update that carries nothing (a client's step 2 with nothing new) is empty.
+ */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    throw new ProtocolError('malformed document update');
+  }
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}
+
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  try {
+    const type = decoding.readVarUint(decoder);
+    const read = readers[type];
+    if (!read) throw new ProtocolError(`unknown message type ${type}`);
+    return read(decoder);
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError('truncated frame');
+  }
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return syncMessage(SyncStep.step1, Y.encodeStateVector(doc));
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.step2, Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.update, update);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

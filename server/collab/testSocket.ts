@@ -1,0 +1,47 @@
+// An in-memory socket for room tests: records what the server sent and how it closed.
+import * as decoding from 'lib0/decoding';
+import type { SocketLike } from './Connection.js';
+
+export class TestSocket implements SocketLike {
+  readyState = 1;
+  readonly sent: Uint8Array[] = [];
+  closeCode: number | null = null;
+
+  send(data: Uint8Array, cb?: (err?: Error) => void): void {
+    this.sent.push(data);
+    cb?.();
+  }
+  close(code?: number): void {
+    this.closeCode = code ?? 1000;
+    this.readyState = 3;
+  }
+  terminate(): void {
+    this.readyState = 3;
+  }
+  ping(): void {}
+  on(): this {
+    return this;
+  }
+
+  /** The document updates the server sent (sync step 2 and live updates), decoded. */
+  get updates(): Uint8Array[] {
+    return this.sent
+      .map((frame) => {
+        const d = decoding.createDecoder(frame);
+        if (decoding.readVarUint(d) !== 0) return null;
+        const step = decoding.readVarUint(d);
+        return step === 0 ? null : decoding.readVarUint8Array(d);
+      })
+      .filter((u): u is Uint8Array => u !== null);
+  }
+
+  /** The awareness updates the server sent, as raw payloads. */
+  get awareness(): Uint8Array[] {
+    return this.sent
+      .map((frame) => {
+        const d = decoding.createDecoder(frame);
+        return decoding.readVarUint(d) === 1 ? decoding.readVarUint8Array(d) : null;
+      })
+      .filter((u): u is Uint8Array => u !== null);
+  }
+}

@@ -1,0 +1,67 @@
+// Reads the environment once into a typed, frozen config. No other module
+// reads process.env.
+import path from 'node:path';
+
+export interface Limits {
+  /** Frames over this are refused before they are buffered. */
+  maxFrameBytes: number;
+  /** JSON request bodies over this get 413. */
+  maxJsonBytes: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres:// URL; when unset, SQLite in dataDir. */
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Built client to serve at /; null to serve no client (tests of the API alone). */
+  clientDir: string | null;
+  /** Browser origins accepted besides the server's own (e.g. the Vite dev server). */
+  extraOrigins: readonly string[];
+  /** Mark session cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  /** A room with no connections is unloaded after this long. */
+  roomIdleMs: number;
+  /** The update log of a document is compacted into one snapshot after this many appends. */
+  compactAfterUpdates: number;
+  limits: Limits;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  return Object.freeze({
+    port: integer(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    databaseUrl,
+    redisUrl: env.REDIS_URL || null,
+    logLevel,
+    clientDir: path.resolve(cwd, env.CLIENT_DIR || './dist'),
+    extraOrigins: Object.freeze((env.EXTRA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    sessionTtlMs: integer(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 3600 * 1000,
+    roomIdleMs: integer(env, 'ROOM_IDLE_SECONDS', 30, 0) * 1000,
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
+    limits: Object.freeze({
+      maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 16 * 1024 * 1024, 1024),
+      maxJsonBytes: integer(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024),
+    }),
+  });
+}

@@ -1,0 +1,97 @@
+// Builds the whole server from a config: storage, collaboration, HTTP. Starts
+// nothing by itself; listen() and close() are the caller's.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { AccountService } from './auth/AccountService.js';
+import { Authenticator } from './auth/Authenticator.js';
+import { CollabServer } from './collab/CollabServer.js';
+import { RoomRegistry } from './collab/RoomRegistry.js';
+import type { Config } from './config.js';
+import { DocumentService } from './documents/DocumentService.js';
+import { createApp } from './http/createApp.js';
+import type { Storage } from './store/Storage.js';
+import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
+
+export interface ServerDeps {
+  logger?: Logger;
+  storage?: Storage;
+}
+
+export interface YigaoServer {
+  readonly http: http.Server;
+  readonly storage: Storage;
+  readonly registry: RoomRegistry;
+  readonly logger: Logger;
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops accepting, stores everything pending, closes sockets with 1012. */
+  close(): Promise<void>;
+}
+
+export async function createServer(config: Config, deps: ServerDeps = {}): Promise<YigaoServer> {
+  const logger = deps.logger ?? pino({ level: config.logLevel });
+  if (config.databaseUrl) throw new Error('DATABASE_URL (PostgreSQL) is not supported yet: unset it to use SQLite.');
+  const storage = deps.storage ?? openSqliteStorage(config.dataDir);
+  const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
+  const registry = new RoomRegistry({
+    documents: storage.documents,
+    records: storage.records,
+    logger,
+    roomIdleMs: config.roomIdleMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+  const collab = new CollabServer({
+    registry,
+    authenticator,
+    records: storage.records,
+    logger,
+    maxFrameBytes: config.limits.maxFrameBytes,
+    extraOrigins: config.extraOrigins,
+  });
+  let closing = false;
+  const app = createApp({
+    accounts: new AccountService(storage.accounts),
+    authenticator,
+    documents: new DocumentService(storage, registry),
+    logger,
+    clientDir: config.clientDir,
+    maxJsonBytes: config.limits.maxJsonBytes,
+    secureCookies: config.secureCookies,
+    isHealthy: () => !closing,
+  });
+  const server = http.createServer(app);
+  server.on('upgrade', (req, socket, head) => {
+    if (closing || !collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  const sessionSweep = setInterval(() => {
+    storage.accounts.deleteExpiredSessions(Date.now()).catch((err) => logger.warn({ err }, 'session sweep failed'));
+  }, 3600_000);
+  sessionSweep.unref();
+
+  return {
+    http: server,
+    storage,
+    registry,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          resolve({ port, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` });
+        });
+      }),
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(sessionSweep);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await registry.closeAll();
+      collab.close();
+      server.closeAllConnections();
+      await stopped;
+      await storage.close();
+    },
+  };
+}

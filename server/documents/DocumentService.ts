@@ -1,0 +1,140 @@
+// What members can do with documents, with every access decision made here:
+// the HTTP routes only parse and answer.
+import type { ContentDto, DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
+import { canDelete, canManageMembers, canRename } from '../../shared/access.js';
+import { colorForUser } from '../../shared/colors.js';
+import type { TemplateId } from '../../shared/templates.js';
+import { isValidId, newId } from '../auth/tokens.js';
+import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import type { DocumentRecord, UserRecord } from '../store/records.js';
+import type { Storage } from '../store/Storage.js';
+import { renderContent } from './renderContent.js';
+import { seedState } from './seed.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class DocumentService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: RoomRegistry,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The document and the caller's role in it; 404 for an unknown id, 403 for a non-member. */
+  async access(documentId: string, user: UserRecord): Promise<{ record: DocumentRecord; role: Role }> {
+    const record = isValidId(documentId) ? await this.storage.records.getDocument(documentId) : null;
+    if (!record) throw notFound('document_not_found', 'No document with this id.');
+    const role = await this.storage.records.getRole(documentId, user.id);
+    if (!role) throw forbidden('not_a_member', 'You are not a member of this document.');
+    return { record, role };
+  }
+
+  async list(user: UserRecord): Promise<DocumentSummaryDto[]> {
+    const rows = await this.storage.records.listDocumentsForUser(user.id);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      role: row.role,
+      createdAt: iso(row.createdAt),
+      updatedAt: iso(row.updatedAt),
+      owner: { username: row.ownerUsername, displayName: row.ownerDisplayName },
+    }));
+  }
+
+  async create(user: UserRecord, title: string, template: TemplateId): Promise<DocumentDto> {
+    const at = this.now();
+    const record: DocumentRecord = { id: newId(), title, status: 'draft', ownerId: user.id, template, createdAt: at, updatedAt: at };
+    // Seeded here, before anyone can connect, so every opener sees the skeleton exactly once.
+    await this.storage.records.createDocument(record, seedState(template, title));
+    return this.dto(record, 'owner', user);
+  }
+
+  async get(documentId: string, user: UserRecord): Promise<DocumentDto> {
+    const { record, role } = await this.access(documentId, user);
+    const owner = await this.storage.accounts.findUserById(record.ownerId);
+    return this.dto(record, role, owner ?? user);
+  }
+
+  async rename(documentId: string, user: UserRecord, title: string): Promise<DocumentDto> {
+    const { record, role } = await this.access(documentId, user);
+    if (!canRename(role)) throw forbidden('forbidden', 'Only the owner and editors can rename the document.');
+    const at = this.now();
+    await this.storage.records.renameDocument(documentId, title, at);
+    const owner = await this.storage.accounts.findUserById(record.ownerId);
+    return this.dto({ ...record, title, updatedAt: at }, role, owner ?? user);
+  }
+
+  async delete(documentId: string, user: UserRecord): Promise<void> {
+    const { role } = await this.access(documentId, user);
+    if (!canDelete(role)) throw forbidden('forbidden', 'Only the owner can delete the document.');
+    await this.storage.records.deleteDocument(documentId, this.now());
+    await this.registry.closeDocument(documentId);
+  }
+
+  async members(documentId: string, user: UserRecord): Promise<MemberDto[]> {
+    await this.access(documentId, user);
+    const members = await this.storage.records.listMembers(documentId);
+    return members.map((m) => ({
+      user: { username: m.user.username, displayName: m.user.displayName, color: colorForUser(m.user.id) },
+      role: m.role,
+    }));
+  }
+
+  async setMember(documentId: string, user: UserRecord, username: string, role: Role): Promise<MemberDto> {
+    const { record, role: callerRole } = await this.access(documentId, user);
+    if (!canManageMembers(callerRole)) throw forbidden('forbidden', 'Only the owner can change members.');
+    const target = await this.storage.accounts.findUserByUsername(username);
+    if (!target) throw notFound('user_not_found', `No account named "${username}".`);
+    const current = await this.storage.records.getRole(documentId, target.id);
+    if (current === 'owner' && role !== 'owner') await this.ensureAnotherOwner(documentId, target.id);
+    await this.storage.records.setMember(documentId, target.id, role, this.now());
+    if (current === 'owner' && role !== 'owner' && record.ownerId === target.id) await this.moveListedOwner(documentId, target.id);
+    this.registry.updateAccess(documentId, target.id, role);
+    return { user: { username: target.username, displayName: target.displayName, color: colorForUser(target.id) }, role };
+  }
+
+  async removeMember(documentId: string, user: UserRecord, username: string): Promise<void> {
+    const { record, role } = await this.access(documentId, user);
+    if (!canManageMembers(role)) throw forbidden('forbidden', 'Only the owner can remove members.');
+    const target = await this.storage.accounts.findUserByUsername(username);
+    const current = target ? await this.storage.records.getRole(documentId, target.id) : null;
+    if (!target || !current) throw notFound('member_not_found', `"${username}" is not a member of this document.`);
+    if (current === 'owner') await this.ensureAnotherOwner(documentId, target.id);
+    await this.storage.records.removeMember(documentId, target.id);
+    if (record.ownerId === target.id) await this.moveListedOwner(documentId, target.id);
+    // Their open connections lose access at once.
+    this.registry.updateAccess(documentId, target.id, null);
+  }
+
+  async content(documentId: string, user: UserRecord): Promise<ContentDto> {
+    await this.access(documentId, user);
+    const room = await this.registry.acquire(documentId);
+    return renderContent(room.body);
+  }
+
+  private async ensureAnotherOwner(documentId: string, leavingUserId: string): Promise<void> {
+    const members = await this.storage.records.listMembers(documentId);
+    if (!members.some((m) => m.role === 'owner' && m.user.id !== leavingUserId)) {
+      throw conflict('last_owner', 'A document needs at least one owner: make someone else owner first.');
+    }
+  }
+
+  private async moveListedOwner(documentId: string, leavingUserId: string): Promise<void> {
+    const next = (await this.storage.records.listMembers(documentId)).find((m) => m.role === 'owner' && m.user.id !== leavingUserId);
+    if (next) await this.storage.records.setListedOwner(documentId, next.user.id);
+  }
+
+  private dto(record: DocumentRecord, role: Role, owner: UserRecord): DocumentDto {
+    return {
+      id: record.id,
+      title: record.title,
+      status: record.status,
+      role,
+      createdAt: iso(record.createdAt),
+      updatedAt: iso(record.updatedAt),
+      owner: { username: owner.username, displayName: owner.displayName },
+    };
+  }
+}

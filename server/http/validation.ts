@@ -1,0 +1,57 @@
+// Request bodies are parsed with zod; a failure is a 400 that names the field.
+import { z } from 'zod';
+import { ROLES } from '../../shared/api.js';
+import { badRequest } from '../errors.js';
+
+// Control characters have no place in names and titles (and Word cannot hold them).
+const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const chars = (s: string) => [...s].length;
+
+export const usernameSchema = z
+  .string({ error: 'username must be a string' })
+  .trim()
+  .regex(/^[\p{L}\p{N}_.-]{2,40}$/u, 'username: 2–40 letters, digits, "_", "." or "-"');
+
+export const registerBody = z.object({
+  username: usernameSchema,
+  password: z.string({ error: 'password must be a string' }).min(8, 'password: at least 8 characters').max(200, 'password: at most 200 characters'),
+  displayName: z
+    .string({ error: 'displayName must be a string' })
+    .trim()
+    .refine((s) => chars(s) >= 1 && chars(s) <= 40, 'displayName: 1–40 characters')
+    .refine(noControl, 'displayName: no control characters')
+    .optional(),
+});
+
+export const loginBody = z.object({
+  username: z.string({ error: 'username must be a string' }).trim().min(1, 'username is required').max(100),
+  password: z.string({ error: 'password must be a string' }).min(1, 'password is required').max(200),
+});
+
+export const titleSchema = z
+  .string({ error: 'title must be a string' })
+  .trim()
+  .refine((s) => chars(s) >= 1 && chars(s) <= 200, 'title: 1–200 characters')
+  .refine(noControl, 'title: no control characters');
+
+export const createDocumentBody = z.object({
+  title: titleSchema,
+  template: z.string({ error: 'template must be a string' }).max(100),
+});
+
+export const renameDocumentBody = z.object({ title: titleSchema });
+
+export const memberBody = z.object({
+  role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
+});
+
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const message = issue.message.includes(':') || !where ? issue.message : where + issue.message;
+    throw badRequest('invalid_input', message);
+  }
+  return result.data;
+}

@@ -1,0 +1,16 @@
+import type { UserRecord } from './records.js';
+
+/** Accounts and their sessions. */
+export interface AccountStore {
+  /** Throws DuplicateKeyError('username') when the name (compared case-insensitively) is taken. */
+  createUser(user: UserRecord): Promise<void>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+
+  createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** The user of a session that has not expired at `now`. */
+  findSessionUser(tokenHash: string, now: number): Promise<UserRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<number>;
+}

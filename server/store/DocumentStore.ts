@@ -1,0 +1,30 @@
+/** One entry appended to a document's update log. */
+export interface UpdateEntry {
+  update: Uint8Array;
+  /** The account whose connection sent it; null for server-made changes. */
+  userId: string | null;
+}
+
+export interface StoredUpdates {
+  updates: Uint8Array[];
+  /** Sequence number of the last entry, 0 when the log is empty. */
+  lastSeq: number;
+}
+
+/**
+ * The append-only log of Yjs updates of every document, with compaction.
+ * Appends are committed before their promise resolves; implementations group
+ * concurrent appends into one commit.
+ */
+export interface DocumentStore {
+  /** Appends in order; resolves with the sequence number of the last entry once committed. */
+  append(documentId: string, entries: UpdateEntry[]): Promise<number>;
+  load(documentId: string): Promise<StoredUpdates>;
+  /**
+   * Replaces every entry up to and including `throughSeq` with one entry
+   * holding `state`, which must contain all of them. Later entries stay.
+   */
+  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** Number of entries in the log (for deciding when to compact). */
+  count(documentId: string): Promise<number>;
+}

@@ -1,0 +1,13 @@
+import type { AccountStore } from './AccountStore.js';
+import type { DocumentRecordStore } from './DocumentRecordStore.js';
+import type { DocumentStore } from './DocumentStore.js';
+
+/** Everything the server keeps, behind one handle per technology. */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly accounts: AccountStore;
+  readonly records: DocumentRecordStore;
+  readonly documents: DocumentStore;
+  /** Commits what is pending and releases the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+// Rows as the stores hand them out: plain data, times in epoch milliseconds.
+import type { DocumentStatus, Role } from '../../shared/api.js';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  isAdmin: boolean;
+  createdAt: number;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  status: DocumentStatus;
+  ownerId: string;
+  template: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A document as one member sees it in a list. */
+export interface MemberDocumentRecord extends DocumentRecord {
+  role: Role;
+  ownerUsername: string;
+  ownerDisplayName: string;
+}
+
+export interface MemberRecord {
+  user: UserRecord;
+  role: Role;
+}
+
+/** Thrown when a unique key (a username) is already taken. */
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
+}

@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+import type { AccountStore } from '../AccountStore.js';
+import { DuplicateKeyError, type UserRecord } from '../records.js';
+import { usernameKey } from '../usernameKey.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+}
+
+const USER_COLUMNS = 'u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.created_at';
+
+export function userFromRow(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    isAdmin: row.is_admin === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export class SqliteAccountStore implements AccountStore {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      insertUser: db.prepare(
+        'INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      userByKey: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username_key = ?`),
+      userById: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`),
+      countUsers: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+      insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+      sessionUser: db.prepare<[string, number], UserRow>(
+        `SELECT ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
+      ),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    };
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      this.statements.insertUser.run(
+        user.id,
+        user.username,
+        usernameKey(user.username),
+        user.displayName,
+        user.passwordHash,
+        user.isAdmin ? 1 : 0,
+        user.createdAt,
+      );
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError('username');
+      throw err;
+    }
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.statements.userByKey.get(usernameKey(username));
+    return row ? userFromRow(row) : null;
+  }
+
+  async findUserById(id: string): Promise<UserRecord | null> {
+    const row = this.statements.userById.get(id);
+    return row ? userFromRow(row) : null;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.statements.countUsers.get()!.n;
+  }
+
+  async createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): Promise<void> {
+    this.statements.insertSession.run(tokenHash, userId, createdAt, expiresAt);
+  }
+
+  async findSessionUser(tokenHash: string, now: number): Promise<UserRecord | null> {
+    const row = this.statements.sessionUser.get(tokenHash, now);
+    return row ? userFromRow(row) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return this.statements.deleteExpired.run(now).changes;
+  }
+}

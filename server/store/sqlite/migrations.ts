@@ -1,0 +1,50 @@
+// Versioned schema migrations for SQLite, applied in order on start.
+export const sqliteMigrations: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        username_key TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft',
+        owner_id TEXT NOT NULL REFERENCES users(id),
+        template TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        deleted_at INTEGER
+      );
+      CREATE TABLE members (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        role TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      CREATE INDEX members_by_user ON members(user_id);
+      CREATE TABLE document_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        data BLOB NOT NULL,
+        user_id TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX document_updates_by_document ON document_updates(document_id, seq);
+    `,
+  },
+];

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import type { Storage } from '../Storage.js';
+import { openSqlite, type SqliteSynchronous } from './openSqlite.js';
+import { SqliteAccountStore } from './SqliteAccountStore.js';
+import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
+import { SqliteDocumentStore } from './SqliteDocumentStore.js';
+
+export const SQLITE_FILE_NAME = 'yigao.sqlite';
+
+/** The embedded default: one SQLite file in the data folder (or in memory, for tests). */
+export function openSqliteStorage(dataDir: string | ':memory:', synchronous: SqliteSynchronous = 'NORMAL'): Storage {
+  const db = openSqlite(dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE_NAME), synchronous);
+  const documents = new SqliteDocumentStore(db);
+  return {
+    kind: 'sqlite',
+    accounts: new SqliteAccountStore(db),
+    records: new SqliteDocumentRecordStore(db),
+    documents,
+    async close() {
+      documents.flush();
+      db.close();
+    },
+  };
+}

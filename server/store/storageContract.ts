@@ -1,0 +1,183 @@
+// One contract suite for every Storage implementation (SQLite now, PostgreSQL
+// when scaled out). Each implementation's test file calls describeStorageContract.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from './Storage.js';
+import { DuplicateKeyError, type DocumentRecord, type UserRecord } from './records.js';
+
+let counter = 0;
+const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+function user(overrides: Partial<UserRecord> = {}): UserRecord {
+  return { id: uniq('u'), username: uniq('name_'), displayName: '张丽', passwordHash: 'hash', isAdmin: false, createdAt: 1000, ...overrides };
+}
+
+function documentRecord(ownerId: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return { id: uniq('d'), title: '2026年工作总结', status: 'draft', ownerId, template: 'blank', createdAt: 2000, updatedAt: 2000, ...overrides };
+}
+
+function textUpdate(text: string, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {
+  const doc = base ?? new Y.Doc();
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return { doc, update: Y.encodeStateAsUpdate(doc, before) };
+}
+
+function replay(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+export function describeStorageContract(name: string, open: () => Promise<Storage>): void {
+  describe(`Storage contract: ${name}`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await open();
+    });
+    afterEach(async () => {
+      await storage.close();
+    });
+
+    describe('accounts', () => {
+      it('creates a user and finds it by id and by username, ignoring case', async () => {
+        const u = user({ username: uniq('Alice_') });
+        await storage.accounts.createUser(u);
+        expect(await storage.accounts.findUserById(u.id)).toEqual(u);
+        expect(await storage.accounts.findUserByUsername(u.username.toUpperCase())).toEqual(u);
+        expect(await storage.accounts.findUserByUsername('nobody-here')).toBeNull();
+      });
+
+      it('refuses a second user with the same username in another case', async () => {
+        const u = user();
+        await storage.accounts.createUser(u);
+        await expect(storage.accounts.createUser(user({ username: u.username.toUpperCase() }))).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('finds the user of a live session and not of an expired or deleted one', async () => {
+        const u = user();
+        await storage.accounts.createUser(u);
+        await storage.accounts.createSession('live', u.id, 0, 10_000);
+        await storage.accounts.createSession('old', u.id, 0, 5_000);
+        expect((await storage.accounts.findSessionUser('live', 6_000))?.id).toBe(u.id);
+        expect(await storage.accounts.findSessionUser('old', 6_000)).toBeNull();
+        expect(await storage.accounts.deleteExpiredSessions(6_000)).toBeGreaterThanOrEqual(1);
+        await storage.accounts.deleteSession('live');
+        expect(await storage.accounts.findSessionUser('live', 6_000)).toBeNull();
+      });
+    });
+
+    describe('document records', () => {
+      it('creates a document with its owner and its seeded content in one step', async () => {
+        const owner = user();
+        await storage.accounts.createUser(owner);
+        const record = documentRecord(owner.id);
+        const { update } = textUpdate('骨架');
+        await storage.records.createDocument(record, update);
+        expect(await storage.records.getDocument(record.id)).toEqual(record);
+        expect(await storage.records.getRole(record.id, owner.id)).toBe('owner');
+        const stored = await storage.documents.load(record.id);
+        expect(replay(stored.updates)).toBe('骨架');
+      });
+
+      it('lists a member\'s documents with their role, newest change first, and hides deleted ones', async () => {
+        const owner = user();
+        const editor = user();
+        await storage.accounts.createUser(owner);
+        await storage.accounts.createUser(editor);
+        const older = documentRecord(owner.id, { updatedAt: 1 });
+        const newer = documentRecord(owner.id, { updatedAt: 2 });
+        const gone = documentRecord(owner.id);
+        for (const r of [older, newer, gone]) await storage.records.createDocument(r, textUpdate('x').update);
+        await storage.records.setMember(older.id, editor.id, 'editor', 3);
+        await storage.records.setMember(newer.id, editor.id, 'viewer', 3);
+        await storage.records.setMember(gone.id, editor.id, 'editor', 3);
+        await storage.records.deleteDocument(gone.id, 4);
+        const list = await storage.records.listDocumentsForUser(editor.id);
+        expect(list.map((d) => [d.id, d.role])).toEqual([
+          [newer.id, 'viewer'],
+          [older.id, 'editor'],
+        ]);
+        expect(list[0].ownerUsername).toBe(owner.username);
+        expect(await storage.records.getDocument(gone.id)).toBeNull();
+        expect(await storage.records.getRole(gone.id, editor.id)).toBeNull();
+      });
+
+      it('changes and removes members, renames and sets the status', async () => {
+        const owner = user();
+        const other = user();
+        await storage.accounts.createUser(owner);
+        await storage.accounts.createUser(other);
+        const record = documentRecord(owner.id);
+        await storage.records.createDocument(record, textUpdate('x').update);
+        await storage.records.setMember(record.id, other.id, 'commenter', 5);
+        await storage.records.setMember(record.id, other.id, 'editor', 6);
+        expect((await storage.records.listMembers(record.id)).map((m) => [m.user.id, m.role])).toEqual([
+          [owner.id, 'owner'],
+          [other.id, 'editor'],
+        ]);
+        await storage.records.removeMember(record.id, other.id);
+        expect(await storage.records.getRole(record.id, other.id)).toBeNull();
+        await storage.records.renameDocument(record.id, '新标题', 7);
+        await storage.records.setStatus(record.id, 'in_review', 8);
+        const after = await storage.records.getDocument(record.id);
+        expect([after?.title, after?.status, after?.updatedAt]).toEqual(['新标题', 'in_review', 8]);
+        await storage.records.setListedOwner(record.id, other.id);
+        expect((await storage.records.getDocument(record.id))?.ownerId).toBe(other.id);
+      });
+    });
+
+    describe('update log', () => {
+      async function seededDocument(): Promise<{ id: string; doc: Y.Doc }> {
+        const owner = user();
+        await storage.accounts.createUser(owner);
+        const record = documentRecord(owner.id);
+        const seeded = textUpdate('一');
+        await storage.records.createDocument(record, seeded.update);
+        return { id: record.id, doc: seeded.doc };
+      }
+
+      it('appends in order and loads everything back, with increasing sequence numbers', async () => {
+        const { id, doc } = await seededDocument();
+        const s1 = await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const s2 = await storage.documents.append(id, [
+          { update: textUpdate('三', doc).update, userId: null },
+          { update: textUpdate('四', doc).update, userId: null },
+        ]);
+        expect(s2).toBeGreaterThan(s1);
+        const stored = await storage.documents.load(id);
+        expect(stored.lastSeq).toBe(s2);
+        expect(replay(stored.updates)).toBe('一二三四');
+        expect(await storage.documents.count(id)).toBe(4);
+      });
+
+      it('commits appends made together, each resolving once stored', async () => {
+        const { id, doc } = await seededDocument();
+        const updates = Array.from({ length: 50 }, (_, i) => textUpdate(String(i % 10), doc).update);
+        const seqs = await Promise.all(updates.map((update) => storage.documents.append(id, [{ update, userId: null }])));
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        expect(replay((await storage.documents.load(id)).updates)).toBe(doc.getText('t').toString());
+      });
+
+      it('compacts the entries up to a sequence number into one, keeping later ones', async () => {
+        const { id, doc } = await seededDocument();
+        await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const through = (await storage.documents.load(id)).lastSeq;
+        const snapshot = Y.encodeStateAsUpdate(doc);
+        const later = textUpdate('三', doc).update;
+        await storage.documents.append(id, [{ update: later, userId: null }]);
+        await storage.documents.compact(id, snapshot, through);
+        const stored = await storage.documents.load(id);
+        expect(stored.updates).toHaveLength(2);
+        expect(replay(stored.updates)).toBe('一二三');
+        // appends after a compaction still sort after the snapshot
+        await storage.documents.append(id, [{ update: textUpdate('四', doc).update, userId: null }]);
+        expect(replay((await storage.documents.load(id)).updates)).toBe('一二三四');
+      });
+
+      it('loads an empty log for an unknown document', async () => {
+        expect(await storage.documents.load('no-such-document')).toEqual({ updates: [], lastSeq: 0 });
+      });
+    });
+  });
+}
