@@ -1,0 +1,66 @@
+// Stock y-websocket clients in Node, as API.md promises they work.
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+// Every Node provider adds a process 'exit' listener; tests open dozens.
+process.setMaxListeners(200);
+
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  fragment: Y.XmlFragment;
+  closeCodes: number[];
+  destroy(): void;
+}
+
+export function connect(wsUrl: string, documentId: string, token?: string, headers?: Record<string, string>): CollabClient {
+  const doc = new Y.Doc();
+  const Polyfill = headers
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
+      }
+    : WebSocket;
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+    params: token ? { token } : {},
+    disableBc: true,
+  });
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    fragment: doc.getXmlFragment('default'),
+    closeCodes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves when the predicate holds; polls briefly, fails with a message after the timeout. */
+export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function synced(client: CollabClient): Promise<void> {
+  await until(() => client.provider.synced, 'the initial sync');
+}
+
+export function appendParagraph(client: CollabClient, text: string): void {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  client.fragment.insert(client.fragment.length, [p]);
+}
+
+export const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
