@@ -1,0 +1,28 @@
+import type { DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
+import type { TemplateId, TemplateInfo } from '../../shared/templates.js';
+import { request } from './http.js';
+
+const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+const memberPath = (id: string, username: string) => `${documentPath(id)}/members/${encodeURIComponent(username)}`;
+
+export const listTemplates = () => request<TemplateInfo[]>('/api/templates');
+
+export const listDocuments = () => request<DocumentSummaryDto[]>('/api/documents');
+
+export const createDocument = (title: string, template: TemplateId) =>
+  request<DocumentDto>('/api/documents', { method: 'POST', body: { title, template } });
+
+export const getDocument = (id: string) => request<DocumentDto>(documentPath(id));
+
+export const renameDocument = (id: string, title: string) =>
+  request<DocumentDto>(documentPath(id), { method: 'PATCH', body: { title } });
+
+export const deleteDocument = (id: string) => request<unknown>(documentPath(id), { method: 'DELETE' });
+
+export const listMembers = (id: string) => request<MemberDto[]>(`${documentPath(id)}/members`);
+
+export const setMemberRole = (id: string, username: string, role: Role) =>
+  request<unknown>(memberPath(id, username), { method: 'PUT', body: { role } });
+
+export const removeMember = (id: string, username: string) =>
+  request<unknown>(memberPath(id, username), { method: 'DELETE' });

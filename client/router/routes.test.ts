@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { afterLoginPath, documentPath, loginPath, matchRoute } from './routes.js';
+
+describe('matchRoute', () => {
+  it('maps the three pages', () => {
+    expect(matchRoute('/')).toEqual({ name: 'documents' });
+    expect(matchRoute('/login')).toEqual({ name: 'login' });
+    expect(matchRoute('/d/abc-123')).toEqual({ name: 'editor', documentId: 'abc-123' });
+  });
+  it('ignores a trailing slash', () => {
+    expect(matchRoute('/login/')).toEqual({ name: 'login' });
+    expect(matchRoute('/d/x/')).toEqual({ name: 'editor', documentId: 'x' });
+  });
+  it('reports anything else as not found', () => {
+    expect(matchRoute('/d/')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/d/a/b')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/settings')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/d/%E0%A4%A')).toEqual({ name: 'notFound' });
+  });
+  it('round-trips document ids through documentPath', () => {
+    expect(matchRoute(documentPath('a b/c'))).toEqual({ name: 'editor', documentId: 'a b/c' });
+  });
+});
+
+describe('login redirects', () => {
+  it('remembers the page the user came from', () => {
+    expect(loginPath('/d/42')).toBe('/login?next=%2Fd%2F42');
+    expect(afterLoginPath('?next=%2Fd%2F42')).toBe('/d/42');
+  });
+  it('goes to the list when there is nowhere to return to', () => {
+    expect(loginPath('/')).toBe('/login');
+    expect(afterLoginPath('')).toBe('/');
+  });
+  it('never sends the user off the site or back to the sign-in page', () => {
+    expect(afterLoginPath('?next=https://evil.example/')).toBe('/');
+    expect(afterLoginPath('?next=//evil.example/')).toBe('/');
+    expect(afterLoginPath('?next=/login')).toBe('/');
+  });
+});

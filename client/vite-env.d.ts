@@ -1,0 +1,2 @@
+// Vite's types for what it bundles besides TypeScript (CSS imports, import.meta.env).
+/// <reference types="vite/client" />
