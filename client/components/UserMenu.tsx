@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useSession } from '../session/sessionContext.js';
+import { Avatar } from './Avatar.js';
+import { DropdownMenu } from './DropdownMenu.js';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  return (
+    <DropdownMenu
+      label={t('header.userMenu')}
+      triggerClassName="user-menu__button"
+      triggerTestId="user-menu"
+      trigger={
+        <>
+          <Avatar name={user.displayName} color={user.color} size={26} />
+          <span className="user-menu__name">{user.displayName}</span>
+        </>
+      }
+      header={t('header.signedInAs', { name: user.displayName, username: user.username })}
+      items={[{ label: t('header.signOut'), onSelect: () => void signOut(), testId: 'sign-out' }]}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { login, register } from '../api/authApi.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useSession } from '../session/sessionContext.js';
+
+type Mode = 'login' | 'register';
+
+/** Sign in or register; the app takes the user on to where they were going once signed in. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const describeError = useErrorMessage();
+  const [mode, setMode] = useState<Mode>('login');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    setBusy(true);
+    setError(null);
+    try {
+      const user =
+        mode === 'login'
+          ? await login({ username, password })
+          : await register({ username, password, displayName: String(form.get('displayName') ?? '').trim() });
+      signedIn(user);
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+
+  function switchTo(next: Mode) {
+    setMode(next);
+    setError(null);
+  }
+
+  const isLogin = mode === 'login';
+  return (
+    <div className="login-page">
+      <div className="login-page__language">
+        <LanguageSwitch />
+      </div>
+      <main className="login-card">
+        <div className="login-card__brand">
+          <span className="login-card__logo">议稿</span>
+          <span className="login-card__tagline">{t('app.tagline')}</span>
+        </div>
+        <h1 className="login-card__title">{isLogin ? t('auth.signInTitle') : t('auth.registerTitle')}</h1>
+        <form className="form" onSubmit={submit} noValidate={false}>
+          <label className="field">
+            <span className="field__label">{t('auth.username')}</span>
+            <input className="input" name="username" autoComplete="username" required autoFocus autoCapitalize="none" spellCheck={false} />
+          </label>
+          {!isLogin && (
+            <label className="field">
+              <span className="field__label">{t('auth.displayName')}</span>
+              <input className="input" name="displayName" autoComplete="name" required />
+              <span className="field__hint">{t('auth.displayNameHint')}</span>
+            </label>
+          )}
+          <label className="field">
+            <span className="field__label">{t('auth.password')}</span>
+            <input
+              className="input"
+              name="password"
+              type="password"
+              autoComplete={isLogin ? 'current-password' : 'new-password'}
+              required
+            />
+          </label>
+          {error && (
+            <p className="form-error" role="alert" data-testid="form-error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button button--primary button--block" disabled={busy}>
+            {busy ? (isLogin ? t('auth.signingIn') : t('auth.registering')) : isLogin ? t('auth.signIn') : t('auth.register')}
+          </button>
+        </form>
+        <p className="login-card__switch">
+          {isLogin ? (
+            <button type="button" className="link-button" data-testid="switch-to-register" onClick={() => switchTo('register')}>
+              {t('auth.switchToRegister')}
+            </button>
+          ) : (
+            <button type="button" className="link-button" data-testid="switch-to-login" onClick={() => switchTo('login')}>
+              {t('auth.switchToLogin')}
+            </button>
+          )}
+        </p>
+      </main>
+    </div>
+  );
+}
