@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TemplateId } from '../../shared/templates.js';
+import { createDocument, listTemplates } from '../api/documentsApi.js';
+import { Dialog } from '../components/Dialog.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource } from '../lib/useResource.js';
+import { navigate } from '../router/navigation.js';
+import { documentPath } from '../router/routes.js';
+
+const DEFAULT_TEMPLATE: TemplateId = 'year-end-summary';
+
+/** Title and template for a new document; opens it in the editor once created. */
+export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const templates = useResource(listTemplates, 'templates');
+  const [title, setTitle] = useState(() => t('newDocument.defaultTitle', { year: new Date().getFullYear() }));
+  const [template, setTemplate] = useState<TemplateId>(DEFAULT_TEMPLATE);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (!trimmed) return setError(t('newDocument.titleRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createDocument(trimmed, template);
+      navigate(documentPath(created.id));
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('newDocument.title')} onClose={onClose} testId="new-document-dialog">
+      <form className="form" onSubmit={submit}>
+        <label className="field">
+          <span className="field__label">{t('newDocument.titleLabel')}</span>
+          <input className="input" name="title" value={title} maxLength={200} autoFocus onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <fieldset className="field template-picker">
+          <legend className="field__label">{t('newDocument.templateLabel')}</legend>
+          {templates.error !== undefined && <p className="form-error">{t('newDocument.templatesError')}</p>}
+          {templates.loading && <p className="muted">{t('common.loading')}</p>}
+          <div className="template-picker__cards" role="radiogroup" aria-label={t('newDocument.templateLabel')}>
+            {templates.data?.map((info) => (
+              <label key={info.id} className="template-card" data-testid={`template-${info.id}`} data-selected={info.id === template}>
+                <input
+                  type="radio"
+                  name="template"
+                  value={info.id}
+                  checked={info.id === template}
+                  onChange={() => setTemplate(info.id)}
+                  className="template-card__radio"
+                />
+                <span className="template-card__name">{info.name}</span>
+                <span className="template-card__description">{info.description}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="create-document">
+            {busy ? t('newDocument.creating') : t('newDocument.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+
+interface RenameDialogProps {
+  initialTitle: string;
+  onRename: (title: string) => Promise<void>;
+  onClose: () => void;
+}
+
+export function RenameDialog({ initialTitle, onRename, onClose }: RenameDialogProps) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const [title, setTitle] = useState(initialTitle);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (!trimmed) return setError(t('newDocument.titleRequired'));
+    setBusy(true);
+    try {
+      await onRename(trimmed);
+      onClose();
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('list.renameTitle')} onClose={onClose} testId="rename-dialog" className="dialog--narrow">
+      <form className="form" onSubmit={submit}>
+        <label className="field">
+          <span className="field__label">{t('list.renameLabel')}</span>
+          <input
+            className="input"
+            name="title"
+            value={title}
+            maxLength={200}
+            autoFocus
+            onFocus={(event) => event.currentTarget.select()}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="rename-submit">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummaryDto } from '../../shared/api.js';
+import { deleteDocument, listDocuments, renameDocument } from '../api/documentsApi.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Header } from '../components/Header.js';
+import { Icon } from '../components/Icon.js';
+import { DocumentTable } from '../documents/DocumentTable.js';
+import { EmptyState } from '../documents/EmptyState.js';
+import { NewDocumentDialog } from '../documents/NewDocumentDialog.js';
+import { RenameDialog } from '../documents/RenameDialog.js';
+import { sortDocuments } from '../documents/sortDocuments.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource } from '../lib/useResource.js';
+
+type OpenDialog = { kind: 'new' } | { kind: 'rename'; document: DocumentSummaryDto } | { kind: 'delete'; document: DocumentSummaryDto } | null;
+
+export function DocumentListPage() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const documents = useResource(listDocuments, 'documents');
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const sorted = useMemo(() => (documents.data ? sortDocuments(documents.data) : undefined), [documents.data]);
+
+  useEffect(() => {
+    document.title = `${t('list.heading')} - ${t('app.name')}`;
+  }, [t]);
+
+  const close = () => setDialog(null);
+  const openNew = () => setDialog({ kind: 'new' });
+
+  return (
+    <div className="app-shell">
+      <Header />
+      <main className="documents-page">
+        <div className="documents-page__bar">
+          <h1 className="documents-page__heading">{t('list.heading')}</h1>
+          <button type="button" className="button button--primary" data-testid="new-document" onClick={openNew}>
+            <Icon name="plus" />
+            {t('list.newDocument')}
+          </button>
+        </div>
+
+        {documents.error !== undefined && !sorted && (
+          <div className="notice notice--error" role="alert">
+            {describeError(documents.error) || t('list.loadError')}
+            <button type="button" className="button button--small" onClick={() => void documents.reload()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        )}
+        {documents.loading && <p className="muted">{t('common.loading')}</p>}
+        {sorted && sorted.length === 0 && <EmptyState onCreate={openNew} />}
+        {sorted && sorted.length > 0 && (
+          <DocumentTable
+            documents={sorted}
+            onRename={(document) => setDialog({ kind: 'rename', document })}
+            onDelete={(document) => setDialog({ kind: 'delete', document })}
+          />
+        )}
+      </main>
+
+      {dialog?.kind === 'new' && <NewDocumentDialog onClose={close} />}
+      {dialog?.kind === 'rename' && (
+        <RenameDialog
+          initialTitle={dialog.document.title}
+          onClose={close}
+          onRename={async (title) => {
+            await renameDocument(dialog.document.id, title);
+            await documents.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title={t('list.deleteTitle')}
+          confirmLabel={t('common.delete')}
+          onClose={close}
+          errorMessage={describeError}
+          onConfirm={async () => {
+            await deleteDocument(dialog.document.id);
+            documents.setData((list) => list?.filter((d) => d.id !== dialog.document.id));
+          }}
+        >
+          {t('list.deleteBody', { title: dialog.document.title })}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
