@@ -1,0 +1,63 @@
+// The editor proper: toolbar, the A4 page with the collaborative body, status bar.
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
+import type { UserDto } from '../../shared/api.js';
+import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
+import { renderCaret } from './caretRender.js';
+import type { ConnectionState } from './connectionState.js';
+import { GuidanceEditing } from './GuidanceEditing.js';
+import type { SaveState } from './saveState.js';
+import { StatusBar } from './StatusBar.js';
+import { Toolbar } from './Toolbar.js';
+import type { Collaboration as LiveDocument } from './useCollaboration.js';
+
+interface EditorWorkspaceProps {
+  collaboration: LiveDocument;
+  user: UserDto;
+  editable: boolean;
+  connection: ConnectionState;
+  save: SaveState;
+  label: string;
+}
+
+export function EditorWorkspace({ collaboration, user, editable, connection, save, label }: EditorWorkspaceProps) {
+  const { ydoc, provider } = collaboration;
+  const editor = useEditor(
+    {
+      // Never `content`: the server seeds the body, the Y.Doc carries it.
+      extensions: [
+        ...schemaExtensions,
+        Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider,
+          user: { name: user.displayName, color: user.color, username: user.username },
+          render: renderCaret,
+        }),
+        GuidanceEditing,
+      ],
+      editable,
+      editorProps: {
+        attributes: { class: 'page__body', 'aria-label': label, 'aria-multiline': 'true', 'data-testid': 'editor', spellcheck: 'false' },
+      },
+    },
+    [ydoc, provider],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <>
+      <Toolbar editor={editor} disabled={!editable} />
+      <div className="workspace">
+        <article className="page">
+          <EditorContent editor={editor} />
+        </article>
+      </div>
+      <StatusBar editor={editor} connection={connection} save={save} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from './connectionState.js';
+import type { SaveState } from './saveState.js';
+import { wordCountOf } from './wordCountOf.js';
+
+interface StatusBarProps {
+  editor: Editor;
+  connection: ConnectionState;
+  save: SaveState;
+}
+
+/** The strip at the bottom of the window, as in Word: connection, saving, 字数. */
+export function StatusBar({ editor, connection, save }: StatusBarProps) {
+  const { t } = useTranslation();
+  const words = useEditorState({ editor, selector: ({ editor: current }) => wordCountOf(current.state.doc) });
+  return (
+    <footer className="status-bar">
+      <span className="status-bar__item status-bar__connection" data-testid="connection-status" data-state={connection} role="status">
+        <span className="status-dot" aria-hidden="true" />
+        {t(`editor.connection.${connection}`)}
+      </span>
+      <span className="status-bar__item" data-testid="save-status" data-state={save} role="status">
+        {t(`editor.save.${save}`)}
+      </span>
+      <span className="status-bar__spacer" />
+      <span className="status-bar__item" data-testid="word-count">
+        {t('editor.wordCount', { n: words })}
+      </span>
+    </footer>
+  );
+}

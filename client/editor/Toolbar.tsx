@@ -1,0 +1,102 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { Icon, type IconName } from '../components/Icon.js';
+import { headingLevelOf, PARAGRAPH_STYLES, shortcutOf, type ParagraphStyle } from './paragraphStyles.js';
+import { formatShortcut, onMac } from './shortcuts.js';
+import { readToolbarState, type Alignment } from './toolbarState.js';
+import { ToolbarButton } from './ToolbarButton.js';
+const isMac = onMac();
+
+const ALIGN_BUTTONS: Array<{ alignment: Alignment; icon: IconName; key: 'alignLeft' | 'alignCenter' | 'alignRight' | 'alignJustify'; shortcut: string }> = [
+  { alignment: 'left', icon: 'alignLeft', key: 'alignLeft', shortcut: 'Mod-Shift-l' },
+  { alignment: 'center', icon: 'alignCenter', key: 'alignCenter', shortcut: 'Mod-Shift-e' },
+  { alignment: 'right', icon: 'alignRight', key: 'alignRight', shortcut: 'Mod-Shift-r' },
+  { alignment: 'justify', icon: 'alignJustify', key: 'alignJustify', shortcut: 'Mod-Shift-j' },
+];
+
+function applyStyle(editor: Editor, style: ParagraphStyle) {
+  const level = headingLevelOf(style);
+  const chain = editor.chain().focus();
+  (level === null ? chain.setParagraph() : chain.setHeading({ level })).run();
+}
+
+/** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table. */
+export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const { t } = useTranslation();
+  const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) });
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled}>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('toolbar.undo')} shortcut="Mod-z" disabled={disabled || !state.canUndo} onClick={() => editor.chain().focus().undo().run()} testId="toolbar-undo">
+          <Icon name="undo" />
+        </ToolbarButton>
+        <ToolbarButton label={t('toolbar.redo')} shortcut={isMac ? 'Mod-Shift-z' : 'Mod-y'} disabled={disabled || !state.canRedo} onClick={() => editor.chain().focus().redo().run()} testId="toolbar-redo">
+          <Icon name="redo" />
+        </ToolbarButton>
+      </div>
+
+      <div className="toolbar__group">
+        <select
+          className="style-select"
+          aria-label={t('toolbar.style')}
+          title={t('toolbar.style')}
+          data-testid="paragraph-style"
+          disabled={disabled}
+          value={state.style ?? ''}
+          onChange={(event) => applyStyle(editor, event.target.value as ParagraphStyle)}
+        >
+          {state.style === null && <option value="" disabled />}
+          {PARAGRAPH_STYLES.map((style) => (
+            <option key={style} value={style} title={t('toolbar.tooltip', { label: t(`paragraphStyle.${style}`), keys: formatShortcut(shortcutOf(style), isMac) })}>
+              {t(`paragraphStyle.${style}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="toolbar__group">
+        <ToolbarButton label={t('toolbar.bold')} shortcut="Mod-b" active={state.bold} disabled={disabled} onClick={() => editor.chain().focus().toggleBold().run()} testId="toolbar-bold">
+          <span className="toolbar__glyph toolbar__glyph--bold">B</span>
+        </ToolbarButton>
+        <ToolbarButton label={t('toolbar.italic')} shortcut="Mod-i" active={state.italic} disabled={disabled} onClick={() => editor.chain().focus().toggleItalic().run()} testId="toolbar-italic">
+          <span className="toolbar__glyph toolbar__glyph--italic">I</span>
+        </ToolbarButton>
+        <ToolbarButton label={t('toolbar.underline')} shortcut="Mod-u" active={state.underline} disabled={disabled} onClick={() => editor.chain().focus().toggleUnderline().run()} testId="toolbar-underline">
+          <span className="toolbar__glyph toolbar__glyph--underline">U</span>
+        </ToolbarButton>
+      </div>
+
+      <div className="toolbar__group">
+        <ToolbarButton label={t('toolbar.bulletList')} shortcut="Mod-Shift-8" active={state.bulletList} disabled={disabled} onClick={() => editor.chain().focus().toggleBulletList().run()} testId="toolbar-bullet-list">
+          <Icon name="bulletList" />
+        </ToolbarButton>
+        <ToolbarButton label={t('toolbar.orderedList')} shortcut="Mod-Shift-7" active={state.orderedList} disabled={disabled} onClick={() => editor.chain().focus().toggleOrderedList().run()} testId="toolbar-ordered-list">
+          <Icon name="orderedList" />
+        </ToolbarButton>
+      </div>
+
+      <div className="toolbar__group">
+        {ALIGN_BUTTONS.map(({ alignment, icon, key, shortcut }) => (
+          <ToolbarButton
+            key={alignment}
+            label={t(`toolbar.${key}`)}
+            shortcut={shortcut}
+            active={state.alignment === alignment}
+            disabled={disabled}
+            onClick={() => editor.chain().focus().setTextAlign(alignment).run()}
+            testId={`toolbar-align-${alignment}`}
+          >
+            <Icon name={icon} />
+          </ToolbarButton>
+        ))}
+      </div>
+
+      <div className="toolbar__group">
+        <ToolbarButton label={t('toolbar.insertTable')} disabled={disabled} onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run()} testId="toolbar-insert-table">
+          <Icon name="table" />
+        </ToolbarButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// What the toolbar shows for the current selection, read from the editor in one pass.
+import type { Editor } from '@tiptap/core';
+import { styleOfBlock, type ParagraphStyle } from './paragraphStyles.js';
+
+export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
+export type Alignment = (typeof ALIGNMENTS)[number];
+
+export interface ToolbarState {
+  canUndo: boolean;
+  canRedo: boolean;
+  style: ParagraphStyle | null;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  alignment: Alignment;
+}
+
+export function readToolbarState(editor: Editor): ToolbarState {
+  const { $from } = editor.state.selection;
+  const block = $from.parent;
+  // An unaligned title is centred by the page style; everything else starts left.
+  const fallback: Alignment = block.type.name === 'heading' && block.attrs.level === 1 ? 'center' : 'left';
+  const alignment = (block.attrs.textAlign as Alignment | null | undefined) ?? fallback;
+  return {
+    canUndo: editor.can().undo(),
+    canRedo: editor.can().redo(),
+    style: styleOfBlock(block.type.name, block.attrs.level),
+    bold: editor.isActive('bold'),
+    italic: editor.isActive('italic'),
+    underline: editor.isActive('underline'),
+    bulletList: editor.isActive('bulletList'),
+    orderedList: editor.isActive('orderedList'),
+    alignment: ALIGNMENTS.includes(alignment) ? alignment : 'left',
+  };
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canEditBody, canRename } from '../../shared/access.js';
+import { CloseCode } from '../../shared/collab.js';
+import { renameDocument } from '../api/documentsApi.js';
+import { notifyUnauthorized } from '../api/http.js';
+import { CenteredMessage } from '../components/CenteredMessage.js';
+import { Header } from '../components/Header.js';
+import { Icon } from '../components/Icon.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { DocumentUnavailable } from '../editor/DocumentUnavailable.js';
+import { EditorTitle } from '../editor/EditorTitle.js';
+import { EditorWorkspace } from '../editor/EditorWorkspace.js';
+import { PresenceAvatars } from '../editor/PresenceAvatars.js';
+import { ReadonlyBanner } from '../editor/ReadonlyBanner.js';
+import { ShareDialog } from '../editor/ShareDialog.js';
+import { unavailabilityOf } from '../editor/unavailability.js';
+import { useBeforeUnload } from '../editor/useBeforeUnload.js';
+import { useCollaboration } from '../editor/useCollaboration.js';
+import { useConnectionState } from '../editor/useConnectionState.js';
+import { useDocumentMeta } from '../editor/useDocumentMeta.js';
+import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
+import { usePresence } from '../editor/usePresence.js';
+import { useSaveState } from '../editor/useSaveState.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { Link } from '../router/Link.js';
+import { useCurrentUser } from '../session/sessionContext.js';
+
+export function EditorPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const user = useCurrentUser();
+  const meta = useDocumentMeta(documentId);
+  const collaboration = useCollaboration(documentId, user.id);
+  const provider = collaboration?.provider ?? null;
+  const closeCode = useFinalCloseCode(provider);
+  const connection = useConnectionState(provider);
+  const save = useSaveState(collaboration);
+  const presence = usePresence(provider, user.username);
+  const [sharing, setSharing] = useState(false);
+
+  const unsaved = save === 'unsaved';
+  useBeforeUnload(unsaved);
+
+  const title = meta.data?.title;
+  useEffect(() => {
+    document.title = title ? `${title} - ${t('app.name')}` : t('app.name');
+  }, [title, t]);
+
+  useEffect(() => {
+    if (closeCode === CloseCode.unauthorized) notifyUnauthorized();
+  }, [closeCode]);
+
+  const unavailable = unavailabilityOf(meta.error, closeCode);
+  if (unavailable) return <DocumentUnavailable reason={unavailable} />;
+
+  const doc = meta.data;
+  if (!doc) {
+    if (meta.error !== undefined) {
+      return (
+        <CenteredMessage>
+          <p>
+            {t('editor.loadError')} {describeError(meta.error)}
+          </p>
+          <button type="button" className="button" onClick={() => void meta.reload()}>
+            {t('common.retry')}
+          </button>
+        </CenteredMessage>
+      );
+    }
+    return <CenteredMessage busy>{t('common.loading')}</CenteredMessage>;
+  }
+
+  const editable = canEditBody(doc.role, doc.status);
+
+  return (
+    <div className="app-shell editor-shell">
+      <Header
+        actions={
+          <>
+            <PresenceAvatars users={presence} />
+            <button type="button" className="button button--primary" data-testid="share-button" onClick={() => setSharing(true)}>
+              <Icon name="share" />
+              {t('editor.share')}
+            </button>
+          </>
+        }
+      >
+        <Link to="/" className="icon-button" aria-label={t('editor.backToList')} title={t('editor.backToList')} data-testid="back-to-list">
+          <Icon name="back" />
+        </Link>
+        <EditorTitle
+          title={doc.title}
+          editable={canRename(doc.role)}
+          onRename={async (next) => {
+            const renamed = await renameDocument(documentId, next);
+            meta.setData((current) => (current ? { ...current, ...renamed, title: renamed?.title ?? next } : current));
+          }}
+        />
+        <StatusBadge status={doc.status} />
+      </Header>
+
+      {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
+      {connection === 'offline' && unsaved && (
+        <div className="banner banner--warning" data-testid="offline-banner" role="alert">
+          {t('editor.offline')}
+        </div>
+      )}
+
+      {collaboration ? (
+        <EditorWorkspace
+          key={collaboration.ydoc.guid}
+          collaboration={collaboration}
+          user={user}
+          editable={editable}
+          connection={connection}
+          save={save}
+          label={doc.title}
+        />
+      ) : (
+        <div className="workspace" />
+      )}
+
+      {sharing && (
+        <ShareDialog
+          documentId={documentId}
+          documentTitle={doc.title}
+          myRole={doc.role}
+          myUsername={user.username}
+          onClose={() => setSharing(false)}
+          onChanged={() => void meta.reload()}
+        />
+      )}
+    </div>
+  );
+}
