@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CenteredMessage } from './components/CenteredMessage.js';
+import { DocumentListPage } from './pages/DocumentListPage.js';
+import { EditorPage } from './pages/EditorPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { navigate, useLocation } from './router/navigation.js';
+import { afterLoginPath, loginPath, matchRoute } from './router/routes.js';
+import { useSession } from './session/sessionContext.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, reload } = useSession();
+  const { pathname, search } = useLocation();
+  const route = matchRoute(pathname);
+
+  // Signed-out users go to the sign-in page; signed-in users never see it.
+  const redirect =
+    state.status === 'signedOut' && route.name !== 'login'
+      ? loginPath(pathname + search)
+      : state.status === 'signedIn' && route.name === 'login'
+        ? afterLoginPath(search)
+        : null;
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  if (state.status === 'loading' || redirect) return <CenteredMessage busy>{t('app.loading')}</CenteredMessage>;
+  if (state.status === 'error') {
+    return (
+      <CenteredMessage>
+        <p>{t('errors.network')}</p>
+        <button type="button" className="button" onClick={reload}>
+          {t('common.retry')}
+        </button>
+      </CenteredMessage>
+    );
+  }
+
+  switch (route.name) {
+    case 'login':
+      return <LoginPage />;
+    case 'documents':
+      return <DocumentListPage />;
+    case 'editor':
+      return <EditorPage key={route.documentId} documentId={route.documentId} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { setupI18n } from './i18n/setupI18n.js';
+import { SessionProvider } from './session/SessionProvider.js';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/header.css';
+import './styles/dialog.css';
+import './styles/login.css';
+import './styles/documents.css';
+import './styles/editor.css';
+import './styles/page.css';
+
+setupI18n();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  </StrictMode>,
+);
