@@ -124,6 +124,8 @@ export class Room {
 
   /** Handles one frame from a connection; a frame that does not decode closes that connection only. */
   receive(connection: Connection, frame: Uint8Array): void {
+    // Frames still arriving from a connection being closed are not read.
+    if (!connection.isOpen) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame);

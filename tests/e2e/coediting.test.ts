@@ -103,6 +103,24 @@ describe('in the browser', () => {
     await until(async () => (await contentText(srv.url, alice, id)).includes('王明写的'), 'the server to store it');
   });
 
+  it('undo takes back one\'s own typing only, not a colleague\'s', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    const a = await openAs(alice, id);
+    const b = await openAs(bob, id);
+    await clickEndOf(a, '一是组织委员开展民主评议');
+    await a.keyboard.insertText('甲的修改');
+    await until(async () => (await editorText(b)).includes('甲的修改'), 'alice\'s text at bob');
+    await clickEndOf(b, '二是组织委员视察重点工程和项目');
+    await b.keyboard.insertText('乙的修改');
+    await until(async () => (await editorText(a)).includes('乙的修改'), 'bob\'s text at alice');
+    await a.keyboard.press('Control+z');
+    await until(async () => !(await editorText(b)).includes('甲的修改'), 'alice\'s undo to reach bob');
+    expect(await editorText(a)).toContain('乙的修改');
+    await a.keyboard.press('Control+Shift+z');
+    await until(async () => (await editorText(b)).includes('甲的修改'), 'the redo');
+  });
+
   it('Chinese typed through an input method arrives whole, without stray pinyin', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
