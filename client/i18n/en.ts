@@ -10,7 +10,7 @@ export const en: Dictionary = {
   },
   language: {
     label: 'Language',
-    'zh-CN': '中文',
+    zh: '中文',
     en: 'English',
   },
   common: {

@@ -8,7 +8,7 @@ export const zh = {
   },
   language: {
     label: '界面语言',
-    'zh-CN': '中文',
+    zh: '中文',
     en: 'English',
   },
   common: {
