@@ -6,21 +6,23 @@ import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { GUIDANCE_MARK } from '../../shared/Guidance.js';
 
-/** Ranges of the new document where the user's transactions inserted content. */
-function insertedRanges(transactions: readonly Transaction[]): Array<[number, number]> {
-  let ranges: Array<[number, number]> = [];
-  for (const tr of transactions) {
-    // Remote edits and undo arrive through the Yjs binding: they restore guidance as it was.
-    if (!tr.docChanged || isChangeOrigin(tr)) continue;
-    ranges = ranges.map(([from, to]) => [tr.mapping.map(from, 1), tr.mapping.map(to, -1)]);
-    tr.mapping.maps.forEach((stepMap, index) => {
-      const rest = tr.mapping.slice(index + 1);
-      stepMap.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-        if (newEnd > newStart) ranges.push([rest.map(newStart, 1), rest.map(newEnd, -1)]);
-      });
+type Range = readonly [from: number, to: number];
+
+const key = new PluginKey<Range[]>('guidanceEditing');
+const NONE: Range[] = [];
+
+/** Ranges of the new document where this transaction inserted content typed or pasted here. */
+function insertedRanges(tr: Transaction): Range[] {
+  // Remote edits and undo arrive through the Yjs binding: they restore guidance as it was.
+  if (!tr.docChanged || isChangeOrigin(tr)) return [];
+  const ranges: Range[] = [];
+  tr.mapping.maps.forEach((stepMap, index) => {
+    const rest = tr.mapping.slice(index + 1);
+    stepMap.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      if (newEnd > newStart) ranges.push([rest.map(newStart, 1), rest.map(newEnd, -1)]);
     });
-  }
-  return ranges.filter(([from, to]) => to > from);
+  });
+  return ranges;
 }
 
 export const GuidanceEditing = Extension.create({
@@ -29,9 +31,33 @@ export const GuidanceEditing = Extension.create({
   addProseMirrorPlugins() {
     const type = this.editor.schema.marks[GUIDANCE_MARK];
     if (!type) return [];
+    const editor = this.editor;
     return [
-      new Plugin({
-        key: new PluginKey('guidanceEditing'),
+      new Plugin<Range[]>({
+        key,
+        // Text inserted but not yet made ordinary: kept while an input method is composing,
+        // because changing marks under a composition breaks it (stray pinyin, doubled text).
+        state: {
+          init: () => NONE,
+          apply(tr, pending) {
+            if (tr.getMeta(key) === 'flushed') return NONE;
+            if (!tr.docChanged) return pending;
+            const mapped = pending
+              .map(([from, to]): Range => [tr.mapping.map(from, 1), tr.mapping.map(to, -1)])
+              .filter(([from, to]) => to > from);
+            const inserted = insertedRanges(tr).filter(([from, to]) => tr.doc.rangeHasMark(from, to, type));
+            return mapped.length + inserted.length === 0 ? NONE : [...mapped, ...inserted];
+          },
+        },
+        appendTransaction(_transactions, _oldState, newState) {
+          const pending = key.getState(newState) ?? [];
+          if (pending.length === 0 || editor.view.composing) return null;
+          const tr = newState.tr.setMeta(key, 'flushed');
+          for (const [from, to] of pending) {
+            if (newState.doc.rangeHasMark(from, to, type)) tr.removeMark(from, to, type);
+          }
+          return tr;
+        },
         props: {
           handleClick(view, pos, event) {
             if (!view.editable || event.shiftKey || event.detail > 1) return false;
@@ -44,15 +70,15 @@ export const GuidanceEditing = Extension.create({
             view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
             return true;
           },
-        },
-        appendTransaction(transactions, _oldState, newState) {
-          const ranges = insertedRanges(transactions);
-          if (ranges.length === 0) return null;
-          const tr = newState.tr;
-          for (const [from, to] of ranges) {
-            if (newState.doc.rangeHasMark(from, to, type)) tr.removeMark(from, to, type);
-          }
-          return tr.steps.length > 0 ? tr : null;
+          handleDOMEvents: {
+            compositionend(view) {
+              // The composition may end without another transaction: flush what it typed.
+              setTimeout(() => {
+                if (!view.isDestroyed && !view.composing && (key.getState(view.state)?.length ?? 0) > 0) view.dispatch(view.state.tr);
+              });
+              return false;
+            },
+          },
         },
       }),
     ];
