@@ -2,7 +2,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { UserDto } from '../../shared/api.js';
 import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { renderCaret } from './caretRender.js';
@@ -20,9 +20,11 @@ interface EditorWorkspaceProps {
   connection: ConnectionState;
   save: SaveState;
   label: string;
+  /** Banners shown under the toolbar (read-only, offline), where they don't push the toolbar around. */
+  notices?: ReactNode;
 }
 
-export function EditorWorkspace({ collaboration, user, editable, connection, save, label }: EditorWorkspaceProps) {
+export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices }: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
   const editor = useEditor(
     {
@@ -52,6 +54,7 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
   return (
     <>
       <Toolbar editor={editor} disabled={!editable} />
+      {notices}
       <div className="workspace">
         <article className="page">
           <EditorContent editor={editor} />

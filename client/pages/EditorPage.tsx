@@ -52,6 +52,13 @@ export function EditorPage({ documentId }: { documentId: string }) {
   }, [closeCode]);
 
   const unavailable = unavailabilityOf(meta.error, closeCode);
+  // No access any more, or deleted: stop retrying, and leave no copy of it on this computer.
+  useEffect(() => {
+    if (!unavailable || !collaboration) return;
+    collaboration.provider.disconnect();
+    void collaboration.persistence.clearData();
+  }, [unavailable, collaboration]);
+
   if (unavailable) return <DocumentUnavailable reason={unavailable} />;
 
   const doc = meta.data;
@@ -72,6 +79,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
   }
 
   const editable = canEditBody(doc.role, doc.status);
+  const notices = (
+    <>
+      {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
+      {connection === 'offline' && unsaved && (
+        <div className="banner banner--warning" data-testid="offline-banner" role="alert">
+          {t('editor.offline')}
+        </div>
+      )}
+    </>
+  );
 
   return (
     <div className="app-shell editor-shell">
@@ -100,13 +117,6 @@ export function EditorPage({ documentId }: { documentId: string }) {
         <StatusBadge status={doc.status} />
       </Header>
 
-      {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
-      {connection === 'offline' && unsaved && (
-        <div className="banner banner--warning" data-testid="offline-banner" role="alert">
-          {t('editor.offline')}
-        </div>
-      )}
-
       {collaboration ? (
         <EditorWorkspace
           key={collaboration.ydoc.guid}
@@ -116,9 +126,13 @@ export function EditorPage({ documentId }: { documentId: string }) {
           connection={connection}
           save={save}
           label={doc.title}
+          notices={notices}
         />
       ) : (
-        <div className="workspace" />
+        <>
+          {notices}
+          <div className="workspace" />
+        </>
       )}
 
       {sharing && (
