@@ -1,13 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredMessage } from './components/CenteredMessage.js';
 import { DocumentListPage } from './pages/DocumentListPage.js';
-import { EditorPage } from './pages/EditorPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { navigate, useLocation } from './router/navigation.js';
 import { afterLoginPath, loginPath, matchRoute } from './router/routes.js';
 import { useSession } from './session/sessionContext.js';
+
+// The editor (Tiptap, Yjs) is most of the code: load it when a document is opened.
+const EditorPage = lazy(() => import('./pages/EditorPage.js').then((module) => ({ default: module.EditorPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -44,7 +46,11 @@ export function App() {
     case 'documents':
       return <DocumentListPage />;
     case 'editor':
-      return <EditorPage key={route.documentId} documentId={route.documentId} />;
+      return (
+        <Suspense fallback={<CenteredMessage busy>{t('app.loading')}</CenteredMessage>}>
+          <EditorPage key={route.documentId} documentId={route.documentId} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }
