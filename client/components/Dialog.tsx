@@ -29,8 +29,11 @@ export function Dialog({ title, onClose, children, footer, testId, className }: 
       event.preventDefault();
       onCloseRef.current();
     };
-    // The browser may still close it itself (a second Escape): follow it.
-    const handleClose = () => onCloseRef.current();
+    // The browser may still close it itself (a second Escape): follow it. A close
+    // event queued by an earlier close() (StrictMode's remount) finds it open again: ignore it.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('cancel', handleCancel);
     dialog.addEventListener('close', handleClose);
     return () => {
