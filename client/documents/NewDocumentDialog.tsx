@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateId } from '../../shared/templates.js';
-import { createDocument, listTemplates } from '../api/documentsApi.js';
+import { createDocument, listTemplates } from '../http/documentsApi.js';
 import { Dialog } from '../components/Dialog.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';

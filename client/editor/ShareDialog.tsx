@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type MemberDto, type Role } from '../../shared/api.js';
 import { canManageMembers } from '../../shared/access.js';
-import { listMembers, removeMember, setMemberRole } from '../api/documentsApi.js';
+import { listMembers, removeMember, setMemberRole } from '../http/documentsApi.js';
 import { Avatar } from '../components/Avatar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Dialog } from '../components/Dialog.js';

@@ -1,7 +1,7 @@
 // The document's title, status and the user's role, fetched again when the
 // window regains focus and every 30 s, so a rename or a role change shows up.
 import { useCallback, useEffect } from 'react';
-import { getDocument } from '../api/documentsApi.js';
+import { getDocument } from '../http/documentsApi.js';
 import { useResource, type Resource } from '../lib/useResource.js';
 import type { DocumentDto } from '../../shared/api.js';
 

@@ -1,6 +1,6 @@
 import type { UserDto } from '../../shared/api.js';
 import { ApiError } from './ApiError.js';
-import { request } from './http.js';
+import { request } from './request.js';
 
 export interface Credentials {
   username: string;

@@ -1,6 +1,6 @@
 import type { DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
 import type { TemplateId, TemplateInfo } from '../../shared/templates.js';
-import { request } from './http.js';
+import { request } from './request.js';
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 const memberPath = (id: string, username: string) => `${documentPath(id)}/members/${encodeURIComponent(username)}`;

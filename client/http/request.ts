@@ -1,4 +1,5 @@
 // The one place that talks HTTP to the server: JSON in and out, errors as ApiError.
+// (This folder is not called api/: in development Vite would proxy /api/… module URLs to the server.)
 import type { ErrorBody } from '../../shared/api.js';
 import { ApiError } from './ApiError.js';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/ApiError.js';
+import { ApiError } from '../http/ApiError.js';
 
 interface FallbackMessages {
   network: string;

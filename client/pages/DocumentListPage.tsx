@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummaryDto } from '../../shared/api.js';
-import { deleteDocument, listDocuments, renameDocument } from '../api/documentsApi.js';
+import { deleteDocument, listDocuments, renameDocument } from '../http/documentsApi.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Header } from '../components/Header.js';
 import { Icon } from '../components/Icon.js';

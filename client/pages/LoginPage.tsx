@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { login, register } from '../api/authApi.js';
+import { login, register } from '../http/authApi.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useSession } from '../session/sessionContext.js';

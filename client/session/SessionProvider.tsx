@@ -1,8 +1,8 @@
 // Knows who is signed in: asks /api/me once, and forgets the user on any 401.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserDto } from '../../shared/api.js';
-import { fetchMe, logout } from '../api/authApi.js';
-import { setUnauthorizedHandler } from '../api/http.js';
+import { fetchMe, logout } from '../http/authApi.js';
+import { setUnauthorizedHandler } from '../http/request.js';
 import { currentPath, navigate } from '../router/navigation.js';
 import { loginPath } from '../router/routes.js';
 import { SessionContext, type Session, type SessionState } from './sessionContext.js';
