@@ -40,6 +40,9 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
         GuidanceEditing,
       ],
       editable,
+      // Created in an effect, not during render: creating it announces the caret on the
+      // awareness, which updates other components (presence) and must not happen mid-render.
+      immediatelyRender: false,
       editorProps: {
         attributes: { class: 'page__body', 'aria-label': label, 'aria-multiline': 'true', 'data-testid': 'editor', spellcheck: 'false' },
       },
@@ -48,19 +51,21 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
   );
 
   useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable);
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
   return (
     <>
-      <Toolbar editor={editor} disabled={!editable} />
+      {/* Keyed so that they mount afresh once the editor exists: useEditorState only
+          notices a new editor at its next transaction, which may be long after. */}
+      <Toolbar key={editor ? 'toolbar' : 'toolbar-waiting'} editor={editor} disabled={!editable} />
       {notices}
       <div className="workspace">
         <article className="page">
           <EditorContent editor={editor} />
         </article>
       </div>
-      <StatusBar editor={editor} connection={connection} save={save} />
+      <StatusBar key={editor ? 'status' : 'status-waiting'} editor={editor} connection={connection} save={save} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { SaveState } from './saveState.js';
 import { wordCountOf } from './wordCountOf.js';
 
 interface StatusBarProps {
-  editor: Editor;
+  editor: Editor | null;
   connection: ConnectionState;
   save: SaveState;
 }
@@ -13,7 +13,7 @@ interface StatusBarProps {
 /** The strip at the bottom of the window, as in Word: connection, saving, 字数. */
 export function StatusBar({ editor, connection, save }: StatusBarProps) {
   const { t } = useTranslation();
-  const words = useEditorState({ editor, selector: ({ editor: current }) => wordCountOf(current.state.doc) });
+  const words = useEditorState({ editor, selector: ({ editor: current }) => (current ? wordCountOf(current.state.doc) : null) });
   return (
     <footer className="status-bar">
       <span className="status-bar__item status-bar__connection" data-testid="connection-status" data-state={connection} role="status">
@@ -24,9 +24,11 @@ export function StatusBar({ editor, connection, save }: StatusBarProps) {
         {t(`editor.save.${save}`)}
       </span>
       <span className="status-bar__spacer" />
-      <span className="status-bar__item" data-testid="word-count">
-        {t('editor.wordCount', { n: words })}
-      </span>
+      {words !== null && (
+        <span className="status-bar__item" data-testid="word-count">
+          {t('editor.wordCount', { n: words })}
+        </span>
+      )}
     </footer>
   );
 }

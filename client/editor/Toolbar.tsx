@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.js';
 import { headingLevelOf, PARAGRAPH_STYLES, shortcutOf, type ParagraphStyle } from './paragraphStyles.js';
 import { formatShortcut, onMac } from './shortcuts.js';
-import { readToolbarState, type Alignment } from './toolbarState.js';
+import { EMPTY_STATE, readToolbarState, type Alignment } from './toolbarState.js';
 import { ToolbarButton } from './ToolbarButton.js';
 const isMac = onMac();
 
@@ -21,17 +21,22 @@ function applyStyle(editor: Editor, style: ParagraphStyle) {
 }
 
 /** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table. */
-export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+export function Toolbar({ editor: maybeEditor, disabled: readOnly }: { editor: Editor | null; disabled: boolean }) {
   const { t } = useTranslation();
-  const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) });
+  const state = useEditorState({ editor: maybeEditor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) }) ?? EMPTY_STATE;
+  // Until the editor exists, the toolbar is shown but inert.
+  const disabled = readOnly || !maybeEditor;
+  const run = (command: (editor: Editor) => void) => () => {
+    if (maybeEditor) command(maybeEditor);
+  };
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled}>
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.undo')} shortcut="Mod-z" disabled={disabled || !state.canUndo} onClick={() => editor.chain().focus().undo().run()} testId="toolbar-undo">
+        <ToolbarButton label={t('toolbar.undo')} shortcut="Mod-z" disabled={disabled || !state.canUndo} onClick={run((editor) => editor.chain().focus().undo().run())} testId="toolbar-undo">
           <Icon name="undo" />
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.redo')} shortcut={isMac ? 'Mod-Shift-z' : 'Mod-y'} disabled={disabled || !state.canRedo} onClick={() => editor.chain().focus().redo().run()} testId="toolbar-redo">
+        <ToolbarButton label={t('toolbar.redo')} shortcut={isMac ? 'Mod-Shift-z' : 'Mod-y'} disabled={disabled || !state.canRedo} onClick={run((editor) => editor.chain().focus().redo().run())} testId="toolbar-redo">
           <Icon name="redo" />
         </ToolbarButton>
       </div>
@@ -44,7 +49,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
           data-testid="paragraph-style"
           disabled={disabled}
           value={state.style ?? ''}
-          onChange={(event) => applyStyle(editor, event.target.value as ParagraphStyle)}
+          onChange={(event) => run((editor) => applyStyle(editor, event.target.value as ParagraphStyle))()}
         >
           {state.style === null && <option value="" disabled />}
           {PARAGRAPH_STYLES.map((style) => (
@@ -56,22 +61,22 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.bold')} shortcut="Mod-b" active={state.bold} disabled={disabled} onClick={() => editor.chain().focus().toggleBold().run()} testId="toolbar-bold">
+        <ToolbarButton label={t('toolbar.bold')} shortcut="Mod-b" active={state.bold} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleBold().run())} testId="toolbar-bold">
           <span className="toolbar__glyph toolbar__glyph--bold">B</span>
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.italic')} shortcut="Mod-i" active={state.italic} disabled={disabled} onClick={() => editor.chain().focus().toggleItalic().run()} testId="toolbar-italic">
+        <ToolbarButton label={t('toolbar.italic')} shortcut="Mod-i" active={state.italic} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleItalic().run())} testId="toolbar-italic">
           <span className="toolbar__glyph toolbar__glyph--italic">I</span>
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.underline')} shortcut="Mod-u" active={state.underline} disabled={disabled} onClick={() => editor.chain().focus().toggleUnderline().run()} testId="toolbar-underline">
+        <ToolbarButton label={t('toolbar.underline')} shortcut="Mod-u" active={state.underline} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleUnderline().run())} testId="toolbar-underline">
           <span className="toolbar__glyph toolbar__glyph--underline">U</span>
         </ToolbarButton>
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.bulletList')} shortcut="Mod-Shift-8" active={state.bulletList} disabled={disabled} onClick={() => editor.chain().focus().toggleBulletList().run()} testId="toolbar-bullet-list">
+        <ToolbarButton label={t('toolbar.bulletList')} shortcut="Mod-Shift-8" active={state.bulletList} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleBulletList().run())} testId="toolbar-bullet-list">
           <Icon name="bulletList" />
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.orderedList')} shortcut="Mod-Shift-7" active={state.orderedList} disabled={disabled} onClick={() => editor.chain().focus().toggleOrderedList().run()} testId="toolbar-ordered-list">
+        <ToolbarButton label={t('toolbar.orderedList')} shortcut="Mod-Shift-7" active={state.orderedList} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())} testId="toolbar-ordered-list">
           <Icon name="orderedList" />
         </ToolbarButton>
       </div>
@@ -84,7 +89,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
             shortcut={shortcut}
             active={state.alignment === alignment}
             disabled={disabled}
-            onClick={() => editor.chain().focus().setTextAlign(alignment).run()}
+            onClick={run((editor) => editor.chain().focus().setTextAlign(alignment).run())}
             testId={`toolbar-align-${alignment}`}
           >
             <Icon name={icon} />
@@ -93,7 +98,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.insertTable')} disabled={disabled} onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run()} testId="toolbar-insert-table">
+        <ToolbarButton label={t('toolbar.insertTable')} disabled={disabled} onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())} testId="toolbar-insert-table">
           <Icon name="table" />
         </ToolbarButton>
       </div>

@@ -17,6 +17,19 @@ export interface ToolbarState {
   alignment: Alignment;
 }
 
+/** Before the editor exists: nothing active, nothing to undo. */
+export const EMPTY_STATE: ToolbarState = {
+  canUndo: false,
+  canRedo: false,
+  style: 'paragraph',
+  bold: false,
+  italic: false,
+  underline: false,
+  bulletList: false,
+  orderedList: false,
+  alignment: 'left',
+};
+
 export function readToolbarState(editor: Editor): ToolbarState {
   const { $from } = editor.state.selection;
   const block = $from.parent;
