@@ -14,8 +14,7 @@ export const createDocument = (title: string, template: TemplateId) =>
 
 export const getDocument = (id: string) => request<DocumentDto>(documentPath(id));
 
-export const renameDocument = (id: string, title: string) =>
-  request<DocumentDto>(documentPath(id), { method: 'PATCH', body: { title } });
+export const renameDocument = (id: string, title: string) => request<unknown>(documentPath(id), { method: 'PATCH', body: { title } });
 
 export const deleteDocument = (id: string) => request<unknown>(documentPath(id), { method: 'DELETE' });
 

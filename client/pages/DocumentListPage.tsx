@@ -43,7 +43,7 @@ export function DocumentListPage() {
 
         {documents.error !== undefined && !sorted && (
           <div className="notice notice--error" role="alert">
-            {describeError(documents.error) || t('list.loadError')}
+            {t('list.loadError')} {describeError(documents.error)}
             <button type="button" className="button button--small" onClick={() => void documents.reload()}>
               {t('common.retry')}
             </button>

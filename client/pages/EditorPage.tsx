@@ -110,8 +110,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
           title={doc.title}
           editable={canRename(doc.role)}
           onRename={async (next) => {
-            const renamed = await renameDocument(documentId, next);
-            meta.setData((current) => (current ? { ...current, ...renamed, title: renamed?.title ?? next } : current));
+            await renameDocument(documentId, next);
+            meta.setData((current) => (current ? { ...current, title: next } : current));
           }}
         />
         <StatusBadge status={doc.status} />

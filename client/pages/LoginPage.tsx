@@ -52,7 +52,7 @@ export function LoginPage() {
           <span className="login-card__tagline">{t('app.tagline')}</span>
         </div>
         <h1 className="login-card__title">{isLogin ? t('auth.signInTitle') : t('auth.registerTitle')}</h1>
-        <form className="form" onSubmit={submit} noValidate={false}>
+        <form className="form" onSubmit={submit}>
           <label className="field">
             <span className="field__label">{t('auth.username')}</span>
             <input className="input" name="username" autoComplete="username" required autoFocus autoCapitalize="none" spellCheck={false} />
