@@ -1,14 +1,7 @@
 // Errors that reach the API caller as {"error": {code, message}} with a status.
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../shared/ApiError.js';
+
+export { ApiError };
 
 export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
 export const unauthorized = (message = 'Sign in first.') => new ApiError(401, 'unauthorized', message);

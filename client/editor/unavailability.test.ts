@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../http/ApiError.js';
+import { ApiError } from '../../shared/ApiError.js';
 import { unavailabilityOf } from './unavailability.js';
 
 describe('unavailabilityOf', () => {

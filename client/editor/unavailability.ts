@@ -1,4 +1,4 @@
-import { ApiError } from '../http/ApiError.js';
+import { ApiError } from '../../shared/ApiError.js';
 import { CloseCode } from '../../shared/collab.js';
 import type { Unavailability } from './DocumentUnavailable.js';
 

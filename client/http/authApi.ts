@@ -1,5 +1,5 @@
 import type { UserDto } from '../../shared/api.js';
-import { ApiError } from './ApiError.js';
+import { ApiError } from '../../shared/ApiError.js';
 import { request } from './request.js';
 
 export interface Credentials {

@@ -1,7 +1,7 @@
 // The one place that talks HTTP to the server: JSON in and out, errors as ApiError.
 // (This folder is not called api/: in development Vite would proxy /api/… module URLs to the server.)
 import type { ErrorBody } from '../../shared/api.js';
-import { ApiError } from './ApiError.js';
+import { ApiError } from '../../shared/ApiError.js';
 
 type UnauthorizedHandler = () => void;
 

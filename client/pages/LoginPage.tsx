@@ -55,7 +55,17 @@ export function LoginPage() {
         <form className="form" onSubmit={submit}>
           <label className="field">
             <span className="field__label">{t('auth.username')}</span>
-            <input className="input" name="username" autoComplete="username" required autoFocus autoCapitalize="none" spellCheck={false} />
+            <input
+              className="input"
+              name="username"
+              autoComplete="username"
+              required
+              autoFocus
+              autoCapitalize="none"
+              spellCheck={false}
+              {...(isLogin ? {} : { minLength: 2, maxLength: 40, pattern: '[\\p{L}\\p{N}_.\\-]{2,40}', title: t('auth.usernameHint') })}
+            />
+            {!isLogin && <span className="field__hint">{t('auth.usernameHint')}</span>}
           </label>
           {!isLogin && (
             <label className="field">
@@ -72,7 +82,9 @@ export function LoginPage() {
               type="password"
               autoComplete={isLogin ? 'current-password' : 'new-password'}
               required
+              {...(isLogin ? {} : { minLength: 8, maxLength: 200 })}
             />
+            {!isLogin && <span className="field__hint">{t('auth.passwordHint')}</span>}
           </label>
           {error && (
             <p className="form-error" role="alert" data-testid="form-error">

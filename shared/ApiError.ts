@@ -1,4 +1,8 @@
-/** An error answer from the server (`{error: {code, message}}`), or a network failure (status 0). */
+/**
+ * An error answer of the API: a status and `{"error": {code, message}}`. The
+ * server throws it; the client rebuilds it from a response (status 0 for a
+ * network failure).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
