@@ -57,7 +57,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,
     secureCookies: config.secureCookies,
-    isHealthy: () => !closing,
+    isHealthy: () => !closing && registry.healthy,
   });
   const server = http.createServer(app);
   server.on('upgrade', (req, socket, head) => {

@@ -3,12 +3,21 @@
 
 export const COLLAB_PATH = '/collab';
 
+/** Query parameter with which a client asks for acknowledgements (MessageType.ack). */
+export const ACK_PARAM = 'ack';
+
 /** y-protocols message types as y-websocket frames them (first varuint of a frame). */
 export const MessageType = {
   sync: 0,
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Yigao's own addition (server → client, only when the client connected with
+   * `?ack=1`): a varuint n meaning "the first n document-update frames you sent
+   * on this socket are processed: stored durably where you may write".
+   */
+  ack: 100,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

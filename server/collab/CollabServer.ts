@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { COLLAB_PATH, CloseCode } from '../../shared/collab.js';
+import { ACK_PARAM, COLLAB_PATH, CloseCode } from '../../shared/collab.js';
 import { colorForUser } from '../../shared/colors.js';
 import { Authenticator } from '../auth/Authenticator.js';
 import { isValidId } from '../auth/tokens.js';
@@ -80,7 +80,8 @@ export class CollabServer {
         : { ok: false, code: CloseCode.documentNotFound, reason: 'no such document' };
     }
     const identity = { id: user.id, username: user.username, displayName: user.displayName, color: colorForUser(user.id) };
-    return { ok: true, connection: (socket) => new Connection(socket, identity, role) };
+    const wantsAcks = url.searchParams.get(ACK_PARAM) === '1';
+    return { ok: true, connection: (socket) => new Connection(socket, identity, role, wantsAcks) };
   }
 
   private accept(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, admission: Admission): void {

@@ -26,6 +26,8 @@ export class Connection {
   readonly id = nextConnectionId++;
   /** Awareness client ids this connection has introduced. */
   readonly clientIds = new Set<number>();
+  /** Document-update frames received so far; the n-th is acknowledged as n. */
+  updateFramesReceived = 0;
   private alive = true;
   private closed = false;
 
@@ -33,6 +35,8 @@ export class Connection {
     private readonly socket: SocketLike,
     readonly user: ConnectionUser,
     public role: Role,
+    /** Whether the client asked for acknowledgements (`?ack=1`). */
+    readonly wantsAcks = false,
   ) {
     socket.on('pong', () => {
       this.alive = true;

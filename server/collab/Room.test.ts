@@ -22,6 +22,7 @@ class ControlledStore implements DocumentStore {
   }
   /** Commits (or fails) everything waiting, then lets the room react. */
   async commit(): Promise<void> {
+    await vi.advanceTimersByTimeAsync(0);
     const batch = this.waiting.splice(0);
     for (const w of batch) {
       if (this.failNext > 0) {
@@ -78,9 +79,9 @@ function setup(options: { compactAfterUpdates?: number } = {}) {
     { updates: [], lastSeq: 0 },
   );
   let n = 0;
-  const join = (role: Role, name = `user${++n}`) => {
+  const join = (role: Role, name = `user${++n}`, wantsAcks = true) => {
     const socket = new TestSocket();
-    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role);
+    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role, wantsAcks);
     room.join(connection);
     return { socket, connection };
   };
@@ -105,6 +106,48 @@ describe('Room', () => {
     expect(textOf(a.socket.updates)).not.toContain('第一段');
     expect(room.body.toString()).toContain('第一段');
     expect(store.committed[0].userId).toBe('id-user1');
+  });
+
+  it('acknowledges a frame only once it is stored, counting every update frame of the connection', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('一')));
+    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(a.socket.acks).toEqual([]);
+    await store.commit();
+    // the empty frame came after the stored one, so it is acknowledged after it
+    expect(a.socket.acks).toEqual([1, 2]);
+    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(a.socket.acks).toEqual([1, 2, 3]);
+  });
+
+  it('withholds acknowledgements while the store fails', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    store.failNext = 1;
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('一')));
+    await store.commit();
+    expect(a.socket.acks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    await store.commit();
+    expect(a.socket.acks).toEqual([1]);
+  });
+
+  it('acknowledges a read-only connection\'s frames as processed, and sends acks only to clients that asked', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const viewer = join('viewer');
+    const stock = join('editor', 'stock', false);
+    room.receive(viewer.connection, encodeUpdate(paragraphUpdate('观察者')));
+    room.receive(stock.connection, encodeUpdate(paragraphUpdate('普通客户端')));
+    await store.commit();
+    expect(viewer.socket.acks).toEqual([1]);
+    expect(stock.socket.acks).toEqual([]);
+    expect(room.body.toString()).toContain('普通客户端');
   });
 
   it('drops body updates from a viewer and a commenter, while they still receive everything', async () => {

@@ -9,12 +9,13 @@ import type { DocumentStatus } from '../../shared/api.js';
 import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode } from '../../shared/collab.js';
-import type { DocumentStore } from '../store/DocumentStore.js';
+import type { DocumentStore, UpdateEntry } from '../store/DocumentStore.js';
 import { Connection } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
 import {
   type ClientMessage,
   decodeClientMessage,
+  encodeAck,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -30,12 +31,15 @@ export const Origin = {
   server: Symbol('server'),
 } as const;
 
-interface PendingWrite {
-  update: Uint8Array;
-  userId: string | null;
-  /** The connection that sent it; null for a server change already applied to the doc. */
-  from: Connection | null;
-}
+/**
+ * One step of the write path, kept in arrival order: a change to store (from
+ * a client, or from the server and already applied), or only an
+ * acknowledgement point (a client's frame with nothing to store).
+ */
+type PendingWrite =
+  | { kind: 'client'; update: Uint8Array; from: Connection; frame: number }
+  | { kind: 'server'; update: Uint8Array }
+  | { kind: 'ackOnly'; from: Connection; frame: number };
 
 export interface RoomOptions {
   documentId: string;
@@ -151,12 +155,14 @@ export class Room {
       case 'syncStep1':
         connection.send(encodeSyncStep2(this.doc, message.stateVector));
         return;
-      case 'update':
-        // Read-only connections receive everything; what they send is dropped.
-        if (!this.canWrite(connection)) return;
-        this.outbox.push({ update: message.update, userId: connection.user.id, from: connection });
+      case 'update': {
+        const frame = ++connection.updateFramesReceived;
+        // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
+        if (message.update === null || !this.canWrite(connection)) this.outbox.push({ kind: 'ackOnly', from: connection, frame });
+        else this.outbox.push({ kind: 'client', update: message.update, from: connection, frame });
         this.drain();
         return;
+      }
       case 'awareness': {
         const entries = stampAwareness(
           decodeAwarenessUpdate(message.update),
@@ -194,7 +200,7 @@ export class Room {
       this.broadcast(encodeUpdate(update), origin);
       return;
     }
-    this.outbox.push({ update, userId: null, from: null });
+    this.outbox.push({ kind: 'server', update });
     this.drain();
   }
 
@@ -232,38 +238,43 @@ export class Room {
     while (this.outbox.length > 0 && !this.destroyed) {
       const batch = this.outbox;
       this.outbox = [];
-      let seq: number;
-      try {
-        seq = await this.options.store.append(
-          this.documentId,
-          batch.map(({ update, userId }) => ({ update, userId })),
-        );
-      } catch (err) {
-        // Keep the changes, withhold them from everyone, and try again.
-        this.outbox = batch.concat(this.outbox);
-        this.failedAttempts++;
-        this.options.logger.error({ err, documentId: this.documentId, attempt: this.failedAttempts }, 'storing updates failed; retrying');
-        await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? defaultRetryDelayMs)(this.failedAttempts)));
-        continue;
+      const entries = batch.flatMap((w): UpdateEntry[] =>
+        w.kind === 'client' ? [{ update: w.update, userId: w.from.user.id }] : w.kind === 'server' ? [{ update: w.update, userId: null }] : [],
+      );
+      if (entries.length > 0) {
+        let seq: number;
+        try {
+          seq = await this.options.store.append(this.documentId, entries);
+        } catch (err) {
+          // Keep the changes, withhold them (and their acknowledgements) from everyone, and try again.
+          this.outbox = batch.concat(this.outbox);
+          this.failedAttempts++;
+          this.options.logger.error({ err, documentId: this.documentId, attempt: this.failedAttempts }, 'storing updates failed; retrying');
+          await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? defaultRetryDelayMs)(this.failedAttempts)));
+          continue;
+        }
+        this.failedAttempts = 0;
+        this.persistedSeq = seq;
+        this.entriesSinceCompaction += entries.length;
       }
-      this.failedAttempts = 0;
-      this.persistedSeq = seq;
-      this.entriesSinceCompaction += batch.length;
+      const acks = new Map<Connection, number>();
       for (const write of batch) {
         // A server change is already in the doc; a client's is applied now, even if
         // its sender has gone meanwhile, since it is stored.
-        if (write.from === null) this.broadcast(encodeUpdate(write.update), null);
-        else this.applyClientUpdate(write);
+        if (write.kind === 'server') this.broadcast(encodeUpdate(write.update), null);
+        else if (write.kind === 'client') this.applyClientUpdate(write.update, write.from);
+        if (write.kind !== 'server') acks.set(write.from, write.frame);
       }
+      for (const [connection, frame] of acks) if (connection.wantsAcks) connection.send(encodeAck(frame));
     }
   }
 
-  private applyClientUpdate(write: PendingWrite): void {
+  private applyClientUpdate(update: Uint8Array, from: Connection): void {
     try {
-      Y.applyUpdate(this.doc, write.update, write.from);
+      Y.applyUpdate(this.doc, update, from);
     } catch (err) {
       this.options.logger.error({ err, documentId: this.documentId }, 'a stored update could not be applied');
-      write.from?.close(CloseCode.malformedFrame, 'update could not be applied');
+      from.close(CloseCode.malformedFrame, 'update could not be applied');
     }
   }
 

@@ -39,6 +39,12 @@ export class RoomRegistry {
     return n;
   }
 
+  /** Whether every loaded room can store its changes (a failing store makes rooms retry). */
+  get healthy(): boolean {
+    for (const slot of this.slots.values()) if (slot.state === 'open' && !slot.room.healthy) return false;
+    return true;
+  }
+
   /** The room of a document, loading it if needed. The caller should join it or let it idle out. */
   async acquire(documentId: string): Promise<Room> {
     for (;;) {

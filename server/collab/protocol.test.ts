@@ -29,9 +29,9 @@ describe('decodeClientMessage', () => {
     expect(decodeClientMessage(encodeUpdate(update))).toEqual({ kind: 'update', update });
   });
 
-  it('treats an update that carries nothing as nothing to store', () => {
+  it('reads an update that carries nothing as an update with nothing to store', () => {
     const empty = Y.encodeStateAsUpdate(new Y.Doc());
-    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(empty)))).toEqual({ kind: 'ignored' });
+    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(empty)))).toEqual({ kind: 'update', update: null });
   });
 
   it('reads awareness and awareness queries, and ignores the auth message', () => {

@@ -10,11 +10,11 @@ const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  /** A document change: a sync step 2 (reply to our step 1) or a live update. */
-  | { kind: 'update'; update: Uint8Array }
+  /** A document change: a sync step 2 (reply to our step 1) or a live update; null when it carries nothing. */
+  | { kind: 'update'; update: Uint8Array | null }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
-  /** Known messages the server has no use for: the unused auth message, an empty update. */
+  /** Known messages the server has no use for (the unused auth message). */
   | { kind: 'ignored' };
 
 export class ProtocolError extends Error {
@@ -44,7 +44,7 @@ const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
         return { kind: 'syncStep1', stateVector: payload };
       case SyncStep.step2:
       case SyncStep.update:
-        return isEmptyUpdate(payload) ? { kind: 'ignored' } : { kind: 'update', update: payload };
+        return { kind: 'update', update: isEmptyUpdate(payload) ? null : payload };
       default:
         throw new ProtocolError(`unknown sync step ${step}`);
     }
@@ -101,6 +101,8 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   return syncMessage(SyncStep.update, update);
 }
+
+export { encodeAck } from '../../shared/ackTracker.js';
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

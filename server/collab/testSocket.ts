@@ -35,6 +35,16 @@ export class TestSocket implements SocketLike {
       .filter((u): u is Uint8Array => u !== null);
   }
 
+  /** The acknowledgement counts the server sent. */
+  get acks(): number[] {
+    return this.sent
+      .map((frame) => {
+        const d = decoding.createDecoder(frame);
+        return decoding.readVarUint(d) === 100 ? decoding.readVarUint(d) : null;
+      })
+      .filter((n): n is number => n !== null);
+  }
+
   /** The awareness updates the server sent, as raw payloads. */
   get awareness(): Uint8Array[] {
     return this.sent

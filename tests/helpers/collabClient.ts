@@ -2,6 +2,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { AckTracker, countingWebSocket } from '../../shared/ackTracker.js';
 
 // Every Node provider adds a process 'exit' listener; tests open dozens.
 process.setMaxListeners(200);
@@ -11,6 +12,8 @@ export interface CollabClient {
   provider: WebsocketProvider;
   fragment: Y.XmlFragment;
   closeCodes: number[];
+  /** Whether every local change is durably stored (the server's acknowledgements). */
+  acks: AckTracker;
   destroy(): void;
 }
 
@@ -24,10 +27,11 @@ export function connect(wsUrl: string, documentId: string, token?: string, heade
       }
     : WebSocket;
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
-    params: token ? { token } : {},
+    WebSocketPolyfill: countingWebSocket(Polyfill) as unknown as typeof globalThis.WebSocket,
+    params: token ? { token, ack: '1' } : { ack: '1' },
     disableBc: true,
   });
+  const acks = new AckTracker(provider);
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);
@@ -37,7 +41,9 @@ export function connect(wsUrl: string, documentId: string, token?: string, heade
     provider,
     fragment: doc.getXmlFragment('default'),
     closeCodes,
+    acks,
     destroy() {
+      acks.destroy();
       provider.destroy();
       doc.destroy();
     },
@@ -55,6 +61,11 @@ export async function until(predicate: () => boolean | Promise<boolean>, what: s
 
 export async function synced(client: CollabClient): Promise<void> {
   await until(() => client.provider.synced, 'the initial sync');
+}
+
+/** Resolves once the server has acknowledged every local change of the client as stored. */
+export async function saved(client: CollabClient, timeoutMs = 5000): Promise<void> {
+  await until(() => client.acks.current === 'saved', 'the acknowledgement', timeoutMs);
 }
 
 export function appendParagraph(client: CollabClient, text: string): void {

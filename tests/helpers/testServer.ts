@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.js';
 import { createServer, type YigaoServer } from '../../server/createServer.js';
+import type { Storage } from '../../server/store/Storage.js';
 
 export interface TestServer {
   url: string;
@@ -16,12 +17,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `storage` replaces the SQLite store (to inject faults); such a server cannot restart. */
+export async function startTestServer(env: Record<string, string> = {}, storage?: Storage): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yigao-test-'));
   let port = '0';
   const boot = async () => {
     const config = loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: '', ...env });
-    const server = await createServer({ ...config, clientDir: env.CLIENT_DIR ? config.clientDir : null }, { logger: pino({ level: 'silent' }) });
+    const server = await createServer({ ...config, clientDir: env.CLIENT_DIR ? config.clientDir : null }, { logger: pino({ level: 'silent' }), storage });
     const { url, port: bound } = await server.listen();
     // A restart comes back on the same port, as `npm start` would, so clients reconnect by themselves.
     port = String(bound);

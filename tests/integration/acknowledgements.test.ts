@@ -1,0 +1,96 @@
+// The durable acknowledgement (MessageType.ack): a change is acknowledged only
+// once stored, and the client-side tracker turns that into saved / unsaved.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentStore } from '../../server/store/DocumentStore.js';
+import { openSqliteStorage } from '../../server/store/sqlite/openSqliteStorage.js';
+import { contentText, newDocument, newUser, type TestUser } from '../helpers/api.js';
+import { appendParagraph, connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let owner: TestUser;
+const clients: CollabClient[] = [];
+const open = (id: string) => {
+  const c = connect(srv.wsUrl, id, owner.token);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  owner = await newUser(srv.url, '张丽');
+});
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+describe('acknowledgements', () => {
+  it('reports saved once the server has stored a change, and the change is in the store then', async () => {
+    const id = await newDocument(srv.url, owner);
+    const a = open(id);
+    await synced(a);
+    await saved(a);
+    appendParagraph(a, '需要确认的一段');
+    expect(a.acks.current).toBe('unsaved');
+    await saved(a);
+    // acknowledged means committed: read the store directly, not through the live room
+    const updates = await srv.server.storage.documents.load(id);
+    expect(updates.updates.length).toBeGreaterThan(1);
+    expect(await contentText(srv.url, owner, id)).toContain('需要确认的一段');
+  });
+
+  it('keeps a change made while disconnected unsaved until a new connection has delivered it', async () => {
+    const id = await newDocument(srv.url, owner);
+    const a = open(id);
+    await synced(a);
+    a.provider.disconnect();
+    appendParagraph(a, '断线时写的');
+    expect(a.acks.current).toBe('unsaved');
+    a.provider.connect();
+    await saved(a);
+    expect(await contentText(srv.url, owner, id)).toContain('断线时写的');
+  });
+});
+
+describe('acknowledgements while the store fails', () => {
+  let failing: TestServer;
+  let failAppends = false;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    const storage = openSqliteStorage(':memory:');
+    const documents: DocumentStore = {
+      append: (id, entries) => (failAppends ? Promise.reject(new Error('disk full')) : storage.documents.append(id, entries)),
+      load: (id) => storage.documents.load(id),
+      compact: (id, state, through) => storage.documents.compact(id, state, through),
+      count: (id) => storage.documents.count(id),
+    };
+    failing = await startTestServer({}, { ...storage, documents });
+    user = await newUser(failing.url, '王明');
+  });
+  afterAll(async () => {
+    failAppends = false;
+    await failing.stop();
+  });
+
+  it('withholds the acknowledgement, reports unhealthy, and stores the change once the store recovers', async () => {
+    const id = await newDocument(failing.url, user);
+    const a = connect(failing.wsUrl, id, user.token);
+    clients.push(a);
+    const b = connect(failing.wsUrl, id, user.token);
+    clients.push(b);
+    await Promise.all([synced(a), synced(b), saved(a)]);
+    failAppends = true;
+    appendParagraph(a, '存储故障时写的');
+    await until(async () => (await fetch(`${failing.url}/healthz`)).status === 503, '/healthz to report the failure');
+    expect(a.acks.current).toBe('unsaved');
+    expect(b.fragment.toString()).not.toContain('存储故障时写的');
+    failAppends = false;
+    await saved(a, 10_000);
+    await until(() => b.fragment.toString().includes('存储故障时写的'), 'the change to be relayed after it is stored');
+    expect((await fetch(`${failing.url}/healthz`)).status).toBe(200);
+  });
+});
