@@ -8,7 +8,7 @@ import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { renderCaret } from './caretRender.js';
 import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
-import type { SaveState } from './saveState.js';
+import type { SaveIndicator } from './saveState.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
 import type { Collaboration as LiveDocument } from './useCollaboration.js';
@@ -18,7 +18,7 @@ interface EditorWorkspaceProps {
   user: UserDto;
   editable: boolean;
   connection: ConnectionState;
-  save: SaveState;
+  save: SaveIndicator;
   label: string;
   /** Banners shown under the toolbar (read-only, offline), where they don't push the toolbar around. */
   notices?: ReactNode;

@@ -1,13 +1,13 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from './connectionState.js';
-import type { SaveState } from './saveState.js';
+import type { SaveIndicator } from './saveState.js';
 import { wordCountOf } from './wordCountOf.js';
 
 interface StatusBarProps {
   editor: Editor | null;
   connection: ConnectionState;
-  save: SaveState;
+  save: SaveIndicator;
 }
 
 /** The strip at the bottom of the window, as in Word: connection, saving, 字数. */

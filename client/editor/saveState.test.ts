@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { nextSaveState } from './saveState.js';
+import { saveStateOf } from './saveState.js';
 
-describe('nextSaveState', () => {
-  it('stays saved for changes made while the connection is live', () => {
-    expect(nextSaveState('saved', { type: 'localChange', live: true })).toBe('saved');
+describe('saveStateOf', () => {
+  it('is saved whenever the server has acknowledged everything, connected or not', () => {
+    expect(saveStateOf('saved', 'connected')).toBe('saved');
+    expect(saveStateOf('saved', 'offline')).toBe('saved');
   });
-  it('becomes unsaved for a change made while offline', () => {
-    expect(nextSaveState('saved', { type: 'localChange', live: false })).toBe('unsaved');
+  it('is saving while unacknowledged changes can reach the server', () => {
+    expect(saveStateOf('unsaved', 'connected')).toBe('saving');
+    expect(saveStateOf('unsaved', 'connecting')).toBe('saving');
   });
-  it('keeps unsaved changes unsaved until the next sync, even if more changes follow online', () => {
-    expect(nextSaveState('unsaved', { type: 'localChange', live: true })).toBe('unsaved');
-    expect(nextSaveState('unsaved', { type: 'synced' })).toBe('saved');
+  it('is unsaved while unacknowledged changes wait for the network', () => {
+    expect(saveStateOf('unsaved', 'offline')).toBe('unsaved');
   });
 });

@@ -1,16 +1,15 @@
-// Whether the user's changes have reached the server. Until the server
-// acknowledges stored updates, "saved" means: no local change was made while
-// the connection was down, or the connection has synced since.
+// What the status bar says about saving. The server's acknowledgements decide
+// whether changes are stored (AckTracker); the connection decides whether
+// unstored changes are on their way ("saving") or waiting here ("unsaved").
+import type { SaveStatus } from '../../shared/ackTracker.js';
+import type { ConnectionState } from './connectionState.js';
 
-export type SaveState = 'saved' | 'unsaved';
+export type SaveState = 'saved' | 'saving' | 'unsaved';
 
-export type SaveEvent = { type: 'localChange'; live: boolean } | { type: 'synced' };
+/** The status bar's save indicator: a save state, or "read-only" for those who cannot change the text. */
+export type SaveIndicator = SaveState | 'readonly';
 
-export function nextSaveState(state: SaveState, event: SaveEvent): SaveState {
-  switch (event.type) {
-    case 'localChange':
-      return event.live ? state : 'unsaved';
-    case 'synced':
-      return 'saved';
-  }
+export function saveStateOf(status: SaveStatus, connection: ConnectionState): SaveState {
+  if (status === 'saved') return 'saved';
+  return connection === 'offline' ? 'unsaved' : 'saving';
 }

@@ -4,6 +4,8 @@ import { nextConnectionState, type ConnectionEvent, type ConnectionState } from 
 
 function initialState(provider: WebsocketProvider | null): ConnectionState {
   if (provider?.wsconnected && provider.synced) return 'connected';
+  // Opened without a network (a reload offline): say so at once, not after the first failed attempt.
+  if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
   return 'connecting';
 }
 

@@ -131,7 +131,9 @@ export const en: Dictionary = {
     },
     save: {
       saved: 'Saved',
+      saving: 'Saving…',
       unsaved: 'Unsaved changes',
+      readonly: 'Read-only',
     },
     wordCount: 'Characters: {{n}}',
     forbidden: 'You do not have access to this document',

@@ -129,7 +129,9 @@ export const zh = {
     },
     save: {
       saved: '已保存',
+      saving: '正在保存…',
       unsaved: '有未保存的修改',
+      readonly: '只读',
     },
     wordCount: '字数：{{n}}',
     forbidden: '您没有访问此文档的权限',

@@ -35,12 +35,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const provider = collaboration?.provider ?? null;
   const closeCode = useFinalCloseCode(provider);
   const connection = useConnectionState(provider);
-  const save = useSaveState(collaboration);
+  const save = useSaveState(collaboration, connection);
   const presence = usePresence(provider, user.username);
   const [sharing, setSharing] = useState(false);
 
-  const unsaved = save === 'unsaved';
-  useBeforeUnload(unsaved);
+  const doc = meta.data;
+  const editable = doc ? canEditBody(doc.role, doc.status) : false;
+  const unavailable = unavailabilityOf(meta.error, closeCode);
+  // Read-only people have nothing of their own to lose; a document that is gone cannot be saved any more.
+  useBeforeUnload(editable && !unavailable && save !== 'saved');
 
   const title = meta.data?.title;
   useEffect(() => {
@@ -51,17 +54,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
     if (closeCode === CloseCode.unauthorized) notifyUnauthorized();
   }, [closeCode]);
 
-  const unavailable = unavailabilityOf(meta.error, closeCode);
   // No access any more, or deleted: stop retrying, and leave no copy of it on this computer.
   useEffect(() => {
     if (!unavailable || !collaboration) return;
     collaboration.provider.disconnect();
     void collaboration.persistence.clearData();
+    collaboration.unsavedFlag.set(false);
   }, [unavailable, collaboration]);
 
   if (unavailable) return <DocumentUnavailable reason={unavailable} />;
 
-  const doc = meta.data;
   if (!doc) {
     if (meta.error !== undefined) {
       return (
@@ -78,11 +80,10 @@ export function EditorPage({ documentId }: { documentId: string }) {
     return <CenteredMessage busy>{t('common.loading')}</CenteredMessage>;
   }
 
-  const editable = canEditBody(doc.role, doc.status);
   const notices = (
     <>
       {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
-      {connection === 'offline' && unsaved && (
+      {editable && save === 'unsaved' && (
         <div className="banner banner--warning" data-testid="offline-banner" role="alert">
           {t('editor.offline')}
         </div>
@@ -124,7 +125,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
           user={user}
           editable={editable}
           connection={connection}
-          save={save}
+          save={editable ? save : 'readonly'}
           label={doc.title}
           notices={notices}
         />
