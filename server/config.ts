@@ -7,7 +7,25 @@ export interface Limits {
   maxFrameBytes: number;
   /** JSON request bodies over this get 413. */
   maxJsonBytes: number;
+  /** A document whose stored state would grow past this refuses further changes. */
+  maxDocumentBytes: number;
+  /** One client's awareness (presence) state, encoded. */
+  maxAwarenessBytes: number;
+  /** Awareness updates per second per connection (with a burst of three seconds' worth). */
+  awarenessPerSecond: number;
+  /** Messages of any kind per second per connection (with a burst of three seconds' worth). */
+  messagesPerSecond: number;
+  maxConnectionsPerUser: number;
+  maxConnectionsPerDocument: number;
+  /** An HTTP connection (a WebSocket upgrade included) must send its request headers within this. */
+  handshakeTimeoutMs: number;
+  /** Failed sign-ins per account and address per 15 minutes. */
+  loginFailuresPer15Min: number;
+  /** Registrations per address per hour. */
+  registrationsPerHour: number;
 }
+
+export type RegistrationMode = 'open' | 'invite';
 
 export interface Config {
   port: number;
@@ -19,6 +37,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Built client to serve at /; null to serve no client (tests of the API alone). */
   clientDir: string | null;
+  /** `invite`: only people with an invitation from an administrator can register (the first account always can). */
+  registration: RegistrationMode;
   /** Browser origins accepted besides the server's own (e.g. the Vite dev server). */
   extraOrigins: readonly string[];
   /** Mark session cookies Secure (behind HTTPS). */
@@ -44,6 +64,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const registration = (env.REGISTRATION || 'open') as RegistrationMode;
+  if (registration !== 'open' && registration !== 'invite') throw new Error('REGISTRATION must be "open" or "invite"');
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
   return Object.freeze({
@@ -54,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     redisUrl: env.REDIS_URL || null,
     logLevel,
     clientDir: path.resolve(cwd, env.CLIENT_DIR || './dist'),
+    registration,
     extraOrigins: Object.freeze((env.EXTRA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     sessionTtlMs: integer(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 3600 * 1000,
@@ -62,6 +85,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     limits: Object.freeze({
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 16 * 1024 * 1024, 1024),
       maxJsonBytes: integer(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024),
+      maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024),
+      maxAwarenessBytes: integer(env, 'MAX_AWARENESS_BYTES', 64 * 1024, 256),
+      awarenessPerSecond: integer(env, 'AWARENESS_PER_SECOND', 30, 1),
+      messagesPerSecond: integer(env, 'MESSAGES_PER_SECOND', 200, 1),
+      maxConnectionsPerUser: integer(env, 'MAX_CONNECTIONS_PER_USER', 50, 1),
+      maxConnectionsPerDocument: integer(env, 'MAX_CONNECTIONS_PER_DOCUMENT', 500, 1),
+      handshakeTimeoutMs: integer(env, 'HANDSHAKE_TIMEOUT_SECONDS', 10, 1) * 1000,
+      loginFailuresPer15Min: integer(env, 'LOGIN_FAILURES_PER_15_MIN', 10, 1),
+      registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 30, 1),
     }),
   });
 }

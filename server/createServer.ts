@@ -39,27 +39,39 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     logger,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    limits: config.limits,
   });
   const collab = new CollabServer({
     registry,
     authenticator,
     records: storage.records,
     logger,
-    maxFrameBytes: config.limits.maxFrameBytes,
+    limits: config.limits,
     extraOrigins: config.extraOrigins,
   });
   let closing = false;
   const app = createApp({
-    accounts: new AccountService(storage.accounts),
+    accounts: new AccountService(storage.accounts, config.registration),
     authenticator,
     documents: new DocumentService(storage, registry),
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,
-    secureCookies: config.secureCookies,
+    auth: {
+      secureCookies: config.secureCookies,
+      loginFailuresPer15Min: config.limits.loginFailuresPer15Min,
+      registrationsPerHour: config.limits.registrationsPerHour,
+    },
+    extraOrigins: config.extraOrigins,
     isHealthy: () => !closing && registry.healthy,
   });
-  const server = http.createServer(app);
+  // A connection that does not send its request headers (a WebSocket upgrade included) in time is
+  // dropped; Node checks for such connections every connectionsCheckingInterval.
+  const { handshakeTimeoutMs } = config.limits;
+  const server = http.createServer(
+    { headersTimeout: handshakeTimeoutMs, requestTimeout: Math.max(30_000, handshakeTimeoutMs), connectionsCheckingInterval: Math.min(5_000, handshakeTimeoutMs / 2) },
+    app,
+  );
   server.on('upgrade', (req, socket, head) => {
     if (closing || !collab.handleUpgrade(req, socket, head)) socket.destroy();
   });

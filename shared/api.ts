@@ -12,6 +12,23 @@ export interface UserDto {
   displayName: string;
   /** The colour of this person's caret and avatar, derived from the account. */
   color: string;
+  /** Administrators can invite people when registration is by invitation. */
+  isAdmin: boolean;
+}
+
+export interface RegistrationInfoDto {
+  /** `invite`: registering needs an invitation code from an administrator. */
+  mode: 'open' | 'invite';
+  /** No account exists yet: the next one registers freely and becomes the administrator. */
+  firstAccount: boolean;
+}
+
+export interface InviteDto {
+  code: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Username of the account that used it. */
+  usedBy: string | null;
 }
 
 export interface DocumentSummaryDto {

@@ -29,6 +29,8 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 export const CloseCode = {
   /** The server is restarting: reconnect. */
   serviceRestart: 1012,
+  /** The document could not be loaded just now: reconnect later. */
+  tryAgainLater: 1013,
   /** A frame that is not a valid y-protocols message or Yjs update. */
   malformedFrame: 4400,
   /** No valid session or token. */
@@ -37,10 +39,14 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such document, or it was deleted. */
   documentNotFound: 4404,
-  /** A frame over the configured size limit. */
-  frameTooLarge: 4413,
-  /** Too many connections or messages. */
+  /** A frame, or a presence state, over the configured size limit. */
+  messageTooLarge: 4413,
+  /** The document would grow past the configured size limit. */
+  documentTooLarge: 4414,
+  /** Too many messages (or presence updates) per second. */
   rateLimited: 4429,
+  /** Too many open connections for this account or this document. */
+  tooManyConnections: 4430,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -11,19 +11,29 @@ import { Authenticator } from '../auth/Authenticator.js';
 import { isValidId } from '../auth/tokens.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import { isAllowedOrigin } from '../http/origin.js';
-import { Connection } from './Connection.js';
+import { Connection, type ConnectionRates } from './Connection.js';
+import { DocumentNotFoundError } from './RoomRegistry.js';
 import type { Room } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
+
+export interface CollabLimits extends ConnectionRates {
+  maxFrameBytes: number;
+  maxConnectionsPerUser: number;
+  maxConnectionsPerDocument: number;
+}
 
 export interface CollabServerOptions {
   registry: RoomRegistry;
   authenticator: Authenticator;
   records: DocumentRecordStore;
   logger: Logger;
-  maxFrameBytes: number;
+  limits: CollabLimits;
   extraOrigins: readonly string[];
   heartbeatMs?: number;
 }
+
+/** ws closes an over-long frame with 1009, which the stock provider retries forever; ours is final. */
+const WS_MESSAGE_TOO_BIG = 1009;
 
 type Admission =
   | { ok: true; connection: (socket: WebSocket) => Connection }
@@ -32,11 +42,13 @@ type Admission =
 export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
+  private readonly perUser = new Map<string, number>();
+  private readonly perDocument = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: CollabServerOptions) {
     // maxPayload makes ws refuse an oversized frame from its header, before buffering it.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes, perMessageDeflate: false });
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.heartbeat();
     }, options.heartbeatMs ?? 30_000);
@@ -56,7 +68,12 @@ export class CollabServer {
       this.options.logger.warn({ origin: req.headers.origin }, 'refused a cross-origin WebSocket upgrade');
       return true;
     }
-    const documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    let documentId = '';
+    try {
+      documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    } catch {
+      // a malformed escape is no valid id either
+    }
     socket.on('error', () => socket.destroy());
     this.admit(req, url, documentId).then(
       (admission) => this.accept(req, socket, head, documentId, admission),
@@ -80,8 +97,15 @@ export class CollabServer {
         : { ok: false, code: CloseCode.documentNotFound, reason: 'no such document' };
     }
     const identity = { id: user.id, username: user.username, displayName: user.displayName, color: colorForUser(user.id) };
+    const { limits } = this.options;
+    if ((this.perUser.get(user.id) ?? 0) >= limits.maxConnectionsPerUser) {
+      return { ok: false, code: CloseCode.tooManyConnections, reason: 'too many connections for this account' };
+    }
+    if ((this.perDocument.get(documentId) ?? 0) >= limits.maxConnectionsPerDocument) {
+      return { ok: false, code: CloseCode.tooManyConnections, reason: 'too many connections to this document' };
+    }
     const wantsAcks = url.searchParams.get(ACK_PARAM) === '1';
-    return { ok: true, connection: (socket) => new Connection(socket, identity, role, wantsAcks) };
+    return { ok: true, connection: (socket) => new Connection(socket, identity, role, wantsAcks, limits) };
   }
 
   private accept(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, admission: Admission): void {
@@ -89,11 +113,15 @@ export class CollabServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       // Refusals are sent as close codes in 4400–4499, which the stock provider does not retry.
       if (!admission.ok) {
+        this.options.logger.info({ code: admission.code, reason: admission.reason, documentId }, 'refused a WebSocket');
         ws.close(admission.code, admission.reason);
         return;
       }
+      const close = ws.close.bind(ws);
+      ws.close = (code?: number, reason?: string | Buffer) =>
+        code === WS_MESSAGE_TOO_BIG ? close(CloseCode.messageTooLarge, 'frame too large') : close(code, reason);
       const connection = admission.connection(ws);
-      this.connections.add(connection);
+      this.track(connection, documentId, +1);
       this.attach(connection, ws, documentId);
     });
   }
@@ -101,20 +129,24 @@ export class CollabServer {
   private attach(connection: Connection, ws: WebSocket, documentId: string): void {
     let room: Room | null = null;
     const early: Uint8Array[] = [];
+    const reject = (code: number, reason: string) => {
+      if (connection.close(code, reason)) this.options.logger.warn({ documentId, user: connection.user.username, code, reason }, 'closed a connection');
+    };
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) {
-        connection.close(CloseCode.malformedFrame, 'text frames are not part of the protocol');
-        return;
-      }
+      if (!connection.isOpen) return;
+      if (!isBinary) return reject(CloseCode.malformedFrame, 'text frames are not part of the protocol');
+      if (!connection.takeMessage()) return reject(CloseCode.rateLimited, 'too many messages');
       const frame = toUint8Array(data);
       if (room) room.receive(connection, frame);
       else early.push(frame);
     });
     ws.on('error', (err) => {
-      this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
+      const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      if (tooBig) this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.messageTooLarge }, 'closed a connection: frame too large');
+      else this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
     });
     ws.on('close', () => {
-      this.connections.delete(connection);
+      this.track(connection, documentId, -1);
       room?.leave(connection);
     });
     this.options.registry.acquire(documentId).then(
@@ -125,10 +157,27 @@ export class CollabServer {
         for (const frame of early.splice(0)) room.receive(connection, frame);
       },
       (err) => {
-        this.options.logger.warn({ err: err.message, documentId }, 'could not open the room');
-        connection.close(CloseCode.documentNotFound, 'document unavailable');
+        if (err instanceof DocumentNotFoundError) {
+          connection.close(CloseCode.documentNotFound, 'no such document');
+          return;
+        }
+        // Not final: the client retries, and no empty document was ever served in its place.
+        this.options.logger.error({ err, documentId }, 'could not load the document');
+        connection.close(CloseCode.tryAgainLater, 'document could not be loaded');
       },
     );
+  }
+
+  private track(connection: Connection, documentId: string, delta: 1 | -1): void {
+    if (delta > 0) this.connections.add(connection);
+    else if (!this.connections.delete(connection)) return;
+    const bump = (map: Map<string, number>, key: string) => {
+      const next = (map.get(key) ?? 0) + delta;
+      if (next > 0) map.set(key, next);
+      else map.delete(key);
+    };
+    bump(this.perUser, connection.user.id);
+    bump(this.perDocument, documentId);
   }
 
   /** Stops the heartbeat and drops any socket still open (rooms close theirs first). */

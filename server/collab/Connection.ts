@@ -1,6 +1,16 @@
 // One client socket: who is behind it, what it may do, and whether it is alive.
 import type { Role } from '../../shared/api.js';
 import type { AwarenessIdentity } from './awarenessIdentity.js';
+import { TokenBucket } from './TokenBucket.js';
+
+/** Per-connection rates (messages and presence updates per second). */
+export interface ConnectionRates {
+  messagesPerSecond: number;
+  awarenessPerSecond: number;
+}
+
+const UNLIMITED: ConnectionRates = { messagesPerSecond: Number.MAX_SAFE_INTEGER, awarenessPerSecond: Number.MAX_SAFE_INTEGER };
+const BURST_SECONDS = 3;
 
 export interface ConnectionUser {
   id: string;
@@ -30,6 +40,8 @@ export class Connection {
   updateFramesReceived = 0;
   private alive = true;
   private closed = false;
+  private readonly messages: TokenBucket;
+  private readonly awarenessUpdates: TokenBucket;
 
   constructor(
     private readonly socket: SocketLike,
@@ -37,10 +49,23 @@ export class Connection {
     public role: Role,
     /** Whether the client asked for acknowledgements (`?ack=1`). */
     readonly wantsAcks = false,
+    rates: ConnectionRates = UNLIMITED,
+    now = Date.now(),
   ) {
+    this.messages = new TokenBucket(rates.messagesPerSecond, rates.messagesPerSecond * BURST_SECONDS, now);
+    this.awarenessUpdates = new TokenBucket(rates.awarenessPerSecond, rates.awarenessPerSecond * BURST_SECONDS, now);
     socket.on('pong', () => {
       this.alive = true;
     });
+  }
+
+  /** Counts a message against the rate limit; false when over it. */
+  takeMessage(now = Date.now()): boolean {
+    return this.messages.take(now);
+  }
+
+  takeAwarenessUpdate(now = Date.now()): boolean {
+    return this.awarenessUpdates.take(now);
   }
 
   get identity(): AwarenessIdentity {
@@ -58,13 +83,15 @@ export class Connection {
     });
   }
 
-  close(code: number, reason: string): void {
-    if (this.closed) return;
+  /** Closes with a code; false when it was already closing (so a breach is logged once). */
+  close(code: number, reason: string): boolean {
+    if (this.closed) return false;
     this.closed = true;
     // A close reason is limited to 123 bytes; reasons are short ASCII.
     this.socket.close(code, reason.slice(0, 120));
     // A peer that never answers the close handshake is cut off.
     setTimeout(() => this.socket.terminate(), 5_000).unref();
+    return true;
   }
 
   terminate(): void {

@@ -41,6 +41,15 @@ type PendingWrite =
   | { kind: 'server'; update: Uint8Array }
   | { kind: 'ackOnly'; from: Connection; frame: number };
 
+export interface RoomLimits {
+  /** The stored state may not grow past this. */
+  maxDocumentBytes: number;
+  /** One awareness message may not be larger. */
+  maxAwarenessBytes: number;
+}
+
+const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAwarenessBytes: Number.MAX_SAFE_INTEGER };
+
 export interface RoomOptions {
   documentId: string;
   status: DocumentStatus;
@@ -49,6 +58,7 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Called when the last connection leaves. */
   onEmpty: (room: Room) => void;
+  limits?: RoomLimits;
   retryDelayMs?: (attempt: number) => number;
 }
 
@@ -65,12 +75,17 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private failedAttempts = 0;
   private destroyed = false;
+  /** Bytes of the stored log (an upper bound of the document's size), for the size limit. */
+  private storedBytes: number;
+  private readonly limits: RoomLimits;
 
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
     this.status = options.status;
     this.persistedSeq = stored.lastSeq;
     this.entriesSinceCompaction = stored.updates.length;
+    this.storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+    this.limits = options.limits ?? NO_LIMITS;
     this.awareness.setLocalState(null);
     Y.transact(
       this.doc,
@@ -133,21 +148,18 @@ export class Room {
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame);
-    } catch (err) {
-      this.reject(connection, err);
-      return;
-    }
-    try {
       this.handle(connection, message);
     } catch (err) {
-      this.reject(connection, err);
+      if (err instanceof LimitError) this.reject(connection, err.code, err.message);
+      else this.reject(connection, CloseCode.malformedFrame, err instanceof ProtocolError ? err.message : 'unprocessable frame');
     }
   }
 
-  private reject(connection: Connection, err: unknown): void {
-    const reason = err instanceof ProtocolError ? err.message : 'unprocessable frame';
-    this.options.logger.warn({ documentId: this.documentId, user: connection.user.username, reason }, 'closing a connection after a bad frame');
-    connection.close(CloseCode.malformedFrame, reason);
+  /** Closes one connection for something it sent, logging it once. */
+  reject(connection: Connection, code: number, reason: string): void {
+    if (connection.close(code, reason)) {
+      this.options.logger.warn({ documentId: this.documentId, user: connection.user.username, code, reason }, 'closed a connection');
+    }
   }
 
   private handle(connection: Connection, message: ClientMessage): void {
@@ -158,12 +170,21 @@ export class Room {
       case 'update': {
         const frame = ++connection.updateFramesReceived;
         // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
-        if (message.update === null || !this.canWrite(connection)) this.outbox.push({ kind: 'ackOnly', from: connection, frame });
-        else this.outbox.push({ kind: 'client', update: message.update, from: connection, frame });
+        if (message.update === null || !this.canWrite(connection)) {
+          this.outbox.push({ kind: 'ackOnly', from: connection, frame });
+        } else {
+          if (this.storedBytes + message.update.length > this.limits.maxDocumentBytes) {
+            throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
+          }
+          this.storedBytes += message.update.length;
+          this.outbox.push({ kind: 'client', update: message.update, from: connection, frame });
+        }
         this.drain();
         return;
       }
       case 'awareness': {
+        if (message.update.length > this.limits.maxAwarenessBytes) throw new LimitError(CloseCode.messageTooLarge, 'presence state too large');
+        if (!connection.takeAwarenessUpdate()) throw new LimitError(CloseCode.rateLimited, 'too many presence updates');
         const entries = stampAwareness(
           decodeAwarenessUpdate(message.update),
           connection.identity,
@@ -200,6 +221,7 @@ export class Room {
       this.broadcast(encodeUpdate(update), origin);
       return;
     }
+    this.storedBytes += update.length;
     this.outbox.push({ kind: 'server', update });
     this.drain();
   }
@@ -292,8 +314,11 @@ export class Room {
       const through = this.persistedSeq;
       const counted = this.entriesSinceCompaction;
       try {
-        await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), through);
+        const snapshot = Y.encodeStateAsUpdate(this.doc);
+        const before = this.storedBytes;
+        await this.options.store.compact(this.documentId, snapshot, through);
         this.entriesSinceCompaction -= counted - 1;
+        this.storedBytes = snapshot.length + Math.max(0, this.storedBytes - before);
       } catch (err) {
         this.options.logger.error({ err, documentId: this.documentId }, 'compaction failed; the log stays as it is');
       }
@@ -312,6 +337,17 @@ export class Room {
     this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
+  }
+}
+
+/** A configured limit was breached: the connection is closed with `code`. */
+export class LimitError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LimitError';
   }
 }
 

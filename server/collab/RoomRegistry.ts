@@ -5,7 +5,7 @@ import type { Role } from '../../shared/api.js';
 import { CloseCode } from '../../shared/collab.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
-import { Room } from './Room.js';
+import { Room, type RoomLimits } from './Room.js';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -13,6 +13,7 @@ export interface RoomRegistryOptions {
   logger: Logger;
   roomIdleMs: number;
   compactAfterUpdates: number;
+  limits?: RoomLimits;
 }
 
 type Slot =
@@ -84,6 +85,7 @@ export class RoomRegistry {
           store: this.options.documents,
           logger: this.options.logger,
           compactAfterUpdates: this.options.compactAfterUpdates,
+          limits: this.options.limits,
           onEmpty: (r) => this.scheduleIdle(r),
         },
         stored,

@@ -1,10 +1,12 @@
 // The Express application: JSON API, health, and the built client.
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AccountService } from '../auth/AccountService.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { DocumentService } from '../documents/DocumentService.js';
-import { authRoutes } from './authRoutes.js';
+import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
+import { sameOriginWrites } from './origin.js';
 import { documentRoutes } from './documentRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { staticClient } from './staticClient.js';
@@ -16,7 +18,8 @@ export interface AppDeps {
   logger: Logger;
   clientDir: string | null;
   maxJsonBytes: number;
-  secureCookies: boolean;
+  auth: AuthRouteOptions;
+  extraOrigins: readonly string[];
   /** Whether the server can serve (storage open, not shutting down). */
   isHealthy: () => boolean;
 }
@@ -25,17 +28,39 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // ProseMirror sets style attributes (text alignment, carets); no style sheets from elsewhere.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Served over plain HTTP on a LAN as often as over HTTPS: no HSTS, no forced upgrades.
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     if (deps.isHealthy()) res.json({ ok: true });
     else res.status(503).json({ ok: false });
   });
+  app.use('/api', sameOriginWrites(deps.extraOrigins));
   app.use('/api', express.json({ limit: deps.maxJsonBytes }));
-  app.use(authRoutes(deps.accounts, deps.authenticator, deps.secureCookies));
+  app.use(authRoutes(deps.accounts, deps.authenticator, deps.auth));
   app.use(documentRoutes(deps.documents, deps.authenticator));
   app.use('/api', apiNotFound());
   if (deps.clientDir) app.use(staticClient(deps.clientDir));

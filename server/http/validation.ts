@@ -21,6 +21,7 @@ export const registerBody = z.object({
     .refine((s) => chars(s) >= 1 && chars(s) <= 40, 'displayName: 1–40 characters')
     .refine(noControl, 'displayName: no control characters')
     .optional(),
+  inviteCode: z.string({ error: 'inviteCode must be a string' }).trim().min(1).max(100).optional(),
 });
 
 export const loginBody = z.object({

@@ -32,6 +32,23 @@ export interface MemberRecord {
   role: Role;
 }
 
+export interface InviteRecord {
+  code: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  /** Username of the account that used it, once used. */
+  usedBy: string | null;
+}
+
+/** Thrown when an invitation is unknown, used or expired. */
+export class InvalidInviteError extends Error {
+  constructor() {
+    super('invalid invitation');
+    this.name = 'InvalidInviteError';
+  }
+}
+
 /** Thrown when a unique key (a username) is already taken. */
 export class DuplicateKeyError extends Error {
   constructor(readonly key: string) {

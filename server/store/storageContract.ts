@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Storage } from './Storage.js';
-import { DuplicateKeyError, type DocumentRecord, type UserRecord } from './records.js';
+import { DuplicateKeyError, InvalidInviteError, type DocumentRecord, type UserRecord } from './records.js';
 
 let counter = 0;
 const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -52,6 +52,25 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         const u = user();
         await storage.accounts.createUser(u);
         await expect(storage.accounts.createUser(user({ username: u.username.toUpperCase() }))).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('creates a user with an invitation once, and refuses it used, expired or unknown', async () => {
+        const admin = user({ isAdmin: true });
+        await storage.accounts.createUser(admin);
+        const code = uniq('invite');
+        await storage.accounts.createInvite({ code, createdBy: admin.id, createdAt: 100, expiresAt: 1_000, usedBy: null });
+        const invited = user();
+        await storage.accounts.createUserWithInvite(invited, code, 500);
+        expect((await storage.accounts.findUserById(invited.id))?.username).toBe(invited.username);
+        expect((await storage.accounts.listInvites(500)).find((i) => i.code === code)?.usedBy).toBe(invited.username);
+        const again = user();
+        await expect(storage.accounts.createUserWithInvite(again, code, 600)).rejects.toBeInstanceOf(InvalidInviteError);
+        expect(await storage.accounts.findUserById(again.id)).toBeNull();
+        const late = uniq('invite');
+        await storage.accounts.createInvite({ code: late, createdBy: admin.id, createdAt: 100, expiresAt: 1_000, usedBy: null });
+        await expect(storage.accounts.createUserWithInvite(user(), late, 2_000)).rejects.toBeInstanceOf(InvalidInviteError);
+        await expect(storage.accounts.createUserWithInvite(user(), 'no-such-code', 500)).rejects.toBeInstanceOf(InvalidInviteError);
+        expect((await storage.accounts.listInvites(2_000)).some((i) => i.code === late)).toBe(false);
       });
 
       it('finds the user of a live session and not of an expired or deleted one', async () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AccountStore } from '../AccountStore.js';
-import { DuplicateKeyError, type UserRecord } from '../records.js';
+import { DuplicateKeyError, InvalidInviteError, type InviteRecord, type UserRecord } from '../records.js';
 import { usernameKey } from '../usernameKey.js';
 
 interface UserRow {
@@ -25,11 +25,27 @@ export function userFromRow(row: UserRow): UserRecord {
   };
 }
 
+interface InviteRow {
+  code: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_by_username: string | null;
+}
+
 export class SqliteAccountStore implements AccountStore {
   private readonly statements;
+  private readonly inviteTransaction;
 
   constructor(db: Database.Database) {
     this.statements = {
+      insertInvite: db.prepare('INSERT INTO invites (code, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+      listInvites: db.prepare<[number], InviteRow>(
+        `SELECT i.code, i.created_by, i.created_at, i.expires_at, u.username AS used_by_username
+           FROM invites i LEFT JOIN users u ON u.id = i.used_by
+          WHERE i.expires_at > ? ORDER BY i.created_at DESC`,
+      ),
+      useInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?'),
       insertUser: db.prepare(
         'INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -43,9 +59,13 @@ export class SqliteAccountStore implements AccountStore {
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     };
+    this.inviteTransaction = db.transaction((user: UserRecord, code: string, now: number) => {
+      this.insertUser(user);
+      if (this.statements.useInvite.run(user.id, now, code, now).changes !== 1) throw new InvalidInviteError();
+    });
   }
 
-  async createUser(user: UserRecord): Promise<void> {
+  private insertUser(user: UserRecord): void {
     try {
       this.statements.insertUser.run(
         user.id,
@@ -60,6 +80,28 @@ export class SqliteAccountStore implements AccountStore {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError('username');
       throw err;
     }
+  }
+
+  async createUserWithInvite(user: UserRecord, inviteCode: string, now: number): Promise<void> {
+    this.inviteTransaction(user, inviteCode, now);
+  }
+
+  async createInvite(invite: InviteRecord): Promise<void> {
+    this.statements.insertInvite.run(invite.code, invite.createdBy, invite.createdAt, invite.expiresAt);
+  }
+
+  async listInvites(now: number): Promise<InviteRecord[]> {
+    return this.statements.listInvites.all(now).map((row) => ({
+      code: row.code,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      usedBy: row.used_by_username,
+    }));
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    this.insertUser(user);
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {

@@ -47,4 +47,17 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX document_updates_by_document ON document_updates(document_id, seq);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_by TEXT REFERENCES users(id),
+        used_at INTEGER
+      );
+    `,
+  },
 ];
