@@ -48,6 +48,8 @@ export interface RoomLimits {
   maxAwarenessBytes: number;
 }
 
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
 const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAwarenessBytes: Number.MAX_SAFE_INTEGER };
 
 export interface RoomOptions {
@@ -296,7 +298,14 @@ export class Room {
       Y.applyUpdate(this.doc, update, from);
     } catch (err) {
       this.options.logger.error({ err, documentId: this.documentId }, 'a stored update could not be applied');
-      from.close(CloseCode.malformedFrame, 'update could not be applied');
+      this.reject(from, CloseCode.malformedFrame, 'update could not be applied');
+      return;
+    }
+    // Changes that depend on changes nobody sent wait in Yjs's pending set and are retried on every
+    // update; a client piling them up is cut off before that becomes everyone's cost.
+    const pending = this.doc.store.pendingStructs;
+    if (pending && pending.update.length > MAX_PENDING_BYTES) {
+      this.reject(from, CloseCode.malformedFrame, 'update depends on changes the server does not have');
     }
   }
 

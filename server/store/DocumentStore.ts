@@ -22,7 +22,8 @@ export interface DocumentStore {
   load(documentId: string): Promise<StoredUpdates>;
   /**
    * Replaces every entry up to and including `throughSeq` with one entry
-   * holding `state`, which must contain all of them. Later entries stay.
+   * holding `state`, which must contain all of them: when it does not, nothing
+   * changes and StateRegressionError is thrown. Later entries stay.
    */
   compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of entries in the log (for deciding when to compact). */

@@ -194,6 +194,16 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(replay((await storage.documents.load(id)).updates)).toBe('一二三四');
       });
 
+      it('refuses a compaction whose snapshot lacks stored changes, keeping the log as it was', async () => {
+        const { id, doc } = await seededDocument();
+        await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const before = await storage.documents.load(id);
+        const stale = new Y.Doc();
+        Y.applyUpdate(stale, before.updates[0]);
+        await expect(storage.documents.compact(id, Y.encodeStateAsUpdate(stale), before.lastSeq)).rejects.toThrow(/lacks stored changes/);
+        expect(await storage.documents.load(id)).toEqual(before);
+      });
+
       it('loads an empty log for an unknown document', async () => {
         expect(await storage.documents.load('no-such-document')).toEqual({ updates: [], lastSeq: 0 });
       });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DocumentStore, StoredUpdates, UpdateEntry } from '../DocumentStore.js';
+import { StateRegressionError, stateCovers } from '../stateCoverage.js';
 
 interface PendingAppend {
   documentId: string;
@@ -28,6 +29,9 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
       ),
       deleteThrough: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
+      loadThrough: db.prepare<[string, number], { data: Buffer }>(
+        'SELECT data FROM document_updates WHERE document_id = ? AND seq <= ? ORDER BY seq',
+      ),
       insertWithSeq: db.prepare(
         'INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES (?, ?, ?, NULL, ?)',
       ),
@@ -49,6 +53,8 @@ export class SqliteDocumentStore implements DocumentStore {
       });
     });
     this.compactTransaction = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
+      const replaced = this.statements.loadThrough.all(documentId, throughSeq).map((row) => new Uint8Array(row.data));
+      if (!stateCovers(state, replaced)) throw new StateRegressionError(documentId);
       this.statements.deleteThrough.run(documentId, throughSeq);
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
