@@ -70,6 +70,7 @@ export class AckTracker {
   private dirty: boolean;
   private status: SaveStatus;
   private readonly listeners = new Set<(status: SaveStatus) => void>();
+  private readonly ackListeners = new Set<(frames: number) => void>();
 
   constructor(
     private readonly provider: WebsocketProvider,
@@ -81,6 +82,7 @@ export class AckTracker {
     this.status = this.dirty ? 'unsaved' : 'saved';
     provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
       this.acked = decoding.readVarUint(decoder);
+      for (const listener of this.ackListeners) listener(this.acked);
       this.update();
     };
     provider.on('status', this.onStatus);
@@ -97,7 +99,24 @@ export class AckTracker {
     return () => this.listeners.delete(listener);
   }
 
+  /** Update frames of the current socket acknowledged so far (0 after every reconnect). */
+  get acknowledgedFrames(): number {
+    return this.acked;
+  }
+
+  /** Document-update frames sent on the current socket so far. */
+  get sentFrames(): number {
+    return (this.provider.ws as unknown as Partial<CountingSocket> | null)?.sentUpdateFrames ?? 0;
+  }
+
+  /** Called with the count of every acknowledgement as it arrives. */
+  onAck(listener: (frames: number) => void): () => void {
+    this.ackListeners.add(listener);
+    return () => this.ackListeners.delete(listener);
+  }
+
   destroy(): void {
+    this.ackListeners.clear();
     this.provider.off('status', this.onStatus);
     this.provider.off('sync', this.onSync);
     this.provider.doc.off('update', this.onDocUpdate);
@@ -121,8 +140,7 @@ export class AckTracker {
   };
 
   private allAcknowledged(): boolean {
-    const ws = this.provider.ws as unknown as Partial<CountingSocket> | null;
-    const sent = ws?.sentUpdateFrames ?? 0;
+    const sent = this.sentFrames;
     return this.provider.wsconnected && this.provider.synced && sent > 0 && this.acked >= sent;
   }
 
