@@ -58,13 +58,14 @@ describe('acknowledgements', () => {
 describe('acknowledgements while the store fails', () => {
   let failing: TestServer;
   let failAppends = false;
+  let failLoads = 0;
   let user: TestUser;
 
   beforeAll(async () => {
     const storage = openSqliteStorage(':memory:');
     const documents: DocumentStore = {
       append: (id, entries) => (failAppends ? Promise.reject(new Error('disk full')) : storage.documents.append(id, entries)),
-      load: (id) => storage.documents.load(id),
+      load: (id) => (failLoads-- > 0 ? Promise.reject(new Error('disk unreadable')) : storage.documents.load(id)),
       compact: (id, state, through) => storage.documents.compact(id, state, through),
       count: (id) => storage.documents.count(id),
     };
@@ -74,6 +75,25 @@ describe('acknowledgements while the store fails', () => {
   afterAll(async () => {
     failAppends = false;
     await failing.stop();
+  });
+
+  it('never serves an empty document when a load fails: the client is told to retry and then gets it all', async () => {
+    const id = await newDocument(failing.url, user);
+    const writer = connect(failing.wsUrl, id, user.token);
+    clients.push(writer);
+    await synced(writer);
+    appendParagraph(writer, '加载失败之前写的');
+    await saved(writer);
+    writer.destroy();
+    await failing.server.registry.unload(id);
+    failLoads = 2;
+    const reader = connect(failing.wsUrl, id, user.token);
+    clients.push(reader);
+    await until(() => reader.closeCodes.filter((c) => c === 1013).length >= 1, 'a "try again later" close');
+    expect(reader.fragment.toString()).toBe('');
+    await synced(reader);
+    expect(reader.fragment.toString()).toContain('加载失败之前写的');
+    expect(reader.fragment.toString()).toContain('参政议政更主动');
   });
 
   it('withholds the acknowledgement, reports unhealthy, and stores the change once the store recovers', async () => {
