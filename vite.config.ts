@@ -1,13 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { serviceWorkerPlugin } from './client/sw/serviceWorkerPlugin.js';
 
 // The client lives in client/ and is built into dist/, which the server serves.
 // In development (`npm run dev`) Vite proxies the API and the collaboration
-// socket to a server started with `npm start` on port 3000.
+// socket to a server started with `npm start` on port 3000. The build also
+// writes the service worker, dist/sw.js (client/sw/).
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin(fileURLToPath(new URL('./client/sw/serviceWorker.ts', import.meta.url)))],
   build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

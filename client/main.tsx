@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { setupI18n } from './i18n/setupI18n.js';
 import { SessionProvider } from './session/SessionProvider.js';
+import { registerServiceWorker } from './sw/registerServiceWorker.js';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/header.css';
@@ -13,6 +14,7 @@ import './styles/editor.css';
 import './styles/page.css';
 
 setupI18n();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

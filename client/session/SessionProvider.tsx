@@ -1,10 +1,12 @@
-// Knows who is signed in: asks /api/me once, and forgets the user on any 401.
+// Knows who is signed in: asks /api/me once, and forgets the user on any 401,
+// together with the service worker's copies of their API answers.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserDto } from '../../shared/api.js';
 import { fetchMe, logout } from '../http/authApi.js';
 import { setUnauthorizedHandler } from '../http/request.js';
 import { currentPath, navigate } from '../router/navigation.js';
 import { loginPath } from '../router/routes.js';
+import { forgetCachedApi } from '../sw/forgetCachedApi.js';
 import { SessionContext, type Session, type SessionState } from './sessionContext.js';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -24,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      void forgetCachedApi();
       setState({ status: 'signedOut' });
       if (location.pathname !== '/login') navigate(loginPath(currentPath()), { replace: true });
     });
@@ -38,6 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Signed out here even if the server could not be told; the next request will say.
     } finally {
+      await forgetCachedApi();
       setState({ status: 'signedOut' });
       navigate('/login');
     }

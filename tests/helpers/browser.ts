@@ -27,3 +27,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
+
+/**
+ * Waits until the app's service worker controls the page. A worker installed
+ * during this page's life takes over by itself (clients.claim); should that not
+ * happen, a reload puts the page under it.
+ */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const isControlled = () => navigator.serviceWorker.controller !== null;
+  const claimed = await page.waitForFunction(isControlled, undefined, { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (claimed) return;
+  await page.reload();
+  await page.waitForFunction(isControlled);
+}

@@ -1,0 +1,138 @@
+// Browser end-to-end: working offline across a reload, through the service
+// worker (app shell, cached API reads) and IndexedDB (the document).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { controlledByServiceWorker, launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { occurrences, until } from '../helpers/collabClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let browser: Browser;
+let alice: TestUser;
+let bob: TestUser;
+const contexts: BrowserContext[] = [];
+
+async function newPageAs(user: TestUser): Promise<Page> {
+  const context = await signedInContext(browser, srv.url, user);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Opens the document and waits until it is live and the service worker controls the page. */
+async function openAs(user: TestUser, documentId: string): Promise<Page> {
+  const page = await newPageAs(user);
+  await page.goto(`${srv.url}/d/${documentId}`);
+  await controlledByServiceWorker(page);
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  return page;
+}
+
+const editorText = (page: Page) => page.locator('[data-testid="editor"]').innerText();
+const saveState = (page: Page) => page.getByTestId('save-status').getAttribute('data-state');
+
+async function clickEndOf(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="editor"] p', { hasText: text }).first().click();
+  await page.keyboard.press('End');
+}
+
+async function userId(user: TestUser): Promise<string> {
+  const me = await api(srv.url, 'GET', '/api/me', { token: user.token });
+  return me.body.user.id;
+}
+
+/** Whether the page's IndexedDB copy of the document (y-indexeddb's update log) holds `text`. */
+function storedLocally(page: Page, dbName: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    ({ dbName, text }) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('updates').objectStore('updates').getAll();
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            db.close();
+            // Yjs stores inserted text as UTF-8 inside the update.
+            const needle = new TextEncoder().encode(text);
+            const hasNeedle = (bytes: Uint8Array) =>
+              bytes.some((_, start) => needle.every((byte, i) => bytes[start + i] === byte));
+            resolve((read.result as Uint8Array[]).some(hasNeedle));
+          };
+        };
+      }),
+    { dbName, text },
+  );
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ CLIENT_DIR: 'dist' });
+  browser = await launchBrowser();
+  [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('offline', () => {
+  it('an editor types offline, reloads offline, still has the sentence, and it reaches the server once when the network returns', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    const a = await openAs(alice, id);
+    const b = await openAs(bob, id);
+    const sentence = '断网后写下、刷新后仍在的一句';
+    const localCopy = `yigao:${await userId(bob)}:${id}`;
+
+    await b.context().setOffline(true);
+    await b.locator('[data-testid="connection-status"][data-state="offline"]').waitFor();
+    await clickEndOf(b, '一是开展专项摸底');
+    await b.keyboard.insertText(sentence);
+    await b.locator('[data-testid="save-status"][data-state="unsaved"]').waitFor();
+    await until(() => storedLocally(b, localCopy, sentence), 'the sentence in IndexedDB');
+
+    // Leaving with unsaved changes asks first; the test says yes.
+    const dialogs: string[] = [];
+    b.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await b.reload();
+    expect(dialogs).toEqual(['beforeunload']);
+
+    // The page came from the service worker, the document from IndexedDB.
+    await b.getByTestId('editor').getByText(sentence).waitFor();
+    expect(await b.getByTestId('connection-status').getAttribute('data-state')).toBe('offline');
+    expect(await saveState(b)).toBe('unsaved');
+    expect(await b.getByTestId('save-status').innerText()).toBe('有未保存的修改');
+    await b.getByTestId('offline-banner').waitFor();
+    await screenshot(b, 'offline-after-reload');
+    expect(await editorText(a)).not.toContain(sentence);
+
+    await b.context().setOffline(false);
+    await b.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+    expect(occurrences(await contentText(srv.url, alice, id), sentence)).toBe(1);
+    await until(async () => (await editorText(a)).includes(sentence), 'the sentence to reach the colleague', 10_000);
+    expect(occurrences(await editorText(a), sentence)).toBe(1);
+    expect(await b.getByTestId('offline-banner').count()).toBe(0);
+    await screenshot(b, 'offline-back-online');
+  });
+
+  it('signing out forgets the cached API answers, so the documents cannot be opened offline afterwards', async () => {
+    const id = await newDocument(srv.url, alice);
+    const a = await openAs(alice, id);
+    const cached = () => a.evaluate(async () => (await (await caches.open('yigao-api-v1')).keys()).map((r) => new URL(r.url).pathname));
+    await until(async () => (await cached()).includes(`/api/documents/${id}`), 'the document to be cached');
+    await a.getByTestId('user-menu').click();
+    await a.getByTestId('sign-out').click();
+    await a.waitForURL(/\/login/);
+    expect(await a.evaluate(() => caches.has('yigao-api-v1'))).toBe(false);
+  });
+});
