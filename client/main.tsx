@@ -11,6 +11,7 @@ import './styles/dialog.css';
 import './styles/login.css';
 import './styles/documents.css';
 import './styles/editor.css';
+import './styles/invites.css';
 import './styles/page.css';
 
 setupI18n();

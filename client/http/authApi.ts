@@ -1,4 +1,4 @@
-import type { UserDto } from '../../shared/api.js';
+import type { RegistrationInfoDto, UserDto } from '../../shared/api.js';
 import { ApiError } from '../../shared/ApiError.js';
 import { request } from './request.js';
 
@@ -9,7 +9,12 @@ export interface Credentials {
 
 export interface Registration extends Credentials {
   displayName: string;
+  /** From an invitation link; required when registration is by invitation. */
+  inviteCode?: string;
 }
+
+/** Whether anyone may register, or only people with an invitation. */
+export const fetchRegistrationInfo = () => request<RegistrationInfoDto>('/api/auth/registration', { expectUnauthorized: true });
 
 export async function register(registration: Registration): Promise<UserDto> {
   const { user } = await request<{ user: UserDto }>('/api/auth/register', { method: 'POST', body: registration, expectUnauthorized: true });

@@ -1,18 +1,37 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { login, register } from '../http/authApi.js';
+import type { RegistrationInfoDto } from '../../shared/api.js';
+import { fetchRegistrationInfo, login, register } from '../http/authApi.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { inviteCodeFrom } from '../invites/inviteLink.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource } from '../lib/useResource.js';
+import { useLocation } from '../router/navigation.js';
 import { useSession } from '../session/sessionContext.js';
 
 type Mode = 'login' | 'register';
+
+/**
+ * Whether to offer registration: with an invitation always; otherwise when the
+ * server takes anyone, or has no account yet (the first one becomes the
+ * administrator). When the server could not say, offer it and let it decide.
+ */
+function canRegister(info: RegistrationInfoDto | undefined, failed: boolean, inviteCode: string | null): boolean {
+  if (inviteCode) return true;
+  if (!info) return failed;
+  return info.mode === 'open' || info.firstAccount;
+}
 
 /** Sign in or register; the app takes the user on to where they were going once signed in. */
 export function LoginPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const describeError = useErrorMessage();
-  const [mode, setMode] = useState<Mode>('login');
+  const registration = useResource(fetchRegistrationInfo, 'registration');
+  const { search } = useLocation();
+  // Kept from the link the page was opened with, even if the user looks at the sign-in form in between.
+  const [inviteCode] = useState(() => inviteCodeFrom(search));
+  const [mode, setMode] = useState<Mode>(inviteCode ? 'register' : 'login');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,7 +46,7 @@ export function LoginPage() {
       const user =
         mode === 'login'
           ? await login({ username, password })
-          : await register({ username, password, displayName: String(form.get('displayName') ?? '').trim() });
+          : await register({ username, password, displayName: String(form.get('displayName') ?? '').trim(), ...(inviteCode ? { inviteCode } : {}) });
       signedIn(user);
     } catch (caught) {
       setError(describeError(caught));
@@ -41,6 +60,8 @@ export function LoginPage() {
   }
 
   const isLogin = mode === 'login';
+  const info = registration.data;
+  const registerOffered = canRegister(info, registration.error !== undefined, inviteCode);
   return (
     <div className="login-page">
       <div className="login-page__language">
@@ -52,6 +73,12 @@ export function LoginPage() {
           <span className="login-card__tagline">{t('app.tagline')}</span>
         </div>
         <h1 className="login-card__title">{isLogin ? t('auth.signInTitle') : t('auth.registerTitle')}</h1>
+        {!isLogin && inviteCode && (
+          <p className="login-card__notice" data-testid="invite-notice">
+            {t('auth.invited')}
+          </p>
+        )}
+        {!isLogin && !inviteCode && info?.firstAccount && <p className="login-card__notice">{t('auth.firstAccount')}</p>}
         <form className="form" onSubmit={submit}>
           <label className="field">
             <span className="field__label">{t('auth.username')}</span>
@@ -97,9 +124,17 @@ export function LoginPage() {
         </form>
         <p className="login-card__switch">
           {isLogin ? (
-            <button type="button" className="link-button" data-testid="switch-to-register" onClick={() => switchTo('register')}>
-              {t('auth.switchToRegister')}
-            </button>
+            registerOffered ? (
+              <button type="button" className="link-button" data-testid="switch-to-register" onClick={() => switchTo('register')}>
+                {t('auth.switchToRegister')}
+              </button>
+            ) : (
+              info && (
+                <span className="muted" data-testid="invite-only">
+                  {t('auth.inviteOnly')}
+                </span>
+              )
+            )
           ) : (
             <button type="button" className="link-button" data-testid="switch-to-login" onClick={() => switchTo('login')}>
               {t('auth.switchToLogin')}
