@@ -48,6 +48,8 @@ export interface Config {
   roomIdleMs: number;
   /** The update log of a document is compacted into one snapshot after this many appends. */
   compactAfterUpdates: number;
+  /** While people edit, an automatic version is taken at most this often. */
+  autoVersionMs: number;
   limits: Limits;
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     sessionTtlMs: integer(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 3600 * 1000,
     roomIdleMs: integer(env, 'ROOM_IDLE_SECONDS', 30, 0) * 1000,
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
+    autoVersionMs: integer(env, 'AUTO_VERSION_SECONDS', 300, 1) * 1000,
     limits: Object.freeze({
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 16 * 1024 * 1024, 1024),
       maxJsonBytes: integer(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024),

@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { DocumentService } from './documents/DocumentService.js';
 import { createApp } from './http/createApp.js';
 import type { Storage } from './store/Storage.js';
+import { AutoVersioner } from './versions/AutoVersioner.js';
+import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
 
 export interface ServerDeps {
@@ -33,6 +35,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   if (config.databaseUrl) throw new Error('DATABASE_URL (PostgreSQL) is not supported yet: unset it to use SQLite.');
   const storage = deps.storage ?? openSqliteStorage(config.dataDir);
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
+  const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const registry = new RoomRegistry({
     documents: storage.documents,
     records: storage.records,
@@ -40,7 +43,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config.limits,
+    versions: storage.versions,
+    observer: autoVersions,
   });
+  const documents = new DocumentService(storage, registry);
+  const versions = new VersionService(storage, registry, documents);
+  autoVersions.bind((documentId) => versions.takeAutomatic(documentId));
   const collab = new CollabServer({
     registry,
     authenticator,
@@ -53,7 +61,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const app = createApp({
     accounts: new AccountService(storage.accounts, config.registration),
     authenticator,
-    documents: new DocumentService(storage, registry),
+    documents,
+    versions,
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,
@@ -98,6 +107,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       if (closing) return;
       closing = true;
       clearInterval(sessionSweep);
+      autoVersions.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();
       collab.close();

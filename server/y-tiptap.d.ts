@@ -5,5 +5,11 @@ declare module '@tiptap/y-tiptap' {
   import type * as Y from 'yjs';
   export function prosemirrorJSONToYDoc(schema: Schema, state: unknown, xmlFragment?: string): Y.Doc;
   export function prosemirrorJSONToYXmlFragment(schema: Schema, state: unknown, xmlFragment?: Y.XmlFragment): Y.XmlFragment;
+  export function updateYFragment(
+    y: Y.Doc,
+    yDomFragment: Y.XmlFragment,
+    pNode: import('@tiptap/pm/model').Node,
+    meta: { mapping: Map<unknown, unknown>; isOMark: Map<unknown, unknown> },
+  ): void;
   export function yXmlFragmentToProsemirrorJSON(xmlFragment: Y.XmlFragment): { type: string; content: unknown[] };
 }

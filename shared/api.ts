@@ -3,6 +3,9 @@
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+export const VERSION_KINDS = ['auto', 'named', 'approved'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'approved'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -60,4 +63,60 @@ export interface ErrorBody {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export interface PersonDto {
+  username: string;
+  displayName: string;
+  color: string;
+}
+
+export interface VersionDto {
+  id: string;
+  /** Null for automatic versions. */
+  name: string | null;
+  kind: VersionKind;
+  createdAt: string;
+  /** Username of who took it; null for automatic versions. */
+  createdBy: string | null;
+  /** The members whose changes were stored since the version before. */
+  authors: PersonDto[];
+}
+
+export interface VersionDetailDto extends VersionDto, ContentDto {}
+
+export interface DiffSegmentDto {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  /** Username of who inserted or deleted it, when known. */
+  author: string | null;
+}
+
+export interface DiffBlockDto {
+  status: 'equal' | 'added' | 'removed' | 'modified';
+  type: 'paragraph' | 'heading' | 'horizontalRule';
+  level: number | null;
+  container: 'bulletList' | 'orderedList' | 'table' | 'blockquote' | null;
+  textAlign: string | null;
+  /** The block's text on the newer side (the older side's for a removed block). */
+  text: string;
+  segments: DiffSegmentDto[];
+  /** Besides the text: 'type', 'level', 'container', 'textAlign'. */
+  changes: string[];
+}
+
+export interface DiffSideDto {
+  /** A version id, or "current". */
+  id: string;
+  name: string | null;
+  kind: VersionKind | 'current';
+  createdAt: string | null;
+}
+
+export interface DiffDto {
+  from: DiffSideDto;
+  to: DiffSideDto;
+  blocks: DiffBlockDto[];
+  authors: PersonDto[];
+  stats: { insertedChars: number; deletedChars: number; addedBlocks: number; removedBlocks: number; modifiedBlocks: number };
 }

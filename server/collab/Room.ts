@@ -20,6 +20,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  inspectUpdate,
   ProtocolError,
 } from './protocol.js';
 
@@ -37,8 +38,8 @@ export const Origin = {
  * acknowledgement point (a client's frame with nothing to store).
  */
 type PendingWrite =
-  | { kind: 'client'; update: Uint8Array; from: Connection; frame: number }
-  | { kind: 'server'; update: Uint8Array }
+  | { kind: 'client'; update: Uint8Array; from: Connection; frame: number; attribution: Attribution }
+  | { kind: 'server'; update: Uint8Array; userId: string | null; attribution: Attribution }
   | { kind: 'ackOnly'; from: Connection; frame: number };
 
 export interface RoomLimits {
@@ -52,6 +53,15 @@ const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
 const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAwarenessBytes: Number.MAX_SAFE_INTEGER };
 
+type Attribution = NonNullable<UpdateEntry['attribution']>;
+
+export interface RoomObserver {
+  /** Changes were stored (by people or by the server). */
+  changed(room: Room): void;
+  /** The last connection that could write has left. */
+  writersLeft(room: Room): void;
+}
+
 export interface RoomOptions {
   documentId: string;
   status: DocumentStatus;
@@ -60,6 +70,10 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Called when the last connection leaves. */
   onEmpty: (room: Room) => void;
+  /** Told about stored changes and about the last writer leaving (automatic versions follow them). */
+  observer?: RoomObserver;
+  /** Which account each Yjs client id of the document belongs to (grows as people write). */
+  clientAuthors?: Map<number, string>;
   limits?: RoomLimits;
   retryDelayMs?: (attempt: number) => number;
 }
@@ -80,6 +94,9 @@ export class Room {
   /** Bytes of the stored log (an upper bound of the document's size), for the size limit. */
   private storedBytes: number;
   private readonly limits: RoomLimits;
+  private readonly clientAuthors: Map<number, string>;
+  /** Who the server change being made is for (see applyServerChange). */
+  private serverChangeAuthor: string | null = null;
 
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
@@ -88,6 +105,7 @@ export class Room {
     this.entriesSinceCompaction = stored.updates.length;
     this.storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.limits = options.limits ?? NO_LIMITS;
+    this.clientAuthors = options.clientAuthors ?? new Map();
     this.awareness.setLocalState(null);
     Y.transact(
       this.doc,
@@ -141,6 +159,7 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
     }
     if (this.connections.size === 0) this.options.onEmpty(this);
+    if (this.canWrite(connection) && ![...this.connections].some((c) => this.canWrite(c))) this.options.observer?.writersLeft(this);
   }
 
   /** Handles one frame from a connection; a frame that does not decode closes that connection only. */
@@ -178,8 +197,10 @@ export class Room {
           if (this.storedBytes + message.update.length > this.limits.maxDocumentBytes) {
             throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
           }
+          this.claimClients(connection, message.attribution.clients);
           this.storedBytes += message.update.length;
-          this.outbox.push({ kind: 'client', update: message.update, from: connection, frame });
+          const { clients, deletes } = message.attribution;
+          this.outbox.push({ kind: 'client', update: message.update, from: connection, frame, attribution: { clients, deletes } });
         }
         this.drain();
         return;
@@ -211,9 +232,38 @@ export class Room {
     return undefined;
   }
 
-  /** A change made on the server (a restore, a migration): applied now, stored, then relayed. */
-  applyServerChange(change: (doc: Y.Doc) => void): void {
-    Y.transact(this.doc, () => change(this.doc), Origin.server);
+  /**
+   * Insertions are attributed to the account of the connection that first
+   * sent them; a client id already belonging to someone else is refused, so
+   * nobody can write in another's name.
+   */
+  private claimClients(connection: Connection, clients: number[]): void {
+    for (const client of clients) {
+      const owner = this.clientAuthors.get(client);
+      if (owner !== undefined && owner !== connection.user.id) throw new ProtocolError('changes in the name of another member');
+    }
+    for (const client of clients) this.clientAuthors.set(client, connection.user.id);
+  }
+
+  /** Which account each Yjs client id belongs to, as far as this room knows. */
+  authorOfClient(client: number): string | undefined {
+    return this.clientAuthors.get(client);
+  }
+
+  /**
+   * A change made on the server on someone's behalf (a restore): applied now,
+   * stored, then relayed to everyone. It gets a client id of its own, so it is
+   * attributed to `userId`.
+   */
+  applyServerChange(userId: string | null, change: (doc: Y.Doc) => void): void {
+    this.doc.clientID = freshClientId(this.clientAuthors);
+    if (userId) this.clientAuthors.set(this.doc.clientID, userId);
+    this.serverChangeAuthor = userId;
+    try {
+      Y.transact(this.doc, () => change(this.doc), Origin.server);
+    } finally {
+      this.serverChangeAuthor = null;
+    }
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
@@ -224,7 +274,8 @@ export class Room {
       return;
     }
     this.storedBytes += update.length;
-    this.outbox.push({ kind: 'server', update });
+    const { clients, deletes } = inspectUpdate(update);
+    this.outbox.push({ kind: 'server', update, userId: this.serverChangeAuthor, attribution: { clients, deletes } });
     this.drain();
   }
 
@@ -263,7 +314,11 @@ export class Room {
       const batch = this.outbox;
       this.outbox = [];
       const entries = batch.flatMap((w): UpdateEntry[] =>
-        w.kind === 'client' ? [{ update: w.update, userId: w.from.user.id }] : w.kind === 'server' ? [{ update: w.update, userId: null }] : [],
+        w.kind === 'client'
+          ? [{ update: w.update, userId: w.from.user.id, attribution: w.attribution }]
+          : w.kind === 'server'
+            ? [{ update: w.update, userId: w.userId, attribution: w.attribution }]
+            : [],
       );
       if (entries.length > 0) {
         let seq: number;
@@ -280,6 +335,7 @@ export class Room {
         this.failedAttempts = 0;
         this.persistedSeq = seq;
         this.entriesSinceCompaction += entries.length;
+        this.options.observer?.changed(this);
       }
       const acks = new Map<Connection, number>();
       for (const write of batch) {
@@ -357,6 +413,13 @@ export class LimitError extends Error {
   ) {
     super(message);
     this.name = 'LimitError';
+  }
+}
+
+function freshClientId(taken: Map<number, string>): number {
+  for (;;) {
+    const id = Math.floor(Math.random() * 0xffffffff);
+    if (!taken.has(id)) return id;
   }
 }
 

@@ -5,7 +5,8 @@ import type { Role } from '../../shared/api.js';
 import { CloseCode } from '../../shared/collab.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
-import { Room, type RoomLimits } from './Room.js';
+import type { VersionStore } from '../store/VersionStore.js';
+import { Room, type RoomLimits, type RoomObserver } from './Room.js';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -14,6 +15,9 @@ export interface RoomRegistryOptions {
   roomIdleMs: number;
   compactAfterUpdates: number;
   limits?: RoomLimits;
+  /** Where rooms learn which account each Yjs client id belongs to. */
+  versions?: Pick<VersionStore, 'clientAuthors'>;
+  observer?: RoomObserver;
 }
 
 type Slot =
@@ -77,7 +81,10 @@ export class RoomRegistry {
     const promise = (async () => {
       const record = await this.options.records.getDocument(documentId);
       if (!record) throw new DocumentNotFoundError(documentId);
-      const stored = await this.options.documents.load(documentId);
+      const [stored, clientAuthors] = await Promise.all([
+        this.options.documents.load(documentId),
+        this.options.versions?.clientAuthors(documentId),
+      ]);
       const room = new Room(
         {
           documentId,
@@ -86,6 +93,8 @@ export class RoomRegistry {
           logger: this.options.logger,
           compactAfterUpdates: this.options.compactAfterUpdates,
           limits: this.options.limits,
+          clientAuthors,
+          observer: this.options.observer,
           onEmpty: (r) => this.scheduleIdle(r),
         },
         stored,

@@ -25,19 +25,35 @@ describe('decodeClientMessage', () => {
 
   it('reads sync step 2 and live updates as document updates', () => {
     const update = someUpdate();
-    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(update)))).toEqual({ kind: 'update', update });
-    expect(decodeClientMessage(encodeUpdate(update))).toEqual({ kind: 'update', update });
+    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(update)))).toMatchObject({ kind: 'update', update });
+    expect(decodeClientMessage(encodeUpdate(update))).toMatchObject({ kind: 'update', update });
   });
 
   it('reads an update that carries nothing as an update with nothing to store', () => {
     const empty = Y.encodeStateAsUpdate(new Y.Doc());
-    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(empty)))).toEqual({ kind: 'update', update: null });
+    expect(decodeClientMessage(frame(uint(0), uint(1), bytes(empty)))).toMatchObject({ kind: 'update', update: null });
   });
 
   it('reads awareness and awareness queries, and ignores the auth message', () => {
     expect(decodeClientMessage(frame(uint(1), bytes(new Uint8Array([0]))))).toEqual({ kind: 'awareness', update: new Uint8Array([0]) });
     expect(decodeClientMessage(frame(uint(3)))).toEqual({ kind: 'queryAwareness' });
     expect(decodeClientMessage(frame(uint(2), uint(0)))).toEqual({ kind: 'ignored' });
+  });
+
+  it('tells which clients an update inserts for and what it deletes', () => {
+    const doc = new Y.Doc();
+    const before = Y.encodeStateVector(doc);
+    doc.getText('t').insert(0, '政协委员');
+    const insert = Y.encodeStateAsUpdate(doc, before);
+    const middle = Y.encodeStateVector(doc);
+    doc.getText('t').delete(0, 2);
+    const remove = Y.encodeStateAsUpdate(doc, middle);
+    const inserted = decodeClientMessage(encodeUpdate(insert));
+    expect(inserted).toMatchObject({ attribution: { empty: false, clients: [doc.clientID], deletes: null } });
+    const removed = decodeClientMessage(encodeUpdate(remove));
+    if (removed.kind !== 'update' || !removed.attribution.deletes) throw new Error('expected deletes');
+    const ds = Y.decodeSnapshot(removed.attribution.deletes).ds;
+    expect(ds.clients.get(doc.clientID)).toEqual([expect.objectContaining({ clock: 0, len: 2 })]);
   });
 
   it.each([

@@ -11,7 +11,7 @@ const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** A document change: a sync step 2 (reply to our step 1) or a live update; null when it carries nothing. */
-  | { kind: 'update'; update: Uint8Array | null }
+  | { kind: 'update'; update: Uint8Array | null; attribution: UpdateAttribution }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
   /** Known messages the server has no use for (the unused auth message). */
@@ -44,7 +44,8 @@ const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
         return { kind: 'syncStep1', stateVector: payload };
       case SyncStep.step2:
       case SyncStep.update:
-        return { kind: 'update', update: isEmptyUpdate(payload) ? null : payload };
+        const attribution = inspectUpdate(payload);
+        return { kind: 'update', update: attribution.empty ? null : payload, attribution };
       default:
         throw new ProtocolError(`unknown sync step ${step}`);
     }
@@ -54,19 +55,35 @@ const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
   [MessageType.auth]: () => ({ kind: 'ignored' }),
 };
 
+/** What an update touches, for attributing it to the account that sent it. */
+export interface UpdateAttribution {
+  /** Nothing in it (a client's step 2 with nothing new). */
+  empty: boolean;
+  /** The Yjs client ids whose insertions it carries. */
+  clients: number[];
+  /** What it deletes, encoded as a snapshot with an empty state vector; null when nothing. */
+  deletes: Uint8Array | null;
+}
+
 /**
  * Parses every struct and the delete set, so a truncated or garbled update
  * fails here, before anything is stored or applied to the live document.
- * An update that carries nothing (a client's step 2 with nothing new) is empty.
  */
-function isEmptyUpdate(update: Uint8Array): boolean {
+export function inspectUpdate(update: Uint8Array): UpdateAttribution {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
     throw new ProtocolError('malformed document update');
   }
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) if (!(struct instanceof Y.Skip)) clients.add(struct.id.client);
+  const hasDeletes = decoded.ds.clients.size > 0;
+  return {
+    empty: decoded.structs.length === 0 && !hasDeletes,
+    clients: [...clients],
+    deletes: hasDeletes ? Y.encodeSnapshot(Y.createSnapshot(decoded.ds, new Map())) : null,
+  };
 }
 
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {

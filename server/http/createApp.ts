@@ -5,9 +5,11 @@ import type { Logger } from 'pino';
 import type { AccountService } from '../auth/AccountService.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { DocumentService } from '../documents/DocumentService.js';
+import type { VersionService } from '../versions/VersionService.js';
 import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
 import { sameOriginWrites } from './origin.js';
 import { documentRoutes } from './documentRoutes.js';
+import { versionRoutes } from './versionRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { staticClient } from './staticClient.js';
 
@@ -15,6 +17,7 @@ export interface AppDeps {
   accounts: AccountService;
   authenticator: Authenticator;
   documents: DocumentService;
+  versions: VersionService;
   logger: Logger;
   clientDir: string | null;
   maxJsonBytes: number;
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: deps.maxJsonBytes }));
   app.use(authRoutes(deps.accounts, deps.authenticator, deps.auth));
   app.use(documentRoutes(deps.documents, deps.authenticator));
+  app.use(versionRoutes(deps.versions, deps.authenticator));
   app.use('/api', apiNotFound());
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));

@@ -1,8 +1,14 @@
 /** One entry appended to a document's update log. */
 export interface UpdateEntry {
   update: Uint8Array;
-  /** The account whose connection sent it; null for server-made changes. */
+  /** The account whose connection sent it (or who asked the server to make it); null for none. */
   userId: string | null;
+  /**
+   * Who wrote what, for versions' authors and the compare view: the Yjs client
+   * ids the update inserts for (they become the user's), and what it deletes
+   * (a snapshot with an empty state vector).
+   */
+  attribution?: { clients: number[]; deletes: Uint8Array | null };
 }
 
 export interface StoredUpdates {

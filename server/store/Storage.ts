@@ -1,6 +1,7 @@
 import type { AccountStore } from './AccountStore.js';
 import type { DocumentRecordStore } from './DocumentRecordStore.js';
 import type { DocumentStore } from './DocumentStore.js';
+import type { VersionStore } from './VersionStore.js';
 
 /** Everything the server keeps, behind one handle per technology. */
 export interface Storage {
@@ -8,6 +9,7 @@ export interface Storage {
   readonly accounts: AccountStore;
   readonly records: DocumentRecordStore;
   readonly documents: DocumentStore;
+  readonly versions: VersionStore;
   /** Commits what is pending and releases the database. */
   close(): Promise<void>;
 }

@@ -204,6 +204,50 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(await storage.documents.load(id)).toEqual(before);
       });
 
+      it('records who wrote what with each append: client ids, pending authors and deletions', async () => {
+        const { id, doc } = await seededDocument();
+        const writer = user();
+        await storage.accounts.createUser(writer);
+        const deletes = Y.encodeSnapshot(Y.createSnapshot(Y.decodeUpdate(textUpdate('二', doc).update).ds, new Map()));
+        await storage.documents.append(id, [
+          { update: textUpdate('三', doc).update, userId: writer.id, attribution: { clients: [doc.clientID], deletes } },
+          { update: textUpdate('四', doc).update, userId: null },
+        ]);
+        expect(await storage.versions.pendingAuthors(id)).toEqual([writer.id]);
+        expect((await storage.versions.clientAuthors(id)).get(doc.clientID)).toBe(writer.id);
+        expect([...(await storage.versions.deletionsBetween(id, 0, null)).keys()]).toEqual([writer.id]);
+      });
+
+      it('seals the pending authors and deletions into a new version, and lists versions newest first with paging', async () => {
+        const { id, doc } = await seededDocument();
+        const writer = user();
+        await storage.accounts.createUser(writer);
+        const ds = Y.createDeleteSet();
+        ds.clients.set(doc.clientID, [{ clock: 0, len: 1 } as never]);
+        await storage.documents.append(id, [
+          { update: textUpdate('二', doc).update, userId: writer.id, attribution: { clients: [doc.clientID], deletes: Y.encodeSnapshot(Y.createSnapshot(ds, new Map())) } },
+        ]);
+        const state = Y.encodeStateAsUpdate(doc);
+        const base = { documentId: id, state, json: '{"type":"doc"}', html: '<p></p>', text: '一二' };
+        const first = await storage.versions.createVersion({ ...base, id: uniq('v'), kind: 'named', name: '初稿', createdAt: 10, createdBy: writer.id });
+        expect(first.authors).toEqual([writer.id]);
+        expect(await storage.versions.pendingAuthors(id)).toEqual([]);
+        expect([...(await storage.versions.deletionsBetween(id, 0, 10)).keys()]).toEqual([writer.id]);
+        expect((await storage.versions.deletionsBetween(id, 10, null)).size).toBe(0);
+        const second = await storage.versions.createVersion({ ...base, id: uniq('v'), kind: 'auto', name: null, createdAt: 20, createdBy: null });
+        expect(second.authors).toEqual([]);
+        const third = await storage.versions.createVersion({ ...base, id: uniq('v'), kind: 'auto', name: null, createdAt: 20, createdBy: null });
+        const all = await storage.versions.listVersions(id, { limit: 10 });
+        expect(all.map((v) => v.id)).toEqual([third.id, second.id, first.id]);
+        expect((await storage.versions.listVersions(id, { limit: 2 })).map((v) => v.id)).toEqual([third.id, second.id]);
+        expect((await storage.versions.listVersions(id, { limit: 2, before: second.id })).map((v) => v.id)).toEqual([first.id]);
+        const stored = await storage.versions.getVersion(id, first.id);
+        expect(stored).toMatchObject({ name: '初稿', kind: 'named', text: '一二', html: '<p></p>', json: '{"type":"doc"}', createdBy: writer.id });
+        expect(stored?.state).toEqual(state);
+        expect(await storage.versions.getVersion(id, 'no-such-version')).toBeNull();
+        expect(await storage.versions.getVersion('other-document', first.id)).toBeNull();
+      });
+
       it('loads an empty log for an unknown document', async () => {
         expect(await storage.documents.load('no-such-document')).toEqual({ updates: [], lastSeq: 0 });
       });

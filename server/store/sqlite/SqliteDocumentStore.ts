@@ -36,6 +36,9 @@ export class SqliteDocumentStore implements DocumentStore {
         'INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES (?, ?, ?, NULL, ?)',
       ),
       count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?'),
+      clientAuthor: db.prepare('INSERT OR IGNORE INTO client_authors (document_id, client_id, user_id) VALUES (?, ?, ?)'),
+      pendingAuthor: db.prepare('INSERT OR IGNORE INTO pending_authors (document_id, user_id) VALUES (?, ?)'),
+      pendingDeletes: db.prepare('INSERT INTO pending_deletes (document_id, user_id, deletes) VALUES (?, ?, ?)'),
     };
     this.commitBatch = db.transaction((batch: PendingAppend[]) => {
       const at = this.now();
@@ -44,6 +47,7 @@ export class SqliteDocumentStore implements DocumentStore {
         let seq = 0;
         for (const entry of item.entries) {
           seq = Number(this.statements.insert.run(item.documentId, Buffer.from(entry.update), entry.userId, at).lastInsertRowid);
+          if (entry.userId) this.recordAttribution(item.documentId, entry.userId, entry);
         }
         if (!touched.has(item.documentId)) {
           touched.add(item.documentId);
@@ -59,6 +63,13 @@ export class SqliteDocumentStore implements DocumentStore {
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
     });
+  }
+
+  private recordAttribution(documentId: string, userId: string, entry: UpdateEntry): void {
+    this.statements.pendingAuthor.run(documentId, userId);
+    if (!entry.attribution) return;
+    for (const client of entry.attribution.clients) this.statements.clientAuthor.run(documentId, client, userId);
+    if (entry.attribution.deletes) this.statements.pendingDeletes.run(documentId, userId, Buffer.from(entry.attribution.deletes));
   }
 
   append(documentId: string, entries: UpdateEntry[]): Promise<number> {

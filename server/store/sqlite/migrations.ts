@@ -60,4 +60,47 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        kind TEXT NOT NULL,
+        name TEXT,
+        created_at INTEGER NOT NULL,
+        created_by TEXT REFERENCES users(id),
+        authors TEXT NOT NULL,
+        state BLOB NOT NULL,
+        content TEXT NOT NULL,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX versions_by_document ON versions(document_id, created_at DESC);
+      CREATE TABLE version_deletes (
+        version_id TEXT NOT NULL REFERENCES versions(id),
+        user_id TEXT NOT NULL,
+        deletes BLOB NOT NULL,
+        PRIMARY KEY (version_id, user_id)
+      );
+      CREATE TABLE client_authors (
+        document_id TEXT NOT NULL,
+        client_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (document_id, client_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE pending_authors (
+        document_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE pending_deletes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        deletes BLOB NOT NULL
+      );
+      CREATE INDEX pending_deletes_by_document ON pending_deletes(document_id);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { openSqlite, type SqliteSynchronous } from './openSqlite.js';
 import { SqliteAccountStore } from './SqliteAccountStore.js';
 import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
 import { SqliteDocumentStore } from './SqliteDocumentStore.js';
+import { SqliteVersionStore } from './SqliteVersionStore.js';
 
 export const SQLITE_FILE_NAME = 'yigao.sqlite';
 
@@ -16,6 +17,7 @@ export function openSqliteStorage(dataDir: string | ':memory:', synchronous: Sql
     accounts: new SqliteAccountStore(db),
     records: new SqliteDocumentRecordStore(db),
     documents,
+    versions: new SqliteVersionStore(db),
     async close() {
       documents.flush();
       db.close();

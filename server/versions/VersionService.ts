@@ -1,0 +1,182 @@
+// Versions of a document: taking them (named, automatic, on approval),
+// listing, reading, comparing and restoring, with access checked here.
+import { Node } from '@tiptap/pm/model';
+import { updateYFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import type { DiffDto, DiffSideDto, PersonDto, VersionDetailDto, VersionDto, VersionKind } from '../../shared/api.js';
+import { colorForUser } from '../../shared/colors.js';
+import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
+import { isValidId, newId } from '../auth/tokens.js';
+import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import type { DocumentService } from '../documents/DocumentService.js';
+import { keepKnownTypes, renderContent } from '../documents/renderContent.js';
+import { forbidden, notFound } from '../errors.js';
+import { deleterOf } from '../store/deletions.js';
+import type { UserRecord } from '../store/records.js';
+import type { Storage } from '../store/Storage.js';
+import type { StoredVersion, VersionRecord } from '../store/VersionStore.js';
+import { blocksOf } from './blocksOf.js';
+import { diffBlocks } from './diffBlocks.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class VersionService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: RoomRegistry,
+    private readonly documents: DocumentService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(documentId: string, user: UserRecord, page: { limit: number; before?: string }): Promise<VersionDto[]> {
+    await this.documents.access(documentId, user);
+    const records = await this.storage.versions.listVersions(documentId, page);
+    const people = await this.people(records.flatMap((r) => [...r.authors, ...(r.createdBy ? [r.createdBy] : [])]));
+    return records.map((r) => this.dto(r, people));
+  }
+
+  async get(documentId: string, user: UserRecord, versionId: string): Promise<VersionDetailDto> {
+    await this.documents.access(documentId, user);
+    const version = await this.find(documentId, versionId);
+    const people = await this.people([...version.authors, ...(version.createdBy ? [version.createdBy] : [])]);
+    return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text };
+  }
+
+  /** A named version of the current state (owner, editor). */
+  async createNamed(documentId: string, user: UserRecord, name: string): Promise<VersionDto> {
+    const { role } = await this.documents.access(documentId, user);
+    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can save versions.');
+    const record = await this.take(documentId, 'named', name, user.id);
+    return this.dto(record, await this.people([...record.authors, user.id]));
+  }
+
+  /** Takes a version of the document as it is now; editing goes on meanwhile. */
+  async take(documentId: string, kind: VersionKind, name: string | null, createdBy: string | null): Promise<VersionRecord> {
+    const room = await this.registry.acquire(documentId);
+    await room.flushed();
+    const content = renderContent(room.body);
+    return this.storage.versions.createVersion({
+      id: newId(),
+      documentId,
+      kind,
+      name,
+      createdAt: this.now(),
+      createdBy,
+      state: Y.encodeStateAsUpdate(room.doc),
+      json: JSON.stringify(content.json),
+      html: content.html,
+      text: content.text,
+    });
+  }
+
+  /** An automatic version, when something changed since the last one. */
+  async takeAutomatic(documentId: string): Promise<VersionRecord | null> {
+    if ((await this.storage.versions.pendingAuthors(documentId)).length === 0) return null;
+    return this.take(documentId, 'auto', null, null);
+  }
+
+  /**
+   * Makes the current content equal to the version's, as an ordinary edit
+   * made on the restorer's behalf: whatever others type meanwhile merges with
+   * it. The state before is kept as a version, and so is the restored one.
+   */
+  async restore(documentId: string, user: UserRecord, versionId: string): Promise<VersionDto> {
+    const { role, record } = await this.documents.access(documentId, user);
+    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can restore versions.');
+    if (record.status === 'approved') throw forbidden('document_approved', 'The document is approved: reopen it before restoring a version.');
+    const version = await this.find(documentId, versionId);
+    await this.takeAutomatic(documentId);
+    const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
+    const room = await this.registry.acquire(documentId);
+    room.applyServerChange(user.id, (doc) => {
+      updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
+    });
+    const label = version.name ?? new Date(version.createdAt).toLocaleString('zh-CN', { hour12: false });
+    const restored = await this.take(documentId, 'named', `恢复到“${label}”`, user.id);
+    return this.dto(restored, await this.people([...restored.authors, user.id]));
+  }
+
+  /** What changed from version `versionId` to `against` (another version id, or "current"). */
+  async diff(documentId: string, user: UserRecord, versionId: string, against: string): Promise<DiffDto> {
+    await this.documents.access(documentId, user);
+    const from = await this.find(documentId, versionId);
+    let toDoc: Y.Doc;
+    let toSide: DiffSideDto;
+    let until: number | null;
+    if (against === 'current') {
+      const room = await this.registry.acquire(documentId);
+      await room.flushed();
+      toDoc = room.doc;
+      toSide = { id: 'current', name: null, kind: 'current', createdAt: null };
+      until = null;
+    } else {
+      const to = await this.find(documentId, against);
+      toDoc = docOf(to.state);
+      toSide = { id: to.id, name: to.name, kind: to.kind, createdAt: iso(to.createdAt) };
+      until = to.createdAt;
+    }
+    // Always from the older side to the newer one, whichever way round they were asked for.
+    const reversed = until !== null && until < from.createdAt;
+    const [older, newer] = reversed ? [toDoc, docOf(from.state)] : [docOf(from.state), toDoc];
+    const span: [number, number | null] = reversed ? [until!, from.createdAt] : [from.createdAt, until];
+    const [clientAuthors, deletions] = await Promise.all([
+      this.storage.versions.clientAuthors(documentId),
+      this.storage.versions.deletionsBetween(documentId, span[0], span[1]),
+    ]);
+    const deletedBy = new Map([...deletions].map(([userId, list]) => [userId, Y.mergeDeleteSets(list.map((d) => Y.decodeSnapshot(d).ds))]));
+    const blocks = diffBlocks(blocksOf(older.getXmlFragment(BODY_FRAGMENT)), blocksOf(newer.getXmlFragment(BODY_FRAGMENT)), {
+      inserted: (client) => clientAuthors.get(client) ?? null,
+      deleted: (client, clock) => deleterOf(Y.createID(client, clock), deletedBy),
+    });
+    const people = await this.people(blocks.flatMap((b) => b.segments.map((s) => s.author).filter((a): a is string => a !== null)));
+    const fromSide: DiffSideDto = { id: from.id, name: from.name, kind: from.kind, createdAt: iso(from.createdAt) };
+    const count = (op: 'insert' | 'delete') =>
+      blocks.reduce((n, b) => n + b.segments.filter((s) => s.op === op).reduce((m, s) => m + [...s.text].length, 0), 0);
+    return {
+      from: reversed ? toSide : fromSide,
+      to: reversed ? fromSide : toSide,
+      blocks: blocks.map((b) => ({ ...b, segments: b.segments.map((s) => ({ ...s, author: s.author ? (people.get(s.author)?.username ?? null) : null })) })),
+      authors: [...people.values()],
+      stats: {
+        insertedChars: count('insert'),
+        deletedChars: count('delete'),
+        addedBlocks: blocks.filter((b) => b.status === 'added').length,
+        removedBlocks: blocks.filter((b) => b.status === 'removed').length,
+        modifiedBlocks: blocks.filter((b) => b.status === 'modified').length,
+      },
+    };
+  }
+
+  private async find(documentId: string, versionId: string): Promise<StoredVersion> {
+    const version = isValidId(versionId) ? await this.storage.versions.getVersion(documentId, versionId) : null;
+    if (!version) throw notFound('version_not_found', 'No version with this id in this document.');
+    return version;
+  }
+
+  private async people(userIds: string[]): Promise<Map<string, PersonDto>> {
+    const people = new Map<string, PersonDto>();
+    for (const id of new Set(userIds)) {
+      const user = await this.storage.accounts.findUserById(id);
+      if (user) people.set(id, { username: user.username, displayName: user.displayName, color: colorForUser(user.id) });
+    }
+    return people;
+  }
+
+  private dto(record: VersionRecord, people: Map<string, PersonDto>): VersionDto {
+    return {
+      id: record.id,
+      name: record.name,
+      kind: record.kind,
+      createdAt: iso(record.createdAt),
+      createdBy: record.createdBy ? (people.get(record.createdBy)?.username ?? null) : null,
+      authors: record.authors.map((id) => people.get(id)).filter((p): p is PersonDto => p !== undefined),
+    };
+  }
+}
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+

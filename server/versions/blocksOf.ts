@@ -1,0 +1,66 @@
+// A document as a flat list of text blocks, each character with the Yjs id
+// of the item that holds it: what the compare view diffs and attributes.
+import * as Y from 'yjs';
+import { schema } from '../../shared/schema.js';
+
+export interface Block {
+  type: 'paragraph' | 'heading' | 'horizontalRule';
+  level: number | null;
+  /** The innermost list, table or quote the block sits in. */
+  container: 'bulletList' | 'orderedList' | 'table' | 'blockquote' | null;
+  textAlign: string | null;
+  text: string;
+  /** Per UTF-16 unit of `text`: the client and clock of its Yjs item (-1 when it has none). */
+  clients: number[];
+  clocks: number[];
+}
+
+const CONTAINERS: Record<string, Block['container']> = {
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  table: 'table',
+  blockquote: 'blockquote',
+};
+
+export function blocksOf(fragment: Y.XmlFragment): Block[] {
+  const blocks: Block[] = [];
+  walk(fragment, null, blocks);
+  return blocks;
+}
+
+function walk(parent: Y.XmlFragment | Y.XmlElement, container: Block['container'], out: Block[]): void {
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const name = child.nodeName;
+    if (name === 'paragraph' || name === 'heading') out.push(textBlock(child, name, container));
+    else if (name === 'horizontalRule') out.push({ type: 'horizontalRule', level: null, container, textAlign: null, text: '', clients: [], clocks: [] });
+    // Nodes the schema does not know are not shown anywhere, so not compared either.
+    else if (name in schema.nodes) walk(child, CONTAINERS[name] ?? container, out);
+  }
+}
+
+function textBlock(el: Y.XmlElement, type: 'paragraph' | 'heading', container: Block['container']): Block {
+  let text = '';
+  const clients: number[] = [];
+  const clocks: number[] = [];
+  for (const child of el.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (let item = child._start; item !== null; item = item.right) {
+        if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+        const str = item.content.str;
+        text += str;
+        for (let i = 0; i < str.length; i++) {
+          clients.push(item.id.client);
+          clocks.push(item.id.clock + i);
+        }
+      }
+    } else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') {
+      text += '\n';
+      clients.push(child._item?.id.client ?? -1);
+      clocks.push(child._item?.id.clock ?? -1);
+    }
+  }
+  const level = type === 'heading' ? Number(el.getAttribute('level')) || 1 : null;
+  const align = el.getAttribute('textAlign');
+  return { type, level, container, textAlign: typeof align === 'string' ? align : null, text, clients, clocks };
+}
