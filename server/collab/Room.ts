@@ -83,6 +83,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Server work in progress on this room (a version, a restore): it is not unloaded meanwhile. */
+  holds = 0;
   private status: DocumentStatus;
   private outbox: PendingWrite[] = [];
   private draining: Promise<void> | null = null;
@@ -256,14 +258,33 @@ export class Room {
    * attributed to `userId`.
    */
   applyServerChange(userId: string | null, change: (doc: Y.Doc) => void): void {
-    this.doc.clientID = freshClientId(this.clientAuthors);
-    if (userId) this.clientAuthors.set(this.doc.clientID, userId);
+    this.doc.clientID = this.newClientId(userId);
     this.serverChangeAuthor = userId;
     try {
       Y.transact(this.doc, () => change(this.doc), Origin.server);
     } finally {
       this.serverChangeAuthor = null;
     }
+  }
+
+  /**
+   * Applies a change the server computed elsewhere (against an earlier state,
+   * so that what people typed since merges with it) on someone's behalf.
+   */
+  applyServerUpdate(userId: string | null, update: Uint8Array): void {
+    this.serverChangeAuthor = userId;
+    try {
+      Y.applyUpdate(this.doc, update, Origin.server);
+    } finally {
+      this.serverChangeAuthor = null;
+    }
+  }
+
+  /** A client id nobody uses yet, for a change made on the server, attributed to `userId`. */
+  newClientId(userId: string | null): number {
+    const id = freshClientId(this.clientAuthors);
+    if (userId) this.clientAuthors.set(id, userId);
+    return id;
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {

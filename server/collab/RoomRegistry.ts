@@ -71,6 +71,18 @@ export class RoomRegistry {
     }
   }
 
+  /** Runs `work` on the document's room, which stays loaded until it is done. */
+  async withRoom<T>(documentId: string, work: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.acquire(documentId);
+    room.holds++;
+    try {
+      return await work(room);
+    } finally {
+      room.holds--;
+      if (room.connections.size === 0) this.scheduleIdle(room);
+    }
+  }
+
   /** The room if it is loaded; never loads. */
   peek(documentId: string): Room | null {
     const slot = this.slots.get(documentId);
@@ -117,7 +129,7 @@ export class RoomRegistry {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null;
-      if (room.connections.size === 0) void this.unload(room.documentId);
+      if (room.connections.size === 0 && room.holds === 0) void this.unload(room.documentId);
     }, this.options.roomIdleMs);
     slot.idleTimer.unref();
   }

@@ -110,8 +110,7 @@ export class DocumentService {
 
   async content(documentId: string, user: UserRecord): Promise<ContentDto> {
     await this.access(documentId, user);
-    const room = await this.registry.acquire(documentId);
-    return renderContent(room.body);
+    return this.registry.withRoom(documentId, (room) => renderContent(room.body));
   }
 
   private async ensureAnotherOwner(documentId: string, leavingUserId: string): Promise<void> {

@@ -52,10 +52,10 @@ export class VersionService {
 
   /** Takes a version of the document as it is now; editing goes on meanwhile. */
   async take(documentId: string, kind: VersionKind, name: string | null, createdBy: string | null): Promise<VersionRecord> {
-    const room = await this.registry.acquire(documentId);
-    await room.flushed();
-    const content = renderContent(room.body);
-    return this.storage.versions.createVersion({
+    return this.registry.withRoom(documentId, async (room) => {
+      await room.flushed();
+      const content = renderContent(room.body);
+      return this.storage.versions.createVersion({
       id: newId(),
       documentId,
       kind,
@@ -63,9 +63,10 @@ export class VersionService {
       createdAt: this.now(),
       createdBy,
       state: Y.encodeStateAsUpdate(room.doc),
-      json: JSON.stringify(content.json),
-      html: content.html,
-      text: content.text,
+        json: JSON.stringify(content.json),
+        html: content.html,
+        text: content.text,
+      });
     });
   }
 
@@ -85,15 +86,27 @@ export class VersionService {
     if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can restore versions.');
     if (record.status === 'approved') throw forbidden('document_approved', 'The document is approved: reopen it before restoring a version.');
     const version = await this.find(documentId, versionId);
-    await this.takeAutomatic(documentId);
     const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
-    const room = await this.registry.acquire(documentId);
-    room.applyServerChange(user.id, (doc) => {
-      updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
+    return this.registry.withRoom(documentId, async (room) => {
+      await room.flushed();
+      // The restore is computed against the state at this moment, on a copy: whatever
+      // arrives meanwhile is concurrent to it and merges, so nobody's typing is lost.
+      const base = Y.encodeStateAsUpdate(room.doc);
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, base);
+      scratch.clientID = room.newClientId(user.id);
+      const edits: Uint8Array[] = [];
+      scratch.on('update', (update: Uint8Array) => edits.push(update));
+      scratch.transact(() => {
+        updateYFragment(scratch, scratch.getXmlFragment(BODY_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
+      });
+      scratch.destroy();
+      await this.takeAutomatic(documentId);
+      for (const edit of edits) room.applyServerUpdate(user.id, edit);
+      const label = version.name ?? new Date(version.createdAt).toLocaleString('zh-CN', { hour12: false });
+      const restored = await this.take(documentId, 'named', `恢复到“${label}”`, user.id);
+      return this.dto(restored, await this.people([...restored.authors, user.id]));
     });
-    const label = version.name ?? new Date(version.createdAt).toLocaleString('zh-CN', { hour12: false });
-    const restored = await this.take(documentId, 'named', `恢复到“${label}”`, user.id);
-    return this.dto(restored, await this.people([...restored.authors, user.id]));
   }
 
   /** What changed from version `versionId` to `against` (another version id, or "current"). */
@@ -104,9 +117,11 @@ export class VersionService {
     let toSide: DiffSideDto;
     let until: number | null;
     if (against === 'current') {
-      const room = await this.registry.acquire(documentId);
-      await room.flushed();
-      toDoc = room.doc;
+      // a copy: the comparison reads a consistent state while people keep typing
+      toDoc = await this.registry.withRoom(documentId, async (room) => {
+        await room.flushed();
+        return docOf(Y.encodeStateAsUpdate(room.doc));
+      });
       toSide = { id: 'current', name: null, kind: 'current', createdAt: null };
       until = null;
     } else {

@@ -1,0 +1,235 @@
+// Versions with real clients: named and automatic versions, exact diffs
+// attributed to the right accounts, restore while someone types, and roles.
+import * as Y from 'yjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/collab.js';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { appendParagraph, connect, occurrences, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let owner: TestUser;
+let editor: TestUser;
+let viewer: TestUser;
+const clients: CollabClient[] = [];
+
+function open(id: string, user: TestUser): CollabClient {
+  const c = connect(srv.wsUrl, id, user.token);
+  clients.push(c);
+  return c;
+}
+
+/** The Y.XmlText of the paragraph whose text contains `needle`. */
+function textContaining(c: CollabClient, needle: string): Y.XmlText {
+  const visit = (el: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
+    for (const child of el.toArray()) {
+      if (child instanceof Y.XmlText && child.toString().includes(needle)) return child;
+      if (child instanceof Y.XmlElement) {
+        const hit = visit(child);
+        if (hit) return hit;
+      }
+    }
+    return null;
+  };
+  const hit = visit(c.fragment);
+  if (!hit) throw new Error(`no text containing ${needle}`);
+  return hit;
+}
+
+const plain = (t: Y.XmlText) => t.toDelta().map((d: { insert: string }) => d.insert).join('');
+
+async function named(id: string, user: TestUser, name: string): Promise<string> {
+  const res = await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: user.token, body: { name } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ AUTO_VERSION_SECONDS: '1' });
+  [owner, editor, viewer] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明'), newUser(srv.url, '李红')]);
+});
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+async function sharedDocument(): Promise<string> {
+  const id = await newDocument(srv.url, owner);
+  await share(srv.url, owner, id, editor, 'editor');
+  await share(srv.url, owner, id, viewer, 'viewer');
+  return id;
+}
+
+describe('versions', () => {
+  it('lists named and automatic versions newest first, with the members who wrote since the one before', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    const b = open(id, editor);
+    await Promise.all([synced(a), synced(b)]);
+    appendParagraph(a, '张丽写的');
+    await saved(a);
+    const first = await named(id, editor, '初稿');
+    appendParagraph(b, '王明写的');
+    await saved(b);
+    // an automatic version follows within the interval of activity
+    await until(async () => (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body.length >= 2, 'an automatic version', 10_000);
+    const list = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: viewer.token })).body;
+    expect(list.map((v: { kind: string }) => v.kind)).toEqual(['auto', 'named']);
+    expect(list[1]).toMatchObject({ id: first, name: '初稿', kind: 'named', createdBy: editor.username });
+    expect(list[1].authors.map((p: { username: string }) => p.username)).toEqual([owner.username]);
+    expect(list[0]).toMatchObject({ kind: 'auto', name: null, createdBy: null });
+    expect(list[0].authors.map((p: { username: string }) => p.username)).toEqual([editor.username]);
+    // nothing new: no further automatic version when the last writer leaves
+    a.destroy();
+    b.destroy();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body).toHaveLength(2);
+  });
+
+  it('takes an automatic version when the last editor leaves', async () => {
+    const id = await sharedDocument();
+    const a = open(id, editor);
+    await synced(a);
+    appendParagraph(a, '离开之前');
+    await saved(a);
+    a.destroy();
+    await until(async () => (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body.length === 1, 'the version on leaving');
+    const [v] = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body;
+    const detail = await api(srv.url, 'GET', `/api/documents/${id}/versions/${v.id}`, { token: viewer.token });
+    expect(detail.body.text).toContain('离开之前');
+    expect(detail.body.html).toContain('离开之前');
+  });
+
+  it('diffs two versions exactly: the changed blocks and characters, each attributed to its author', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    const b = open(id, editor);
+    await Promise.all([synced(a), synced(b)]);
+    const v1 = await named(id, owner, '一稿');
+    const lead = textContaining(a, '一是围绕中心工作建言献策');
+    lead.insert(plain(lead).indexOf('中心'), '全镇');
+    await saved(a);
+    await until(() => textContaining(b, '全镇中心').length > 0, 'the insertion at b');
+    const second = textContaining(b, '二是结合重点产业开展调研');
+    second.delete(plain(second).indexOf('结合'), 2);
+    await saved(b);
+    appendParagraph(b, '王明新增的一段');
+    await saved(b);
+    const v2 = await named(id, editor, '二稿');
+    const diff = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}/diff?against=${v2}`, { token: viewer.token })).body;
+    expect(diff.from.id).toBe(v1);
+    expect(diff.to.id).toBe(v2);
+    expect(diff.stats).toEqual({ insertedChars: 2 + 7, deletedChars: 2, addedBlocks: 1, removedBlocks: 0, modifiedBlocks: 2 });
+    const changed = diff.blocks.filter((blk: { status: string }) => blk.status !== 'equal');
+    expect(changed).toHaveLength(3);
+    expect(changed[0].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'insert', text: '全镇', author: owner.username }]);
+    expect(changed[1].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'delete', text: '结合', author: editor.username }]);
+    expect(changed[2]).toMatchObject({ status: 'added', text: '王明新增的一段', segments: [{ op: 'insert', text: '王明新增的一段', author: editor.username }] });
+    expect(diff.authors.map((p: { username: string }) => p.username).sort()).toEqual([owner.username, editor.username].sort());
+    // the same question the other way round, and against the current draft
+    const reversed = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v2}/diff?against=${v1}`, { token: owner.token })).body;
+    expect(reversed.stats).toEqual(diff.stats);
+    const current = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v2}/diff?against=current`, { token: owner.token })).body;
+    expect(current.stats).toMatchObject({ insertedChars: 0, deletedChars: 0, modifiedBlocks: 0 });
+  });
+
+  it('restores a version as an edit that keeps what another member types meanwhile', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    const b = open(id, editor);
+    await Promise.all([synced(a), synced(b)]);
+    const v1 = await named(id, owner, '征求意见稿');
+    const v1Text = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}`, { token: owner.token })).body.text;
+    appendParagraph(a, '之后写的一段');
+    await saved(a);
+    await until(() => b.fragment.toString().includes('之后写的一段'), 'a\'s paragraph at b');
+    // b types on a train through a tunnel while the restore happens, and goes on typing after
+    b.provider.disconnect();
+    for (let i = 0; i < 5; i++) appendParagraph(b, `离线输入${i}`);
+    const restored = await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: editor.token });
+    expect(restored.status).toBe(200);
+    expect(restored.body.name).toContain('征求意见稿');
+    b.provider.connect();
+    const typing = (async () => {
+      for (let i = 0; i < 10; i++) {
+        appendParagraph(b, `并发输入${i}`);
+        await new Promise((r) => setTimeout(r, 3));
+      }
+    })();
+    await typing;
+    await Promise.all([saved(a), saved(b)]);
+    await until(() => a.fragment.toString() === b.fragment.toString(), 'convergence');
+    const text = await contentText(srv.url, owner, id);
+    for (let i = 0; i < 5; i++) expect(occurrences(text, `离线输入${i}`)).toBe(1);
+    for (let i = 0; i < 10; i++) expect(occurrences(text, `并发输入${i}`)).toBe(1);
+    expect(text).not.toContain('之后写的一段');
+    for (const line of v1Text.split('\n')) expect(text).toContain(line);
+    // history kept: the state before the restore, and the restored one, are versions
+    const names = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body.map((v: { name: string | null }) => v.name);
+    expect(names[0]).toContain('征求意见稿');
+    expect(names).toContain('征求意见稿');
+    expect(names.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('restores exactly when nobody else types', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    await synced(a);
+    const v1 = await named(id, owner, '原样');
+    const v1Text = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}`, { token: owner.token })).body.text;
+    textContaining(a, '一是围绕').insert(0, '改动');
+    appendParagraph(a, '新的段落');
+    await saved(a);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: owner.token })).status).toBe(200);
+    expect(await contentText(srv.url, owner, id)).toBe(v1Text);
+    await until(() => !a.fragment.toString().includes('新的段落'), 'the restore at the connected client');
+  });
+
+  it('lets a viewer read and compare versions but not create or restore them; bad ids get 404 and 400', async () => {
+    const id = await sharedDocument();
+    const v1 = await named(id, owner, '一稿');
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: viewer.token, body: { name: 'x' } })).status).toBe(403);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: viewer.token })).status).toBe(403);
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}/diff?against=current`, { token: viewer.token })).status).toBe(200);
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions/AAAAAAAAAAAAAAAA`, { token: owner.token })).status).toBe(404);
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}/diff?against=nope`, { token: owner.token })).status).toBe(404);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: owner.token, body: { name: '' } })).status).toBe(400);
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions?limit=0`, { token: owner.token })).status).toBe(400);
+    const outsider = await newUser(srv.url);
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: outsider.token })).status).toBe(403);
+  });
+
+  it('pages through hundreds of versions', async () => {
+    const id = await sharedDocument();
+    for (let i = 0; i < 120; i++) await named(id, owner, `第${i}版`);
+    const page1 = (await api(srv.url, 'GET', `/api/documents/${id}/versions?limit=50`, { token: owner.token })).body;
+    const page2 = (await api(srv.url, 'GET', `/api/documents/${id}/versions?limit=50&before=${page1[49].id}`, { token: owner.token })).body;
+    const page3 = (await api(srv.url, 'GET', `/api/documents/${id}/versions?limit=50&before=${page2[49].id}`, { token: owner.token })).body;
+    const names = [...page1, ...page2, ...page3].map((v: { name: string }) => v.name);
+    expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `第${119 - i}版`));
+  });
+
+  it('refuses changes written in another member\'s name', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    await synced(a);
+    appendParagraph(a, '张丽的字');
+    await saved(a);
+    // a forged update that reuses alice's client id, sent by bob
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(a.doc));
+    // taken after loading alice's changes, so Yjs does not pick another id for the forger
+    forged.clientID = a.doc.clientID;
+    const before = Y.encodeStateVector(forged);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('冒名的字')]);
+    forged.getXmlFragment('default').insert(0, [p]);
+    const bob = open(id, editor);
+    await synced(bob);
+    Y.applyUpdate(bob.doc, Y.encodeStateAsUpdate(forged, before));
+    await until(() => bob.closeCodes.includes(CloseCode.malformedFrame), 'the forged update to be refused');
+    expect(await contentText(srv.url, owner, id)).not.toContain('冒名的字');
+  });
+});
