@@ -11,8 +11,16 @@ export function useFinalCloseCode(provider: WebsocketProvider | null): number | 
     const onClose = (event: CloseEvent | null) => {
       if (event && isFinalCloseCode(event.code)) setCode(event.code);
     };
+    // connected again (the user asked to): the problem is over
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') setCode(null);
+    };
     provider.on('connection-close', onClose);
-    return () => provider.off('connection-close', onClose);
+    provider.on('status', onStatus);
+    return () => {
+      provider.off('connection-close', onClose);
+      provider.off('status', onStatus);
+    };
   }, [provider]);
   return code;
 }

@@ -147,6 +147,14 @@ export const en: Dictionary = {
       approved: 'This document is approved and cannot be changed for now.',
     },
     offline: 'The network is down. Your changes are kept on this computer and will sync when the connection returns.',
+    problem: {
+      messageTooLarge: 'One change was too large for the server (a very long paste?) and was not accepted. Your changes are still on this computer.',
+      documentTooLarge: 'The document has reached the size the server allows; recent changes cannot be saved. Please contact the administrator.',
+      rateLimited: 'Too many changes too fast: the connection is paused and reconnects in 10 seconds.',
+      tooManyConnections: 'You have too many windows open. Close some and reconnect.',
+      rejected: 'The server refused a change and closed the connection. Your changes are still on this computer.',
+      reconnect: 'Reconnect',
+    },
     connection: {
       connected: 'Connected',
       connecting: 'Connecting…',

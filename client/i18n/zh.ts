@@ -145,6 +145,14 @@ export const zh = {
       approved: '本文档已定稿，暂时不能修改。',
     },
     offline: '网络已断开。您的修改已保存在本机，恢复连接后会自动同步。',
+    problem: {
+      messageTooLarge: '一次改动的内容太大（例如粘贴了非常长的文字），服务器没有接收。您的修改仍保存在本机。',
+      documentTooLarge: '文档已达到服务器允许的大小上限，最近的修改无法保存。请联系管理员。',
+      rateLimited: '发送过于频繁，连接暂停了一会儿，10 秒后自动重新连接。',
+      tooManyConnections: '您打开的窗口太多了。请关闭其他窗口后重新连接。',
+      rejected: '服务器拒绝了一次改动，连接已断开。您的修改仍保存在本机。',
+      reconnect: '重新连接',
+    },
     connection: {
       connected: '已连接',
       connecting: '连接中…',

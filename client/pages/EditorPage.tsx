@@ -20,6 +20,8 @@ import { useCollaboration } from '../editor/useCollaboration.js';
 import { useConnectionState } from '../editor/useConnectionState.js';
 import { useDocumentMeta } from '../editor/useDocumentMeta.js';
 import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
+import { connectionProblemOf } from '../editor/connectionProblem.js';
+import { ConnectionProblemBanner } from '../editor/ConnectionProblemBanner.js';
 import { usePresence } from '../editor/usePresence.js';
 import { useSaveState } from '../editor/useSaveState.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
@@ -42,6 +44,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const doc = meta.data;
   const editable = doc ? canEditBody(doc.role, doc.status) : false;
   const unavailable = unavailabilityOf(meta.error, closeCode);
+  const problem = connectionProblemOf(closeCode);
   // Read-only people have nothing of their own to lose; a document that is gone cannot be saved any more.
   useBeforeUnload(editable && !unavailable && save !== 'saved');
 
@@ -83,7 +86,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const notices = (
     <>
       {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
-      {editable && save === 'unsaved' && (
+      {problem && provider && <ConnectionProblemBanner problem={problem} provider={provider} />}
+      {!problem && editable && save === 'unsaved' && (
         <div className="banner banner--warning" data-testid="offline-banner" role="alert">
           {t('editor.offline')}
         </div>
