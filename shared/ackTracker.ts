@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from './collab.js';
 
+const OPEN = 1;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -68,6 +69,8 @@ export const memoryFlag = (): DirtyFlagStore => {
 export class AckTracker {
   private acked = 0;
   private dirty: boolean;
+  /** A socket that was not open when a local change was made: that change waits for the next socket. */
+  private missedBy: unknown = null;
   private status: SaveStatus;
   private readonly listeners = new Set<(status: SaveStatus) => void>();
   private readonly ackListeners = new Set<(frames: number) => void>();
@@ -132,6 +135,10 @@ export class AckTracker {
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.remoteOrigins.includes(origin)) return;
+    // The provider sends a change only on an open socket (not on one still connecting or
+    // already closing): such a change travels with the next socket's sync step 2.
+    const ws = this.provider.ws as { readyState?: number } | null;
+    if (ws && ws.readyState !== OPEN) this.missedBy = ws;
     if (!this.dirty) {
       this.dirty = true;
       this.flag.set(true);
@@ -141,6 +148,8 @@ export class AckTracker {
 
   private allAcknowledged(): boolean {
     const sent = this.sentFrames;
+    const ws = this.provider.ws;
+    if (ws === null || ws === this.missedBy) return false;
     return this.provider.wsconnected && this.provider.synced && sent > 0 && this.acked >= sent;
   }
 

@@ -55,6 +55,21 @@ describe('acknowledgements', () => {
   });
 });
 
+describe('acknowledgements around a closing socket', () => {
+  it('keeps a change made while the socket is closing unsaved until a new socket has delivered it', async () => {
+    const id = await newDocument(srv.url, owner);
+    const a = open(id);
+    await synced(a);
+    await saved(a);
+    a.provider.ws?.close();
+    appendParagraph(a, '关闭时写的');
+    expect(a.acks.current).toBe('unsaved');
+    await until(() => !a.provider.wsconnected, 'the close');
+    await saved(a);
+    expect(await contentText(srv.url, owner, id)).toContain('关闭时写的');
+  });
+});
+
 describe('acknowledgements while the store fails', () => {
   let failing: TestServer;
   let failAppends = false;
