@@ -12,8 +12,14 @@ import { DocumentService } from './documents/DocumentService.js';
 import { createApp } from './http/createApp.js';
 import type { Storage } from './store/Storage.js';
 import { AutoVersioner } from './versions/AutoVersioner.js';
+import { CommentService } from './comments/CommentService.js';
+import { NotificationService } from './comments/NotificationService.js';
+import { AnchorKeeper } from './comments/AnchorKeeper.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
+
+/** Comment anchors are brought up to date this long after people edit. */
+const ANCHOR_REFRESH_MS = 1000;
 
 export interface ServerDeps {
   logger?: Logger;
@@ -36,6 +42,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const storage = deps.storage ?? openSqliteStorage(config.dataDir);
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
+  const anchorKeeper = new AnchorKeeper(ANCHOR_REFRESH_MS, logger);
   const registry = new RoomRegistry({
     documents: storage.documents,
     records: storage.records,
@@ -44,11 +51,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config.limits,
     versions: storage.versions,
-    observer: autoVersions,
+    observer: {
+      changed: (room) => {
+        autoVersions.changed(room);
+        anchorKeeper.changed(room);
+      },
+      writersLeft: (room) => autoVersions.writersLeft(room),
+    },
   });
   const documents = new DocumentService(storage, registry);
   const versions = new VersionService(storage, registry, documents);
   autoVersions.bind((documentId) => versions.takeAutomatic(documentId));
+  const comments = new CommentService(storage, registry, documents);
+  anchorKeeper.bind((documentId) => comments.refreshAnchors(documentId));
   const collab = new CollabServer({
     registry,
     authenticator,
@@ -63,6 +78,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     authenticator,
     documents,
     versions,
+    comments,
+    notifications: new NotificationService(storage),
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,
@@ -108,6 +125,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       closing = true;
       clearInterval(sessionSweep);
       autoVersions.close();
+      anchorKeeper.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();
       collab.close();

@@ -120,3 +120,40 @@ export interface DiffDto {
   authors: PersonDto[];
   stats: { insertedChars: number; deletedChars: number; addedBlocks: number; removedBlocks: number; modifiedBlocks: number };
 }
+
+export interface CommentDto {
+  id: string;
+  author: PersonDto;
+  /** Plain text; @username mentions stay as written. */
+  body: string;
+  createdAt: string;
+}
+
+export interface ThreadDto extends CommentDto {
+  /** The words the thread is anchored to now (the last words it had, when orphaned). */
+  quote: string;
+  resolved: boolean;
+  resolvedAt: string | null;
+  resolvedBy: PersonDto | null;
+  /** The whole passage was deleted: the thread is kept with the quote it last had. */
+  orphaned: boolean;
+  /** Where the passage is: two Yjs relative positions (JSON) in the body fragment, for the editor to highlight; null when orphaned. */
+  anchor: { start: unknown; end: unknown } | null;
+  replies: CommentDto[];
+}
+
+export interface NotificationDto {
+  id: string;
+  document: { id: string; title: string };
+  threadId: string;
+  commentId: string;
+  actor: PersonDto;
+  excerpt: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationsDto {
+  unread: number;
+  items: NotificationDto[];
+}

@@ -18,7 +18,21 @@ export const MessageType = {
    * on this socket are processed: stored durably where you may write".
    */
   ack: 100,
+  /**
+   * Yigao's own addition (server → client, only with `?ack=1` too): a JSON
+   * DocumentEvent (varstring), telling the client to refresh something.
+   */
+  event: 101,
 } as const;
+
+/** What a DocumentEvent tells a client to refresh. */
+export type DocumentEvent =
+  /** Comment threads changed (added, replied to, resolved, reopened). */
+  | { type: 'comments' }
+  /** The document's status, title or one's role changed. */
+  | { type: 'document' }
+  /** The user has new notifications. */
+  | { type: 'notifications' };
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /**

@@ -104,8 +104,8 @@ export class CollabServer {
     if ((this.perDocument.get(documentId) ?? 0) >= limits.maxConnectionsPerDocument) {
       return { ok: false, code: CloseCode.tooManyConnections, reason: 'too many connections to this document' };
     }
-    const wantsAcks = url.searchParams.get(ACK_PARAM) === '1';
-    return { ok: true, connection: (socket) => new Connection(socket, identity, role, wantsAcks, limits) };
+    const extended = url.searchParams.get(ACK_PARAM) === '1';
+    return { ok: true, connection: (socket) => new Connection(socket, identity, role, extended, limits) };
   }
 
   private accept(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, admission: Admission): void {

@@ -47,8 +47,8 @@ export class Connection {
     private readonly socket: SocketLike,
     readonly user: ConnectionUser,
     public role: Role,
-    /** Whether the client asked for acknowledgements (`?ack=1`). */
-    readonly wantsAcks = false,
+    /** Whether the client speaks Yigao's additions (`?ack=1`): acknowledgements and events. */
+    readonly extended = false,
     rates: ConnectionRates = UNLIMITED,
     now = Date.now(),
   ) {

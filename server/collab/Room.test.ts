@@ -79,9 +79,9 @@ function setup(options: { compactAfterUpdates?: number } = {}) {
     { updates: [], lastSeq: 0 },
   );
   let n = 0;
-  const join = (role: Role, name = `user${++n}`, wantsAcks = true) => {
+  const join = (role: Role, name = `user${++n}`, extended = true) => {
     const socket = new TestSocket();
-    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role, wantsAcks);
+    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role, extended);
     room.join(connection);
     return { socket, connection };
   };

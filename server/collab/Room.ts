@@ -8,7 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocumentStatus } from '../../shared/api.js';
 import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
-import { CloseCode } from '../../shared/collab.js';
+import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import type { DocumentStore, UpdateEntry } from '../store/DocumentStore.js';
 import { Connection } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
@@ -17,6 +17,7 @@ import {
   decodeClientMessage,
   encodeAck,
   encodeAwareness,
+  encodeEvent,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -316,6 +317,12 @@ export class Room {
     for (const connection of this.connections) if (connection !== except) connection.send(frame);
   }
 
+  /** Tells every connection that understands events (the editor) to refresh something. */
+  sendEvent(event: DocumentEvent, to: (connection: Connection) => boolean = () => true): void {
+    const frame = encodeEvent(event);
+    for (const connection of this.connections) if (connection.extended && to(connection)) connection.send(frame);
+  }
+
   /** Resolves once every change received so far is committed. */
   async flushed(): Promise<void> {
     while (this.draining) await this.draining;
@@ -366,7 +373,7 @@ export class Room {
         else if (write.kind === 'client') this.applyClientUpdate(write.update, write.from);
         if (write.kind !== 'server') acks.set(write.from, write.frame);
       }
-      for (const [connection, frame] of acks) if (connection.wantsAcks) connection.send(encodeAck(frame));
+      for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
     }
   }
 

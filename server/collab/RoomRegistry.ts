@@ -2,7 +2,7 @@
 // unloads them when idle, never while a write is pending.
 import type { Logger } from 'pino';
 import type { Role } from '../../shared/api.js';
-import { CloseCode } from '../../shared/collab.js';
+import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { VersionStore } from '../store/VersionStore.js';
@@ -159,6 +159,18 @@ export class RoomRegistry {
     return done;
   }
 
+  /** Tells the document's connected editors to refresh something (a no-op when nobody has it open). */
+  sendEvent(documentId: string, event: DocumentEvent): void {
+    this.peek(documentId)?.sendEvent(event);
+  }
+
+  /** Tells one account's open editors, whatever document they show. */
+  notifyUser(userId: string, event: DocumentEvent): void {
+    for (const slot of this.slots.values()) {
+      if (slot.state === 'open') slot.room.sendEvent(event, (c) => c.user.id === userId);
+    }
+  }
+
   /** Applies a member's new role (or removal) to their open connections at once. */
   updateAccess(documentId: string, userId: string, role: Role | null): void {
     const room = this.peek(documentId);
@@ -166,7 +178,10 @@ export class RoomRegistry {
     for (const connection of [...room.connections]) {
       if (connection.user.id !== userId) continue;
       if (role === null) connection.close(CloseCode.forbidden, 'membership revoked');
-      else connection.role = role;
+      else {
+        connection.role = role;
+        room.sendEvent({ type: 'document' }, (c) => c === connection);
+      }
     }
   }
 

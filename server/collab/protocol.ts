@@ -4,7 +4,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MessageType } from '../../shared/collab.js';
+import { MessageType, type DocumentEvent } from '../../shared/collab.js';
 
 const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
@@ -120,6 +120,13 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 }
 
 export { encodeAck } from '../../shared/ackTracker.js';
+
+export function encodeEvent(event: DocumentEvent): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.event);
+  encoding.writeVarString(encoder, JSON.stringify(event));
+  return encoding.toUint8Array(encoder);
+}
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -62,6 +62,7 @@ export class DocumentService {
     if (!canRename(role)) throw forbidden('forbidden', 'Only the owner and editors can rename the document.');
     const at = this.now();
     await this.storage.records.renameDocument(documentId, title, at);
+    this.registry.sendEvent(documentId, { type: 'document' });
     const owner = await this.storage.accounts.findUserById(record.ownerId);
     return this.dto({ ...record, title, updatedAt: at }, role, owner ?? user);
   }
@@ -106,6 +107,18 @@ export class DocumentService {
     if (record.ownerId === target.id) await this.moveListedOwner(documentId, target.id);
     // Their open connections lose access at once.
     this.registry.updateAccess(documentId, target.id, null);
+  }
+
+  /** draft → in_review (owner, editor). */
+  async submit(documentId: string, user: UserRecord): Promise<DocumentDto> {
+    const { record, role } = await this.access(documentId, user);
+    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can submit the document for review.');
+    if (record.status !== 'draft') throw conflict('wrong_status', `The document is ${record.status}, not a draft.`);
+    const at = this.now();
+    await this.storage.records.setStatus(documentId, 'in_review', at);
+    this.registry.sendEvent(documentId, { type: 'document' });
+    const owner = await this.storage.accounts.findUserById(record.ownerId);
+    return this.dto({ ...record, status: 'in_review', updatedAt: at }, role, owner ?? user);
   }
 
   async content(documentId: string, user: UserRecord): Promise<ContentDto> {

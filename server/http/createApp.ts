@@ -6,10 +6,13 @@ import type { AccountService } from '../auth/AccountService.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import type { VersionService } from '../versions/VersionService.js';
+import type { CommentService } from '../comments/CommentService.js';
+import type { NotificationService } from '../comments/NotificationService.js';
 import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
 import { sameOriginWrites } from './origin.js';
 import { documentRoutes } from './documentRoutes.js';
 import { versionRoutes } from './versionRoutes.js';
+import { commentRoutes } from './commentRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { staticClient } from './staticClient.js';
 
@@ -18,6 +21,8 @@ export interface AppDeps {
   authenticator: Authenticator;
   documents: DocumentService;
   versions: VersionService;
+  comments: CommentService;
+  notifications: NotificationService;
   logger: Logger;
   clientDir: string | null;
   maxJsonBytes: number;
@@ -66,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps.accounts, deps.authenticator, deps.auth));
   app.use(documentRoutes(deps.documents, deps.authenticator));
   app.use(versionRoutes(deps.versions, deps.authenticator));
+  app.use(commentRoutes(deps.comments, deps.notifications, deps.authenticator));
   app.use('/api', apiNotFound());
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));

@@ -57,6 +57,10 @@ export function documentRoutes(documents: DocumentService, authenticator: Authen
     res.status(204).end();
   });
 
+  router.post('/api/documents/:id/submit', async (req, res) => {
+    res.json(await documents.submit(req.params.id, currentUser(res)));
+  });
+
   router.get('/api/documents/:id/content', async (req, res) => {
     res.json(await documents.content(req.params.id, currentUser(res)));
   });

@@ -1,5 +1,6 @@
 import type { AccountStore } from './AccountStore.js';
 import type { DocumentRecordStore } from './DocumentRecordStore.js';
+import type { CommentStore } from './CommentStore.js';
 import type { DocumentStore } from './DocumentStore.js';
 import type { VersionStore } from './VersionStore.js';
 
@@ -10,6 +11,7 @@ export interface Storage {
   readonly records: DocumentRecordStore;
   readonly documents: DocumentStore;
   readonly versions: VersionStore;
+  readonly comments: CommentStore;
   /** Commits what is pending and releases the database. */
   close(): Promise<void>;
 }

@@ -146,6 +146,56 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       });
     });
 
+    describe('comments and notifications', () => {
+      async function documentWithOwner(): Promise<{ documentId: string; owner: UserRecord; other: UserRecord }> {
+        const owner = user();
+        const other = user();
+        await storage.accounts.createUser(owner);
+        await storage.accounts.createUser(other);
+        const record = documentRecord(owner.id);
+        await storage.records.createDocument(record, textUpdate('x').update);
+        return { documentId: record.id, owner, other };
+      }
+
+      it('keeps threads with their replies in order, resolution and updated quotes', async () => {
+        const { documentId, owner, other } = await documentWithOwner();
+        const base = { documentId, authorId: owner.id, resolvedAt: null, resolvedBy: null, anchor: { start: { a: 1 }, end: { b: 2 } }, anchorOffset: 3 };
+        await storage.comments.createThread({ ...base, id: 't1', body: '请补充数据', quote: '服务发展', createdAt: 1 });
+        await storage.comments.createThread({ ...base, id: 't2', body: '第二条', quote: '联络联谊', createdAt: 2 });
+        await storage.comments.addReply({ id: 'r2', threadId: 't1', authorId: other.id, body: '好的', createdAt: 4 });
+        await storage.comments.addReply({ id: 'r1', threadId: 't1', authorId: other.id, body: '已补充', createdAt: 3 });
+        await storage.comments.setResolved('t1', 5, other.id);
+        await storage.comments.updateAnchors(new Map([['t2', { quote: '联络联谊更广泛', anchor: { start: 'x', end: 'y' }, anchorOffset: 9 }]]));
+        const threads = await storage.comments.listThreads(documentId);
+        expect(threads.map((t) => [t.id, t.quote, t.resolvedBy, t.replies.map((r) => r.body)])).toEqual([
+          ['t1', '服务发展', other.id, ['已补充', '好的']],
+          ['t2', '联络联谊更广泛', null, []],
+        ]);
+        expect((await storage.comments.getThread(documentId, 't1'))?.replies).toHaveLength(2);
+        expect(threads[0]).toMatchObject({ anchor: { start: { a: 1 }, end: { b: 2 } }, anchorOffset: 3 });
+        expect(threads[1]).toMatchObject({ anchor: { start: 'x', end: 'y' }, anchorOffset: 9 });
+        expect(await storage.comments.getThread(documentId, 'nope')).toBeNull();
+        expect(await storage.comments.getThread('other-document', 't1')).toBeNull();
+        await storage.comments.setResolved('t1', null, null);
+        expect((await storage.comments.getThread(documentId, 't1'))?.resolvedAt).toBeNull();
+      });
+
+      it('keeps notifications per user, newest first, with an unread count', async () => {
+        const { documentId, owner, other } = await documentWithOwner();
+        const n = (id: string, createdAt: number) => ({ id, userId: other.id, documentId, threadId: 't', commentId: 't', actorId: owner.id, excerpt: '@x 看看', createdAt, readAt: null });
+        await storage.comments.addNotifications([n('n1', 1), n('n2', 2), n('n3', 3)]);
+        expect((await storage.comments.listNotifications(other.id, 10)).map((x) => x.id)).toEqual(['n3', 'n2', 'n1']);
+        expect(await storage.comments.unreadCount(other.id)).toBe(3);
+        expect(await storage.comments.unreadCount(owner.id)).toBe(0);
+        await storage.comments.markRead(other.id, ['n2'], 9);
+        expect(await storage.comments.unreadCount(other.id)).toBe(2);
+        await storage.comments.markRead(owner.id, 'all', 9);
+        expect(await storage.comments.unreadCount(other.id)).toBe(2);
+        await storage.comments.markRead(other.id, 'all', 10);
+        expect(await storage.comments.unreadCount(other.id)).toBe(0);
+      });
+    });
+
     describe('update log', () => {
       async function seededDocument(): Promise<{ id: string; doc: Y.Doc }> {
         const owner = user();

@@ -103,4 +103,42 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX pending_deletes_by_document ON pending_deletes(document_id);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE comment_threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        author_id TEXT NOT NULL REFERENCES users(id),
+        body TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        anchor_offset INTEGER,
+        created_at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        resolved_by TEXT REFERENCES users(id)
+      );
+      CREATE INDEX comment_threads_by_document ON comment_threads(document_id, created_at);
+      CREATE TABLE comment_replies (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES comment_threads(id),
+        author_id TEXT NOT NULL REFERENCES users(id),
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX comment_replies_by_thread ON comment_replies(thread_id, created_at);
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        thread_id TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES users(id),
+        excerpt TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER
+      );
+      CREATE INDEX notifications_by_user ON notifications(user_id, created_at DESC);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { openSqlite, type SqliteSynchronous } from './openSqlite.js';
 import { SqliteAccountStore } from './SqliteAccountStore.js';
 import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
 import { SqliteDocumentStore } from './SqliteDocumentStore.js';
+import { SqliteCommentStore } from './SqliteCommentStore.js';
 import { SqliteVersionStore } from './SqliteVersionStore.js';
 
 export const SQLITE_FILE_NAME = 'yigao.sqlite';
@@ -18,6 +19,7 @@ export function openSqliteStorage(dataDir: string | ':memory:', synchronous: Sql
     records: new SqliteDocumentRecordStore(db),
     documents,
     versions: new SqliteVersionStore(db),
+    comments: new SqliteCommentStore(db),
     async close() {
       documents.flush();
       db.close();

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from '../CommentStore.js';
+
+interface ThreadRow {
+  id: string;
+  document_id: string;
+  author_id: string;
+  body: string;
+  quote: string;
+  anchor: string;
+  anchor_offset: number | null;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+interface ReplyRow {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+}
+
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  document_id: string;
+  thread_id: string;
+  comment_id: string;
+  actor_id: string;
+  excerpt: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+const reply = (r: ReplyRow): ReplyRecord => ({ id: r.id, threadId: r.thread_id, authorId: r.author_id, body: r.body, createdAt: r.created_at });
+
+const notification = (r: NotificationRow): NotificationRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  documentId: r.document_id,
+  threadId: r.thread_id,
+  commentId: r.comment_id,
+  actorId: r.actor_id,
+  excerpt: r.excerpt,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
+
+export class SqliteCommentStore implements CommentStore {
+  private readonly statements;
+  private readonly updateAnchorsTransaction;
+  private readonly addNotificationsTransaction;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      insertThread: db.prepare(
+        'INSERT INTO comment_threads (id, document_id, author_id, body, quote, anchor, anchor_offset, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertReply: db.prepare('INSERT INTO comment_replies (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)'),
+      setResolved: db.prepare('UPDATE comment_threads SET resolved_at = ?, resolved_by = ? WHERE id = ?'),
+      setAnchor: db.prepare('UPDATE comment_threads SET quote = ?, anchor = ?, anchor_offset = ? WHERE id = ?'),
+      threads: db.prepare<[string], ThreadRow>('SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at, rowid'),
+      thread: db.prepare<[string, string], ThreadRow>('SELECT * FROM comment_threads WHERE document_id = ? AND id = ?'),
+      repliesOfDocument: db.prepare<[string], ReplyRow>(
+        `SELECT r.* FROM comment_replies r JOIN comment_threads t ON t.id = r.thread_id
+          WHERE t.document_id = ? ORDER BY r.created_at, r.rowid`,
+      ),
+      repliesOfThread: db.prepare<[string], ReplyRow>('SELECT * FROM comment_replies WHERE thread_id = ? ORDER BY created_at, rowid'),
+      insertNotification: db.prepare(
+        `INSERT INTO notifications (id, user_id, document_id, thread_id, comment_id, actor_id, excerpt, created_at, read_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      notifications: db.prepare<[string, number], NotificationRow>(
+        'SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+      ),
+      unread: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL'),
+      readOne: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
+      readAll: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),
+    };
+    this.updateAnchorsTransaction = db.transaction((anchors: Map<string, Pick<ThreadRecord, 'quote' | 'anchor' | 'anchorOffset'>>) => {
+      for (const [id, a] of anchors) this.statements.setAnchor.run(a.quote, JSON.stringify(a.anchor), a.anchorOffset, id);
+    });
+    this.addNotificationsTransaction = db.transaction((list: NotificationRecord[]) => {
+      for (const n of list) {
+        this.statements.insertNotification.run(n.id, n.userId, n.documentId, n.threadId, n.commentId, n.actorId, n.excerpt, n.createdAt, n.readAt);
+      }
+    });
+  }
+
+  private thread(row: ThreadRow, replies: ReplyRecord[]): ThreadRecord {
+    return {
+      id: row.id,
+      documentId: row.document_id,
+      authorId: row.author_id,
+      body: row.body,
+      quote: row.quote,
+      anchor: JSON.parse(row.anchor) as ThreadRecord['anchor'],
+      anchorOffset: row.anchor_offset,
+      createdAt: row.created_at,
+      resolvedAt: row.resolved_at,
+      resolvedBy: row.resolved_by,
+      replies,
+    };
+  }
+
+  async createThread(t: Omit<ThreadRecord, 'replies'>): Promise<void> {
+    this.statements.insertThread.run(t.id, t.documentId, t.authorId, t.body, t.quote, JSON.stringify(t.anchor), t.anchorOffset, t.createdAt, t.resolvedAt, t.resolvedBy);
+  }
+
+  async addReply(r: ReplyRecord): Promise<void> {
+    this.statements.insertReply.run(r.id, r.threadId, r.authorId, r.body, r.createdAt);
+  }
+
+  async setResolved(threadId: string, resolvedAt: number | null, resolvedBy: string | null): Promise<void> {
+    this.statements.setResolved.run(resolvedAt, resolvedBy, threadId);
+  }
+
+  async updateAnchors(anchors: Map<string, Pick<ThreadRecord, 'quote' | 'anchor' | 'anchorOffset'>>): Promise<void> {
+    this.updateAnchorsTransaction(anchors);
+  }
+
+  async listThreads(documentId: string): Promise<ThreadRecord[]> {
+    const byThread = new Map<string, ReplyRecord[]>();
+    for (const row of this.statements.repliesOfDocument.all(documentId)) {
+      const list = byThread.get(row.thread_id) ?? [];
+      list.push(reply(row));
+      byThread.set(row.thread_id, list);
+    }
+    return this.statements.threads.all(documentId).map((row) => this.thread(row, byThread.get(row.id) ?? []));
+  }
+
+  async getThread(documentId: string, threadId: string): Promise<ThreadRecord | null> {
+    const row = this.statements.thread.get(documentId, threadId);
+    return row ? this.thread(row, this.statements.repliesOfThread.all(threadId).map(reply)) : null;
+  }
+
+  async addNotifications(list: NotificationRecord[]): Promise<void> {
+    this.addNotificationsTransaction(list);
+  }
+
+  async listNotifications(userId: string, limit: number): Promise<NotificationRecord[]> {
+    return this.statements.notifications.all(userId, limit).map(notification);
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    return this.statements.unread.get(userId)!.n;
+  }
+
+  async markRead(userId: string, ids: string[] | 'all', at: number): Promise<void> {
+    if (ids === 'all') this.statements.readAll.run(at, userId);
+    else for (const id of ids) this.statements.readOne.run(at, userId, id);
+  }
+}
