@@ -3,6 +3,8 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { AckTracker, countingWebSocket } from '../../shared/ackTracker.js';
+import type { DocumentEvent } from '../../shared/collab.js';
+import { listenToEvents } from '../../shared/documentEvents.js';
 
 // Every Node provider adds a process 'exit' listener; tests open dozens.
 process.setMaxListeners(200);
@@ -14,6 +16,8 @@ export interface CollabClient {
   closeCodes: number[];
   /** Whether every local change is durably stored (the server's acknowledgements). */
   acks: AckTracker;
+  /** Events the server sent (comments changed, document changed…). */
+  events: DocumentEvent[];
   destroy(): void;
 }
 
@@ -32,6 +36,8 @@ export function connect(wsUrl: string, documentId: string, token?: string, heade
     disableBc: true,
   });
   const acks = new AckTracker(provider);
+  const events: DocumentEvent[] = [];
+  listenToEvents(provider, (event) => events.push(event));
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);
@@ -42,6 +48,7 @@ export function connect(wsUrl: string, documentId: string, token?: string, heade
     fragment: doc.getXmlFragment('default'),
     closeCodes,
     acks,
+    events,
     destroy() {
       acks.destroy();
       provider.destroy();
