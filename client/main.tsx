@@ -13,6 +13,7 @@ import './styles/documents.css';
 import './styles/editor.css';
 import './styles/invites.css';
 import './styles/page.css';
+import './styles/versions.css';
 
 setupI18n();
 registerServiceWorker();

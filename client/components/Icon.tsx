@@ -16,6 +16,8 @@ const paths = {
   plus: 'M10 4v12M4 10h12',
   document: 'M5 2.5h6.5L15 6v11.5H5zM11.5 2.5V6H15M7.5 10h5M7.5 13h5',
   check: 'M4 10.5l4 4 8-9',
+  history: 'M4 10a6 6 0 1 0 1.8-4.3M5.8 2.8v2.9h2.9M10 6.8V10l2.4 1.7',
+  bookmark: 'M6 3h8v14l-4-3.2L6 17z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VersionDto } from '../../shared/api.js';
 import { canEditBody, canRename } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { renameDocument } from '../http/documentsApi.js';
@@ -8,6 +9,7 @@ import { CenteredMessage } from '../components/CenteredMessage.js';
 import { Header } from '../components/Header.js';
 import { Icon } from '../components/Icon.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { Toast } from '../components/Toast.js';
 import { DocumentUnavailable } from '../editor/DocumentUnavailable.js';
 import { EditorTitle } from '../editor/EditorTitle.js';
 import { EditorWorkspace } from '../editor/EditorWorkspace.js';
@@ -24,9 +26,20 @@ import { connectionProblemOf } from '../editor/connectionProblem.js';
 import { ConnectionProblemBanner } from '../editor/ConnectionProblemBanner.js';
 import { usePresence } from '../editor/usePresence.js';
 import { useSaveState } from '../editor/useSaveState.js';
+import { formatShortcut, onMac } from '../editor/shortcuts.js';
+import { useShortcut } from '../editor/useShortcut.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { Link } from '../router/Link.js';
 import { useCurrentUser } from '../session/sessionContext.js';
+import { HistoryPanel } from '../versions/HistoryPanel.js';
+import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
+import { useVersionHistory } from '../versions/useVersionHistory.js';
+import { canRestoreVersion, canSaveVersion } from '../versions/versionAccess.js';
+import { labelOf } from '../versions/versionLabel.js';
+import { VersionView } from '../versions/VersionView.js';
+
+const SAVE_VERSION_SHORTCUT = 'Mod-Alt-s';
+const isMac = onMac();
 
 export function EditorPage({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
@@ -40,6 +53,12 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const save = useSaveState(collaboration, connection);
   const presence = usePresence(provider, user.username);
   const [sharing, setSharing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  /** The version shown read-only instead of the editor. */
+  const [viewing, setViewing] = useState<VersionDto | null>(null);
+  const [savingVersion, setSavingVersion] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const history = useVersionHistory(documentId, historyOpen);
 
   const doc = meta.data;
   const editable = doc ? canEditBody(doc.role, doc.status) : false;
@@ -47,6 +66,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const problem = connectionProblemOf(closeCode);
   // Read-only people have nothing of their own to lose; a document that is gone cannot be saved any more.
   useBeforeUnload(editable && !unavailable && save !== 'saved');
+  const mayNameVersions = doc ? canSaveVersion(doc.role) : false;
+  useShortcut(SAVE_VERSION_SHORTCUT, () => setSavingVersion(true), mayNameVersions && !unavailable);
 
   const title = meta.data?.title;
   useEffect(() => {
@@ -100,6 +121,29 @@ export function EditorPage({ documentId }: { documentId: string }) {
       <Header
         actions={
           <>
+            {mayNameVersions && (
+              <button
+                type="button"
+                className="button header-button"
+                data-testid="save-version-button"
+                title={t('toolbar.tooltip', { label: t('versions.save'), keys: formatShortcut(SAVE_VERSION_SHORTCUT, isMac) })}
+                onClick={() => setSavingVersion(true)}
+              >
+                <Icon name="bookmark" />
+                <span className="header-button__label">{t('versions.save')}</span>
+              </button>
+            )}
+            <button
+              type="button"
+              className="button header-button"
+              data-testid="history-button"
+              aria-pressed={historyOpen}
+              title={t('versions.history')}
+              onClick={() => setHistoryOpen((open) => !open)}
+            >
+              <Icon name="history" />
+              <span className="header-button__label">{t('versions.history')}</span>
+            </button>
             <PresenceAvatars users={presence} />
             <button type="button" className="button button--primary" data-testid="share-button" onClick={() => setSharing(true)}>
               <Icon name="share" />
@@ -122,23 +166,66 @@ export function EditorPage({ documentId }: { documentId: string }) {
         <StatusBadge status={doc.status} />
       </Header>
 
-      {collaboration ? (
-        <EditorWorkspace
-          key={collaboration.ydoc.guid}
-          collaboration={collaboration}
-          user={user}
-          editable={editable}
-          connection={connection}
-          save={editable ? save : 'readonly'}
-          label={doc.title}
-          notices={notices}
+      <div className="editor-body">
+        {/* Hidden, not unmounted, while a version is shown: the live editor keeps its state and keeps syncing. */}
+        <div className="editor-main" hidden={viewing !== null}>
+          {collaboration ? (
+            <EditorWorkspace
+              key={collaboration.ydoc.guid}
+              collaboration={collaboration}
+              user={user}
+              editable={editable}
+              connection={connection}
+              save={editable ? save : 'readonly'}
+              label={doc.title}
+              notices={notices}
+            />
+          ) : (
+            <>
+              {notices}
+              <div className="workspace" />
+            </>
+          )}
+        </div>
+        {viewing && (
+          <VersionView
+            key={viewing.id}
+            documentId={documentId}
+            version={viewing}
+            versions={history.versions}
+            canRestore={canRestoreVersion(doc.role, doc.status)}
+            onBack={() => setViewing(null)}
+            onRestored={() => {
+              const { name, time } = labelOf(viewing, t('versions.approvedName'));
+              setViewing(null);
+              setToast(t('versions.restored', { name: name ?? time }));
+              void history.refresh();
+            }}
+          />
+        )}
+        {historyOpen && (
+          <HistoryPanel
+            documentId={documentId}
+            history={history}
+            selectedId={viewing?.id ?? null}
+            onSelect={setViewing}
+            onShowCurrent={() => setViewing(null)}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+      </div>
+
+      {savingVersion && (
+        <SaveVersionDialog
+          documentId={documentId}
+          onClose={() => setSavingVersion(false)}
+          onSaved={(version) => {
+            setToast(t('versions.saved', { name: version.name ?? '' }));
+            if (historyOpen) void history.refresh();
+          }}
         />
-      ) : (
-        <>
-          {notices}
-          <div className="workspace" />
-        </>
       )}
+      {toast && <Toast message={toast} onDone={() => setToast(null)} />}
 
       {sharing && (
         <ShareDialog

@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getVersion } from '../http/versionsApi.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource } from '../lib/useResource.js';
+
+/**
+ * A version's own content, without marks. The HTML is rendered by the server
+ * from the shared schema (text escaped, unknown nodes dropped), so it is shown
+ * as it is, in the editor's page styles.
+ */
+export function VersionContent({ documentId, versionId }: { documentId: string; versionId: string }) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const load = useCallback(() => getVersion(documentId, versionId), [documentId, versionId]);
+  const detail = useResource(load, `${documentId}/${versionId}`);
+  if (!detail.data) {
+    return detail.error !== undefined ? (
+      <div className="version-view__message">
+        <p className="form-error" role="alert">
+          {t('versions.contentError')} {describeError(detail.error)}
+        </p>
+        <button type="button" className="button button--small" onClick={() => void detail.reload()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    ) : (
+      <p className="version-view__message muted">{t('common.loading')}</p>
+    );
+  }
+  return <div className="page__body version-body" data-testid="version-body" dangerouslySetInnerHTML={{ __html: detail.data.html }} />;
+}

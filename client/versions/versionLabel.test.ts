@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { authorNames, formatVersionTime, labelOf } from './versionLabel.js';
+
+const at = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
+const words = { separator: '、', andOthers: (names: string, count: number) => `${names}等 ${count} 人` };
+const person = (displayName: string) => ({ displayName });
+
+describe('formatVersionTime', () => {
+  it('writes the local date and time to the minute, zero-padded', () => {
+    expect(formatVersionTime(new Date(2026, 10, 28, 10, 20, 59))).toBe('2026-11-28 10:20');
+    expect(formatVersionTime(new Date(2027, 0, 3, 7, 5))).toBe('2027-01-03 07:05');
+  });
+});
+
+describe('labelOf', () => {
+  it('names a named version by its name and makes it prominent', () => {
+    expect(labelOf({ name: '征求意见稿', kind: 'named', createdAt: at(2026, 11, 28, 10, 20) }, '定稿版本')).toEqual({
+      name: '征求意见稿',
+      time: '2026-11-28 10:20',
+      clock: '10:20',
+      prominent: true,
+    });
+  });
+
+  it('knows an automatic version by its time only, and keeps it quiet', () => {
+    expect(labelOf({ name: null, kind: 'auto', createdAt: at(2026, 11, 28, 9, 5) }, '定稿版本')).toMatchObject({ name: null, clock: '09:05', prominent: false });
+  });
+
+  it('gives an approved version without a name the fallback name', () => {
+    expect(labelOf({ name: null, kind: 'approved', createdAt: at(2026, 12, 1, 16, 0) }, '定稿版本')).toMatchObject({ name: '定稿版本', prominent: true });
+  });
+});
+
+describe('authorNames', () => {
+  it('lists up to three names with the language\'s separator', () => {
+    expect(authorNames([person('张丽'), person('王明')], words)).toBe('张丽、王明');
+    expect(authorNames([], words)).toBe('');
+  });
+
+  it('shortens a long list to the first names and a count', () => {
+    expect(authorNames(['张丽', '王明', '李红', '赵强', '周芳'].map(person), words)).toBe('张丽、王明、李红等 5 人');
+  });
+});

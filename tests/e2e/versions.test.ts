@@ -1,0 +1,138 @@
+// Browser end-to-end: naming a version, comparing it with the draft and restoring it, in Debian's Chromium.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { until } from '../helpers/collabClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let browser: Browser;
+let alice: TestUser;
+let bob: TestUser;
+let carol: TestUser;
+const contexts: BrowserContext[] = [];
+
+async function openAs(user: TestUser, documentId: string): Promise<Page> {
+  const context = await signedInContext(browser, srv.url, user);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${srv.url}/d/${documentId}`);
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  return page;
+}
+
+const editorText = (page: Page) => page.locator('[data-testid="editor"]').innerText();
+const paragraph = (page: Page, text: string) => page.locator('[data-testid="editor"] p', { hasText: text }).first();
+
+beforeAll(async () => {
+  srv = await startTestServer({ CLIENT_DIR: 'dist' });
+  browser = await launchBrowser();
+  [alice, bob, carol] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明'), newUser(srv.url, '李红')]);
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('version history in the browser', () => {
+  it('the owner names a version, sees her later typing marked as hers, and restores it for everyone', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    const a = await openAs(alice, id);
+    const b = await openAs(bob, id);
+    const lead = '一是围绕中心工作建言献策';
+    const leadBefore = await paragraph(a, lead).innerText();
+
+    await a.getByTestId('save-version-button').click();
+    const dialog = a.getByTestId('save-version-dialog');
+    await dialog.getByRole('button', { name: '征求意见稿' }).click();
+    expect(await dialog.locator('input[name="version-name"]').inputValue()).toBe('征求意见稿');
+    await dialog.getByTestId('save-version-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await a.getByTestId('toast').innerText()).toContain('征求意见稿');
+
+    const sentence = '全年共提出意见建议十二条，均已转交有关部门办理。';
+    await paragraph(a, lead).click();
+    await a.keyboard.press('End');
+    await a.keyboard.insertText(sentence);
+    await until(async () => (await editorText(b)).includes(sentence), 'the sentence to reach the other editor');
+    await a.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+
+    await a.getByTestId('history-button').click();
+    const panel = a.getByTestId('history-panel');
+    await panel.locator('[data-testid="version-item"][data-kind="named"]', { hasText: '征求意见稿' }).click();
+    const view = a.getByTestId('version-view');
+    await view.getByText('正在查看“征求意见稿”').waitFor();
+    const insert = view.locator('[data-testid="diff-insert"]', { hasText: sentence });
+    await insert.waitFor();
+    expect(await insert.innerText()).toBe(sentence);
+    expect(await insert.getAttribute('data-author')).toBe(alice.username);
+    expect(await insert.getAttribute('title')).toContain('张丽');
+    expect(await view.locator('[data-testid="diff-block"][data-status="modified"]').count()).toBe(1);
+    expect(await view.getByTestId('diff-summary').innerText()).toContain(`新增 ${sentence.length} 字`);
+    expect(await a.getByTestId('editor').isVisible()).toBe(false);
+    await insert.scrollIntoViewIfNeeded();
+    await screenshot(a, 'version-compare');
+
+    // the version's own text, without marks
+    await view.getByText('显示修改').click();
+    await view.locator('[data-testid="version-body"]').getByText(lead).waitFor();
+    expect(await view.getByTestId('version-body').innerText()).not.toContain(sentence);
+    expect(await view.locator('[data-testid="diff-insert"]').count()).toBe(0);
+
+    await view.getByTestId('restore-version').click();
+    await a.getByTestId('confirm-dialog').getByText('当前内容会先自动保存为一个版本').waitFor();
+    await a.getByTestId('confirm-ok').click();
+    await view.waitFor({ state: 'detached' });
+    await until(async () => !(await editorText(b)).includes(sentence), 'the restore to reach the other editor');
+    expect(await paragraph(b, lead).innerText()).toBe(leadBefore);
+    await until(async () => !(await editorText(a)).includes(sentence), 'the restore in the restorer\'s editor');
+    expect(await a.getByTestId('editor').isVisible()).toBe(true);
+    await panel.locator('[data-testid="version-item"][data-kind="named"]', { hasText: '恢复到“征求意见稿”' }).waitFor();
+    // the text before the restore was kept as an automatic version
+    expect(await panel.locator('[data-testid="version-item"][data-kind="auto"]').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(a, 'version-history');
+    expect(await contentText(srv.url, alice, id)).not.toContain(sentence);
+  });
+
+  it('a viewer can read the history but not save or restore; an editor names a version with Ctrl+Alt+S', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    await share(srv.url, alice, id, carol, 'viewer');
+    const saved = await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: alice.token, body: { name: '初稿' } });
+    expect(saved.status).toBe(201);
+
+    const c = await openAs(carol, id);
+    expect(await c.getByTestId('save-version-button').count()).toBe(0);
+    await c.keyboard.press('Control+Alt+s');
+    await c.getByTestId('history-button').click();
+    await c.locator(`[data-testid="version-item"][data-version-id="${saved.body.id}"]`).click();
+    await c.getByTestId('version-view').getByText('正在查看“初稿”').waitFor();
+    expect(await c.getByTestId('restore-version').count()).toBe(0);
+    expect(await c.getByTestId('save-version-dialog').count()).toBe(0);
+    await c.getByTestId('back-to-current').click();
+    await c.getByTestId('editor').waitFor();
+
+    const b = await openAs(bob, id);
+    await paragraph(b, '一是围绕中心工作建言献策').click();
+    await b.keyboard.press('Control+Alt+s');
+    const dialog = b.getByTestId('save-version-dialog');
+    // a name is text, never markup
+    await dialog.locator('input[name="version-name"]').fill('<b>王明</b>修改稿');
+    await dialog.locator('input[name="version-name"]').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const list = await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: carol.token });
+    expect(list.body[0]).toMatchObject({ name: '<b>王明</b>修改稿', kind: 'named', createdBy: bob.username });
+    await b.getByTestId('history-button').click();
+    const item = b.locator('[data-testid="version-item"][data-kind="named"]').first();
+    expect(await item.locator('.version-item__name').innerText()).toBe('<b>王明</b>修改稿');
+    expect(await item.locator('b').count()).toBe(0);
+  });
+});
