@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './api.js';
-import { canDelete, canEditBody, canManageMembers, canRename } from './access.js';
+import { canComment, canDelete, canEditBody, canManageMembers, canRename, canRestoreVersion, canSaveVersion, canSubmit } from './access.js';
 
 describe('access decisions', () => {
   it('lets only owners and editors change the body, and nobody once approved', () => {
@@ -12,5 +12,14 @@ describe('access decisions', () => {
     expect(ROLES.filter(canRename)).toEqual(['owner', 'editor']);
     expect(ROLES.filter(canManageMembers)).toEqual(['owner']);
     expect(ROLES.filter(canDelete)).toEqual(['owner']);
+  });
+  it('lets owners and editors save versions and submit, and restore unless approved', () => {
+    expect(ROLES.filter(canSaveVersion)).toEqual(['owner', 'editor']);
+    expect(ROLES.filter(canSubmit)).toEqual(['owner', 'editor']);
+    expect(ROLES.filter((r) => canRestoreVersion(r, 'in_review'))).toEqual(['owner', 'editor']);
+    expect(ROLES.filter((r) => canRestoreVersion(r, 'approved'))).toEqual([]);
+  });
+  it('lets everyone but viewers comment', () => {
+    expect(ROLES.filter(canComment)).toEqual(['owner', 'editor', 'commenter']);
   });
 });

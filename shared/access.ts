@@ -17,3 +17,23 @@ export function canManageMembers(role: Role): boolean {
 export function canDelete(role: Role): boolean {
   return role === 'owner';
 }
+
+/** Owners and editors name versions, even of an approved document (it changes nothing). */
+export function canSaveVersion(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}
+
+/** A restore is an edit of the body: allowed when editing is. */
+export function canRestoreVersion(role: Role, status: DocumentStatus): boolean {
+  return canEditBody(role, status);
+}
+
+/** Owners, editors and commenters write comments; viewers read them. */
+export function canComment(role: Role): boolean {
+  return role === 'owner' || role === 'editor' || role === 'commenter';
+}
+
+/** Owners and editors submit a draft for review. */
+export function canSubmit(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}

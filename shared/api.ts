@@ -79,6 +79,8 @@ export interface VersionDto {
   createdAt: string;
   /** Username of who took it; null for automatic versions. */
   createdBy: string | null;
+  /** Who took it, with name and colour; null for automatic versions. */
+  creator: PersonDto | null;
   /** The members whose changes were stored since the version before. */
   authors: PersonDto[];
 }

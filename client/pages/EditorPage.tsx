@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionDto } from '../../shared/api.js';
-import { canEditBody, canRename } from '../../shared/access.js';
+import { canEditBody, canRename, canRestoreVersion, canSaveVersion } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { renameDocument } from '../http/documentsApi.js';
 import { notifyUnauthorized } from '../http/request.js';
@@ -34,7 +34,6 @@ import { useCurrentUser } from '../session/sessionContext.js';
 import { HistoryPanel } from '../versions/HistoryPanel.js';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
-import { canRestoreVersion, canSaveVersion } from '../versions/versionAccess.js';
 import { labelOf } from '../versions/versionLabel.js';
 import { VersionView } from '../versions/VersionView.js';
 

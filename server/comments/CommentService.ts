@@ -2,7 +2,8 @@
 // document, stored with their replies, synced live to open editors, with
 // @mentions turned into notifications. Access is checked here.
 import * as Y from 'yjs';
-import type { PersonDto, Role, ThreadDto } from '../../shared/api.js';
+import { canComment } from '../../shared/access.js';
+import type { PersonDto, ThreadDto } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
 import { newId } from '../auth/tokens.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
@@ -19,7 +20,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const MENTION = /@([\p{L}\p{N}_.-]{2,40})/gu;
 const EXCERPT_CHARS = 140;
 
-const mayComment = (role: Role) => role === 'owner' || role === 'editor' || role === 'commenter';
 
 export interface NewThread {
   body: string;
@@ -45,7 +45,7 @@ export class CommentService {
 
   async create(documentId: string, user: UserRecord, input: NewThread): Promise<ThreadDto> {
     const { role, record } = await this.documents.access(documentId, user);
-    if (!mayComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
+    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
     if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before commenting.');
     const id = newId();
     const at = this.now();
@@ -69,7 +69,7 @@ export class CommentService {
 
   async reply(documentId: string, user: UserRecord, threadId: string, body: string): Promise<ThreadDto> {
     const { role } = await this.documents.access(documentId, user);
-    if (!mayComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
+    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
     await this.thread(documentId, threadId);
     const id = newId();
     const at = this.now();
@@ -80,7 +80,7 @@ export class CommentService {
 
   async setResolved(documentId: string, user: UserRecord, threadId: string, resolved: boolean): Promise<ThreadDto> {
     const { role } = await this.documents.access(documentId, user);
-    if (!mayComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not resolve them.');
+    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not resolve them.');
     await this.thread(documentId, threadId);
     await this.storage.comments.setResolved(threadId, resolved ? this.now() : null, resolved ? user.id : null);
     return this.changed(documentId, threadId);

@@ -1,7 +1,7 @@
 // What members can do with documents, with every access decision made here:
 // the HTTP routes only parse and answer.
 import type { ContentDto, DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
-import { canDelete, canManageMembers, canRename } from '../../shared/access.js';
+import { canDelete, canManageMembers, canRename, canSubmit } from '../../shared/access.js';
 import { colorForUser } from '../../shared/colors.js';
 import type { TemplateId } from '../../shared/templates.js';
 import { isValidId, newId } from '../auth/tokens.js';
@@ -112,7 +112,7 @@ export class DocumentService {
   /** draft → in_review (owner, editor). */
   async submit(documentId: string, user: UserRecord): Promise<DocumentDto> {
     const { record, role } = await this.access(documentId, user);
-    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can submit the document for review.');
+    if (!canSubmit(role)) throw forbidden('forbidden', 'Only the owner and editors can submit the document for review.');
     if (record.status !== 'draft') throw conflict('wrong_status', `The document is ${record.status}, not a draft.`);
     const at = this.now();
     await this.storage.records.setStatus(documentId, 'in_review', at);

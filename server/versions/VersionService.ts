@@ -10,7 +10,8 @@ import { isValidId, newId } from '../auth/tokens.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import { keepKnownTypes, renderContent } from '../documents/renderContent.js';
-import { forbidden, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { canRestoreVersion, canSaveVersion } from '../../shared/access.js';
 import { deleterOf } from '../store/deletions.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
@@ -45,7 +46,7 @@ export class VersionService {
   /** A named version of the current state (owner, editor). */
   async createNamed(documentId: string, user: UserRecord, name: string): Promise<VersionDto> {
     const { role } = await this.documents.access(documentId, user);
-    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can save versions.');
+    if (!canSaveVersion(role)) throw forbidden('forbidden', 'Only the owner and editors can save versions.');
     const record = await this.take(documentId, 'named', name, user.id);
     return this.dto(record, await this.people([...record.authors, user.id]));
   }
@@ -83,8 +84,8 @@ export class VersionService {
    */
   async restore(documentId: string, user: UserRecord, versionId: string): Promise<VersionDto> {
     const { role, record } = await this.documents.access(documentId, user);
-    if (role !== 'owner' && role !== 'editor') throw forbidden('forbidden', 'Only the owner and editors can restore versions.');
-    if (record.status === 'approved') throw forbidden('document_approved', 'The document is approved: reopen it before restoring a version.');
+    if (!canSaveVersion(role)) throw forbidden('forbidden', 'Only the owner and editors can restore versions.');
+    if (!canRestoreVersion(role, record.status)) throw conflict('document_approved', 'The document is approved: reopen it before restoring a version.');
     const version = await this.find(documentId, versionId);
     const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
     return this.registry.withRoom(documentId, async (room) => {
@@ -184,6 +185,7 @@ export class VersionService {
       kind: record.kind,
       createdAt: iso(record.createdAt),
       createdBy: record.createdBy ? (people.get(record.createdBy)?.username ?? null) : null,
+      creator: record.createdBy ? (people.get(record.createdBy) ?? null) : null,
       authors: record.authors.map((id) => people.get(id)).filter((p): p is PersonDto => p !== undefined),
     };
   }
