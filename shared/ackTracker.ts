@@ -135,10 +135,11 @@ export class AckTracker {
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.remoteOrigins.includes(origin)) return;
-    // The provider sends a change only on an open socket (not on one still connecting or
-    // already closing): such a change travels with the next socket's sync step 2.
+    // The provider sends a change only on an open socket. One made while the socket is still
+    // connecting goes out with its sync step 2 once open; one made while it is closing is
+    // lost to it and travels with the next socket's.
     const ws = this.provider.ws as { readyState?: number } | null;
-    if (ws && ws.readyState !== OPEN) this.missedBy = ws;
+    if (ws && ws.readyState !== undefined && ws.readyState > OPEN) this.missedBy = ws;
     if (!this.dirty) {
       this.dirty = true;
       this.flag.set(true);

@@ -85,7 +85,10 @@ export interface VersionDto {
   authors: PersonDto[];
 }
 
-export interface VersionDetailDto extends VersionDto, ContentDto {}
+export interface VersionDetailDto extends VersionDto, ContentDto {
+  /** The comment threads whose passage exists in this version, with the words they covered then. */
+  comments: { threadId: string; quote: string; resolved: boolean }[];
+}
 
 export interface DiffSegmentDto {
   op: 'equal' | 'insert' | 'delete';

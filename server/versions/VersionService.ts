@@ -16,6 +16,7 @@ import { deleterOf } from '../store/deletions.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import type { StoredVersion, VersionRecord } from '../store/VersionStore.js';
+import { resolveAnchor } from '../comments/anchors.js';
 import { blocksOf } from './blocksOf.js';
 import { diffBlocks } from './diffBlocks.js';
 
@@ -40,7 +41,7 @@ export class VersionService {
     await this.documents.access(documentId, user);
     const version = await this.find(documentId, versionId);
     const people = await this.people([...version.authors, ...(version.createdBy ? [version.createdBy] : [])]);
-    return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text };
+    return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text, comments: await this.commentsIn(version) };
   }
 
   /** A named version of the current state (owner, editor). */
@@ -161,6 +162,19 @@ export class VersionService {
         modifiedBlocks: blocks.filter((b) => b.status === 'modified').length,
       },
     };
+  }
+
+  /** The document's threads whose passage exists in a version (resolved in the version's own state). */
+  private async commentsIn(version: StoredVersion): Promise<VersionDetailDto['comments']> {
+    const threads = await this.storage.comments.listThreads(version.documentId);
+    if (threads.length === 0) return [];
+    const doc = docOf(version.state);
+    const deleted = Y.createDeleteSetFromStructStore(doc.store);
+    const fragment = doc.getXmlFragment(BODY_FRAGMENT);
+    return threads.flatMap((t) => {
+      const r = resolveAnchor(doc, fragment, t.anchor, { quote: t.quote, offset: t.anchorOffset }, deleted);
+      return r.state === 'anchored' ? [{ threadId: t.id, quote: r.quote, resolved: t.resolvedAt !== null }] : [];
+    });
   }
 
   private async find(documentId: string, versionId: string): Promise<StoredVersion> {

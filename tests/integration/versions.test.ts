@@ -201,6 +201,23 @@ describe('versions', () => {
     expect((await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: outsider.token })).status).toBe(403);
   });
 
+  it('shows in a version the comment threads whose passage it contains', async () => {
+    const id = await sharedDocument();
+    const a = open(id, owner);
+    await synced(a);
+    const kept = (await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '参政议政更主动', body: '保留' } })).body.id;
+    const gone = (await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '开展专项摸底', body: '会被删' } })).body.id;
+    const before = await named(id, owner, '删之前');
+    const lead = textContaining(a, '开展专项摸底');
+    lead.delete(plain(lead).indexOf('开展专项摸底'), 6);
+    await saved(a);
+    const after = await named(id, owner, '删之后');
+    const inBefore = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${before}`, { token: viewer.token })).body.comments;
+    const inAfter = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${after}`, { token: viewer.token })).body.comments;
+    expect(inBefore.map((c: { threadId: string }) => c.threadId).sort()).toEqual([kept, gone].sort());
+    expect(inAfter).toEqual([{ threadId: kept, quote: '参政议政更主动', resolved: false }]);
+  });
+
   it('pages through hundreds of versions', async () => {
     const id = await sharedDocument();
     for (let i = 0; i < 120; i++) await named(id, owner, `第${i}版`);
