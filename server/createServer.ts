@@ -15,6 +15,7 @@ import { AutoVersioner } from './versions/AutoVersioner.js';
 import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
 import { AnchorKeeper } from './comments/AnchorKeeper.js';
+import { ApprovalService } from './approval/ApprovalService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
 
@@ -80,6 +81,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     versions,
     comments,
     notifications: new NotificationService(storage),
+    approval: new ApprovalService(storage, registry, documents, versions, comments),
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,

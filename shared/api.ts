@@ -162,3 +162,18 @@ export interface NotificationsDto {
   unread: number;
   items: NotificationDto[];
 }
+
+export interface ApprovalWarningsDto {
+  /** Guidance placeholders (〔…〕) still in the text. */
+  placeholders: string[];
+  /** Comment threads not resolved. */
+  openThreads: { id: string; quote: string; body: string; author: PersonDto; orphaned: boolean }[];
+}
+
+export interface ApprovalDto {
+  document: DocumentDto;
+  /** The frozen approved version. */
+  version: VersionDto;
+  /** What was unfinished when it was approved. */
+  warnings: ApprovalWarningsDto;
+}

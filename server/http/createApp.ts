@@ -8,11 +8,13 @@ import type { DocumentService } from '../documents/DocumentService.js';
 import type { VersionService } from '../versions/VersionService.js';
 import type { CommentService } from '../comments/CommentService.js';
 import type { NotificationService } from '../comments/NotificationService.js';
+import type { ApprovalService } from '../approval/ApprovalService.js';
 import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
 import { sameOriginWrites } from './origin.js';
 import { documentRoutes } from './documentRoutes.js';
 import { versionRoutes } from './versionRoutes.js';
 import { commentRoutes } from './commentRoutes.js';
+import { approvalRoutes } from './approvalRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { staticClient } from './staticClient.js';
 
@@ -23,6 +25,7 @@ export interface AppDeps {
   versions: VersionService;
   comments: CommentService;
   notifications: NotificationService;
+  approval: ApprovalService;
   logger: Logger;
   clientDir: string | null;
   maxJsonBytes: number;
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(documentRoutes(deps.documents, deps.authenticator));
   app.use(versionRoutes(deps.versions, deps.authenticator));
   app.use(commentRoutes(deps.comments, deps.notifications, deps.authenticator));
+  app.use(approvalRoutes(deps.approval, deps.authenticator));
   app.use('/api', apiNotFound());
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));

@@ -36,6 +36,8 @@ export interface VersionStore {
   /** Newest first; `before` (a version id) pages back. */
   listVersions(documentId: string, options: { limit: number; before?: string }): Promise<VersionRecord[]>;
   getVersion(documentId: string, versionId: string): Promise<StoredVersion | null>;
+  /** The newest version of this kind, with its state. */
+  latestVersion(documentId: string, kind: VersionKind): Promise<StoredVersion | null>;
   /** Accounts whose changes were stored since the last version: non-empty means there is something to version. */
   pendingAuthors(documentId: string): Promise<string[]>;
   /** Which account each Yjs client id of the document belongs to. */

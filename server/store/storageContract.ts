@@ -295,6 +295,9 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(stored).toMatchObject({ name: '初稿', kind: 'named', text: '一二', html: '<p></p>', json: '{"type":"doc"}', createdBy: writer.id });
         expect(stored?.state).toEqual(state);
         expect(await storage.versions.getVersion(id, 'no-such-version')).toBeNull();
+        expect((await storage.versions.latestVersion(id, 'auto'))?.id).toBe(third.id);
+        expect((await storage.versions.latestVersion(id, 'named'))?.id).toBe(first.id);
+        expect(await storage.versions.latestVersion(id, 'approved')).toBeNull();
         expect(await storage.versions.getVersion('other-document', first.id)).toBeNull();
       });
 

@@ -44,6 +44,11 @@ export class VersionService {
     return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text, comments: await this.commentsIn(version) };
   }
 
+  /** A version as the API shows it. */
+  async describe(record: VersionRecord): Promise<VersionDto> {
+    return this.dto(record, await this.people([...record.authors, ...(record.createdBy ? [record.createdBy] : [])]));
+  }
+
   /** A named version of the current state (owner, editor). */
   async createNamed(documentId: string, user: UserRecord, name: string): Promise<VersionDto> {
     const { role } = await this.documents.access(documentId, user);

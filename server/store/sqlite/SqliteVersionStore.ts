@@ -55,6 +55,9 @@ export class SqliteVersionStore implements VersionStore {
       get: db.prepare<[string, string], VersionRow & { state: Buffer; content: string; html: string; text: string }>(
         `SELECT ${VERSION_COLUMNS}, state, content, html, text FROM versions WHERE document_id = ? AND id = ?`,
       ),
+      latestOfKind: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM versions WHERE document_id = ? AND kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      ),
       clientAuthors: db.prepare<[string], { client_id: number; user_id: string }>(
         'SELECT client_id, user_id FROM client_authors WHERE document_id = ?',
       ),
@@ -108,6 +111,11 @@ export class SqliteVersionStore implements VersionStore {
     const row = this.statements.get.get(documentId, versionId);
     if (!row) return null;
     return { ...versionFromRow(row), state: new Uint8Array(row.state), json: row.content, html: row.html, text: row.text };
+  }
+
+  async latestVersion(documentId: string, kind: VersionKind): Promise<StoredVersion | null> {
+    const row = this.statements.latestOfKind.get(documentId, kind);
+    return row ? this.getVersion(documentId, row.id) : null;
   }
 
   async pendingAuthors(documentId: string): Promise<string[]> {

@@ -1,0 +1,75 @@
+// The review cycle's end: the owner approves (freezing an approved version,
+// after listing what is unfinished) and may reopen for a new round.
+import type { JSONContent } from '@tiptap/core';
+import type { ApprovalDto, ApprovalWarningsDto, DocumentDto } from '../../shared/api.js';
+import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import type { CommentService } from '../comments/CommentService.js';
+import type { DocumentService } from '../documents/DocumentService.js';
+import { renderContent } from '../documents/renderContent.js';
+import { conflict, forbidden } from '../errors.js';
+import type { UserRecord } from '../store/records.js';
+import type { Storage } from '../store/Storage.js';
+import type { VersionService } from '../versions/VersionService.js';
+import { unfilledPlaceholders } from './placeholders.js';
+
+export class ApprovalService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: RoomRegistry,
+    private readonly documents: DocumentService,
+    private readonly versions: VersionService,
+    private readonly comments: CommentService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** What is unfinished: placeholders left in the text and open comment threads. */
+  async warnings(documentId: string, user: UserRecord): Promise<ApprovalWarningsDto> {
+    await this.documents.access(documentId, user);
+    const content = await this.registry.withRoom(documentId, async (room) => {
+      await room.flushed();
+      return renderContent(room.body).json as JSONContent;
+    });
+    const open = await this.comments.openThreads(documentId);
+    return {
+      placeholders: unfilledPlaceholders(content),
+      openThreads: open.map((t) => ({ id: t.id, quote: t.quote, body: t.body, author: t.author, orphaned: t.orphaned })),
+    };
+  }
+
+  /**
+   * Freezes the document: from this moment no change from any connection is
+   * taken; whatever reached the server before is stored and is in the
+   * approved version. Warnings do not block it; they are returned.
+   */
+  async approve(documentId: string, user: UserRecord): Promise<ApprovalDto> {
+    const { record, role } = await this.documents.access(documentId, user);
+    if (role !== 'owner') throw forbidden('forbidden', 'Only the owner can approve the document.');
+    if (record.status === 'approved') throw conflict('wrong_status', 'The document is already approved.');
+    const warnings = await this.warnings(documentId, user);
+    const version = await this.registry.withRoom(documentId, async (room) => {
+      room.setStatus('approved');
+      try {
+        const taken = await this.versions.take(documentId, 'approved', '定稿', user.id);
+        await this.storage.records.setStatus(documentId, 'approved', this.now());
+        return taken;
+      } catch (err) {
+        room.setStatus(record.status);
+        throw err;
+      }
+    });
+    this.registry.sendEvent(documentId, { type: 'document' });
+    const document = await this.documents.get(documentId, user);
+    return { document, version: await this.versions.describe(version), warnings };
+  }
+
+  /** A new round: editable again; the approved version stays. */
+  async reopen(documentId: string, user: UserRecord): Promise<DocumentDto> {
+    const { record, role } = await this.documents.access(documentId, user);
+    if (role !== 'owner') throw forbidden('forbidden', 'Only the owner can reopen the document.');
+    if (record.status !== 'approved') throw conflict('wrong_status', 'Only an approved document can be reopened.');
+    await this.storage.records.setStatus(documentId, 'draft', this.now());
+    this.registry.peek(documentId)?.setStatus('draft');
+    this.registry.sendEvent(documentId, { type: 'document' });
+    return this.documents.get(documentId, user);
+  }
+}
