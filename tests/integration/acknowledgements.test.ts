@@ -70,6 +70,21 @@ describe('acknowledgements around a closing socket', () => {
   });
 });
 
+describe('acknowledgements around a connecting socket', () => {
+  it('reports a change made while the socket is still connecting saved once that socket has delivered it', async () => {
+    const id = await newDocument(srv.url, owner);
+    const a = open(id);
+    await synced(a);
+    a.provider.disconnect();
+    a.provider.connect();
+    expect(a.provider.ws?.readyState).toBe(0);
+    appendParagraph(a, '连接中写的');
+    expect(a.acks.current).toBe('unsaved');
+    await saved(a);
+    expect(await contentText(srv.url, owner, id)).toContain('连接中写的');
+  });
+});
+
 describe('acknowledgements while the store fails', () => {
   let failing: TestServer;
   let failAppends = false;
