@@ -33,6 +33,8 @@ export interface Config {
   dataDir: string;
   /** postgres:// URL; when unset, SQLite in dataDir. */
   databaseUrl: string | null;
+  /** PostgreSQL schema to use (created if missing); the connection's default when null. */
+  databaseSchema: string | null;
   redisUrl: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Built client to serve at /; null to serve no client (tests of the API alone). */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     databaseUrl,
+    databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: env.REDIS_URL || null,
     logLevel,
     clientDir: path.resolve(cwd, env.CLIENT_DIR || './dist'),

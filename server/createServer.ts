@@ -18,6 +18,7 @@ import { AnchorKeeper } from './comments/AnchorKeeper.js';
 import { ApprovalService } from './approval/ApprovalService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
+import { openPostgresStorage } from './store/postgres/openPostgresStorage.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
 const ANCHOR_REFRESH_MS = 1000;
@@ -39,8 +40,8 @@ export interface YigaoServer {
 
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<YigaoServer> {
   const logger = deps.logger ?? pino({ level: config.logLevel });
-  if (config.databaseUrl) throw new Error('DATABASE_URL (PostgreSQL) is not supported yet: unset it to use SQLite.');
-  const storage = deps.storage ?? openSqliteStorage(config.dataDir);
+  const storage =
+    deps.storage ?? (config.databaseUrl ? await openPostgresStorage(config.databaseUrl, config.databaseSchema ?? undefined) : openSqliteStorage(config.dataDir));
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const anchorKeeper = new AnchorKeeper(ANCHOR_REFRESH_MS, logger);

@@ -1,0 +1,115 @@
+import type { VersionKind } from '../../../shared/api.js';
+import { mergeDeletions } from '../deletions.js';
+import type { NewVersion, StoredVersion, VersionRecord, VersionStore } from '../VersionStore.js';
+import type { PostgresDatabase } from './PostgresDatabase.js';
+
+interface VersionRow {
+  id: string;
+  document_id: string;
+  kind: VersionKind;
+  name: string | null;
+  created_at: number;
+  created_by: string | null;
+  authors: string;
+}
+
+const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors';
+
+const versionFromRow = (row: VersionRow): VersionRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  kind: row.kind,
+  name: row.name,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  authors: JSON.parse(row.authors) as string[],
+});
+
+export class PostgresVersionStore implements VersionStore {
+  constructor(private readonly db: PostgresDatabase) {}
+
+  async createVersion(version: NewVersion): Promise<VersionRecord> {
+    return this.db.transaction(async (client) => {
+      // Lock the document's pending rows so that two instances cannot seal the same authors twice.
+      await client.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [version.documentId]);
+      const authors = (await client.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [version.documentId])).rows.map(
+        (r) => r.user_id,
+      );
+      const byUser = new Map<string, Uint8Array[]>();
+      for (const row of (await client.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [version.documentId])).rows) {
+        const list = byUser.get(row.user_id) ?? [];
+        list.push(new Uint8Array(row.deletes));
+        byUser.set(row.user_id, list);
+      }
+      await client.query(
+        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+        [version.id, version.documentId, version.kind, version.name, version.createdAt, version.createdBy, JSON.stringify(authors), Buffer.from(version.state), version.json, version.html, version.text],
+      );
+      for (const [userId, deletes] of byUser) {
+        await client.query('INSERT INTO version_deletes (version_id, user_id, deletes) VALUES ($1, $2, $3)', [version.id, userId, Buffer.from(mergeDeletions(deletes))]);
+      }
+      await client.query('DELETE FROM pending_authors WHERE document_id = $1', [version.documentId]);
+      await client.query('DELETE FROM pending_deletes WHERE document_id = $1', [version.documentId]);
+      const { state: _state, json: _json, html: _html, text: _text, ...record } = version;
+      return { ...record, authors };
+    });
+  }
+
+  async listVersions(documentId: string, options: { limit: number; before?: string }): Promise<VersionRecord[]> {
+    const { rows } = options.before
+      ? await this.db.query<VersionRow>(
+          `SELECT ${VERSION_COLUMNS} FROM versions
+            WHERE document_id = $1 AND (created_at, row_order) < (SELECT created_at, row_order FROM versions WHERE id = $2 AND document_id = $1)
+            ORDER BY created_at DESC, row_order DESC LIMIT $3`,
+          [documentId, options.before, options.limit],
+        )
+      : await this.db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = $1 ORDER BY created_at DESC, row_order DESC LIMIT $2`, [
+          documentId,
+          options.limit,
+        ]);
+    return rows.map(versionFromRow);
+  }
+
+  async getVersion(documentId: string, versionId: string): Promise<StoredVersion | null> {
+    const { rows } = await this.db.query<VersionRow & { state: Buffer; content: string; html: string; text: string }>(
+      `SELECT ${VERSION_COLUMNS}, state, content, html, text FROM versions WHERE document_id = $1 AND id = $2`,
+      [documentId, versionId],
+    );
+    const row = rows[0];
+    return row ? { ...versionFromRow(row), state: new Uint8Array(row.state), json: row.content, html: row.html, text: row.text } : null;
+  }
+
+  async latestVersion(documentId: string, kind: VersionKind): Promise<StoredVersion | null> {
+    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM versions WHERE document_id = $1 AND kind = $2 ORDER BY created_at DESC, row_order DESC LIMIT 1', [documentId, kind]);
+    return rows[0] ? this.getVersion(documentId, rows[0].id) : null;
+  }
+
+  async pendingAuthors(documentId: string): Promise<string[]> {
+    return (await this.db.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [documentId])).rows.map((r) => r.user_id);
+  }
+
+  async clientAuthors(documentId: string): Promise<Map<number, string>> {
+    const { rows } = await this.db.query<{ client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_authors WHERE document_id = $1', [documentId]);
+    return new Map(rows.map((r) => [r.client_id, r.user_id]));
+  }
+
+  async deletionsBetween(documentId: string, afterCreatedAt: number, untilCreatedAt: number | null): Promise<Map<string, Uint8Array[]>> {
+    const byUser = new Map<string, Uint8Array[]>();
+    const add = (userId: string, deletes: Buffer) => {
+      const list = byUser.get(userId) ?? [];
+      list.push(new Uint8Array(deletes));
+      byUser.set(userId, list);
+    };
+    const sealed = await this.db.query<{ user_id: string; deletes: Buffer }>(
+      `SELECT d.user_id, d.deletes FROM version_deletes d JOIN versions v ON v.id = d.version_id
+        WHERE v.document_id = $1 AND v.created_at > $2 AND v.created_at <= $3`,
+      [documentId, afterCreatedAt, untilCreatedAt ?? Number.MAX_SAFE_INTEGER],
+    );
+    for (const row of sealed.rows) add(row.user_id, row.deletes);
+    if (untilCreatedAt === null) {
+      const pending = await this.db.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [documentId]);
+      for (const row of pending.rows) add(row.user_id, row.deletes);
+    }
+    return byUser;
+  }
+}
