@@ -16,6 +16,7 @@ import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
 import { AnchorKeeper } from './comments/AnchorKeeper.js';
 import { ApprovalService } from './approval/ApprovalService.js';
+import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
 import { openPostgresStorage } from './store/postgres/openPostgresStorage.js';
@@ -83,6 +84,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     comments,
     notifications: new NotificationService(storage),
     approval: new ApprovalService(storage, registry, documents, versions, comments),
+    exporter: new ExportService(storage, registry, documents),
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,

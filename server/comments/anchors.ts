@@ -59,8 +59,10 @@ function documentString(fragment: Y.XmlFragment): { all: string; texts: { text: 
   const texts: { text: Y.XmlText; offset: number; length: number }[] = [];
   let all = '';
   for (const text of textsOf(fragment)) {
-    if (texts.length > 0) all += '\n';
     const content = plainText(text);
+    // an emptied text is no text (as in the exporters' document string)
+    if (content.length === 0) continue;
+    if (texts.length > 0) all += '\n';
     texts.push({ text, offset: all.length, length: content.length });
     all += content;
   }

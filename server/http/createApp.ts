@@ -9,12 +9,14 @@ import type { VersionService } from '../versions/VersionService.js';
 import type { CommentService } from '../comments/CommentService.js';
 import type { NotificationService } from '../comments/NotificationService.js';
 import type { ApprovalService } from '../approval/ApprovalService.js';
+import type { ExportService } from '../documents/ExportService.js';
 import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
 import { sameOriginWrites } from './origin.js';
 import { documentRoutes } from './documentRoutes.js';
 import { versionRoutes } from './versionRoutes.js';
 import { commentRoutes } from './commentRoutes.js';
 import { approvalRoutes } from './approvalRoutes.js';
+import { exportRoutes } from './exportRoutes.js';
 import { apiNotFound, errorHandler } from './errorHandler.js';
 import { staticClient } from './staticClient.js';
 
@@ -26,6 +28,7 @@ export interface AppDeps {
   comments: CommentService;
   notifications: NotificationService;
   approval: ApprovalService;
+  exporter: ExportService;
   logger: Logger;
   clientDir: string | null;
   maxJsonBytes: number;
@@ -76,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(versionRoutes(deps.versions, deps.authenticator));
   app.use(commentRoutes(deps.comments, deps.notifications, deps.authenticator));
   app.use(approvalRoutes(deps.approval, deps.authenticator));
+  app.use(exportRoutes(deps.exporter, deps.authenticator));
   app.use('/api', apiNotFound());
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));

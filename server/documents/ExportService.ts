@@ -1,0 +1,146 @@
+// Exports a document (the approved version by default, the current draft, or
+// any version) as Word in official-document layout, Markdown or HTML, built
+// from the stored state through the shared schema.
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { isValidId } from '../auth/tokens.js';
+import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import { resolveAnchor } from '../comments/anchors.js';
+import { badRequest, notFound } from '../errors.js';
+import { exportDocx, exportHtml, exportMarkdown, type ExportComment, type ExportInput } from '../export/index.js';
+import type { UserRecord } from '../store/records.js';
+import type { Storage } from '../store/Storage.js';
+import type { DocumentService } from './DocumentService.js';
+import { renderContent } from './renderContent.js';
+
+export const EXPORT_FORMATS = {
+  docx: { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  md: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
+  html: { extension: 'html', contentType: 'text/html; charset=utf-8' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** 'approved', 'current', a version id, or undefined: the latest approved version, else the current draft. */
+  version?: string;
+  withComments: boolean;
+  signature: { issuer: string; date: string } | null;
+}
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+interface Source {
+  content: JSONContent;
+  state: Uint8Array;
+  approved: boolean;
+}
+
+export class ExportService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: RoomRegistry,
+    private readonly documents: DocumentService,
+  ) {}
+
+  async export(documentId: string, user: UserRecord, request: ExportRequest): Promise<ExportFile> {
+    const { record } = await this.documents.access(documentId, user);
+    const source = await this.source(documentId, request.version);
+    const input: ExportInput = {
+      title: record.title,
+      content: source.content,
+      draft: !source.approved,
+      comments: request.withComments ? await this.comments(documentId, source.state) : null,
+      signature: request.signature,
+    };
+    const format = EXPORT_FORMATS[request.format];
+    const body = request.format === 'docx' ? await exportDocx(input) : request.format === 'md' ? exportMarkdown(input) : exportHtml(input);
+    return { filename: `${safeFileName(record.title)}.${format.extension}`, contentType: format.contentType, body };
+  }
+
+  private async source(documentId: string, version: string | undefined): Promise<Source> {
+    if (version === 'current') return this.current(documentId);
+    if (version === undefined || version === 'approved') {
+      const approved = await this.storage.versions.latestVersion(documentId, 'approved');
+      if (approved) return { content: JSON.parse(approved.json), state: approved.state, approved: true };
+      if (version === 'approved') throw notFound('no_approved_version', 'The document has no approved version yet.');
+      return this.current(documentId);
+    }
+    const stored = isValidId(version) ? await this.storage.versions.getVersion(documentId, version) : null;
+    if (!stored) throw notFound('version_not_found', 'No version with this id in this document.');
+    return { content: JSON.parse(stored.json), state: stored.state, approved: stored.kind === 'approved' };
+  }
+
+  private current(documentId: string): Promise<Source> {
+    return this.registry.withRoom(documentId, async (room) => {
+      await room.flushed();
+      return { content: renderContent(room.body).json as JSONContent, state: Y.encodeStateAsUpdate(room.doc), approved: false };
+    });
+  }
+
+  /** The threads whose passage is in the exported state, with offsets in its document string. */
+  private async comments(documentId: string, state: Uint8Array): Promise<ExportComment[]> {
+    const threads = await this.storage.comments.listThreads(documentId);
+    if (threads.length === 0) return [];
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const fragment = doc.getXmlFragment(BODY_FRAGMENT);
+    const deleted = Y.createDeleteSetFromStructStore(doc.store);
+    const names = new Map<string, string>();
+    const nameOf = async (id: string) => {
+      if (!names.has(id)) names.set(id, (await this.storage.accounts.findUserById(id))?.displayName ?? '?');
+      return names.get(id)!;
+    };
+    const out: ExportComment[] = [];
+    for (const t of threads) {
+      const where = resolveAnchor(doc, fragment, t.anchor, { quote: t.quote, offset: t.anchorOffset }, deleted);
+      if (where.state !== 'anchored') continue;
+      out.push({
+        id: t.id,
+        author: await nameOf(t.authorId),
+        date: new Date(t.createdAt),
+        body: t.body,
+        replies: await Promise.all(t.replies.map(async (r) => ({ author: await nameOf(r.authorId), date: new Date(r.createdAt), body: r.body }))),
+        from: where.offset,
+        to: where.offset + where.quote.length,
+      });
+    }
+    doc.destroy();
+    return out;
+  }
+}
+
+/** The title as a file name: no path or reserved characters, Chinese kept. */
+export function safeFileName(title: string): string {
+  const cleaned = title
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .trim();
+  return [...cleaned].slice(0, 100).join('') || 'document';
+}
+
+/** A Content-Disposition that keeps a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function parseExportFormat(value: unknown): ExportFormat {
+  if (typeof value === 'string' && value in EXPORT_FORMATS) return value as ExportFormat;
+  throw badRequest('unknown_format', 'format must be docx, md or html.');
+}
+
+/** 2026-12-20 → 2026年12月20日 (Arabic numerals, as GB/T 9704 asks). */
+export function officialDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1) throw badRequest('invalid_input', 'date: a day like 2026-12-20');
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
