@@ -89,5 +89,5 @@ export function formatDate(date: Date): string {
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
-  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`;
 }

@@ -58,7 +58,7 @@ const ORDERED_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);
 const NODES: NodeMappings = {
   doc: (node, ctx) => {
     const blocks = children(node, ctx);
-    if (!ctx.title.node) blocks.unshift(element('h1', {}, text(ctx.documentTitle)));
+    if (!ctx.title.node && ctx.documentTitle) blocks.unshift(element('h1', {}, text(ctx.documentTitle)));
     return blocks.join('\n');
   },
   paragraph: (node, ctx) => element('p', align(node), inline(node, ctx)),

@@ -22,6 +22,7 @@ interface Boundary {
  */
 export class CommentBoundaries {
   private readonly pending: Boundary[];
+  private readonly isClosing: (b: Boundary) => boolean;
 
   constructor(anchors: readonly Anchor[]) {
     const boundaries: Boundary[] = [];
@@ -38,8 +39,6 @@ export class CommentBoundaries {
       .sort((x, y) => x.b.at - y.b.at || Number(this.isClosing(y.b)) - Number(this.isClosing(x.b)) || x.order - y.order)
       .map(({ b }) => b);
   }
-
-  private readonly isClosing: (b: Boundary) => boolean;
 
   /** Boundaries at offsets up to and including `offset`, in order, each handed out once. */
   takeUpTo(offset: number): InlineItem[] {
@@ -60,11 +59,6 @@ export class CommentBoundaries {
     const cuts = new Set<number>();
     for (const b of this.pending) if (b.at > from && b.at < to) cuts.add(b.at);
     return [...cuts].sort((a, b) => a - b);
-  }
-
-  /** Whatever could not be placed (only when the document has no text at all). */
-  takeAll(): InlineItem[] {
-    return this.pending.splice(0).map((b) => b.item);
   }
 }
 

@@ -43,7 +43,7 @@ const MARKS: MarkMappings = {
 const NODES: NodeMappings = {
   doc: (node, ctx) => {
     const blocks = children(node, ctx);
-    if (!ctx.title.node) blocks.unshift(`# ${escapeLine(escapeText(ctx.documentTitle))}`);
+    if (!ctx.title.node && ctx.documentTitle) blocks.unshift(`# ${escapeLine(escapeText(ctx.documentTitle))}`);
     return joinBlocks(blocks);
   },
   paragraph: (node, ctx) => inline(node, ctx),
@@ -63,11 +63,10 @@ const NODES: NodeMappings = {
     return list(node, ctx, (i) => `${start + i}. `);
   },
   listItem: (node, ctx) => {
-    // A list inside an item follows its paragraph without a blank line, so the list stays tight.
     let out = '';
     node.forEach((child, _offset, i) => {
       const text = NODES[child.type.name as NodeName](child, ctx);
-      if (i > 0) out += isList(child) ? '\n' : '\n\n';
+      if (i > 0) out += followsDirectly(child) ? '\n' : '\n\n';
       out += text;
     });
     return out;
@@ -118,15 +117,20 @@ function joinBlocks(blocks: string[]): string {
   return blocks.filter((block) => block !== '').join('\n\n');
 }
 
-function isList(node: PMNode): boolean {
-  return node.type.name === 'bulletList' || node.type.name === 'orderedList';
+/**
+ * A list inside an item follows the item's paragraph without a blank line,
+ * so that the outer list stays tight; but CommonMark lets an ordered list
+ * interrupt a paragraph only when it starts at 1.
+ */
+function followsDirectly(node: PMNode): boolean {
+  return node.type.name === 'bulletList' || (node.type.name === 'orderedList' && (node.attrs.start ?? 1) === 1);
 }
 
 function list(node: PMNode, ctx: Context, marker: (i: number) => string): string {
   let tight = true;
   node.forEach((item) => {
     item.forEach((child, _offset, i) => {
-      if (i > 0 && !isList(child)) tight = false;
+      if (i > 0 && !followsDirectly(child)) tight = false;
     });
   });
   const items: string[] = [];
@@ -166,37 +170,68 @@ function inline(node: PMNode, ctx: Context): string {
     .join('\n');
 }
 
-function writeTree(tree: InlineTree, ctx: Context): string {
+/**
+ * Writes marks around their content, left to right, knowing what comes just
+ * before each (the output so far) and just after it: the next sibling's first
+ * character when it is text, else a delimiter, tag or escape (punctuation); at
+ * the end of a mark, the mark's closing (punctuation); at the end of the
+ * block, nothing.
+ */
+function writeTree(tree: InlineTree, ctx: Context, nested = false): string {
   let out = '';
-  for (const branch of tree) {
-    const piece = branch.kind === 'leaf' ? NODES[branch.node.type.name as NodeName](branch.node, ctx) : writeMark(branch.mark, writeTree(branch.children, ctx), out);
-    out += piece;
-  }
+  tree.forEach((branch, i) => {
+    if (branch.kind === 'leaf') {
+      out += NODES[branch.node.type.name as NodeName](branch.node, ctx);
+      return;
+    }
+    const next = tree[i + 1];
+    const after = next?.kind === 'leaf' && next.node.isText ? [...NODES.text(next.node, ctx)][0] : next || nested ? PUNCTUATION : undefined;
+    out += writeMark(branch.mark, writeTree(branch.children, ctx, true), [...out].pop(), after);
+  });
   return out;
 }
 
 /**
- * A mark around its content. CommonMark reads `**` as emphasis only when the
- * characters just inside it are not punctuation or space (Chinese text often
- * starts or ends a bold lead with punctuation, as in 一是……。), and never
- * when it touches another delimiter; there the mark is written as inline HTML.
+ * A mark around its content. CommonMark reads `**` as emphasis only where
+ * the delimiter is "flanking": punctuation just inside it needs space or
+ * punctuation just outside. Chinese bold leads end in punctuation and run on
+ * into text (**一是……。**围绕…), so a full-width punctuation mark at such an
+ * edge goes just outside the delimiters, where it reads the same. Where that
+ * cannot help, or a delimiter would touch another, the mark is inline HTML.
  */
-function writeMark(mark: Mark, content: string, before: string): string {
+function writeMark(mark: Mark, content: string, before: string | undefined, after: string | undefined): string {
   const wrapping = MARKS[mark.type.name as MarkName](mark);
   if (!wrapping || content === '') return content;
   if (wrapping.link) return `[${content}](${wrapping.link.replace(/[ ()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
-  return emphasis(content, wrapping, before);
+  return emphasis(content, wrapping, before, after);
 }
 
-function emphasis(content: string, { delimiter, tag }: Wrapping, before = ''): string {
-  if (delimiter && delimitable(content) && !before.endsWith(delimiter[0])) return `${delimiter}${content}${delimiter}`;
-  return `<${tag}>${content}</${tag}>`;
-}
+/** Stands for a delimiter, tag or escape that will follow: some punctuation. */
+const PUNCTUATION = '.';
+const isSpace = (char: string | undefined): boolean => char === undefined || /\s/u.test(char);
+const isPunctuation = (char: string | undefined): boolean => char !== undefined && /[\p{P}\p{S}]/u.test(char);
+const isMovable = (char: string): boolean => /\p{P}/u.test(char) && !/[\x00-\x7F]/.test(char);
 
-function delimitable(content: string): boolean {
+function emphasis(content: string, { delimiter, tag }: Wrapping, before: string | undefined, after: string | undefined): string {
+  const html = `<${tag}>${content}</${tag}>`;
+  if (!delimiter) return html;
   const chars = [...content];
-  const plain = (char: string): boolean => !/[\s\p{P}\p{S}]/u.test(char);
-  return plain(chars[0]) && plain(chars[chars.length - 1]);
+  let lead = '';
+  let trail = '';
+  if (isPunctuation(chars[0]) && !isSpace(before) && !isPunctuation(before)) {
+    if (!isMovable(chars[0])) return html;
+    lead = chars.shift() as string;
+  }
+  if (isPunctuation(chars[chars.length - 1]) && !isSpace(after) && !isPunctuation(after)) {
+    if (!isMovable(chars[chars.length - 1])) return html;
+    trail = chars.pop() as string;
+  }
+  const [first, last] = [chars[0], chars[chars.length - 1]];
+  // Never empty or space inside the delimiters, and never a delimiter touching another.
+  if (chars.length === 0 || isSpace(first) || isSpace(last) || /[*~]/.test(first + last) || (lead || before) === delimiter[0] || (trail || after) === delimiter[0]) {
+    return html;
+  }
+  return `${lead}${delimiter}${chars.join('')}${delimiter}${trail}`;
 }
 
 /** Characters that are Markdown syntax anywhere in a line. */
@@ -245,7 +280,7 @@ export function exportMarkdown(input: ExportInput): string {
           comment.replies
             .map((reply) => {
               const text = cleanText(reply.body).split('\n').map((line) => escapeText(line)).join('\\\n  ');
-              const author = emphasis(escapeText(cleanText(reply.author).trim() || '—'), { delimiter: '**', tag: 'strong' });
+              const author = emphasis(escapeText(cleanText(reply.author).trim() || '—'), { delimiter: '**', tag: 'strong' }, undefined, '（');
               return `- ${author}（${formatDate(reply.date)}）：${text}`;
             })
             .join('\n'),

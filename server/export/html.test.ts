@@ -1,0 +1,141 @@
+import type { JSONContent } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { documentTexts } from './documentTexts.js';
+import { exportHtml } from './html.js';
+import { approvedSummary, filledSummary, richDocument, SUMMARY_TITLE, summaryTemplate } from './testing/fixtures.js';
+import type { ExportInput } from './types.js';
+
+const html = (content: JSONContent, extra: Partial<ExportInput> = {}) => exportHtml({ ...approvedSummary(content), signature: null, ...extra });
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
+const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const text = (value: string): JSONContent => ({ type: 'text', text: value });
+
+/** Every start tag's name and attribute names. */
+function tags(out: string): { name: string; attrs: Record<string, string> }[] {
+  return [...out.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
+    name: m[1].toLowerCase(),
+    attrs: Object.fromEntries([...m[2].matchAll(/([^\s=]+)(?:="([^"]*)")?/g)].map((a) => [a[1], a[2] ?? ''])),
+  }));
+}
+
+const ALLOWED_ATTRIBUTES = new Set(['lang', 'charset', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+
+describe('exportHtml: the page', () => {
+  const out = exportHtml({ ...approvedSummary(richDocument()), draft: true, comments: [comment()] });
+
+  it('is a complete standalone document', () => {
+    expect(out.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(out).toContain(`<title>${SUMMARY_TITLE}</title>`);
+    expect(out.trimEnd().endsWith('</body>\n</html>')).toBe(true);
+  });
+
+  it('holds no script, style, class or data attribute: only what a reader wrote', () => {
+    for (const tag of tags(out)) {
+      expect(['script', 'style', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
+      for (const name of Object.keys(tag.attrs)) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
+      if (tag.attrs.style !== undefined) expect(tag.attrs.style).toMatch(/^text-align: (left|center|right|justify)$/);
+    }
+  });
+
+  it('sets text-align only where the writer set an alignment', () => {
+    expect(out).toContain('<h1 style="text-align: center">综合测试文档</h1>');
+    expect(out).toContain('<p style="text-align: right">右对齐</p>');
+    expect(out).toContain('<p style="text-align: justify">两端对齐</p>');
+    expect(out).toContain('<h2>一、格式与链接</h2>');
+    expect(out).toContain('<p>ABCDEFGH</p>');
+  });
+
+  it('starts the body of a draft with a visible 草稿 paragraph', () => {
+    expect(out).toContain('<body>\n<p><strong>草稿</strong></p>\n<h1');
+    expect(html(richDocument())).not.toContain('草稿');
+  });
+});
+
+describe('exportHtml: content', () => {
+  const out = html(richDocument());
+
+  it('writes semantic elements for every node and mark', () => {
+    expect(out).toContain('<p>普通文本，<strong>加粗</strong>、<em>斜体</em>、<s>删除线</s>、<u>下划线</u>、<strong>粗<em>斜</em></strong>。');
+    expect(out).toContain('数据<br>第二行 Times New Roman 2026</p>');
+    expect(out).toContain('<h3>（一）列表</h3>');
+    expect(out).toContain('<h4>1. 引用、分隔线与表格</h4>');
+    expect(out).toContain('<ul>\n<li><p>第一项</p></li>\n<li><p>第二项</p>\n<ol start="3">\n<li><p>嵌套三</p></li>');
+    expect(out).toContain('<blockquote>\n<p>引用的话。</p>\n</blockquote>\n<hr>\n<table>');
+    expect(out).toContain('<tr><th><p>项目</p></th>');
+    expect(out).toContain('<td rowspan="2"><p>委员</p></td>');
+    expect(out).toContain('<td colspan="2"><p>合计</p></td>');
+  });
+
+  it('escapes text, so <script> in it stays text', () => {
+    expect(out).toContain('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;不是标签&lt;/b&gt;</p>');
+    expect(out).not.toMatch(/<script/i);
+    const hostile = exportHtml({ ...approvedSummary(doc(p(text('x')))), title: '</title><script>alert(1)</script>', signature: { issuer: '<img src=x onerror=alert(1)>', date: '"日期"' } });
+    expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;<br>&quot;日期&quot;');
+    expect(hostile).not.toMatch(/<script|<img/i);
+  });
+
+  it('keeps only http, https and mailto links', () => {
+    expect(out).toContain('<a href="https://www.cppcc.gov.cn/">政协网站</a>');
+    expect(out).toContain('<a href="mailto:office@example.org">邮箱</a>');
+    expect(out).toContain('，坏链接，数据<br>');
+    expect(out).not.toMatch(/javascript:|data:/);
+    const quoted = html(doc(p({ type: 'text', text: 'q', marks: [{ type: 'link', attrs: { href: 'https://example.org/?a="b"&c=<d>' } }] })));
+    expect(quoted).toContain('<a href="https://example.org/?a=%22b%22&amp;c=%3Cd%3E">q</a>');
+  });
+
+  it('drops characters XML cannot hold', () => {
+    expect(out).toContain('<p>ABCDEFGH</p>');
+    expect(out).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFE\uFFFF]/);
+  });
+
+  it('is complete: every text of the summary is in it', () => {
+    const summary = exportHtml(approvedSummary()).replace(/<[^>]+>/g, '');
+    for (const t of documentTexts(filledSummary())) expect(summary).toContain(t);
+  });
+
+  it('writes the template with its title, sections and signature', () => {
+    const summary = exportHtml(approvedSummary(summaryTemplate()));
+    expect(summary).toContain(`<h1 style="text-align: center">${SUMMARY_TITLE}</h1>`);
+    expect(summary).toContain('<h2>一、参政议政更主动</h2>');
+    expect(summary).toContain('<p><strong>一是围绕中心工作建言献策。</strong>〔围绕哪些中心工作');
+    expect(summary).toContain('<p style="text-align: right">青山镇政协联工委<br>2026年12月20日</p>\n</body>');
+  });
+});
+
+function comment(): NonNullable<ExportInput['comments']>[number] {
+  return {
+    id: 't1',
+    author: '张<委员>',
+    date: new Date('2026-12-01T02:30:00Z'),
+    body: '<script>alert(1)</script>\n第二段',
+    replies: [{ author: '李主任', date: new Date('2026-12-02T01:00:00Z'), body: '同意 & 附议' }],
+    from: 0,
+    to: 6,
+  };
+}
+
+describe('exportHtml: comments', () => {
+  it('lists the comments in a final section, as escaped plain text', () => {
+    const out = html(richDocument(), { comments: [comment()] });
+    const section = out.slice(out.indexOf('<section>'), out.indexOf('</section>') + '</section>'.length);
+    expect(out.indexOf('<section>')).toBeGreaterThan(out.indexOf('两端对齐'));
+    expect(section).toBe(
+      [
+        '<section>',
+        '<h2>批注</h2>',
+        '<ol>',
+        '<li><p><strong>张&lt;委员&gt;</strong>（2026年12月1日 10:30）</p><blockquote><p>综合测试文档</p></blockquote>' +
+          '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><p>第二段</p>' +
+          '<ul><li><strong>李主任</strong>（2026年12月2日 09:00）：同意 &amp; 附议</li></ul></li>',
+        '</ol>',
+        '</section>',
+      ].join('\n'),
+    );
+  });
+
+  it('has no comments section without comments', () => {
+    expect(html(richDocument(), { comments: null })).not.toContain('批注');
+    expect(html(richDocument(), { comments: [] })).not.toContain('批注');
+  });
+});
