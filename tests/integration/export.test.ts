@@ -85,6 +85,10 @@ describe('export', () => {
     const withComments = await JSZip.loadAsync((await download(id, 'format=docx&version=current&comments=1')).body);
     const comments = await withComments.file('word/comments.xml')?.async('string');
     expect(comments).toContain('批注正文');
+    // the comment's range wraps exactly the commented words (the server's anchor offsets agree with the exporter's)
+    const documentXml = await withComments.file('word/document.xml')!.async('string');
+    const between = documentXml.split(/<w:commentRangeStart [^>]*\/>/)[1]?.split(/<w:commentRangeEnd [^>]*\/>/)[0] ?? '';
+    expect([...between.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('服务发展更务实');
     const without = await JSZip.loadAsync((await download(id, 'format=docx&version=current')).body);
     expect(without.file('word/comments.xml')?.name ? (await without.file('word/comments.xml')!.async('string')).includes('批注正文') : false).toBe(false);
   });
