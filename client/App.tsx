@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CenteredMessage } from './components/CenteredMessage.js';
 import { DocumentListPage } from './pages/DocumentListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { NotificationsProvider } from './notifications/NotificationsProvider.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { navigate, useLocation } from './router/navigation.js';
 import { afterLoginPath, loginPath, matchRoute } from './router/routes.js';
@@ -40,18 +41,19 @@ export function App() {
     );
   }
 
-  switch (route.name) {
-    case 'login':
-      return <LoginPage />;
-    case 'documents':
-      return <DocumentListPage />;
-    case 'editor':
-      return (
+  if (route.name === 'login' || state.status !== 'signedIn') return <LoginPage />;
+  return (
+    // Above the pages, so that the bell keeps its count from page to page.
+    <NotificationsProvider key={state.user.id} userId={state.user.id}>
+      {route.name === 'documents' ? (
+        <DocumentListPage />
+      ) : route.name === 'editor' ? (
         <Suspense fallback={<CenteredMessage busy>{t('app.loading')}</CenteredMessage>}>
           <EditorPage key={route.documentId} documentId={route.documentId} />
         </Suspense>
-      );
-    case 'notFound':
-      return <NotFoundPage />;
-  }
+      ) : (
+        <NotFoundPage />
+      )}
+    </NotificationsProvider>
+  );
 }

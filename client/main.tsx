@@ -14,6 +14,9 @@ import './styles/editor.css';
 import './styles/invites.css';
 import './styles/page.css';
 import './styles/versions.css';
+import './styles/panels.css';
+import './styles/comments.css';
+import './styles/notifications.css';
 
 setupI18n();
 registerServiceWorker();

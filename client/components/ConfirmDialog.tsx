@@ -10,10 +10,12 @@ interface ConfirmDialogProps {
   onConfirm: () => Promise<void>;
   onClose: () => void;
   errorMessage: (error: unknown) => string;
+  /** A step forward rather than a loss (submitting for review): the confirm button is not red. */
+  tone?: 'danger' | 'primary';
 }
 
 /** "Are you sure?" for actions that cannot be undone; the cautious choice has the focus. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, errorMessage }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, errorMessage, tone = 'danger' }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
           <button type="button" className="button" onClick={onClose} autoFocus>
             {t('common.cancel')}
           </button>
-          <button type="button" className="button button--danger" onClick={confirm} disabled={busy} data-testid="confirm-ok">
+          <button type="button" className={`button button--${tone}`} onClick={confirm} disabled={busy} data-testid="confirm-ok">
             {confirmLabel}
           </button>
         </>

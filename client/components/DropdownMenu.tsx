@@ -1,5 +1,6 @@
 // A button that opens a short menu of actions (account menu, a row's actions).
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { usePopover } from './usePopover.js';
 
 export interface MenuItem {
   label: string;
@@ -19,29 +20,19 @@ interface DropdownMenuProps {
 }
 
 export function DropdownMenu({ label, trigger, items, triggerClassName = 'icon-button', triggerTestId, header }: DropdownMenuProps) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, rootRef, buttonRef, onEscape } = usePopover();
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
   useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
 
   function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const entries = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
     const index = entries.indexOf(document.activeElement as HTMLElement);
     if (event.key === 'Escape') {
-      event.stopPropagation();
-      setOpen(false);
-      buttonRef.current?.focus();
+      onEscape(event);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;

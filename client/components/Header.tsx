@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router/Link.js';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { UserMenu } from './UserMenu.js';
 
@@ -11,7 +12,7 @@ interface HeaderProps {
   actions?: ReactNode;
 }
 
-/** The bar on top of every signed-in page: logo, page content, language, account. */
+/** The bar on top of every signed-in page: logo, page content, notifications, language, account. */
 export function Header({ children, actions }: HeaderProps) {
   const { t } = useTranslation();
   return (
@@ -22,6 +23,7 @@ export function Header({ children, actions }: HeaderProps) {
       <div className="app-header__main">{children}</div>
       <div className="app-header__actions">
         {actions}
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </div>

@@ -1,11 +1,14 @@
-// The editor proper: toolbar, the A4 page with the collaborative body, status bar.
+// The editor proper: toolbar, the A4 page with the collaborative body and its
+// comment highlights, status bar.
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, type ReactNode } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { UserDto } from '../../shared/api.js';
 import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
+import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
+import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
 import type { SaveIndicator } from './saveState.js';
@@ -22,10 +25,29 @@ interface EditorWorkspaceProps {
   label: string;
   /** Banners shown under the toolbar (read-only, offline), where they don't push the toolbar around. */
   notices?: ReactNode;
+  comments: WorkspaceComments;
+  /** The editor once it exists (null again when it goes), for the comments pane. */
+  onEditor: (editor: Editor | null) => void;
 }
 
-export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices }: EditorWorkspaceProps) {
+/** What the page shows of the comments, and what it does with them. */
+export interface WorkspaceComments {
+  passages: readonly HighlightedPassage[];
+  activeId: string | null;
+  showResolved: boolean;
+  /** A click on a highlighted passage. */
+  onActivate: (threadId: string) => void;
+  /** Starts a comment on the selection; null for those who may not comment now. */
+  onComment: (() => void) | null;
+  /** A comment is being written: no margin button meanwhile. */
+  composing: boolean;
+}
+
+export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices, comments, onEditor }: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
+  // The editor is made once per document: its click handler reads the latest callback.
+  const onActivate = useRef(comments.onActivate);
+  onActivate.current = comments.onActivate;
   const editor = useEditor(
     {
       // Never `content`: the server seeds the body, the Y.Doc carries it.
@@ -38,6 +60,7 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
           render: renderCaret,
         }),
         GuidanceEditing,
+        CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
       ],
       editable,
       // Created in an effect, not during render: creating it announces the caret on the
@@ -54,15 +77,26 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+
+  const { passages, activeId, showResolved } = comments;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(setHighlights(editor.state.tr, { passages, activeId, showResolved }));
+  }, [editor, passages, activeId, showResolved]);
+
   return (
     <>
       {/* Keyed so that they mount afresh once the editor exists: useEditorState only
           notices a new editor at its next transaction, which may be long after. */}
-      <Toolbar key={editor ? 'toolbar' : 'toolbar-waiting'} editor={editor} disabled={!editable} />
+      <Toolbar key={editor ? 'toolbar' : 'toolbar-waiting'} editor={editor} disabled={!editable} onComment={comments.onComment ?? undefined} />
       {notices}
       <div className="workspace">
         <article className="page">
           <EditorContent editor={editor} />
+          {comments.onComment && <CommentMarginButton editor={editor} onComment={comments.onComment} hidden={comments.composing} />}
         </article>
       </div>
       <StatusBar key={editor ? 'status' : 'status-waiting'} editor={editor} connection={connection} save={save} />

@@ -20,8 +20,18 @@ function applyStyle(editor: Editor, style: ParagraphStyle) {
   (level === null ? chain.setParagraph() : chain.setHeading({ level })).run();
 }
 
-/** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table. */
-export function Toolbar({ editor: maybeEditor, disabled: readOnly }: { editor: Editor | null; disabled: boolean }) {
+interface ToolbarProps {
+  editor: Editor | null;
+  /** The body is read-only: formatting is off (commenting may still be on). */
+  disabled: boolean;
+  /** Starts a comment on the selection; absent for those who may not comment. */
+  onComment?: () => void;
+}
+
+export const COMMENT_SHORTCUT = 'Mod-Alt-m';
+
+/** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table, comment. */
+export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor: maybeEditor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) }) ?? EMPTY_STATE;
   // Until the editor exists, the toolbar is shown but inert.
@@ -31,7 +41,8 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly }: { editor: E
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled}>
+    // Not disabled as a whole while commenting is on: a commenter's 批注 button works in a read-only body.
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled && !onComment}>
       <div className="toolbar__group">
         <ToolbarButton label={t('toolbar.undo')} shortcut="Mod-z" disabled={disabled || !state.canUndo} onClick={run((editor) => editor.chain().focus().undo().run())} testId="toolbar-undo">
           <Icon name="undo" />
@@ -102,6 +113,15 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly }: { editor: E
           <Icon name="table" />
         </ToolbarButton>
       </div>
+
+      {onComment && (
+        <div className="toolbar__group">
+          <ToolbarButton label={t('comments.add')} shortcut={COMMENT_SHORTCUT} disabled={!maybeEditor || !state.textSelected} onClick={onComment} testId="comment-button" wide>
+            <Icon name="addComment" />
+            <span className="toolbar__text">{t('comments.add')}</span>
+          </ToolbarButton>
+        </div>
+      )}
     </div>
   );
 }

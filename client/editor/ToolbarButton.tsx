@@ -13,15 +13,17 @@ interface ToolbarButtonProps {
   onClick: () => void;
   children: ReactNode;
   testId?: string;
+  /** Room for a word beside the icon. */
+  wide?: boolean;
 }
 
-export function ToolbarButton({ label, shortcut, active, disabled, onClick, children, testId }: ToolbarButtonProps) {
+export function ToolbarButton({ label, shortcut, active, disabled, onClick, children, testId, wide }: ToolbarButtonProps) {
   const { t } = useTranslation();
   const tooltip = shortcut ? t('toolbar.tooltip', { label, keys: formatShortcut(shortcut, isMac) }) : label;
   return (
     <button
       type="button"
-      className={active ? 'toolbar__button toolbar__button--active' : 'toolbar__button'}
+      className={['toolbar__button', active && 'toolbar__button--active', wide && 'toolbar__button--wide'].filter(Boolean).join(' ')}
       title={tooltip}
       aria-label={label}
       aria-pressed={active === undefined ? undefined : active}

@@ -15,6 +15,8 @@ export interface ToolbarState {
   bulletList: boolean;
   orderedList: boolean;
   alignment: Alignment;
+  /** Some text is selected: something to comment on. */
+  textSelected: boolean;
 }
 
 /** Before the editor exists: nothing active, nothing to undo. */
@@ -28,10 +30,11 @@ export const EMPTY_STATE: ToolbarState = {
   bulletList: false,
   orderedList: false,
   alignment: 'left',
+  textSelected: false,
 };
 
 export function readToolbarState(editor: Editor): ToolbarState {
-  const { $from } = editor.state.selection;
+  const { $from, from, to, empty } = editor.state.selection;
   const block = $from.parent;
   // An unaligned title is centred by the page style; everything else starts left.
   const fallback: Alignment = block.type.name === 'heading' && block.attrs.level === 1 ? 'center' : 'left';
@@ -46,5 +49,6 @@ export function readToolbarState(editor: Editor): ToolbarState {
     bulletList: editor.isActive('bulletList'),
     orderedList: editor.isActive('orderedList'),
     alignment: ALIGNMENTS.includes(alignment) ? alignment : 'left',
+    textSelected: !empty && editor.state.doc.textBetween(from, to, '').trim() !== '',
   };
 }

@@ -25,3 +25,6 @@ export const setMemberRole = (id: string, username: string, role: Role) =>
 
 export const removeMember = (id: string, username: string) =>
   request<unknown>(memberPath(id, username), { method: 'DELETE' });
+
+/** Hands a draft to the committee: its status becomes in_review (owners and editors). */
+export const submitForReview = (id: string) => request<DocumentDto>(`${documentPath(id)}/submit`, { method: 'POST' });

@@ -11,7 +11,10 @@ import { NewDocumentDialog } from '../documents/NewDocumentDialog.js';
 import { RenameDialog } from '../documents/RenameDialog.js';
 import { sortDocuments } from '../documents/sortDocuments.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
 import { useResource } from '../lib/useResource.js';
+
+const LIST_REFRESH_MS = 60_000;
 
 type OpenDialog = { kind: 'new' } | { kind: 'rename'; document: DocumentSummaryDto } | { kind: 'delete'; document: DocumentSummaryDto } | null;
 
@@ -19,6 +22,8 @@ export function DocumentListPage() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const documents = useResource(listDocuments, 'documents');
+  // Statuses and titles others change (a draft submitted for review) show up without a reload.
+  useRefreshOnFocus(() => void documents.reload(), LIST_REFRESH_MS);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const sorted = useMemo(() => (documents.data ? sortDocuments(documents.data) : undefined), [documents.data]);
 

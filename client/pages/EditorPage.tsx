@@ -1,11 +1,15 @@
-import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VersionDto } from '../../shared/api.js';
-import { canEditBody, canRename, canRestoreVersion, canSaveVersion } from '../../shared/access.js';
+import type { PersonDto, VersionDto } from '../../shared/api.js';
+import { canComment, canEditBody, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
-import { renameDocument } from '../http/documentsApi.js';
+import { CommentsPanel } from '../comments/CommentsPanel.js';
+import { useComments } from '../comments/useComments.js';
+import { listMembers, renameDocument, submitForReview } from '../http/documentsApi.js';
 import { notifyUnauthorized } from '../http/request.js';
 import { CenteredMessage } from '../components/CenteredMessage.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Header } from '../components/Header.js';
 import { Icon } from '../components/Icon.js';
 import { StatusBadge } from '../components/StatusBadge.js';
@@ -20,6 +24,7 @@ import { unavailabilityOf } from '../editor/unavailability.js';
 import { useBeforeUnload } from '../editor/useBeforeUnload.js';
 import { useCollaboration } from '../editor/useCollaboration.js';
 import { useConnectionState } from '../editor/useConnectionState.js';
+import { useDocumentEvents } from '../editor/useDocumentEvents.js';
 import { useDocumentMeta } from '../editor/useDocumentMeta.js';
 import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
 import { connectionProblemOf } from '../editor/connectionProblem.js';
@@ -27,9 +32,15 @@ import { ConnectionProblemBanner } from '../editor/ConnectionProblemBanner.js';
 import { usePresence } from '../editor/usePresence.js';
 import { useSaveState } from '../editor/useSaveState.js';
 import { formatShortcut, onMac } from '../editor/shortcuts.js';
+import { COMMENT_SHORTCUT } from '../editor/Toolbar.js';
 import { useShortcut } from '../editor/useShortcut.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
+import { useResource } from '../lib/useResource.js';
+import { useNotifications } from '../notifications/notificationsContext.js';
 import { Link } from '../router/Link.js';
+import { navigate, useLocation } from '../router/navigation.js';
+import { threadOf } from '../router/routes.js';
 import { useCurrentUser } from '../session/sessionContext.js';
 import { HistoryPanel } from '../versions/HistoryPanel.js';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
@@ -38,6 +49,7 @@ import { labelOf } from '../versions/versionLabel.js';
 import { VersionView } from '../versions/VersionView.js';
 
 const SAVE_VERSION_SHORTCUT = 'Mod-Alt-s';
+const THREADS_REFRESH_MS = 60_000;
 const isMac = onMac();
 
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -56,17 +68,51 @@ export function EditorPage({ documentId }: { documentId: string }) {
   /** The version shown read-only instead of the editor. */
   const [viewing, setViewing] = useState<VersionDto | null>(null);
   const [savingVersion, setSavingVersion] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const history = useVersionHistory(documentId, historyOpen);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const comments = useComments(documentId, editor);
+  const notifications = useNotifications();
+  const loadMembers = useCallback(() => listMembers(documentId), [documentId]);
+  const members = useResource(loadMembers, documentId);
+  const people = useMemo<PersonDto[]>(() => (members.data ?? []).map((member) => member.user), [members.data]);
+
+  useDocumentEvents(provider, (event) => {
+    if (event.type === 'comments') void comments.threads.reload();
+    else if (event.type === 'notifications') notifications?.refresh();
+    else {
+      void meta.reload();
+      void members.reload();
+    }
+  });
+  useRefreshOnFocus(() => void comments.threads.reload(), THREADS_REFRESH_MS);
+
+  // Opened from a notification (…?thread=id): show that thread, then drop the parameter so that the same link works again.
+  const { pathname, search } = useLocation();
+  const linkedThread = threadOf(search);
+  const { activate } = comments;
+  useEffect(() => {
+    if (!linkedThread) return;
+    activate(linkedThread, true);
+    setViewing(null);
+    navigate(pathname, { replace: true });
+  }, [linkedThread, activate, pathname]);
 
   const doc = meta.data;
   const editable = doc ? canEditBody(doc.role, doc.status) : false;
+  const mayComment = doc ? canComment(doc.role) : false;
+  const mayStartComment = mayComment && doc?.status !== 'approved';
+  const startComment = () => {
+    if (!comments.startComment()) setToast(t('comments.selectFirst'));
+  };
   const unavailable = unavailabilityOf(meta.error, closeCode);
   const problem = connectionProblemOf(closeCode);
   // Read-only people have nothing of their own to lose; a document that is gone cannot be saved any more.
   useBeforeUnload(editable && !unavailable && save !== 'saved');
   const mayNameVersions = doc ? canSaveVersion(doc.role) : false;
   useShortcut(SAVE_VERSION_SHORTCUT, () => setSavingVersion(true), mayNameVersions && !unavailable);
+  useShortcut(COMMENT_SHORTCUT, startComment, mayStartComment && !unavailable && viewing === null);
 
   const title = meta.data?.title;
   useEffect(() => {
@@ -132,6 +178,28 @@ export function EditorPage({ documentId }: { documentId: string }) {
                 <span className="header-button__label">{t('versions.save')}</span>
               </button>
             )}
+            {canSubmit(doc.role) && doc.status === 'draft' && (
+              <button type="button" className="button header-button" data-testid="submit-review" title={t('review.submit')} onClick={() => setSubmitting(true)}>
+                <Icon name="send" />
+                <span className="header-button__label">{t('review.submit')}</span>
+              </button>
+            )}
+            <button
+              type="button"
+              className="button header-button"
+              data-testid="comments-toggle"
+              aria-pressed={comments.open}
+              title={comments.openCount > 0 ? t('comments.toggleCount', { count: comments.openCount }) : t('comments.toggle')}
+              onClick={() => comments.setOpen((open) => !open)}
+            >
+              <Icon name="comment" />
+              <span className="header-button__label">{t('comments.toggle')}</span>
+              {comments.openCount > 0 && (
+                <span className="header-button__count" data-testid="comments-count">
+                  {comments.openCount}
+                </span>
+              )}
+            </button>
             <button
               type="button"
               className="button header-button"
@@ -178,6 +246,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
               save={editable ? save : 'readonly'}
               label={doc.title}
               notices={notices}
+              onEditor={setEditor}
+              comments={{
+                passages: comments.passages,
+                activeId: comments.activeId,
+                showResolved: comments.showResolved,
+                onActivate: (threadId) => comments.activate(threadId, false),
+                onComment: mayStartComment ? startComment : null,
+                composing: comments.draft !== null,
+              }}
             />
           ) : (
             <>
@@ -202,15 +279,45 @@ export function EditorPage({ documentId }: { documentId: string }) {
             }}
           />
         )}
-        {historyOpen && (
-          <HistoryPanel
-            documentId={documentId}
-            history={history}
-            selectedId={viewing?.id ?? null}
-            onSelect={setViewing}
-            onShowCurrent={() => setViewing(null)}
-            onClose={() => setHistoryOpen(false)}
-          />
+        {(comments.open || historyOpen) && (
+          <div className="side-panels">
+            {comments.open && (
+              <CommentsPanel
+                threads={comments.threads.data}
+                loadError={comments.threads.error}
+                onRetry={() => void comments.threads.reload()}
+                startOf={comments.startOf}
+                activeId={comments.activeId}
+                onActivate={(threadId) => {
+                  // The passage is in the live document: leave the version shown instead of it.
+                  setViewing(null);
+                  comments.activate(threadId, true);
+                }}
+                showResolved={comments.showResolved}
+                onShowResolved={comments.setShowResolved}
+                draft={comments.draft}
+                onSendDraft={comments.sendDraft}
+                onCancelDraft={comments.cancelDraft}
+                canWrite={mayComment}
+                note={!mayComment ? t('comments.viewerNote') : doc.status === 'approved' ? t('comments.approvedNote') : null}
+                people={people}
+                self={user.username}
+                onReply={comments.reply}
+                onResolve={comments.setResolved}
+                onClose={() => comments.setOpen(false)}
+              />
+            )}
+            {historyOpen && (
+              <HistoryPanel
+                documentId={documentId}
+                history={history}
+                selectedId={viewing?.id ?? null}
+                onSelect={setViewing}
+                onShowCurrent={() => setViewing(null)}
+                onClose={() => setHistoryOpen(false)}
+              />
+            )}
+          </div>
         )}
       </div>
 
@@ -223,6 +330,21 @@ export function EditorPage({ documentId }: { documentId: string }) {
             if (historyOpen) void history.refresh();
           }}
         />
+      )}
+      {submitting && (
+        <ConfirmDialog
+          title={t('review.submitTitle')}
+          confirmLabel={t('review.submit')}
+          tone="primary"
+          errorMessage={describeError}
+          onClose={() => setSubmitting(false)}
+          onConfirm={async () => {
+            meta.setData(await submitForReview(documentId));
+            setToast(t('review.submitted'));
+          }}
+        >
+          {t('review.submitBody')}
+        </ConfirmDialog>
       )}
       {toast && <Toast message={toast} onDone={() => setToast(null)} />}
 

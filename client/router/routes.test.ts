@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterLoginPath, documentPath, loginPath, matchRoute } from './routes.js';
+import { afterLoginPath, documentPath, loginPath, matchRoute, threadOf, threadPath } from './routes.js';
 
 describe('matchRoute', () => {
   it('maps the three pages', () => {
@@ -35,5 +35,16 @@ describe('login redirects', () => {
     expect(afterLoginPath('?next=https://evil.example/')).toBe('/');
     expect(afterLoginPath('?next=//evil.example/')).toBe('/');
     expect(afterLoginPath('?next=/login')).toBe('/');
+  });
+});
+
+describe('threadPath', () => {
+  it('opens a document at a comment thread, and the page reads which', () => {
+    const path = threadPath('doc 1', 'T&x');
+    expect(path).toBe('/d/doc%201?thread=T%26x');
+    expect(matchRoute(path.split('?')[0])).toEqual({ name: 'editor', documentId: 'doc 1' });
+    expect(threadOf(`?${path.split('?')[1]}`)).toBe('T&x');
+    expect(threadOf('')).toBeNull();
+    expect(threadOf('?thread=')).toBeNull();
   });
 });

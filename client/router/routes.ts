@@ -22,6 +22,16 @@ export function matchRoute(pathname: string): Route {
 
 export const documentPath = (id: string) => `/d/${encodeURIComponent(id)}`;
 
+const THREAD_PARAM = 'thread';
+
+/** A document opened at one of its comment threads (from a notification). */
+export const threadPath = (documentId: string, threadId: string) => `${documentPath(documentId)}?${new URLSearchParams({ [THREAD_PARAM]: threadId })}`;
+
+/** The thread a document page was opened at, if any. */
+export function threadOf(search: string): string | null {
+  return new URLSearchParams(search).get(THREAD_PARAM) || null;
+}
+
 /** The sign-in page, remembering where to go back to afterwards. */
 export function loginPath(next: string): string {
   return next && next !== '/' && !next.startsWith('/login') ? `/login?next=${encodeURIComponent(next)}` : '/login';

@@ -44,22 +44,22 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
   const dayWords = { today: t('versions.today'), yesterday: t('versions.yesterday') };
 
   return (
-    <aside className="history-panel" data-testid="history-panel" aria-labelledby={titleId}>
-      <header className="history-panel__header">
-        <h2 id={titleId} className="history-panel__title">
+    <aside className="side-panel history-panel" data-testid="history-panel" aria-labelledby={titleId}>
+      <header className="side-panel__header">
+        <h2 id={titleId} className="side-panel__title">
           {t('versions.history')}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('versions.closeHistory')} title={t('versions.closeHistory')} data-testid="close-history">
           <Icon name="close" />
         </button>
       </header>
-      <label className="switch history-panel__filter">
+      <label className="switch side-panel__filter">
         <input type="checkbox" role="switch" checked={namedOnly} onChange={(event) => setNamedOnly(event.target.checked)} data-testid="named-only" />
         <span className="switch__track" aria-hidden="true" />
         {t('versions.namedOnly')}
       </label>
 
-      <div className="history-panel__scroll">
+      <div className="side-panel__scroll">
         <button type="button" className="version-item version-item--current" aria-current={selectedId === null || undefined} onClick={onShowCurrent} data-testid="history-current">
           <span className="version-item__dot" aria-hidden="true" />
           <span className="version-item__head">
@@ -82,11 +82,11 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
         ))}
 
         {history.loaded && days.length === 0 && !history.hasMore && (
-          <p className="history-panel__empty muted">{namedOnly && history.versions.length > 0 ? t('versions.emptyNamed') : t('versions.empty')}</p>
+          <p className="side-panel__empty muted">{namedOnly && history.versions.length > 0 ? t('versions.emptyNamed') : t('versions.empty')}</p>
         )}
-        {!history.loaded && history.loading && <p className="history-panel__empty muted">{t('common.loading')}</p>}
+        {!history.loaded && history.loading && <p className="side-panel__empty muted">{t('common.loading')}</p>}
         {history.error !== undefined && (
-          <div className="history-panel__error">
+          <div className="side-panel__error">
             <p className="form-error" role="alert">
               {t('versions.loadError')} {describeError(history.error)}
             </p>

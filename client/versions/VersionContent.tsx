@@ -1,19 +1,16 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getVersion } from '../http/versionsApi.js';
+import type { VersionDetailDto } from '../../shared/api.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
-import { useResource } from '../lib/useResource.js';
+import type { Resource } from '../lib/useResource.js';
 
 /**
  * A version's own content, without marks. The HTML is rendered by the server
  * from the shared schema (text escaped, unknown nodes dropped), so it is shown
  * as it is, in the editor's page styles.
  */
-export function VersionContent({ documentId, versionId }: { documentId: string; versionId: string }) {
+export function VersionContent({ detail }: { detail: Resource<VersionDetailDto> }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const load = useCallback(() => getVersion(documentId, versionId), [documentId, versionId]);
-  const detail = useResource(load, `${documentId}/${versionId}`);
   if (!detail.data) {
     return detail.error !== undefined ? (
       <div className="version-view__message">

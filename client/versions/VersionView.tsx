@@ -1,20 +1,23 @@
 // A version shown read-only in place of the editor: what it says, what changed
 // from it to the current draft (or between it and another version), and a way back.
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionDto } from '../../shared/api.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Icon } from '../components/Icon.js';
-import { diffVersion, restoreVersion } from '../http/versionsApi.js';
+import { diffVersion, getVersion, restoreVersion } from '../http/versionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { DiffContent } from './DiffContent.js';
 import { DiffSummary } from './DiffSummary.js';
+import { useQuoteHighlights } from './useQuoteHighlights.js';
+import { VersionComments } from './VersionComments.js';
 import { VersionContent } from './VersionContent.js';
 import { labelOf } from './versionLabel.js';
 import { neighbourOf } from './versionTimeline.js';
 
 const CURRENT = 'current';
+const NO_COMMENTS: never[] = [];
 
 interface VersionViewProps {
   documentId: string;
@@ -42,6 +45,16 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
 
   const loadDiff = useCallback(() => diffVersion(documentId, version.id, against), [documentId, version.id, against]);
   const diff = useResource(loadDiff, `${version.id}/${against}`);
+  // The version's own content, and the comment threads on words it contains.
+  const loadDetail = useCallback(() => getVersion(documentId, version.id), [documentId, version.id]);
+  const detail = useResource(loadDetail, `${documentId}/${version.id}`);
+  const comments = detail.data?.comments ?? NO_COMMENTS;
+  const [showComments, setShowComments] = useState(false);
+  const [activeComment, setActiveComment] = useState<string | null>(null);
+  const pageRef = useRef<HTMLElement>(null);
+  // In a comparison the version is one side: text only the other side has is not its words.
+  const otherSide = !showChanges || !diff.data ? null : diff.data.from.id === version.id ? 'ins' : 'del';
+  const quotes = useQuoteHighlights(pageRef, comments, activeComment, otherSide ? `${otherSide}, .diff-block__note` : null);
 
   return (
     <section className="version-view" data-testid="version-view" data-version-id={version.id} aria-labelledby={titleId}>
@@ -96,12 +109,29 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
             {diff.data && <DiffSummary diff={diff.data} />}
           </>
         )}
+        {comments.length > 0 && (
+          <button type="button" className="button button--small version-tools__comments" aria-pressed={showComments} onClick={() => setShowComments((shown) => !shown)} data-testid="version-comments-toggle">
+            <Icon name="comment" size={16} />
+            {t('versions.comments', { count: comments.length })}
+          </button>
+        )}
       </div>
+      {showComments && (
+        <VersionComments
+          comments={comments}
+          activeId={activeComment}
+          missing={quotes.missing}
+          onSelect={(threadId) => {
+            setActiveComment(threadId);
+            quotes.reveal(threadId);
+          }}
+        />
+      )}
 
       <div className="workspace">
-        <article className="page" aria-busy={showChanges && diff.loading ? true : undefined}>
+        <article className="page" ref={pageRef} aria-busy={showChanges && diff.loading ? true : undefined}>
           {!showChanges ? (
-            <VersionContent documentId={documentId} versionId={version.id} />
+            <VersionContent detail={detail} />
           ) : diff.data ? (
             <DiffContent diff={diff.data} />
           ) : diff.error !== undefined ? (

@@ -1,0 +1,18 @@
+import type { Editor } from '@tiptap/core';
+
+/** Scrolls the page so that a position of the body is in view, a third of the way down, unless it already is. */
+export function revealPosition(editor: Editor, pos: number): void {
+  if (editor.isDestroyed) return;
+  const workspace = editor.view.dom.closest('.workspace');
+  if (!(workspace instanceof HTMLElement)) return;
+  let top: number;
+  try {
+    top = editor.view.coordsAtPos(Math.min(pos, editor.state.doc.content.size)).top;
+  } catch {
+    return;
+  }
+  const frame = workspace.getBoundingClientRect();
+  const margin = 48;
+  if (top >= frame.top + margin && top <= frame.bottom - margin) return;
+  workspace.scrollTo({ top: workspace.scrollTop + top - frame.top - workspace.clientHeight / 3, behavior: 'smooth' });
+}
