@@ -2,18 +2,11 @@
 // text and mentions for display, and the "@…" being typed in a comment box
 // with the members it could mean.
 import type { PersonDto } from '../../shared/api.js';
-
-/** The server's pattern (server/comments/CommentService.ts): a mention ends at the first character that cannot be in a username. */
-const MENTION = /@([\p{L}\p{N}_.-]{2,40})/gu;
+import { MENTION_PATTERN as MENTION, usernameKey } from '../../shared/usernames.js';
 const USERNAME_CHAR = /[\p{L}\p{N}_.-]/u;
 /** Before an "@" that starts a mention: not the local part of an e-mail address. */
 const ADDRESS_CHAR = /[A-Za-z0-9_.-]/;
 const MAX_QUERY_CHARS = 40;
-
-/** Usernames are compared as the server compares them: regardless of case and Unicode width. */
-export function usernameKey(username: string): string {
-  return username.normalize('NFKC').toLowerCase();
-}
 
 export type BodySegment = { kind: 'text'; text: string } | { kind: 'mention'; text: string; person: PersonDto };
 

@@ -12,12 +12,11 @@ import { conflict, forbidden, notFound } from '../errors.js';
 import type { NotificationRecord, ThreadRecord } from '../store/CommentStore.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
-import { usernameKey } from '../store/usernameKey.js';
+import { mentionedKeys, usernameKey } from '../../shared/usernames.js';
 import type { Room } from '../collab/Room.js';
 import { anchorOf, findQuote, resolveAnchor, resolveSelection, textOfRanges, type Anchor, type Resolution } from './anchors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const MENTION = /@([\p{L}\p{N}_.-]{2,40})/gu;
 const EXCERPT_CHARS = 140;
 
 
@@ -30,6 +29,9 @@ export interface NewThread {
 }
 
 export class CommentService {
+  /** Per document, the threads found orphaned at the last refresh (to tell editors when that changes). */
+  private readonly orphaned = new Map<string, Set<string>>();
+
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
@@ -95,7 +97,17 @@ export class CommentService {
     const room = this.registry.peek(documentId);
     if (!room) return;
     const threads = await this.storage.comments.listThreads(documentId);
-    if (threads.length > 0) await this.follow(room, threads);
+    if (threads.length === 0) return;
+    const before = new Map(threads.map((t) => [t.id, t.quote]));
+    const where = await this.follow(room, threads);
+    const orphaned = new Set([...where].filter(([, r]) => r.state === 'orphaned').map(([id]) => id));
+    const moved = [...where].some(([id, r]) => r.state === 'anchored' && (r.moved || r.quote !== before.get(id)));
+    const wasOrphaned = this.orphaned.get(documentId) ?? new Set<string>();
+    this.orphaned.set(documentId, orphaned);
+    // Editors redraw their highlights when a passage moved or went away.
+    if (moved || orphaned.size !== wasOrphaned.size || [...orphaned].some((id) => !wasOrphaned.has(id))) {
+      this.registry.sendEvent(documentId, { type: 'comments' });
+    }
   }
 
   /** Open threads (for approval's warnings). */
@@ -148,7 +160,7 @@ export class CommentService {
   }
 
   private async notifyMentions(documentId: string, actor: UserRecord, threadId: string, commentId: string, body: string, at: number): Promise<void> {
-    const mentioned = new Set([...body.matchAll(MENTION)].map((m) => usernameKey(m[1])));
+    const mentioned = mentionedKeys(body);
     if (mentioned.size === 0) return;
     const members = await this.storage.records.listMembers(documentId);
     const targets = members.filter((m) => mentioned.has(usernameKey(m.user.username)) && m.user.id !== actor.id);

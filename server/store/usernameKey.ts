@@ -1,4 +1,1 @@
-/** Usernames are unique regardless of case and Unicode width ("Alice" = "alice" = "ａｌｉｃｅ"). */
-export function usernameKey(username: string): string {
-  return username.normalize('NFKC').toLowerCase();
-}
+export { usernameKey } from '../../shared/usernames.js';

@@ -117,8 +117,11 @@ describe('comments', () => {
     const a = open(id, owner);
     await synced(a);
     const threadId = await comment(id, owner, '开展专项摸底', '摸底对象写清楚');
+    await until(() => a.events.filter((e) => e.type === 'comments').length === 1, 'the event for the new thread');
     rewrite(a, (blocks) => blocks.filter((blk) => !textOf(blk).includes('开展专项摸底')));
     await saved(a);
+    // editors are told, without asking, that a passage went away
+    await until(() => a.events.filter((e) => e.type === 'comments').length === 2, 'the event for the orphaned thread');
     const t = await thread(id, threadId);
     expect(t).toMatchObject({ orphaned: true, quote: '开展专项摸底', anchor: null, body: '摸底对象写清楚' });
   });

@@ -1,10 +1,22 @@
-// The parts of @tiptap/y-tiptap the editor uses besides those server/y-tiptap.d.ts
-// declares (the package's own types point at a file it does not ship): the
-// binding between ProseMirror positions and Yjs relative positions.
+// @tiptap/y-tiptap 3.0.9 points its "types" at a file it does not ship: these
+// are the parts the server (seeding, rendering, restore) and the editor (the
+// binding between ProseMirror positions and Yjs relative positions) use,
+// typed as in its source.
 declare module '@tiptap/y-tiptap' {
   import type { Node, Schema } from '@tiptap/pm/model';
   import type { PluginKey } from '@tiptap/pm/state';
   import type * as Y from 'yjs';
+
+  export function prosemirrorJSONToYDoc(schema: Schema, state: unknown, xmlFragment?: string): Y.Doc;
+  export function prosemirrorJSONToYXmlFragment(schema: Schema, state: unknown, xmlFragment?: Y.XmlFragment): Y.XmlFragment;
+  export function updateYFragment(
+    y: Y.Doc,
+    yDomFragment: Y.XmlFragment,
+    pNode: Node,
+    meta: { mapping: Map<unknown, unknown>; isOMark: Map<unknown, unknown> },
+  ): void;
+  export function yXmlFragmentToProsemirrorJSON(xmlFragment: Y.XmlFragment): { type: string; content: unknown[] };
+
 
   /** Each Yjs type of the body to its ProseMirror node (an array of text nodes for a Y.XmlText). */
   export type ProsemirrorMapping = Map<Y.AbstractType<unknown>, Node | Node[]>;
