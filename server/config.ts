@@ -36,6 +36,8 @@ export interface Config {
   /** PostgreSQL schema to use (created if missing); the connection's default when null. */
   databaseSchema: string | null;
   redisUrl: string | null;
+  /** Prefix of the Redis channels, so that several deployments can share one Redis. */
+  redisPrefix: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Built client to serve at /; null to serve no client (tests of the API alone). */
   clientDir: string | null;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     databaseUrl,
     databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX || 'yigao:',
     logLevel,
     clientDir: path.resolve(cwd, env.CLIENT_DIR || './dist'),
     registration,

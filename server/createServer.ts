@@ -20,6 +20,9 @@ import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
 import { openPostgresStorage } from './store/postgres/openPostgresStorage.js';
+import { LocalPubSub, type PubSub } from './pubsub/PubSub.js';
+import { RedisPubSub } from './pubsub/RedisPubSub.js';
+import { newId } from './auth/tokens.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
 const ANCHOR_REFRESH_MS = 1000;
@@ -27,6 +30,7 @@ const ANCHOR_REFRESH_MS = 1000;
 export interface ServerDeps {
   logger?: Logger;
   storage?: Storage;
+  pubsub?: PubSub;
 }
 
 export interface YigaoServer {
@@ -44,6 +48,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const storage =
     deps.storage ?? (config.databaseUrl ? await openPostgresStorage(config.databaseUrl, config.databaseSchema ?? undefined) : openSqliteStorage(config.dataDir));
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
+  const instanceId = newId();
+  const pubsub = deps.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix, logger) : new LocalPubSub());
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const anchorKeeper = new AnchorKeeper(ANCHOR_REFRESH_MS, logger);
   const registry = new RoomRegistry({
@@ -54,6 +60,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config.limits,
     versions: storage.versions,
+    pubsub,
+    instanceId,
     observer: {
       changed: (room) => {
         autoVersions.changed(room);
@@ -94,6 +102,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       registrationsPerHour: config.limits.registrationsPerHour,
     },
     extraOrigins: config.extraOrigins,
+    // Without Redis, instances still converge through the database (more slowly): serving goes on.
     isHealthy: () => !closing && registry.healthy,
   });
   // A connection that does not send its request headers (a WebSocket upgrade included) in time is
@@ -136,6 +145,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       collab.close();
       server.closeAllConnections();
       await stopped;
+      await pubsub.close();
       await storage.close();
     },
   };

@@ -47,15 +47,21 @@ export class ApprovalService {
     if (record.status === 'approved') throw conflict('wrong_status', 'The document is already approved.');
     const warnings = await this.warnings(documentId, user);
     const version = await this.registry.withRoom(documentId, async (room) => {
+      // 1. This instance takes no more changes; what it accepted before is stored.
       room.setStatus('approved');
       try {
-        const taken = await this.versions.take(documentId, 'approved', '定稿', user.id);
+        await room.flushed();
+        // 2. The freeze itself, in the database: from this commit on, no instance can store a change
+        //    (appends check the status in their own transaction).
         await this.storage.records.setStatus(documentId, 'approved', this.now());
-        return taken;
       } catch (err) {
         room.setStatus(record.status);
         throw err;
       }
+      // 3. Every instance turns its editors read-only; 4. the version holds everything stored before.
+      this.registry.setStatus(documentId, 'approved');
+      await room.catchUp();
+      return this.versions.take(documentId, 'approved', '定稿', user.id);
     });
     this.registry.sendEvent(documentId, { type: 'document' });
     const document = await this.documents.get(documentId, user);
@@ -68,7 +74,7 @@ export class ApprovalService {
     if (role !== 'owner') throw forbidden('forbidden', 'Only the owner can reopen the document.');
     if (record.status !== 'approved') throw conflict('wrong_status', 'Only an approved document can be reopened.');
     await this.storage.records.setStatus(documentId, 'draft', this.now());
-    this.registry.peek(documentId)?.setStatus('draft');
+    this.registry.setStatus(documentId, 'draft');
     this.registry.sendEvent(documentId, { type: 'document' });
     return this.documents.get(documentId, user);
   }

@@ -41,6 +41,10 @@ class ControlledStore implements DocumentStore {
   async load() {
     return { updates: [], lastSeq: 0 };
   }
+  async loadSince(_id: string, afterSeq: number) {
+    const updates = this.committed.slice(afterSeq).map((e) => e.update);
+    return { updates, lastSeq: Math.max(afterSeq, this.committed.length) };
+  }
   async compact(_id: string, state: Uint8Array, throughSeq: number): Promise<void> {
     this.compactions.push({ state, throughSeq });
   }

@@ -9,7 +9,7 @@ import type { DocumentStatus } from '../../shared/api.js';
 import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
-import type { DocumentStore, UpdateEntry } from '../store/DocumentStore.js';
+import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
 import { Connection } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
 import {
@@ -31,6 +31,8 @@ export const Origin = {
   load: Symbol('load'),
   /** A change the server makes (a restore): stored, then relayed to everyone. */
   server: Symbol('server'),
+  /** A change another instance stored, or one read back from the log: relayed to this instance's clients only. */
+  remote: Symbol('remote'),
 } as const;
 
 /**
@@ -56,6 +58,9 @@ const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAw
 
 type Attribution = NonNullable<UpdateEntry['attribution']>;
 
+/** What a room tells the other instances: a stored change, a presence change. */
+export type RoomMessage = { t: 'update'; update: Uint8Array } | { t: 'awareness'; update: Uint8Array };
+
 export interface RoomObserver {
   /** Changes were stored (by people or by the server). */
   changed(room: Room): void;
@@ -75,6 +80,8 @@ export interface RoomOptions {
   observer?: RoomObserver;
   /** Which account each Yjs client id of the document belongs to (grows as people write). */
   clientAuthors?: Map<number, string>;
+  /** Tells the other server instances (scaled out); absent with one instance. */
+  publish?: (message: RoomMessage) => void;
   limits?: RoomLimits;
   retryDelayMs?: (attempt: number) => number;
 }
@@ -89,7 +96,9 @@ export class Room {
   private status: DocumentStatus;
   private outbox: PendingWrite[] = [];
   private draining: Promise<void> | null = null;
-  private persistedSeq: number;
+  /** Every log entry up to this sequence number is in the doc (read at load or caught up since). */
+  private syncedSeq: number;
+  private catchingUp: Promise<void> | null = null;
   private entriesSinceCompaction: number;
   private compacting: Promise<void> | null = null;
   private failedAttempts = 0;
@@ -104,7 +113,7 @@ export class Room {
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
     this.status = options.status;
-    this.persistedSeq = stored.lastSeq;
+    this.syncedSeq = stored.lastSeq;
     this.entriesSinceCompaction = stored.updates.length;
     this.storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.limits = options.limits ?? NO_LIMITS;
@@ -290,6 +299,11 @@ export class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === Origin.load) return;
+    if (origin === Origin.remote) {
+      // Stored already (by another instance, or read back from the log): only this instance's clients need it.
+      this.broadcast(encodeUpdate(update), null);
+      return;
+    }
     if (origin instanceof Connection) {
       // Already stored (see drain): relay to everyone else.
       this.broadcast(encodeUpdate(update), origin);
@@ -310,7 +324,9 @@ export class Room {
       for (const id of removed) origin.clientIds.delete(id);
     }
     if (changed.length === 0) return;
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwareness(update), null);
+    if (origin !== Origin.remote) this.options.publish?.({ t: 'awareness', update });
   };
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -349,10 +365,15 @@ export class Room {
             : [],
       );
       if (entries.length > 0) {
-        let seq: number;
         try {
-          seq = await this.options.store.append(this.documentId, entries);
+          await this.options.store.append(this.documentId, entries);
         } catch (err) {
+          if (err instanceof DocumentFrozenError) {
+            // Approved meanwhile (by another instance): these changes came after the freeze.
+            this.status = 'approved';
+            this.ackProcessed(batch);
+            continue;
+          }
           // Keep the changes, withhold them (and their acknowledgements) from everyone, and try again.
           this.outbox = batch.concat(this.outbox);
           this.failedAttempts++;
@@ -361,8 +382,8 @@ export class Room {
           continue;
         }
         this.failedAttempts = 0;
-        this.persistedSeq = seq;
         this.entriesSinceCompaction += entries.length;
+        for (const entry of entries) this.options.publish?.({ t: 'update', update: entry.update });
         this.options.observer?.changed(this);
       }
       const acks = new Map<Connection, number>();
@@ -375,6 +396,13 @@ export class Room {
       }
       for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
     }
+  }
+
+  /** Acknowledges a batch's frames as processed without applying them. */
+  private ackProcessed(batch: PendingWrite[]): void {
+    const acks = new Map<Connection, number>();
+    for (const write of batch) if (write.kind !== 'server') acks.set(write.from, write.frame);
+    for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
   }
 
   private applyClientUpdate(update: Uint8Array, from: Connection): void {
@@ -403,8 +431,10 @@ export class Room {
     if (this.compacting) return this.compacting;
     this.compacting = (async () => {
       await this.flushed();
+      // The snapshot must hold every entry it replaces, other instances' included.
+      await this.catchUp();
       if (this.destroyed || this.entriesSinceCompaction <= 1) return;
-      const through = this.persistedSeq;
+      const through = this.syncedSeq;
       const counted = this.entriesSinceCompaction;
       try {
         const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -419,6 +449,48 @@ export class Room {
       this.compacting = null;
     });
     return this.compacting;
+  }
+
+  /**
+   * Reads the log entries this room has not read yet (other instances'
+   * changes it may have missed, and its own) and applies them: after it, the
+   * doc holds everything stored.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) return this.catchingUp;
+    this.catchingUp = (async () => {
+      if (this.destroyed) return;
+      const fresh = await this.options.store.loadSince(this.documentId, this.syncedSeq);
+      if (this.destroyed || fresh.updates.length === 0) return;
+      Y.transact(
+        this.doc,
+        () => {
+          for (const update of fresh.updates) {
+            try {
+              Y.applyUpdate(this.doc, update, Origin.remote);
+            } catch (err) {
+              this.options.logger.error({ err, documentId: this.documentId }, 'skipped an unreadable stored update');
+            }
+          }
+        },
+        Origin.remote,
+      );
+      this.syncedSeq = Math.max(this.syncedSeq, fresh.lastSeq);
+    })().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  /** A message from another instance about this document. */
+  applyRemote(message: RoomMessage): void {
+    if (this.destroyed) return;
+    try {
+      if (message.t === 'update') Y.applyUpdate(this.doc, message.update, Origin.remote);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, Origin.remote);
+    } catch (err) {
+      this.options.logger.error({ err, documentId: this.documentId }, 'a message from another instance could not be applied');
+    }
   }
 
   /** Closes every connection (with a code) and frees the document. Pending writes are committed first. */

@@ -23,9 +23,16 @@ export interface StoredUpdates {
  * concurrent appends into one commit.
  */
 export interface DocumentStore {
-  /** Appends in order; resolves with the sequence number of the last entry once committed. */
+  /**
+   * Appends in order; resolves with the sequence number of the last entry
+   * once committed. An approved document takes nothing: the append rejects
+   * with DocumentFrozenError, checked in the same transaction, so that no
+   * server instance can slip a change in after the freeze.
+   */
   append(documentId: string, entries: UpdateEntry[]): Promise<number>;
   load(documentId: string): Promise<StoredUpdates>;
+  /** The entries after `afterSeq` (a snapshot that replaced later entries included); lastSeq is afterSeq when none. */
+  loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates>;
   /**
    * Replaces every entry up to and including `throughSeq` with one entry
    * holding `state`, which must contain all of them: when it does not, nothing
@@ -34,4 +41,12 @@ export interface DocumentStore {
   compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of entries in the log (for deciding when to compact). */
   count(documentId: string): Promise<number>;
+}
+
+/** The document is approved: its log takes no more entries until it is reopened. */
+export class DocumentFrozenError extends Error {
+  constructor(readonly documentId: string) {
+    super(`document ${documentId} is approved and takes no changes`);
+    this.name = 'DocumentFrozenError';
+  }
 }

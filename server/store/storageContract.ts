@@ -2,6 +2,7 @@
 // when scaled out). Each implementation's test file calls describeStorageContract.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DocumentFrozenError } from './DocumentStore.js';
 import type { Storage } from './Storage.js';
 import { DuplicateKeyError, InvalidInviteError, type DocumentRecord, type UserRecord } from './records.js';
 
@@ -299,6 +300,28 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect((await storage.versions.latestVersion(id, 'named'))?.id).toBe(first.id);
         expect(await storage.versions.latestVersion(id, 'approved')).toBeNull();
         expect(await storage.versions.getVersion('other-document', first.id)).toBeNull();
+      });
+
+      it('loads the entries after a sequence number, a later snapshot included', async () => {
+        const { id, doc } = await seededDocument();
+        const first = await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const second = await storage.documents.append(id, [{ update: textUpdate('三', doc).update, userId: null }]);
+        const since = await storage.documents.loadSince(id, first);
+        expect(since.lastSeq).toBe(second);
+        expect(since.updates).toHaveLength(1);
+        expect(await storage.documents.loadSince(id, second)).toEqual({ updates: [], lastSeq: second });
+        await storage.documents.compact(id, Y.encodeStateAsUpdate(doc), second);
+        expect(replay((await storage.documents.loadSince(id, first)).updates)).toBe('一二三');
+      });
+
+      it('refuses appends to an approved document, in the same transaction, and takes them again once reopened', async () => {
+        const { id, doc } = await seededDocument();
+        await storage.records.setStatus(id, 'approved', 5);
+        await expect(storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }])).rejects.toBeInstanceOf(DocumentFrozenError);
+        expect(await storage.documents.count(id)).toBe(1);
+        await storage.records.setStatus(id, 'draft', 6);
+        await storage.documents.append(id, [{ update: textUpdate('三', doc).update, userId: null }]);
+        expect(await storage.documents.count(id)).toBe(2);
       });
 
       it('loads an empty log for an unknown document', async () => {

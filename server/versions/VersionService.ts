@@ -61,6 +61,8 @@ export class VersionService {
   async take(documentId: string, kind: VersionKind, name: string | null, createdBy: string | null): Promise<VersionRecord> {
     return this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
+      // scaled out: what other instances stored is in the version too
+      await room.catchUp();
       const content = renderContent(room.body);
       return this.storage.versions.createVersion({
       id: newId(),

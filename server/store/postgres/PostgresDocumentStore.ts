@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredUpdates, UpdateEntry } from '../DocumentStore.js';
+import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { StateRegressionError, stateCovers } from '../stateCoverage.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 
@@ -41,8 +41,12 @@ export class PostgresDocumentStore implements DocumentStore {
         const batch = this.pending;
         this.pending = [];
         try {
-          const seqs = await this.commit(batch);
-          batch.forEach((item, i) => item.resolve(seqs[i]));
+          const results = await this.commit(batch);
+          batch.forEach((item, i) => {
+            const result = results[i];
+            if (result instanceof DocumentFrozenError) item.reject(result);
+            else item.resolve(result);
+          });
         } catch (err) {
           for (const item of batch) item.reject(err);
         }
@@ -52,12 +56,22 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
-  private commit(batch: PendingAppend[]): Promise<number[]> {
+  private commit(batch: PendingAppend[]): Promise<(number | DocumentFrozenError)[]> {
     const at = this.now();
     return this.db.transaction(async (client) => {
-      const seqs: number[] = [];
+      const seqs: (number | DocumentFrozenError)[] = [];
       const touched = new Set<string>();
+      const frozen = new Map<string, boolean>();
       for (const item of batch) {
+        // FOR SHARE: an approval (which updates the row) waits for this commit, and appends after it see it.
+        if (!frozen.has(item.documentId)) {
+          const { rows } = await client.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR SHARE', [item.documentId]);
+          frozen.set(item.documentId, rows[0]?.status === 'approved');
+        }
+        if (frozen.get(item.documentId)) {
+          seqs.push(new DocumentFrozenError(item.documentId));
+          continue;
+        }
         let seq = 0;
         for (const entry of item.entries) {
           const { rows } = await client.query<{ seq: number }>(
@@ -98,6 +112,17 @@ export class PostgresDocumentStore implements DocumentStore {
     return {
       updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
       lastSeq: rows.length ? rows[rows.length - 1].seq : 0,
+    };
+  }
+
+  async loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates> {
+    const { rows } = await this.db.query<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM document_updates WHERE document_id = $1 AND seq > $2 ORDER BY seq',
+      [documentId, afterSeq],
+    );
+    return {
+      updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+      lastSeq: rows.length ? rows[rows.length - 1].seq : afterSeq,
     };
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentStore, StoredUpdates, UpdateEntry } from '../DocumentStore.js';
+import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { StateRegressionError, stateCovers } from '../stateCoverage.js';
 
 interface PendingAppend {
@@ -28,6 +28,10 @@ export class SqliteDocumentStore implements DocumentStore {
       load: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
       ),
+      loadSince: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+      ),
+      status: db.prepare<[string], { status: string }>('SELECT status FROM documents WHERE id = ?'),
       deleteThrough: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
       loadThrough: db.prepare<[string, number], { data: Buffer }>(
         'SELECT data FROM document_updates WHERE document_id = ? AND seq <= ? ORDER BY seq',
@@ -43,7 +47,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.commitBatch = db.transaction((batch: PendingAppend[]) => {
       const at = this.now();
       const touched = new Set<string>();
-      return batch.map((item) => {
+      return batch.map((item): number | DocumentFrozenError => {
+        if (this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
         let seq = 0;
         for (const entry of item.entries) {
           seq = Number(this.statements.insert.run(item.documentId, Buffer.from(entry.update), entry.userId, at).lastInsertRowid);
@@ -88,14 +93,18 @@ export class SqliteDocumentStore implements DocumentStore {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    let seqs: number[];
+    let results: (number | DocumentFrozenError)[];
     try {
-      seqs = this.commitBatch(batch);
+      results = this.commitBatch(batch);
     } catch (err) {
       for (const item of batch) item.reject(err);
       return;
     }
-    batch.forEach((item, i) => item.resolve(seqs[i]));
+    batch.forEach((item, i) => {
+      const result = results[i];
+      if (result instanceof DocumentFrozenError) item.reject(result);
+      else item.resolve(result);
+    });
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
@@ -103,6 +112,14 @@ export class SqliteDocumentStore implements DocumentStore {
     return {
       updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
       lastSeq: rows.length ? rows[rows.length - 1].seq : 0,
+    };
+  }
+
+  async loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates> {
+    const rows = this.statements.loadSince.all(documentId, afterSeq);
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
+      lastSeq: rows.length ? rows[rows.length - 1].seq : afterSeq,
     };
   }
 
