@@ -1,0 +1,283 @@
+// A light collaboration client for the load generator: one socket, one
+// Y.Doc, the sync protocol (steps 1 and 2, updates), presence sent by hand
+// and received without bookkeeping. Much cheaper than a WebsocketProvider
+// per simulated person, so the generator leaves the CPU to the server.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { SampleBuffer } from '../stats.js';
+import { Message, SyncStep, type Wire } from './wire.js';
+
+/** Transaction origin of everything the server sent. */
+export const REMOTE = Symbol('remote');
+
+/** Presence is renewed this often, as y-protocols' Awareness does (it times out after 30 s). */
+const AWARENESS_RENEW_MS = 15_000;
+
+export interface AckLatencySink {
+  /** Only frames sent while this is true are measured. */
+  measuring: boolean;
+  samples: SampleBuffer;
+}
+
+export class BenchClient {
+  readonly doc = new Y.Doc();
+  private ws: WebSocket | null = null;
+  /** When connect() was called, the socket opened, step 2 arrived, and it was applied (performance.now()). */
+  connectStartedAt = 0;
+  openedAt = 0;
+  step2ReceivedAt = 0;
+  syncedAt = 0;
+  bytesReceived = 0;
+  bytesReceivedAtSync = 0;
+  /** When the frame being processed (or the last one) arrived. */
+  lastFrameAt = 0;
+  bytesSent = 0;
+  /** Document-update frames sent (step 2 replies included) and confirmed by the server. */
+  sentUpdateFrames = 0;
+  confirmedFrames = 0;
+  closeCode: number | null = null;
+  private step2Count = 0;
+  private readonly frameSentAt: number[] = [];
+  private readonly waiters: Array<() => void> = [];
+  private awarenessClock = 0;
+  private awarenessState: string | null = null;
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private synced = false;
+  private resolveSynced: (() => void) | null = null;
+  private rejectSynced: ((err: Error) => void) | null = null;
+
+  constructor(
+    private readonly wire: Wire,
+    private readonly ackSink: AckLatencySink | null = null,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) this.sendUpdate(update);
+    });
+  }
+
+  get isSynced(): boolean {
+    return this.synced;
+  }
+
+  get isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  /** Opens the socket; resolves once the server's state is applied (synced). */
+  connect(timeoutMs = 30_000): Promise<void> {
+    this.connectStartedAt = performance.now();
+    const ws = new WebSocket(this.wire.url, { perMessageDeflate: false });
+    this.ws = ws;
+    const synced = new Promise<void>((resolve, reject) => {
+      this.resolveSynced = resolve;
+      this.rejectSynced = reject;
+    });
+    const timer = setTimeout(() => this.rejectSynced?.(new Error(`not synced after ${timeoutMs} ms: ${this.wire.url}`)), timeoutMs);
+    ws.on('open', () => {
+      this.openedAt = performance.now();
+      for (const frame of this.wire.hello()) this.send(frame);
+      this.send(this.syncFrame(SyncStep.step1, Y.encodeStateVector(this.doc)));
+      if (this.awarenessState !== null) this.sendAwareness();
+    });
+    ws.on('message', (data: Buffer) => this.receive(data));
+    ws.on('close', (code) => {
+      this.closeCode = code;
+      this.rejectSynced?.(new Error(`closed with ${code} before syncing: ${this.wire.url}`));
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    ws.on('error', (err) => this.rejectSynced?.(err));
+    return synced.finally(() => clearTimeout(timer));
+  }
+
+  /** Sets this client's presence (a JSON string, like Tiptap's caret) and sends it. */
+  setAwareness(stateJson: string): void {
+    this.awarenessState = stateJson;
+    this.awarenessClock++;
+    if (this.isOpen) this.sendAwareness();
+    if (!this.awarenessTimer) {
+      this.awarenessTimer = setInterval(() => {
+        this.awarenessClock++;
+        if (this.isOpen) this.sendAwareness();
+      }, AWARENESS_RENEW_MS);
+      this.awarenessTimer.unref();
+    }
+  }
+
+  /** Sends an update that was made elsewhere, without applying it here (for building long histories fast). */
+  sendRawUpdate(update: Uint8Array): void {
+    this.sendUpdate(update);
+  }
+
+  /** Bytes waiting in the socket's send buffer. */
+  get bufferedAmount(): number {
+    return this.ws?.bufferedAmount ?? 0;
+  }
+
+  /**
+   * Resolves once the server has processed every update frame sent so far:
+   * by its confirmations where it sends them, else by a sync round trip.
+   */
+  async settled(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    if (this.wire.confirmation === 'none') {
+      const target = this.step2Count + 1;
+      this.send(this.syncFrame(SyncStep.step1, Y.encodeStateVector(this.doc)));
+      await this.until(() => this.step2Count >= target, deadline, 'a sync round trip');
+      return;
+    }
+    await this.until(() => this.confirmedFrames >= this.sentUpdateFrames, deadline, 'confirmations');
+  }
+
+  /** Waits until the server has confirmed all but `window` update frames (flow control while flooding). */
+  async confirmedWithin(window: number, timeoutMs = 60_000): Promise<void> {
+    if (this.wire.confirmation === 'none') {
+      while (this.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 5));
+      return;
+    }
+    await this.until(() => this.sentUpdateFrames - this.confirmedFrames <= window, Date.now() + timeoutMs, 'confirmations');
+  }
+
+  close(): void {
+    if (this.awarenessTimer) clearInterval(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.ws?.close();
+  }
+
+  /** Closes and frees the document. */
+  destroy(): void {
+    this.close();
+    this.doc.destroy();
+  }
+
+  private until(done: () => boolean, deadline: number, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (done()) return resolve();
+        if (this.closeCode !== null) return reject(new Error(`socket closed (${this.closeCode}) while waiting for ${what}`));
+        if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
+        this.waiters.push(check);
+        // Re-check now and then even without traffic (the deadline).
+        setTimeout(() => {
+          const i = this.waiters.indexOf(check);
+          if (i >= 0) {
+            this.waiters.splice(i, 1);
+            check();
+          }
+        }, 250).unref();
+      };
+      check();
+    });
+  }
+
+  private wake(): void {
+    if (this.waiters.length === 0) return;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private receive(data: Buffer): void {
+    this.lastFrameAt = performance.now();
+    this.bytesReceived += data.length;
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    this.wire.skipAddress(decoder);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case Message.sync:
+        this.receiveSync(decoder);
+        break;
+      case Message.yigaoAck:
+        this.confirm(decoding.readVarUint(decoder));
+        break;
+      case Message.hocuspocusSyncStatus:
+        this.confirm(this.confirmedFrames + 1);
+        break;
+      case Message.auth: {
+        // Hocuspocus: 0 token request, 1 permission denied, 2 authenticated.
+        const kind = decoding.readVarUint(decoder);
+        if (kind === 1) this.rejectSynced?.(new Error(`permission denied: ${decoding.readVarString(decoder)}`));
+        break;
+      }
+      default:
+        // Presence, events: a real editor would render them; the benchmark only counts their bytes.
+        break;
+    }
+    this.wake();
+  }
+
+  private receiveSync(decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    switch (step) {
+      case SyncStep.step1:
+        this.sendUpdate(Y.encodeStateAsUpdate(this.doc, payload), SyncStep.step2);
+        return;
+      case SyncStep.step2:
+        if (!this.synced) this.step2ReceivedAt = performance.now();
+        Y.applyUpdate(this.doc, payload, REMOTE);
+        this.step2Count++;
+        if (!this.synced) {
+          this.synced = true;
+          this.syncedAt = performance.now();
+          this.bytesReceivedAtSync = this.bytesReceived;
+          this.resolveSynced?.();
+          this.rejectSynced = null;
+        }
+        return;
+      case SyncStep.update:
+        Y.applyUpdate(this.doc, payload, REMOTE);
+        return;
+    }
+  }
+
+  private confirm(frames: number): void {
+    if (frames <= this.confirmedFrames) return;
+    if (this.ackSink) {
+      const now = performance.now();
+      for (let frame = this.confirmedFrames + 1; frame <= frames; frame++) {
+        const sentAt = this.frameSentAt[frame];
+        if (sentAt !== undefined && sentAt >= 0) this.ackSink.samples.push(now - sentAt);
+      }
+    }
+    this.confirmedFrames = frames;
+  }
+
+  private sendUpdate(update: Uint8Array, step: number = SyncStep.update): void {
+    // Not connected: the change waits in the doc and goes out with the next sync.
+    if (!this.isOpen) return;
+    const frame = ++this.sentUpdateFrames;
+    // Step 2 replies are not edits: their acknowledgement is not a latency sample.
+    if (this.ackSink) this.frameSentAt[frame] = step === SyncStep.update && this.ackSink.measuring ? performance.now() : -1;
+    this.send(this.syncFrame(step, update));
+  }
+
+  private syncFrame(step: number, payload: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    this.wire.writeAddress(encoder);
+    encoding.writeVarUint(encoder, Message.sync);
+    encoding.writeVarUint(encoder, step);
+    encoding.writeVarUint8Array(encoder, payload);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private sendAwareness(): void {
+    // y-protocols' awareness update: count, then (client id, clock, JSON state) per client.
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarUint(update, this.doc.clientID);
+    encoding.writeVarUint(update, this.awarenessClock);
+    encoding.writeVarString(update, this.awarenessState ?? 'null');
+    const encoder = encoding.createEncoder();
+    this.wire.writeAddress(encoder);
+    encoding.writeVarUint(encoder, Message.awareness);
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private send(frame: Uint8Array): void {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    this.bytesSent += frame.length;
+    ws.send(frame);
+  }
+}

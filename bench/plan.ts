@@ -1,0 +1,177 @@
+// What a run measures and at which sizes: the full run, the quick smoke run,
+// and command-line overrides of either.
+import { SERVER_NAMES, type ServerName } from './servers/ServerUnderTest.js';
+import type { ConnectionsCase } from './scenarios/connections.js';
+import type { TypingCase } from './scenarios/typing.js';
+
+export const SCENARIOS = ['typing', 'profile', 'cold-open', 'many-docs', 'export', 'connections'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface Plan {
+  quick: boolean;
+  servers: ServerName[];
+  scenarios: ScenarioName[];
+  typing: TypingCase[];
+  /** The typing case profiled on Yigao (index into typing). */
+  profileCase: number;
+  coldOpen: { historyEdits: number; summaryPages: number; opens: number };
+  manyDocs: { documents: number[]; bytesPerDocument: number; unloadWaitSeconds: number };
+  /** Yigao's ROOM_IDLE_SECONDS in every scenario (low, so many-docs sees rooms unload). */
+  roomIdleSeconds: number;
+  export: { pages: number; runs: number };
+  connections: ConnectionsCase;
+  /** Where the report goes. */
+  out: string;
+}
+
+const typingCase = (documents: number, clientsPerDocument: number, editsPerSecond: number, seconds: number, warmupSeconds: number): TypingCase => ({
+  documents,
+  clientsPerDocument,
+  editsPerSecond,
+  seconds,
+  warmupSeconds,
+  presence: true,
+});
+
+export function fullPlan(): Plan {
+  return {
+    quick: false,
+    servers: [...SERVER_NAMES],
+    scenarios: [...SCENARIOS],
+    typing: [typingCase(1, 20, 2, 12, 2), typingCase(1, 50, 2, 12, 2), typingCase(20, 5, 1, 12, 2), typingCase(100, 2, 1, 12, 2)],
+    profileCase: 1,
+    coldOpen: { historyEdits: 100_000, summaryPages: 200, opens: 5 },
+    manyDocs: { documents: [200, 1000], bytesPerDocument: 20_000, unloadWaitSeconds: 4 },
+    roomIdleSeconds: 2,
+    export: { pages: 30, runs: 10 },
+    connections: {
+      steps: [100, 200, 400, 600, 800, 1000, 1300, 1600, 2000],
+      editorsPerDocument: 5,
+      editsPerSecond: 1,
+      stepSeconds: 5,
+      p99TargetMs: 100,
+      presence: true,
+    },
+    out: 'bench/RESULTS.md',
+  };
+}
+
+export function quickPlan(): Plan {
+  const full = fullPlan();
+  return {
+    ...full,
+    quick: true,
+    scenarios: SCENARIOS.filter((s) => s !== 'profile'),
+    typing: [typingCase(1, 4, 2, 2, 0.5)],
+    profileCase: 0,
+    coldOpen: { historyEdits: 1_000, summaryPages: 5, opens: 1 },
+    manyDocs: { documents: [10], bytesPerDocument: 5_000, unloadWaitSeconds: 3 },
+    export: { pages: 5, runs: 2 },
+    connections: { ...full.connections, steps: [10], stepSeconds: 2 },
+    out: 'bench/raw/RESULTS-quick.md',
+  };
+}
+
+export const USAGE = `npm run bench [-- options]
+
+  --quick                   a smoke run (seconds per scenario; report in bench/raw/RESULTS-quick.md)
+  --servers=yigao,reference,hocuspocus
+  --scenarios=${SCENARIOS.join(',')}
+  --typing=1x20@2,1x50@2    documents x clients @ edits per second
+  --seconds=12              typing: measured seconds per case
+  --history-edits=100000    cold-open: edits in the long history
+  --summary-pages=200       cold-open: pages of the long summary
+  --opens=5                 cold-open: cold opens per document
+  --many-docs=200,1000      many-docs: documents open at once
+  --doc-bytes=20000         many-docs: text per document
+  --export-pages=30  --export-runs=10
+  --steps=100,200,400       connections: editors at each step
+  --step-seconds=5
+  --out=bench/RESULTS.md    where the report goes
+  --report=bench/raw/X.json only render the report from a raw result file`;
+
+/** Applies command-line options to the full (or quick) plan. */
+export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string | null } {
+  const options = new Map<string, string>();
+  for (const arg of args) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
+    options.set(match[1], match[2] ?? 'true');
+  }
+  const plan = options.has('quick') ? quickPlan() : fullPlan();
+  const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+  const int = (name: string, value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
+    return n;
+  };
+  let reportOnly: string | null = null;
+  for (const [name, value] of options) {
+    switch (name) {
+      case 'quick':
+        break;
+      case 'servers':
+        plan.servers = list(value).map((s) => {
+          if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
+          return s as ServerName;
+        });
+        break;
+      case 'scenarios':
+        plan.scenarios = list(value).map((s) => {
+          if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
+          return s as ScenarioName;
+        });
+        break;
+      case 'typing':
+        plan.typing = list(value).map((spec) => {
+          const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
+          if (!m) throw new Error(`--typing wants DxC@R, got ${spec}`);
+          const seconds = plan.typing[0]?.seconds ?? 12;
+          return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
+        });
+        plan.profileCase = Math.min(plan.profileCase, plan.typing.length - 1);
+        break;
+      case 'seconds':
+        for (const c of plan.typing) c.seconds = int(name, value);
+        break;
+      case 'history-edits':
+        plan.coldOpen.historyEdits = int(name, value);
+        break;
+      case 'summary-pages':
+        plan.coldOpen.summaryPages = int(name, value);
+        break;
+      case 'opens':
+        plan.coldOpen.opens = int(name, value);
+        break;
+      case 'many-docs':
+        plan.manyDocs.documents = list(value).map((v) => int(name, v));
+        break;
+      case 'doc-bytes':
+        plan.manyDocs.bytesPerDocument = int(name, value);
+        break;
+      case 'export-pages':
+        plan.export.pages = int(name, value);
+        break;
+      case 'export-runs':
+        plan.export.runs = int(name, value);
+        break;
+      case 'steps':
+        plan.connections.steps = list(value).map((v) => int(name, v));
+        break;
+      case 'step-seconds':
+        plan.connections.stepSeconds = int(name, value);
+        break;
+      case 'out':
+        plan.out = value;
+        break;
+      case 'report':
+        reportOnly = value;
+        break;
+      case 'help':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option --${name}\n\n${USAGE}`);
+    }
+  }
+  return { plan, reportOnly };
+}

@@ -1,0 +1,331 @@
+// Renders a run as bench/RESULTS.md: absolute numbers for every server with
+// Yigao / peer ratios beside them, scenario by scenario.
+import type { BenchRun } from './run.js';
+import type { ServerName } from './servers/ServerUnderTest.js';
+import type { LatencySummary } from './stats.js';
+
+const TITLES: Record<ServerName, string> = {
+  yigao: 'Yigao',
+  reference: 'reference (y-websocket-server)',
+  hocuspocus: 'Hocuspocus',
+};
+
+type Value = number | boolean | string | null | undefined;
+interface Row {
+  label: string;
+  values: Partial<Record<ServerName, Value>>;
+  format: (v: number) => string;
+  /** No ratio for this row (counts, yes/no). */
+  noRatio?: boolean;
+  /** Text shown instead of the formatted value (the ratio still uses the value). */
+  display?: Partial<Record<ServerName, string>>;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
+const mb = (v: number) => (v / 1024 / 1024).toFixed(1);
+const kb = (v: number) => (v / 1024).toFixed(v >= 10 * 1024 ? 0 : 1);
+const int = (v: number) => String(Math.round(v));
+const pct = (v: number) => `${v.toFixed(0)}%`;
+const sec = (v: number) => v.toFixed(2);
+
+function cell(v: Value, format: (v: number) => string): string {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'boolean') return v ? 'yes' : '**NO**';
+  if (typeof v === 'string') return v;
+  return format(v);
+}
+
+function ratio(a: Value, b: Value): string {
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '–';
+  const r = a / b;
+  return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+}
+
+function table(servers: ServerName[], rows: Row[]): string {
+  const peers = servers.filter((s) => s !== 'yigao');
+  const withYigao = servers.includes('yigao');
+  const head = ['', ...servers.map((s) => TITLES[s]), ...(withYigao ? peers.map((p) => `Yigao / ${p === 'reference' ? 'reference' : 'Hocuspocus'}`) : [])];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const row of rows) {
+    const cells = [row.label, ...servers.map((s) => row.display?.[s] ?? cell(row.values[s], row.format))];
+    if (withYigao) for (const p of peers) cells.push(row.noRatio ? '' : ratio(row.values.yigao, row.values[p]));
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function by<T extends { server: ServerName }>(items: T[], pick: (item: T) => Value): Partial<Record<ServerName, Value>> {
+  const out: Partial<Record<ServerName, Value>> = {};
+  for (const item of items) out[item.server] = pick(item);
+  return out;
+}
+
+const latencyRows = (items: Array<{ server: ServerName; latencyMs: LatencySummary }>, prefix: string): Row[] =>
+  (['p50', 'p95', 'p99', 'max'] as const).map((p) => ({ label: `${prefix} ${p} (ms)`, values: by(items, (i) => i.latencyMs[p]), format: ms }));
+
+export function renderReport(run: BenchRun, findings: string | null): string {
+  const { meta, plan } = run;
+  const servers = plan.servers;
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines);
+
+  push(
+    '# Benchmark results',
+    '',
+    `Written by \`${meta.command}\` on ${meta.date.slice(0, 10)} (${meta.date.slice(11, 16)} UTC), in ${Math.round(meta.durationSeconds / 60)} min ${Math.round(meta.durationSeconds % 60)} s. ` +
+      'Every figure comes from the raw file of that run (`bench/raw/`, not committed); rerun the command to reproduce. ' +
+      'A ratio is Yigao / peer: below 1 means Yigao took less time or memory.',
+    '',
+    '## Setup',
+    '',
+    `- Machine: ${meta.cores} × ${meta.cpuModel}, ${(meta.memoryBytes / 1024 ** 3).toFixed(0)} GiB RAM, ${meta.os}; Node ${meta.node}. ` +
+      `Load average at the start: ${meta.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}.`,
+    `- The machine is shared: other people's builds and tests ran on the same two cores during the run. ` +
+      'Each table shows the CPU the other processes used meanwhile ("others"), so a noisy figure can be told from a slow server.',
+    `- Repository at \`${meta.git.commit}\`${meta.git.dirtyFiles ? ` with ${meta.git.dirtyFiles} uncommitted change(s) under server/ and shared/ (the working tree was measured)` : ''}.`,
+    `- Versions: ${Object.entries(meta.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    '- Servers, each a child process of the benchmark started fresh (fresh store in a temporary directory) for every case, stopped by PID; ' +
+      'the servers take turns case by case, in a rotating order:',
+    '  - **Yigao**: `node --import tsx server/index.ts`, SQLite store; every edit committed before it is relayed and acknowledged. ' +
+      `Settings: ROOM_IDLE_SECONDS=${plan.roomIdleSeconds}; MAX_CONNECTIONS_PER_USER, MAX_CONNECTIONS_PER_DOCUMENT, MESSAGES_PER_SECOND, ` +
+      'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn).',
+    '  - **reference**: `node node_modules/@y/websocket-server/src/server.js` with `YPERSISTENCE` (LevelDB): stores each update after relaying it.',
+    '  - **Hocuspocus**: `@hocuspocus/server` with `@hocuspocus/extension-sqlite` at their defaults (the document is stored 2 s after the last change, at most every 10 s). ' +
+      'It declares `engines.node >= 22`; on this Node 20 it installed with a warning and ran every scenario below.',
+    '  - Every server process also gets `--expose-gc` and a preload (`bench/servers/gcOnSignal.mjs`) that collects garbage on SIGUSR2 and reports `process.memoryUsage()`, so memory is compared after a full collection on all alike.',
+    '- CPU is the server process\'s user + system time from `/proc/<pid>/stat` over the measured stretch ("% of a core"); peak RSS is `VmHWM` from `/proc/<pid>/status`.',
+    '- Load generator (`bench/client/`): one Node process, real WebSocket clients (`ws`) speaking each server\'s protocol: for Yigao and the reference, y-websocket ' +
+      '(sync step 1/2, updates, awareness; Yigao\'s clients connect with `?ack=1` like the editor); for Hocuspocus its own framing (document name before each message, ' +
+      'authentication first), checked against `@hocuspocus/provider` 4.7.0. A client is a Y.Doc edited the way Tiptap\'s binding does: paragraph XmlElements holding ' +
+      'XmlText in the `default` fragment, 1–3 characters typed at the caret, sometimes replacing one, sometimes Enter, and the caret sent as presence with every edit. ' +
+      'Every edit is identified by its sender\'s client id and clock and timestamped when sent; a receiver records it when its state vector reaches that clock.',
+    '',
+  );
+
+  // Headline
+  const headline: Row[] = [];
+  for (const spec of plan.typing) {
+    const items = run.typing.filter((t) => sameCase(t.case, spec));
+    headline.push({ label: `typing ${caseLabel(spec)}: propagation p99 (ms)`, values: by(items, (i) => i.latencyMs.p99), format: ms });
+  }
+  const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
+  if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
+  if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: bytes to the client`, values: by(history, (i) => i.bytesReceived), format: int });
+  const biggest = Math.max(0, ...run.manyDocs.map((m) => m.case.documents));
+  const many = run.manyDocs.filter((m) => m.case.documents === biggest);
+  if (many.length) {
+    headline.push({ label: `${biggest} open documents: RSS per document (KB)`, values: by(many, (i) => i.perOpenDocumentBytes), format: kb });
+    headline.push({ label: `${biggest} open documents: heap per document (KB)`, values: by(many, (i) => i.perOpenDocumentHeapBytes), format: kb });
+  }
+  if (run.connections.length)
+    headline.push({
+      label: `editors held with p99 ≤ ${plan.connections.p99TargetMs} ms (higher is better)`,
+      values: by(run.connections, (c) => c.maxEditorsWithinTarget),
+      display: Object.fromEntries(run.connections.map((c) => [c.server, `${c.maxEditorsWithinTarget}${c.limitNotReached ? '+' : ''}`])),
+      format: int,
+    });
+  const lost = (name: ServerName) =>
+    [...run.typing, ...run.connections].filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
+  headline.push({ label: 'edits lost, all runs', values: Object.fromEntries(servers.map((s) => [s, lost(s)])), format: int, noRatio: true });
+  const converged = (name: ServerName) => [...run.typing, ...run.connections].filter((r) => r.server === name).every((r) => r.converged);
+  headline.push({ label: 'replicas converged, all runs', values: Object.fromEntries(servers.map((s) => [s, converged(s)])), format: int, noRatio: true });
+  push('## Summary', '', table(servers, headline), '');
+
+  // Typing
+  if (run.typing.length) {
+    push(
+      '## 1. Typing',
+      '',
+      `Each case: D documents × C people, each typing at R edits per second (uniformly jittered) for ${plan.typing[0].seconds} s after ${plan.typing[0].warmupSeconds} s unmeasured. ` +
+        'Propagation is from an edit\'s send to its arrival at each other person in the document (every edit × every receiver is a sample). ' +
+        'Lost edits are edits some receiver never got; "converged" means every replica and a fresh client loading from the server afterwards hold the same body, ' +
+        'and "server has all" that the fresh client has every edit. Yigao\'s acknowledgement latency is from sending an edit to the acknowledgement that it is stored.',
+      '',
+    );
+    for (const spec of plan.typing) {
+      const items = run.typing.filter((t) => sameCase(t.case, spec));
+      if (!items.length) continue;
+      push(`### ${caseLabel(spec)}`, '');
+      push(
+        table(servers, [
+          ...latencyRows(items, 'propagation'),
+          { label: 'samples (edit × receiver)', values: by(items, (i) => i.latencyMs.count), format: int, noRatio: true },
+          { label: 'edits sent', values: by(items, (i) => i.editsSent), format: int, noRatio: true },
+          { label: 'edits lost', values: by(items, (i) => i.lostEdits), format: int, noRatio: true },
+          { label: 'converged', values: by(items, (i) => i.converged), format: int, noRatio: true },
+          { label: 'server has all', values: by(items, (i) => i.serverHasAll), format: int, noRatio: true },
+          { label: 'acknowledged as stored p50 (ms)', values: by(items, (i) => i.ackLatencyMs?.p50 ?? null), format: ms, noRatio: true },
+          { label: 'acknowledged as stored p99 (ms)', values: by(items, (i) => i.ackLatencyMs?.p99 ?? null), format: ms, noRatio: true },
+          { label: 'server CPU (s)', values: by(items, (i) => i.meter.serverCpuSeconds), format: sec },
+          { label: 'server CPU (% of a core)', values: by(items, (i) => i.meter.serverCpuPercent), format: pct },
+          { label: 'server peak RSS (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
+          { label: 'generator CPU (% of a core)', values: by(items, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
+          { label: 'generator event-loop delay p99 (ms)', values: by(items, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
+          { label: 'others on the machine (% of a core)', values: by(items, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },
+        ]),
+        '',
+      );
+    }
+  }
+
+  // Profile
+  if (run.profile) {
+    const { summary, run: profiled } = run.profile;
+    push(
+      '## Where Yigao spends its CPU (profile)',
+      '',
+      `\`node --cpu-prof\` on the Yigao process during a separate typing run of ${caseLabel(profiled.case)} (not one of the measured runs above; ` +
+        `propagation p50 ${ms(profiled.latencyMs.p50)} ms / p99 ${ms(profiled.latencyMs.p99)} ms under the profiler). ` +
+        `The process was busy ${(summary.busyMs / 1000).toFixed(1)} s of ${(summary.totalMs / 1000).toFixed(1)} s; shares are of the busy time. ` +
+        `Garbage collection: ${(summary.garbageCollectorShare * 100).toFixed(1)}%. Profile: \`${summary.file}\`.`,
+      '',
+      '| by module (self time) | ms | share |',
+      '| --- | ---: | ---: |',
+      ...summary.topModules.map((e) => `| ${e.name} | ${e.ms.toFixed(0)} | ${(e.share * 100).toFixed(1)}% |`),
+      '',
+      '| by function (self time) | ms | share |',
+      '| --- | ---: | ---: |',
+      ...summary.topSelf.map((e) => `| \`${e.name}\` | ${e.ms.toFixed(0)} | ${(e.share * 100).toFixed(1)}% |`),
+      '',
+      '| Yigao\'s own functions (with what they call) | ms | share |',
+      '| --- | ---: | ---: |',
+      ...summary.topOwnInclusive.map((e) => `| \`${e.name}\` | ${e.ms.toFixed(0)} | ${(e.share * 100).toFixed(1)}% |`),
+      '',
+    );
+  }
+  if (findings) push(findings.trim(), '');
+
+  // Cold open
+  if (run.coldOpen.length) {
+    push(
+      '## 2. Cold open',
+      '',
+      'The document\'s history is sent to the server one update per message (as editors sent it), the server is stopped (SIGTERM) with its store on disk, ' +
+        `and each of ${plan.coldOpen.opens} opens starts a fresh server process on a copy of that store; a fresh client then connects. ` +
+        '"Whole state" is from opening the socket to the arrival of the frame that completed the document; "applied" adds the client applying it. ' +
+        'Bytes are everything the client received until then.',
+      '',
+    );
+    for (const document of [...new Set(run.coldOpen.map((c) => c.case.document))]) {
+      const items = run.coldOpen.filter((c) => c.case.document === document);
+      push(`### ${document}`, '');
+      push(
+        table(servers, [
+          { label: 'updates in the history', values: by(items, (i) => i.updatesSent), format: int, noRatio: true },
+          { label: 'whole state on the wire, p50 (ms)', values: by(items, (i) => i.p50ToWholeStateMs), format: ms },
+          { label: 'whole state, first open (ms)', values: by(items, (i) => i.firstToWholeStateMs), format: ms },
+          { label: 'applied by the client, p50 (ms)', values: by(items, (i) => i.p50ToAppliedMs), format: ms },
+          { label: 'bytes received', values: by(items, (i) => i.bytesReceived), format: int },
+          { label: 'complete', values: by(items, (i) => i.complete), format: int, noRatio: true },
+          { label: 'store on disk (KB)', values: by(items, (i) => i.storeBytes), format: kb },
+          { label: 'taking in the history (s)', values: by(items, (i) => i.buildSeconds), format: sec },
+        ]),
+        '',
+      );
+    }
+  }
+
+  // Many docs
+  if (run.manyDocs.length) {
+    push(
+      '## 3. Many documents',
+      '',
+      `N documents open at once, one client each, ~${Math.round(plan.manyDocs.bytesPerDocument / 1000)} KB of text written into each a paragraph at a time. ` +
+        'Memory is read after a full collection: with every document open, and again after every client left and ' +
+        `${plan.manyDocs.unloadWaitSeconds} s passed (Yigao unloads a room ${plan.roomIdleSeconds} s after its last client; the peers on the last leave). ` +
+        '"Per document" is above the baseline (the server started, documents created, nothing open), divided by N. ' +
+        'RSS includes what the allocators keep after freeing; the heap figure (V8 heap used + external) shows what the server still holds.',
+      '',
+    );
+    for (const documents of plan.manyDocs.documents) {
+      const items = run.manyDocs.filter((m) => m.case.documents === documents);
+      if (!items.length) continue;
+      push(`### ${documents} documents`, '');
+      push(
+        table(servers, [
+          { label: 'RSS per open document (KB)', values: by(items, (i) => i.perOpenDocumentBytes), format: kb },
+          { label: 'RSS per document after unload (KB)', values: by(items, (i) => i.retainedPerDocumentBytes), format: kb },
+          { label: 'heap per open document (KB)', values: by(items, (i) => i.perOpenDocumentHeapBytes), format: kb },
+          { label: 'heap per document after unload (KB)', values: by(items, (i) => i.retainedPerDocumentHeapBytes), format: kb },
+          { label: 'RSS baseline (MB)', values: by(items, (i) => i.baselineRssBytes), format: mb },
+          { label: 'RSS, all open (MB)', values: by(items, (i) => i.openRssBytes), format: mb },
+          { label: 'RSS after unload (MB)', values: by(items, (i) => i.afterLeaveRssBytes), format: mb },
+          { label: 'heap baseline (MB)', values: by(items, (i) => i.baselineHeapBytes), format: mb },
+          { label: 'heap, all open (MB)', values: by(items, (i) => i.openHeapBytes), format: mb },
+          { label: 'heap after unload (MB)', values: by(items, (i) => i.afterLeaveHeapBytes), format: mb },
+          { label: 'peak RSS (MB)', values: by(items, (i) => i.peakRssBytes), format: mb },
+          { label: 'opening and filling all (s)', values: by(items, (i) => i.openSeconds), format: sec },
+        ]),
+        '',
+      );
+    }
+  }
+
+  // Export
+  if (run.export.length) {
+    const e = run.export[0];
+    push(
+      '## 4. Export (Yigao only)',
+      '',
+      `DOCX of a ${e.case.pages}-page summary (${e.characters} characters, headings and paragraphs) through ` +
+        '`GET /api/documents/:id/export?format=docx&version=current`, one request at a time, timed at the client until the whole file arrived.',
+      '',
+      '| runs | first (ms) | p50 (ms) | min (ms) | max (ms) | DOCX bytes |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${e.timesMs.length} | ${ms(e.firstMs)} | ${ms(e.p50Ms)} | ${ms(Math.min(...e.timesMs))} | ${ms(Math.max(...e.timesMs))} | ${e.docxBytes} |`,
+      '',
+    );
+  }
+
+  // Connections
+  if (run.connections.length) {
+    const c = plan.connections;
+    push(
+      '## 5. Connections',
+      '',
+      `Editors are added in documents of ${c.editorsPerDocument}, each typing ${c.editsPerSecond} edit/s with the caret as presence; after each step ` +
+        `(${c.steps.join(', ')} editors) and 1 s to settle, propagation is measured for ${c.stepSeconds} s. The run stops at the first step whose p99 is over ` +
+        `${c.p99TargetMs} ms. The generator shares the two cores: its CPU and event-loop delay are in the table, and at the top steps it is part of what is measured.`,
+      '',
+    );
+    push(
+      table(servers, [
+        {
+          label: `editors held with p99 ≤ ${c.p99TargetMs} ms (higher is better)`,
+          values: by(run.connections, (r) => r.maxEditorsWithinTarget),
+          format: (v) => int(v),
+        },
+        { label: 'highest step still within (more not tried)', values: by(run.connections, (r) => r.limitNotReached), format: int, noRatio: true },
+        { label: 'edits lost', values: by(run.connections, (r) => r.lostEdits), format: int, noRatio: true },
+        { label: 'converged', values: by(run.connections, (r) => r.converged), format: int, noRatio: true },
+      ]),
+      '',
+      '| server | editors | p50 (ms) | p99 (ms) | max (ms) | server CPU (% of a core) | generator CPU | generator loop delay p99 (ms) | others |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of run.connections) {
+      for (const s of r.steps) {
+        push(
+          `| ${TITLES[r.server]} | ${s.editors} | ${ms(s.latencyMs.p50)} | ${s.withinTarget ? '' : '**'}${ms(s.latencyMs.p99)}${s.withinTarget ? '' : '**'} | ${ms(s.latencyMs.max)} | ` +
+            `${pct(s.meter.serverCpuPercent)} | ${pct(s.meter.generatorCpuPercent)} | ${ms(s.meter.generatorLoopDelayP99Ms)} | ${pct(s.meter.othersCpuPercent)} |`,
+        );
+      }
+    }
+    push('');
+  }
+
+  if (run.errors.length) {
+    push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0]}`), '');
+  }
+  return out.join('\n');
+}
+
+function sameCase(a: { documents: number; clientsPerDocument: number; editsPerSecond: number }, b: typeof a): boolean {
+  return a.documents === b.documents && a.clientsPerDocument === b.clientsPerDocument && a.editsPerSecond === b.editsPerSecond;
+}
+
+function caseLabel(c: { documents: number; clientsPerDocument: number; editsPerSecond: number }): string {
+  return `${c.documents} document${c.documents > 1 ? 's' : ''} × ${c.clientsPerDocument} clients × ${c.editsPerSecond} edit${c.editsPerSecond === 1 ? '' : 's'}/s`;
+}

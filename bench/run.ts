@@ -1,0 +1,269 @@
+// `npm run bench`: runs every scenario against every server, each server a
+// fresh child process per case, servers alternating case by case, and writes
+// the raw results (bench/raw/) and the report (bench/RESULTS.md).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { longHistory, summaryDocument, type History } from './client/histories.js';
+import { planFromArgs, type Plan } from './plan.js';
+import { newestProfile, summarizeProfile, type ProfileSummary } from './profile.js';
+import { renderReport } from './report.js';
+import { runColdOpen, type ColdOpenResult } from './scenarios/coldOpen.js';
+import { runConnections, type ConnectionsResult } from './scenarios/connections.js';
+import { runExport, type ExportResult } from './scenarios/exportDocx.js';
+import { runManyDocs, type ManyDocsResult } from './scenarios/manyDocs.js';
+import { runTyping, type TypingResult } from './scenarios/typing.js';
+import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
+import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
+import { startServer } from './servers/startServer.js';
+
+export interface RunMeta {
+  date: string;
+  command: string;
+  durationSeconds: number;
+  node: string;
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  os: string;
+  loadAverageAtStart: number[];
+  git: { commit: string; dirtyFiles: number };
+  versions: Record<string, string>;
+  /** Hocuspocus declares Node ≥ 22; whether it ran here all the same. */
+  hocuspocusOnThisNode: string;
+}
+
+export interface RunError {
+  scenario: string;
+  server: ServerName;
+  case: string;
+  message: string;
+}
+
+export interface BenchRun {
+  meta: RunMeta;
+  plan: Plan;
+  typing: TypingResult[];
+  profile: { summary: ProfileSummary; run: TypingResult } | null;
+  coldOpen: ColdOpenResult[];
+  manyDocs: ManyDocsResult[];
+  export: ExportResult[];
+  connections: ConnectionsResult[];
+  errors: RunError[];
+}
+
+const rawDir = path.join(repoRoot, 'bench/raw');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const { plan, reportOnly } = planFromArgs(args);
+  if (reportOnly) {
+    const run = JSON.parse(fs.readFileSync(reportOnly, 'utf8')) as BenchRun;
+    writeReport(run, plan.out === 'bench/RESULTS.md' && run.plan.quick ? run.plan.out : plan.out);
+    return;
+  }
+  fs.mkdirSync(rawDir, { recursive: true });
+  const started = Date.now();
+  const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
+  const run: BenchRun = {
+    meta: meta(args, started),
+    plan,
+    typing: [],
+    profile: null,
+    coldOpen: [],
+    manyDocs: [],
+    export: [],
+    connections: [],
+    errors: [],
+  };
+  const log = (line: string) => console.log(line);
+  const rotated = (k: number) => plan.servers.map((_, i) => plan.servers[(i + k) % plan.servers.length]);
+  let caseIndex = 0;
+
+  const attempt = async <T>(scenario: string, name: ServerName, label: string, work: () => Promise<T>): Promise<T | null> => {
+    log(`${scenario} · ${label} · ${name}`);
+    try {
+      return await work();
+    } catch (err) {
+      const message = (err as Error).stack ?? String(err);
+      log(`  failed: ${message}`);
+      run.errors.push({ scenario, server: name, case: label, message: (err as Error).message });
+      return null;
+    }
+  };
+
+  for (const scenario of plan.scenarios) {
+    if (scenario === 'typing') {
+      for (const spec of plan.typing) {
+        const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s`;
+        for (const name of rotated(caseIndex++)) {
+          const result = await attempt('typing', name, label, () =>
+            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
+          );
+          if (result) {
+            run.typing.push(result);
+            log(`  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}`);
+          }
+        }
+      }
+    }
+
+    if (scenario === 'profile' && plan.servers.includes('yigao') && plan.typing[plan.profileCase]) {
+      const spec = plan.typing[plan.profileCase];
+      const dir = path.join(rawDir, `profile-${stamp}`);
+      fs.mkdirSync(dir, { recursive: true });
+      await attempt('profile', 'yigao', `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s, --cpu-prof`, async () => {
+        const result = await withServer('yigao', { roomIdleSeconds: plan.roomIdleSeconds, cpuProfileDir: dir }, (server) => runTyping(server, spec, log));
+        const file = newestProfile(dir);
+        if (!file) throw new Error('the server wrote no CPU profile');
+        run.profile = { summary: summarizeProfile(file, repoRoot), run: result };
+        log(`  profile: ${path.relative(repoRoot, file)}`);
+      });
+    }
+
+    if (scenario === 'cold-open') {
+      const documents: Array<[string, () => History]> = [
+        [`history-${plan.coldOpen.historyEdits}`, () => longHistory(plan.coldOpen.historyEdits)],
+        [`summary-${plan.coldOpen.summaryPages}-pages`, () => summaryDocument(plan.coldOpen.summaryPages)],
+      ];
+      for (const [document, build] of documents) {
+        const history = build();
+        log(`cold-open · ${document}: ${history.updates.length} updates, ${history.characters} characters, ${(history.stateBytes / 1024).toFixed(0)} KB as one update`);
+        for (const name of rotated(caseIndex++)) {
+          const result = await attempt('cold-open', name, document, () =>
+            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server, dataDir) =>
+              runColdOpen(server, { document, opens: plan.coldOpen.opens }, history, dataDir, log),
+            ),
+          );
+          if (result) {
+            run.coldOpen.push(result);
+            log(`  whole state in ${result.p50ToWholeStateMs.toFixed(0)} ms (p50), ${result.bytesReceived} bytes, complete ${result.complete}`);
+          }
+        }
+      }
+    }
+
+    if (scenario === 'many-docs') {
+      for (const documents of plan.manyDocs.documents) {
+        const spec = { documents, bytesPerDocument: plan.manyDocs.bytesPerDocument, unloadWaitSeconds: plan.manyDocs.unloadWaitSeconds };
+        for (const name of rotated(caseIndex++)) {
+          const result = await attempt('many-docs', name, `${documents} documents`, () =>
+            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runManyDocs(server, spec, log)),
+          );
+          if (result) {
+            run.manyDocs.push(result);
+            log(`  ${(result.perOpenDocumentBytes / 1024).toFixed(0)} KB RSS per open document, ${(result.retainedPerDocumentBytes / 1024).toFixed(0)} KB after unload`);
+          }
+        }
+      }
+    }
+
+    if (scenario === 'export' && plan.servers.includes('yigao')) {
+      const history = summaryDocument(plan.export.pages);
+      const result = await attempt('export', 'yigao', `${plan.export.pages} pages`, () =>
+        withServer('yigao', { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runExport(server, plan.export, history)),
+      );
+      if (result) {
+        run.export.push(result);
+        log(`  p50 ${result.p50Ms.toFixed(0)} ms, ${result.docxBytes} bytes`);
+      }
+    }
+
+    if (scenario === 'connections') {
+      for (const name of rotated(caseIndex++)) {
+        const result = await attempt('connections', name, `${plan.connections.editorsPerDocument} per document`, () =>
+          withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runConnections(server, plan.connections, log)),
+        );
+        if (result) run.connections.push(result);
+      }
+    }
+  }
+
+  run.meta.durationSeconds = (Date.now() - started) / 1000;
+  const raw = path.join(rawDir, `${plan.quick ? 'quick-' : ''}${stamp}.json`);
+  fs.writeFileSync(raw, JSON.stringify(run, null, 2));
+  fs.copyFileSync(raw, path.join(rawDir, plan.quick ? 'latest-quick.json' : 'latest.json'));
+  writeReport(run, plan.out);
+  log(`raw results: ${path.relative(repoRoot, raw)}`);
+  log(`done in ${run.meta.durationSeconds.toFixed(0)} s; ${run.errors.length} error(s)`);
+  if (run.errors.length > 0) process.exitCode = 1;
+}
+
+function writeReport(run: BenchRun, out: string): void {
+  const file = path.resolve(repoRoot, out);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const findings = path.join(repoRoot, 'bench/findings.md');
+  fs.writeFileSync(file, renderReport(run, fs.existsSync(findings) && !run.plan.quick ? fs.readFileSync(findings, 'utf8') : null));
+  console.log(`report: ${path.relative(repoRoot, file)}`);
+}
+
+/** Starts a fresh server on a fresh store, runs `work`, stops it and removes the store. */
+async function withServer<T>(
+  name: ServerName,
+  options: Omit<StartOptions, 'dataDir'>,
+  work: (server: ServerUnderTest, dataDir: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  let server: ServerUnderTest | null = null;
+  try {
+    server = await startServer(name, { ...options, dataDir });
+    return await work(server, dataDir);
+  } finally {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function meta(args: string[], started: number): RunMeta {
+  const version = (pkg: string) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return 'missing';
+    }
+  };
+  const git = (...gitArgs: string[]) => {
+    try {
+      return execFileSync('git', gitArgs, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    date: new Date(started).toISOString(),
+    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    durationSeconds: 0,
+    node: process.version,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryBytes: os.totalmem(),
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg(),
+    git: { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean).length },
+    versions: {
+      yjs: version('yjs'),
+      'y-protocols': version('y-protocols'),
+      lib0: version('lib0'),
+      ws: version('ws'),
+      'better-sqlite3': version('better-sqlite3'),
+      tsx: version('tsx'),
+      '@y/websocket-server': version('@y/websocket-server'),
+      'y-leveldb (under @y/websocket-server)': version('@y/websocket-server/node_modules/y-leveldb'),
+      'ws (under @y/websocket-server)': version('@y/websocket-server/node_modules/ws'),
+      '@hocuspocus/server': version('@hocuspocus/server'),
+      '@hocuspocus/extension-sqlite': version('@hocuspocus/extension-sqlite'),
+    },
+    hocuspocusOnThisNode: 'declares engines.node >= 22; started here on this Node (see its results and errors)',
+  };
+}
+
+process.on('exit', killStrayServers);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killStrayServers();
+    process.exit(130);
+  });
+}
+
+await main();

@@ -1,0 +1,129 @@
+// D documents × C people typing at R edits/s for T s: how fast each edit
+// reaches everyone else in its document, whether any is lost, whether all
+// replicas end up identical, and (Yigao) how fast each edit is durable.
+import type { BenchClient } from '../client/BenchClient.js';
+import { EditTracker } from '../client/EditTracker.js';
+import { rng, Typist } from '../client/typist.js';
+import type { ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
+import { SampleBuffer, summarize, type LatencySummary } from '../stats.js';
+import { bodyText, connectClient, inBatches, Meter, sleep, waitFor, type MeterReading } from './common.js';
+
+export interface TypingCase {
+  documents: number;
+  clientsPerDocument: number;
+  editsPerSecond: number;
+  seconds: number;
+  /** Unmeasured typing first (JIT, caches). */
+  warmupSeconds: number;
+  /** Send the caret with every edit, as Tiptap's CollaborationCaret does. */
+  presence: boolean;
+}
+
+export interface TypingResult {
+  server: ServerName;
+  case: TypingCase;
+  clients: number;
+  editsSent: number;
+  editsMeasured: number;
+  /** Edits × receivers that got them. */
+  deliveries: number;
+  latencyMs: LatencySummary;
+  /** Yigao: from sending an edit to its acknowledgement (stored). */
+  ackLatencyMs: LatencySummary | null;
+  lostEdits: number;
+  /** Every replica (and a fresh client loading from the server afterwards) holds the same body. */
+  converged: boolean;
+  /** A fresh client loading from the server afterwards has every edit. */
+  serverHasAll: boolean;
+  meter: MeterReading;
+}
+
+const COLORS = ['#e5484d', '#3e63dd', '#30a46c', '#f76808', '#8e4ec6', '#12a594'];
+
+export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: (line: string) => void = () => {}): Promise<TypingResult> {
+  const documents = await server.createDocuments(spec.documents, spec.clientsPerDocument);
+  const latencies = new SampleBuffer();
+  const ackSink = server.name === 'yigao' ? { measuring: false, samples: new SampleBuffer() } : null;
+  const trackers = documents.map(() => new EditTracker(latencies));
+  const seats = documents.flatMap((document, d) => Array.from({ length: spec.clientsPerDocument }, (_, seat) => ({ document, d, seat })));
+  const clients: BenchClient[] = [];
+  const typists: Typist[] = [];
+  try {
+    await inBatches(seats, 20, async ({ document, d, seat }, i) => {
+      const client = await connectClient(server.wire(document, seat), ackSink);
+      trackers[d].attach(client);
+      clients[i] = client;
+      typists[i] = new Typist(client, { name: `委员${seat}`, color: COLORS[seat % COLORS.length], presence: spec.presence, seed: 1000 + i });
+    });
+    for (const typist of typists) typist.begin();
+    await Promise.all(clients.map((c) => c.settled()));
+    await sleep(300);
+    log(`  ${clients.length} clients synced; typing`);
+
+    let meter: Meter | null = null;
+    const startedAt = performance.now();
+    const measureFrom = startedAt + spec.warmupSeconds * 1000;
+    const stopAt = measureFrom + spec.seconds * 1000;
+    const interval = 1000 / spec.editsPerSecond;
+    let running = typists.length;
+    const done = new Promise<void>((resolve) => {
+      typists.forEach((typist, i) => {
+        const tracker = trackers[Math.floor(i / spec.clientsPerDocument)];
+        const random = rng(7919 * (i + 1)); // timing jitter
+        const tick = () => {
+          const now = performance.now();
+          if (now >= stopAt) {
+            if (--running === 0) resolve();
+            return;
+          }
+          if (!meter && now >= measureFrom) {
+            meter = new Meter(server);
+            for (const t of trackers) t.measuring = true;
+            if (ackSink) ackSink.measuring = true;
+          }
+          typist.type();
+          tracker.sent(typist.client, now);
+          setTimeout(tick, interval * (0.5 + random()));
+        };
+        setTimeout(tick, interval * random());
+      });
+    });
+    await done;
+    for (const t of trackers) t.measuring = false;
+    if (ackSink) ackSink.measuring = false;
+    // Everything sent must arrive (and, for Yigao, be acknowledged).
+    await waitFor(() => trackers.every((t) => t.missingDeliveries() === 0), 15_000);
+    await Promise.all(clients.map((c) => c.settled(15_000).catch(() => undefined)));
+    const reading = (meter as Meter | null)?.read() ?? new Meter(server).read();
+
+    // A fresh client per document, loading what the server has.
+    let converged = true;
+    let serverHasAll = true;
+    await inBatches(documents, 10, async (document, d) => {
+      const verifier = await connectClient(server.wire(document, 0));
+      const expected = bodyText(verifier);
+      serverHasAll &&= trackers[d].containsAll(verifier.doc);
+      const members = clients.slice(d * spec.clientsPerDocument, (d + 1) * spec.clientsPerDocument);
+      converged &&= members.every((c) => bodyText(c) === expected);
+      verifier.destroy();
+    });
+    const editsSent = trackers.reduce((n, t) => n + t.editsSent, 0);
+    return {
+      server: server.name,
+      case: spec,
+      clients: clients.length,
+      editsSent,
+      editsMeasured: trackers.reduce((n, t) => n + t.editsMeasured, 0),
+      deliveries: trackers.reduce((n, t) => n + t.deliveries, 0),
+      latencyMs: summarize(latencies.values()),
+      ackLatencyMs: ackSink ? summarize(ackSink.samples.values()) : null,
+      lostEdits: trackers.reduce((n, t) => n + t.lostEdits(), 0),
+      converged,
+      serverHasAll,
+      meter: reading,
+    };
+  } finally {
+    for (const client of clients) client?.destroy();
+  }
+}
+
