@@ -17,6 +17,7 @@ import './styles/versions.css';
 import './styles/panels.css';
 import './styles/comments.css';
 import './styles/notifications.css';
+import './styles/approval.css';
 
 setupI18n();
 registerServiceWorker();

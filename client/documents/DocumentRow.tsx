@@ -14,12 +14,14 @@ interface DocumentRowProps {
   now: Date;
   onRename: (document: DocumentSummaryDto) => void;
   onDelete: (document: DocumentSummaryDto) => void;
+  onExport: (document: DocumentSummaryDto) => void;
 }
 
-export function DocumentRow({ document, now, onRename, onDelete }: DocumentRowProps) {
+export function DocumentRow({ document, now, onRename, onDelete, onExport }: DocumentRowProps) {
   const { t } = useTranslation();
   const path = documentPath(document.id);
-  const items: MenuItem[] = [];
+  // Every member may export, viewers too.
+  const items: MenuItem[] = [{ label: t('list.export'), onSelect: () => onExport(document), testId: 'export-document' }];
   if (canRename(document.role)) {
     items.push({ label: t('list.rename'), onSelect: () => onRename(document), testId: 'rename-document' });
   }
@@ -46,7 +48,7 @@ export function DocumentRow({ document, now, onRename, onDelete }: DocumentRowPr
         <RelativeTime iso={document.updatedAt} now={now} />
       </td>
       <td className="document-row__menu">
-        {items.length > 0 && <DropdownMenu label={t('list.rowMenu')} trigger={<Icon name="more" />} items={items} triggerTestId="row-menu" />}
+        <DropdownMenu label={t('list.rowMenu')} trigger={<Icon name="more" />} items={items} triggerTestId="row-menu" />
       </td>
     </tr>
   );

@@ -7,9 +7,10 @@ interface DocumentTableProps {
   documents: DocumentSummaryDto[];
   onRename: (document: DocumentSummaryDto) => void;
   onDelete: (document: DocumentSummaryDto) => void;
+  onExport: (document: DocumentSummaryDto) => void;
 }
 
-export function DocumentTable({ documents, onRename, onDelete }: DocumentTableProps) {
+export function DocumentTable({ documents, onRename, onDelete, onExport }: DocumentTableProps) {
   const { t } = useTranslation();
   const now = useNow();
   return (
@@ -26,7 +27,7 @@ export function DocumentTable({ documents, onRename, onDelete }: DocumentTablePr
       </thead>
       <tbody>
         {documents.map((document) => (
-          <DocumentRow key={document.id} document={document} now={now} onRename={onRename} onDelete={onDelete} />
+          <DocumentRow key={document.id} document={document} now={now} onRename={onRename} onDelete={onDelete} onExport={onExport} />
         ))}
       </tbody>
     </table>

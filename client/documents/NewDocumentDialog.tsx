@@ -46,19 +46,19 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           <legend className="field__label">{t('newDocument.templateLabel')}</legend>
           {templates.error !== undefined && <p className="form-error">{t('newDocument.templatesError')}</p>}
           {templates.loading && <p className="muted">{t('common.loading')}</p>}
-          <div className="template-picker__cards" role="radiogroup" aria-label={t('newDocument.templateLabel')}>
+          <div className="choice-cards" role="radiogroup" aria-label={t('newDocument.templateLabel')}>
             {templates.data?.map((info) => (
-              <label key={info.id} className="template-card" data-testid={`template-${info.id}`} data-selected={info.id === template}>
+              <label key={info.id} className="choice-card" data-testid={`template-${info.id}`} data-selected={info.id === template}>
                 <input
                   type="radio"
                   name="template"
                   value={info.id}
                   checked={info.id === template}
                   onChange={() => setTemplate(info.id)}
-                  className="template-card__radio"
+                  className="choice-card__radio"
                 />
-                <span className="template-card__name">{info.name}</span>
-                <span className="template-card__description">{info.description}</span>
+                <span className="choice-card__name">{info.name}</span>
+                <span className="choice-card__description">{info.description}</span>
               </label>
             ))}
           </div>

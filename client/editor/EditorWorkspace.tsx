@@ -25,6 +25,8 @@ interface EditorWorkspaceProps {
   label: string;
   /** Banners shown under the toolbar (read-only, offline), where they don't push the toolbar around. */
   notices?: ReactNode;
+  /** The body is not shown yet: this copy may hold changes the server refused (see useRefusedChanges). */
+  concealed?: boolean;
   comments: WorkspaceComments;
   /** The editor once it exists (null again when it goes), for the comments pane. */
   onEditor: (editor: Editor | null) => void;
@@ -43,7 +45,7 @@ export interface WorkspaceComments {
   composing: boolean;
 }
 
-export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices, comments, onEditor }: EditorWorkspaceProps) {
+export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices, concealed = false, comments, onEditor }: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
   // The editor is made once per document: its click handler reads the latest callback.
   const onActivate = useRef(comments.onActivate);
@@ -94,7 +96,7 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
       <Toolbar key={editor ? 'toolbar' : 'toolbar-waiting'} editor={editor} disabled={!editable} onComment={comments.onComment ?? undefined} />
       {notices}
       <div className="workspace">
-        <article className="page">
+        <article className={concealed ? 'page page--concealed' : 'page'} aria-busy={concealed || undefined}>
           <EditorContent editor={editor} />
           {comments.onComment && <CommentMarginButton editor={editor} onComment={comments.onComment} hidden={comments.composing} />}
         </article>

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { DocumentStatus, Role } from '../../shared/api.js';
+import type { Role } from '../../shared/api.js';
 
-/** Why the body cannot be changed: the document is approved, or the user's role. */
-export function ReadonlyBanner({ role, status }: { role: Role; status: DocumentStatus }) {
+/** Why this member cannot change the body: their role (an approved document has its own banner). */
+export function ReadonlyBanner({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const message =
-    status === 'approved' ? t('editor.readonly.approved') : role === 'commenter' ? t('editor.readonly.commenter') : t('editor.readonly.viewer');
   return (
     <div className="banner banner--info" data-testid="readonly-banner" role="status">
-      {message}
+      {role === 'commenter' ? t('editor.readonly.commenter') : t('editor.readonly.viewer')}
     </div>
   );
 }

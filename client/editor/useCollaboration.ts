@@ -19,6 +19,11 @@ export interface Collaboration {
   acks: AckTracker;
   /** The tracker's "unsaved" flag as stored for a reload; cleared when the local copy is dropped. */
   unsavedFlag: DirtyFlagStore;
+  /**
+   * Throws this computer's copy away (the IndexedDB copy and the unsaved flag too)
+   * and builds the collaboration again from the server: for changes the server refused.
+   */
+  discardLocalCopy: () => Promise<void>;
 }
 
 // One class for every provider: its sockets count the update frames they send, which the tracker compares with the acks.
@@ -30,6 +35,8 @@ export function collabUrl(): string {
 
 export function useCollaboration(documentId: string, userId: string): Collaboration | null {
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
+  /** Counts the rebuilds after discardLocalCopy. */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -63,7 +70,16 @@ export function useCollaboration(documentId: string, userId: string): Collaborat
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
 
-    setCollaboration({ ydoc, provider, persistence, acks, unsavedFlag });
+    const discardLocalCopy = async () => {
+      // Nothing of this copy may reach the server again, or the new IndexedDB copy.
+      provider.disconnect();
+      unsavedFlag.set(false);
+      // The database is deleted before the next copy opens it: IndexedDB runs the two in order.
+      await persistence.clearData();
+      setGeneration((n) => n + 1);
+    };
+
+    setCollaboration({ ydoc, provider, persistence, acks, unsavedFlag, discardLocalCopy });
     return () => {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
@@ -75,7 +91,7 @@ export function useCollaboration(documentId: string, userId: string): Collaborat
       ydoc.destroy();
       setCollaboration(null);
     };
-  }, [documentId, userId]);
+  }, [documentId, userId, generation]);
 
   return collaboration;
 }

@@ -25,3 +25,20 @@ export const diffVersion = (id: string, versionId: string, against: string) =>
 
 /** Makes the document's content the version's, as an edit everyone connected sees; answers with the new version. */
 export const restoreVersion = (id: string, versionId: string) => request<VersionDto>(`${versionPath(id, versionId)}/restore`, { method: 'POST' });
+
+const SEARCH_PAGE_SIZE = 200;
+
+/** The newest approved version, looking as far back as needed (automatic versions may follow it by the hundred); null when never approved. */
+export async function latestApprovedVersion(id: string): Promise<VersionDto | null> {
+  let before: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(SEARCH_PAGE_SIZE) });
+    if (before) query.set('before', before);
+    const page = await request<VersionDto[]>(`${versionsPath(id)}?${query}`);
+    const approved = page.find((version) => version.kind === 'approved');
+    if (approved) return approved;
+    const last = page[page.length - 1];
+    if (!last || page.length < SEARCH_PAGE_SIZE) return null;
+    before = last.id;
+  }
+}

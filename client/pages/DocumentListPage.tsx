@@ -7,6 +7,7 @@ import { Header } from '../components/Header.js';
 import { Icon } from '../components/Icon.js';
 import { DocumentTable } from '../documents/DocumentTable.js';
 import { EmptyState } from '../documents/EmptyState.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog.js';
 import { RenameDialog } from '../documents/RenameDialog.js';
 import { sortDocuments } from '../documents/sortDocuments.js';
@@ -16,7 +17,12 @@ import { useResource } from '../lib/useResource.js';
 
 const LIST_REFRESH_MS = 60_000;
 
-type OpenDialog = { kind: 'new' } | { kind: 'rename'; document: DocumentSummaryDto } | { kind: 'delete'; document: DocumentSummaryDto } | null;
+type OpenDialog =
+  | { kind: 'new' }
+  | { kind: 'rename'; document: DocumentSummaryDto }
+  | { kind: 'delete'; document: DocumentSummaryDto }
+  | { kind: 'export'; document: DocumentSummaryDto }
+  | null;
 
 export function DocumentListPage() {
   const { t } = useTranslation();
@@ -61,6 +67,7 @@ export function DocumentListPage() {
             documents={sorted}
             onRename={(document) => setDialog({ kind: 'rename', document })}
             onDelete={(document) => setDialog({ kind: 'delete', document })}
+            onExport={(document) => setDialog({ kind: 'export', document })}
           />
         )}
       </main>
@@ -76,6 +83,7 @@ export function DocumentListPage() {
           }}
         />
       )}
+      {dialog?.kind === 'export' && <ExportDialog documentId={dialog.document.id} title={dialog.document.title} status={dialog.document.status} onClose={close} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
           title={t('list.deleteTitle')}

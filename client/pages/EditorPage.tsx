@@ -4,8 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDto, VersionDto } from '../../shared/api.js';
 import { canComment, canEditBody, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
+import { ApprovalDialog } from '../approval/ApprovalDialog.js';
+import { ApprovedBanner } from '../approval/ApprovedBanner.js';
+import { nextPlaceholderRange } from '../approval/placeholderSearch.js';
+import { useApprovedVersion } from '../approval/useApprovedVersion.js';
+import { useRefusedChanges } from '../approval/useRefusedChanges.js';
 import { CommentsPanel } from '../comments/CommentsPanel.js';
 import { useComments } from '../comments/useComments.js';
+import { reopenDocument } from '../http/approvalApi.js';
 import { listMembers, renameDocument, submitForReview } from '../http/documentsApi.js';
 import { notifyUnauthorized } from '../http/request.js';
 import { CenteredMessage } from '../components/CenteredMessage.js';
@@ -19,6 +25,7 @@ import { EditorTitle } from '../editor/EditorTitle.js';
 import { EditorWorkspace } from '../editor/EditorWorkspace.js';
 import { PresenceAvatars } from '../editor/PresenceAvatars.js';
 import { ReadonlyBanner } from '../editor/ReadonlyBanner.js';
+import { revealPosition } from '../editor/revealPosition.js';
 import { ShareDialog } from '../editor/ShareDialog.js';
 import { unavailabilityOf } from '../editor/unavailability.js';
 import { useBeforeUnload } from '../editor/useBeforeUnload.js';
@@ -34,6 +41,7 @@ import { useSaveState } from '../editor/useSaveState.js';
 import { formatShortcut, onMac } from '../editor/shortcuts.js';
 import { COMMENT_SHORTCUT } from '../editor/Toolbar.js';
 import { useShortcut } from '../editor/useShortcut.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
 import { useResource } from '../lib/useResource.js';
@@ -69,6 +77,11 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const [viewing, setViewing] = useState<VersionDto | null>(null);
   const [savingVersion, setSavingVersion] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const [approving, setApproving] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  /** A placeholder from the approval check to select in the editor (an object, so that choosing it again selects the next one). */
+  const [placeholder, setPlaceholder] = useState<{ text: string } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const history = useVersionHistory(documentId, historyOpen);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -77,6 +90,9 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const loadMembers = useCallback(() => listMembers(documentId), [documentId]);
   const members = useResource(loadMembers, documentId);
   const people = useMemo<PersonDto[]>(() => (members.data ?? []).map((member) => member.user), [members.data]);
+  const status = meta.data?.status;
+  const approvedVersion = useApprovedVersion(documentId, status);
+  const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
 
   useDocumentEvents(provider, (event) => {
     if (event.type === 'comments') void comments.threads.reload();
@@ -114,6 +130,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
   useShortcut(SAVE_VERSION_SHORTCUT, () => setSavingVersion(true), mayNameVersions && !unavailable);
   useShortcut(COMMENT_SHORTCUT, startComment, mayStartComment && !unavailable && viewing === null);
 
+  // After the approval dialog has closed (and given the focus back), so that the selection keeps it.
+  useEffect(() => {
+    if (!placeholder || !editor || editor.isDestroyed) return;
+    setPlaceholder(null);
+    const range = nextPlaceholderRange(editor.state.doc, placeholder.text, editor.state.selection);
+    if (!range) return setToast(t('approval.placeholderGone', { text: placeholder.text }));
+    editor.chain().focus(undefined, { scrollIntoView: false }).setTextSelection(range).run();
+    revealPosition(editor, range.from);
+  }, [placeholder, editor, t]);
+
   const title = meta.data?.title;
   useEffect(() => {
     document.title = title ? `${title} - ${t('app.name')}` : t('app.name');
@@ -149,9 +175,26 @@ export function EditorPage({ documentId }: { documentId: string }) {
     return <CenteredMessage busy>{t('common.loading')}</CenteredMessage>;
   }
 
+  const mayApprove = doc.role === 'owner' && doc.status !== 'approved';
+  const maySubmit = canSubmit(doc.role) && doc.status === 'draft';
+  // With the owner's extra buttons the bar is full on a laptop: the panel toggles and 导出 show their icons only.
+  const compact = mayNameVersions && (mayApprove || maySubmit) ? ' header-button--compact' : '';
+
   const notices = (
     <>
-      {!editable && <ReadonlyBanner role={doc.role} status={doc.status} />}
+      {doc.status === 'approved' ? (
+        <ApprovedBanner version={approvedVersion.data ?? null} onReopen={doc.role === 'owner' ? () => setReopening(true) : null} />
+      ) : (
+        !editable && <ReadonlyBanner role={doc.role} />
+      )}
+      {refused.discarded && (
+        <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">
+          <span>{t('approval.discarded')}</span>
+          <button type="button" className="button button--small" onClick={refused.dismiss}>
+            {t('approval.dismiss')}
+          </button>
+        </div>
+      )}
       {problem && provider && <ConnectionProblemBanner problem={problem} provider={provider} />}
       {!problem && editable && save === 'unsaved' && (
         <div className="banner banner--warning" data-testid="offline-banner" role="alert">
@@ -178,15 +221,22 @@ export function EditorPage({ documentId }: { documentId: string }) {
                 <span className="header-button__label">{t('versions.save')}</span>
               </button>
             )}
-            {canSubmit(doc.role) && doc.status === 'draft' && (
+            {maySubmit && (
               <button type="button" className="button header-button" data-testid="submit-review" title={t('review.submit')} onClick={() => setSubmitting(true)}>
                 <Icon name="send" />
                 <span className="header-button__label">{t('review.submit')}</span>
               </button>
             )}
+            {/* Only the owner approves (the server decides the same). */}
+            {mayApprove && (
+              <button type="button" className="button header-button" data-testid="approve-button" title={t('approval.approve')} onClick={() => setApproving(true)}>
+                <Icon name="approve" />
+                <span className="header-button__label">{t('approval.approve')}</span>
+              </button>
+            )}
             <button
               type="button"
-              className="button header-button"
+              className={`button header-button${compact}`}
               data-testid="comments-toggle"
               aria-pressed={comments.open}
               title={comments.openCount > 0 ? t('comments.toggleCount', { count: comments.openCount }) : t('comments.toggle')}
@@ -202,7 +252,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
             </button>
             <button
               type="button"
-              className="button header-button"
+              className={`button header-button${compact}`}
               data-testid="history-button"
               aria-pressed={historyOpen}
               title={t('versions.history')}
@@ -210,6 +260,10 @@ export function EditorPage({ documentId }: { documentId: string }) {
             >
               <Icon name="history" />
               <span className="header-button__label">{t('versions.history')}</span>
+            </button>
+            <button type="button" className={`button header-button${compact}`} data-testid="export-button" title={t('exporting.export')} onClick={() => setExporting(true)}>
+              <Icon name="download" />
+              <span className="header-button__label">{t('exporting.export')}</span>
             </button>
             <PresenceAvatars users={presence} />
             <button type="button" className="button button--primary" data-testid="share-button" onClick={() => setSharing(true)}>
@@ -246,6 +300,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
               save={editable ? save : 'readonly'}
               label={doc.title}
               notices={notices}
+              concealed={refused.concealed}
               onEditor={setEditor}
               comments={{
                 passages: comments.passages,
@@ -346,6 +401,43 @@ export function EditorPage({ documentId }: { documentId: string }) {
           {t('review.submitBody')}
         </ConfirmDialog>
       )}
+      {approving && (
+        <ApprovalDialog
+          documentId={documentId}
+          unsavedChanges={save !== 'saved'}
+          onClose={() => setApproving(false)}
+          onApproved={(approval) => {
+            meta.setData(approval.document);
+            setToast(t('approval.approved'));
+          }}
+          onPlaceholder={(text) => {
+            setApproving(false);
+            setViewing(null);
+            setPlaceholder({ text });
+          }}
+          onThread={(threadId) => {
+            setApproving(false);
+            setViewing(null);
+            comments.activate(threadId, true);
+          }}
+        />
+      )}
+      {reopening && (
+        <ConfirmDialog
+          title={t('approval.reopenTitle')}
+          confirmLabel={t('approval.reopen')}
+          tone="primary"
+          errorMessage={describeError}
+          onClose={() => setReopening(false)}
+          onConfirm={async () => {
+            meta.setData(await reopenDocument(documentId));
+            setToast(t('approval.reopened'));
+          }}
+        >
+          {t('approval.reopenBody')}
+        </ConfirmDialog>
+      )}
+      {exporting && <ExportDialog documentId={documentId} title={doc.title} status={doc.status} viewingVersionId={viewing?.id ?? null} onClose={() => setExporting(false)} />}
       {toast && <Toast message={toast} onDone={() => setToast(null)} />}
 
       {sharing && (

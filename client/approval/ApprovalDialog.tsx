@@ -1,0 +1,137 @@
+// 定稿: first what is unfinished (placeholders still in the text, open comment
+// threads), each a way back to it; then approving anyway, or, when nothing is
+// unfinished, a plain confirmation.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalDto, ApprovalWarningsDto } from '../../shared/api.js';
+import { Dialog } from '../components/Dialog.js';
+import { approveDocument, getApprovalWarnings } from '../http/approvalApi.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource } from '../lib/useResource.js';
+
+interface ApprovalDialogProps {
+  documentId: string;
+  /** Some of the owner's own changes have not reached the server yet: they would not be in the approved version. */
+  unsavedChanges: boolean;
+  onApproved: (approval: ApprovalDto) => void;
+  /** Go to a placeholder in the text (the dialog closes). */
+  onPlaceholder: (text: string) => void;
+  /** Open a thread in the comments pane (the dialog closes). */
+  onThread: (threadId: string) => void;
+  onClose: () => void;
+}
+
+const isEmpty = (warnings: ApprovalWarningsDto) => warnings.placeholders.length === 0 && warnings.openThreads.length === 0;
+
+export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlaceholder, onThread, onClose }: ApprovalDialogProps) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const loadWarnings = useCallback(() => getApprovalWarnings(documentId), [documentId]);
+  const warnings = useResource(loadWarnings, documentId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function approve() {
+    setBusy(true);
+    setError(null);
+    try {
+      onApproved(await approveDocument(documentId));
+      onClose();
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+
+  const data = warnings.data;
+  const clean = data !== undefined && isEmpty(data);
+
+  return (
+    <Dialog
+      title={clean ? t('approval.confirmTitle') : t('approval.warningsTitle')}
+      onClose={onClose}
+      testId="approval-dialog"
+      className="approval-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} autoFocus data-testid="approval-back">
+            {clean ? t('common.cancel') : t('approval.back')}
+          </button>
+          <button type="button" className="button button--primary" onClick={approve} disabled={busy || !data} data-testid="approve-anyway">
+            {busy ? t('approval.approving') : clean ? t('approval.approve') : t('approval.approveAnyway')}
+          </button>
+        </>
+      }
+    >
+      {!data && warnings.error === undefined && (
+        <p className="muted" aria-busy="true">
+          {t('approval.checking')}
+        </p>
+      )}
+      {!data && warnings.error !== undefined && (
+        <div className="form-error approval-dialog__error" role="alert">
+          {t('approval.loadError')} {describeError(warnings.error)}
+          <button type="button" className="button button--small" onClick={() => void warnings.reload()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {clean && <p>{t('approval.confirmBody')}</p>}
+      {data && !clean && (
+        <>
+          <p>{t('approval.warningsIntro')}</p>
+          {/* Comments first: they are few, and they are people's objections. */}
+          {data.openThreads.length > 0 && (
+            <section className="approval-dialog__section">
+              <h3 className="approval-dialog__heading">{t('approval.threads', { count: data.openThreads.length })}</h3>
+              <ul className="approval-dialog__list">
+                {data.openThreads.map((thread) => (
+                  <li key={thread.id}>
+                    <button type="button" className="approval-item" data-testid="approval-thread" data-thread-id={thread.id} onClick={() => onThread(thread.id)}>
+                      <span className={thread.orphaned ? 'approval-item__quote approval-item__quote--orphaned' : 'approval-item__quote'}>{thread.quote}</span>
+                      {thread.orphaned && <span className="approval-item__note">{t('approval.threadOrphaned')}</span>}
+                      <span className="approval-item__body">
+                        <strong>{t('approval.threadBy', { name: thread.author.displayName })}</strong>
+                        {thread.body}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {data.placeholders.length > 0 && (
+            <section className="approval-dialog__section">
+              <h3 className="approval-dialog__heading">{t('approval.placeholders', { count: data.placeholders.length })}</h3>
+              <ul className="approval-dialog__list approval-dialog__list--chips">
+                {data.placeholders.map((text) => (
+                  <li key={text}>
+                    <button
+                      type="button"
+                      className="approval-item approval-item--placeholder"
+                      data-testid="approval-placeholder"
+                      title={t('approval.placeholderHint')}
+                      onClick={() => onPlaceholder(text)}
+                    >
+                      <span className="guidance">{text}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      {unsavedChanges && (
+        <p className="approval-dialog__unsaved" role="alert">
+          {t('approval.unsaved')}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
