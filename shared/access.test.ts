@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './api.js';
-import { canComment, canDelete, canEditBody, canManageMembers, canRename, canRestoreVersion, canSaveVersion, canSubmit } from './access.js';
+import { canApprove, canComment, canDelete, canEditBody, canManageMembers, canRename, canRestoreVersion, canSaveVersion, canSubmit } from './access.js';
 
 describe('access decisions', () => {
   it('lets only owners and editors change the body, and nobody once approved', () => {
@@ -18,6 +18,9 @@ describe('access decisions', () => {
     expect(ROLES.filter(canSubmit)).toEqual(['owner', 'editor']);
     expect(ROLES.filter((r) => canRestoreVersion(r, 'in_review'))).toEqual(['owner', 'editor']);
     expect(ROLES.filter((r) => canRestoreVersion(r, 'approved'))).toEqual([]);
+  });
+  it('lets only owners approve and reopen', () => {
+    expect(ROLES.filter(canApprove)).toEqual(['owner']);
   });
   it('lets everyone but viewers comment', () => {
     expect(ROLES.filter(canComment)).toEqual(['owner', 'editor', 'commenter']);

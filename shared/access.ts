@@ -37,3 +37,8 @@ export function canComment(role: Role): boolean {
 export function canSubmit(role: Role): boolean {
   return role === 'owner' || role === 'editor';
 }
+
+/** Only owners approve a document and reopen it. */
+export function canApprove(role: Role): boolean {
+  return role === 'owner';
+}

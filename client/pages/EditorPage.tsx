@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDto, VersionDto } from '../../shared/api.js';
-import { canComment, canEditBody, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
+import { canApprove, canComment, canEditBody, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { ApprovalDialog } from '../approval/ApprovalDialog.js';
 import { ApprovedBanner } from '../approval/ApprovedBanner.js';
@@ -175,7 +175,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     return <CenteredMessage busy>{t('common.loading')}</CenteredMessage>;
   }
 
-  const mayApprove = doc.role === 'owner' && doc.status !== 'approved';
+  const mayApprove = canApprove(doc.role) && doc.status !== 'approved';
   const maySubmit = canSubmit(doc.role) && doc.status === 'draft';
   // With the owner's extra buttons the bar is full on a laptop: the panel toggles and 导出 show their icons only.
   const compact = mayNameVersions && (mayApprove || maySubmit) ? ' header-button--compact' : '';
@@ -183,7 +183,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const notices = (
     <>
       {doc.status === 'approved' ? (
-        <ApprovedBanner version={approvedVersion.data ?? null} onReopen={doc.role === 'owner' ? () => setReopening(true) : null} />
+        <ApprovedBanner version={approvedVersion.data ?? null} onReopen={canApprove(doc.role) ? () => setReopening(true) : null} />
       ) : (
         !editable && <ReadonlyBanner role={doc.role} />
       )}

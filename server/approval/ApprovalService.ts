@@ -1,6 +1,7 @@
 // The review cycle's end: the owner approves (freezing an approved version,
 // after listing what is unfinished) and may reopen for a new round.
 import type { JSONContent } from '@tiptap/core';
+import { canApprove } from '../../shared/access.js';
 import type { ApprovalDto, ApprovalWarningsDto, DocumentDto } from '../../shared/api.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { CommentService } from '../comments/CommentService.js';
@@ -43,7 +44,7 @@ export class ApprovalService {
    */
   async approve(documentId: string, user: UserRecord): Promise<ApprovalDto> {
     const { record, role } = await this.documents.access(documentId, user);
-    if (role !== 'owner') throw forbidden('forbidden', 'Only the owner can approve the document.');
+    if (!canApprove(role)) throw forbidden('forbidden', 'Only the owner can approve the document.');
     if (record.status === 'approved') throw conflict('wrong_status', 'The document is already approved.');
     const warnings = await this.warnings(documentId, user);
     const version = await this.registry.withRoom(documentId, async (room) => {
@@ -71,7 +72,7 @@ export class ApprovalService {
   /** A new round: editable again; the approved version stays. */
   async reopen(documentId: string, user: UserRecord): Promise<DocumentDto> {
     const { record, role } = await this.documents.access(documentId, user);
-    if (role !== 'owner') throw forbidden('forbidden', 'Only the owner can reopen the document.');
+    if (!canApprove(role)) throw forbidden('forbidden', 'Only the owner can reopen the document.');
     if (record.status !== 'approved') throw conflict('wrong_status', 'Only an approved document can be reopened.');
     await this.storage.records.setStatus(documentId, 'draft', this.now());
     this.registry.setStatus(documentId, 'draft');
