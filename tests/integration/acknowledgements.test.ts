@@ -96,6 +96,7 @@ describe('acknowledgements while the store fails', () => {
     const documents: DocumentStore = {
       append: (id, entries) => (failAppends ? Promise.reject(new Error('disk full')) : storage.documents.append(id, entries)),
       load: (id) => (failLoads-- > 0 ? Promise.reject(new Error('disk unreadable')) : storage.documents.load(id)),
+      loadSince: (id, after) => storage.documents.loadSince(id, after),
       compact: (id, state, through) => storage.documents.compact(id, state, through),
       count: (id) => storage.documents.count(id),
     };
