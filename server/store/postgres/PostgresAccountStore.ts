@@ -1,29 +1,8 @@
 import type { AccountStore } from '../AccountStore.js';
 import { DuplicateKeyError, InvalidInviteError, type InviteRecord, type UserRecord } from '../records.js';
+import { INVITE_QUERY, inviteFromRow, USER_COLUMNS, userFromRow, type InviteRow, type UserRow } from '../rows.js';
 import { usernameKey } from '../usernameKey.js';
 import type { PostgresDatabase, Queryable } from './PostgresDatabase.js';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  is_admin: boolean;
-  created_at: number;
-}
-
-const USER_COLUMNS = 'u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.created_at';
-
-export function userFromPgRow(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    isAdmin: row.is_admin,
-    createdAt: row.created_at,
-  };
-}
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -60,12 +39,12 @@ export class PostgresAccountStore implements AccountStore {
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {
     const { rows } = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username_key = $1`, [usernameKey(username)]);
-    return rows[0] ? userFromPgRow(rows[0]) : null;
+    return rows[0] ? userFromRow(rows[0]) : null;
   }
 
   async findUserById(id: string): Promise<UserRecord | null> {
     const { rows } = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
-    return rows[0] ? userFromPgRow(rows[0]) : null;
+    return rows[0] ? userFromRow(rows[0]) : null;
   }
 
   async countUsers(): Promise<number> {
@@ -83,13 +62,8 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async listInvites(now: number): Promise<InviteRecord[]> {
-    const { rows } = await this.db.query<{ code: string; created_by: string; created_at: number; expires_at: number; used_by_username: string | null }>(
-      `SELECT i.code, i.created_by, i.created_at, i.expires_at, u.username AS used_by_username
-         FROM invites i LEFT JOIN users u ON u.id = i.used_by
-        WHERE i.expires_at > $1 ORDER BY i.created_at DESC`,
-      [now],
-    );
-    return rows.map((r) => ({ code: r.code, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, usedBy: r.used_by_username }));
+    const { rows } = await this.db.query<InviteRow>(`${INVITE_QUERY} WHERE i.expires_at > $1 ORDER BY i.created_at DESC`, [now]);
+    return rows.map(inviteFromRow);
   }
 
   async createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): Promise<void> {
@@ -101,7 +75,7 @@ export class PostgresAccountStore implements AccountStore {
       `SELECT ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],
     );
-    return rows[0] ? userFromPgRow(rows[0]) : null;
+    return rows[0] ? userFromRow(rows[0]) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

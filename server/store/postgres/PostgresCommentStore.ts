@@ -1,70 +1,18 @@
 import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from '../CommentStore.js';
+import {
+  NOTIFICATION_COLUMNS,
+  notificationFromRow,
+  repliesByThread,
+  replyFromRow,
+  THREAD_COLUMNS,
+  threadFromRow,
+  type NotificationRow,
+  type ReplyRow,
+  type ThreadRow,
+} from '../rows.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  author_id: string;
-  body: string;
-  quote: string;
-  anchor: string;
-  anchor_offset: number | null;
-  created_at: number;
-  resolved_at: number | null;
-  resolved_by: string | null;
-}
-
-interface ReplyRow {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  body: string;
-  created_at: number;
-}
-
-interface NotificationRow {
-  id: string;
-  user_id: string;
-  document_id: string;
-  thread_id: string;
-  comment_id: string;
-  actor_id: string;
-  excerpt: string;
-  created_at: number;
-  read_at: number | null;
-}
-
-const THREAD_COLUMNS = 'id, document_id, author_id, body, quote, anchor, anchor_offset, created_at, resolved_at, resolved_by';
 const REPLY_COLUMNS = 'r.id, r.thread_id, r.author_id, r.body, r.created_at';
-const NOTIFICATION_COLUMNS = 'id, user_id, document_id, thread_id, comment_id, actor_id, excerpt, created_at, read_at';
-
-const reply = (r: ReplyRow): ReplyRecord => ({ id: r.id, threadId: r.thread_id, authorId: r.author_id, body: r.body, createdAt: r.created_at });
-
-const thread = (row: ThreadRow, replies: ReplyRecord[]): ThreadRecord => ({
-  id: row.id,
-  documentId: row.document_id,
-  authorId: row.author_id,
-  body: row.body,
-  quote: row.quote,
-  anchor: JSON.parse(row.anchor) as ThreadRecord['anchor'],
-  anchorOffset: row.anchor_offset,
-  createdAt: row.created_at,
-  resolvedAt: row.resolved_at,
-  resolvedBy: row.resolved_by,
-  replies,
-});
-
-const notification = (r: NotificationRow): NotificationRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  documentId: r.document_id,
-  threadId: r.thread_id,
-  commentId: r.comment_id,
-  actorId: r.actor_id,
-  excerpt: r.excerpt,
-  createdAt: r.created_at,
-  readAt: r.read_at,
-});
 
 export class PostgresCommentStore implements CommentStore {
   constructor(private readonly db: PostgresDatabase) {}
@@ -106,21 +54,16 @@ export class PostgresCommentStore implements CommentStore {
         WHERE t.document_id = $1 ORDER BY r.created_at, r.row_order`,
       [documentId],
     );
-    const byThread = new Map<string, ReplyRecord[]>();
-    for (const row of replies.rows) {
-      const list = byThread.get(row.thread_id) ?? [];
-      list.push(reply(row));
-      byThread.set(row.thread_id, list);
-    }
+    const byThread = repliesByThread(replies.rows);
     const { rows } = await this.db.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE document_id = $1 ORDER BY created_at, row_order`, [documentId]);
-    return rows.map((row) => thread(row, byThread.get(row.id) ?? []));
+    return rows.map((row) => threadFromRow(row, byThread.get(row.id) ?? []));
   }
 
   async getThread(documentId: string, threadId: string): Promise<ThreadRecord | null> {
     const { rows } = await this.db.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE document_id = $1 AND id = $2`, [documentId, threadId]);
     if (!rows[0]) return null;
     const replies = await this.db.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM comment_replies r WHERE r.thread_id = $1 ORDER BY r.created_at, r.row_order`, [threadId]);
-    return thread(rows[0], replies.rows.map(reply));
+    return threadFromRow(rows[0], replies.rows.map(replyFromRow));
   }
 
   async addNotifications(list: NotificationRecord[]): Promise<void> {
@@ -147,7 +90,7 @@ export class PostgresCommentStore implements CommentStore {
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, row_order DESC LIMIT $2`,
       [userId, limit],
     );
-    return rows.map(notification);
+    return rows.map(notificationFromRow);
   }
 
   async unreadCount(userId: string): Promise<number> {

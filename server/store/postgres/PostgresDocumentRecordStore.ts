@@ -2,31 +2,7 @@ import type { DocumentStatus, Role } from '../../../shared/api.js';
 import type { DocumentRecordStore } from '../DocumentRecordStore.js';
 import type { DocumentRecord, MemberDocumentRecord, MemberRecord } from '../records.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import { userFromPgRow } from './PostgresAccountStore.js';
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  status: DocumentStatus;
-  owner_id: string;
-  template: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const DOCUMENT_COLUMNS = 'd.id, d.title, d.status, d.owner_id, d.template, d.created_at, d.updated_at';
-
-const documentFromRow = (row: DocumentRow): DocumentRecord => ({
-  id: row.id,
-  title: row.title,
-  status: row.status,
-  ownerId: row.owner_id,
-  template: row.template,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
-const ROLE_ORDER = `CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'commenter' THEN 2 ELSE 3 END`;
+import { DOCUMENT_COLUMNS, documentFromRow, ROLE_ORDER, userFromRow, type DocumentRow, type UserRow } from '../rows.js';
 
 export class PostgresDocumentRecordStore implements DocumentRecordStore {
   constructor(private readonly db: PostgresDatabase) {}
@@ -90,7 +66,7 @@ export class PostgresDocumentRecordStore implements DocumentRecordStore {
         WHERE m.document_id = $1 ORDER BY ${ROLE_ORDER}, m.added_at`,
       [documentId],
     );
-    return rows.map((row) => ({ user: userFromPgRow(row as Parameters<typeof userFromPgRow>[0]), role: row.role as Role }));
+    return rows.map((row) => ({ user: userFromRow(row as UserRow), role: row.role as Role }));
   }
 
   async setMember(documentId: string, userId: string, role: Role, now: number): Promise<void> {

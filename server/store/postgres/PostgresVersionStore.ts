@@ -1,29 +1,8 @@
 import type { VersionKind } from '../../../shared/api.js';
+import { groupByUser, VERSION_COLUMNS, versionFromRow, type VersionRow } from '../rows.js';
 import { mergeDeletions } from '../deletions.js';
 import type { NewVersion, StoredVersion, VersionRecord, VersionStore } from '../VersionStore.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-
-interface VersionRow {
-  id: string;
-  document_id: string;
-  kind: VersionKind;
-  name: string | null;
-  created_at: number;
-  created_by: string | null;
-  authors: string;
-}
-
-const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors';
-
-const versionFromRow = (row: VersionRow): VersionRecord => ({
-  id: row.id,
-  documentId: row.document_id,
-  kind: row.kind,
-  name: row.name,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  authors: JSON.parse(row.authors) as string[],
-});
 
 export class PostgresVersionStore implements VersionStore {
   constructor(private readonly db: PostgresDatabase) {}
@@ -35,12 +14,8 @@ export class PostgresVersionStore implements VersionStore {
       const authors = (await client.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [version.documentId])).rows.map(
         (r) => r.user_id,
       );
-      const byUser = new Map<string, Uint8Array[]>();
-      for (const row of (await client.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [version.documentId])).rows) {
-        const list = byUser.get(row.user_id) ?? [];
-        list.push(new Uint8Array(row.deletes));
-        byUser.set(row.user_id, list);
-      }
+      const pending = await client.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [version.documentId]);
+      const byUser = groupByUser(pending.rows);
       await client.query(
         'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
         [version.id, version.documentId, version.kind, version.name, version.createdAt, version.createdBy, JSON.stringify(authors), Buffer.from(version.state), version.json, version.html, version.text],
@@ -94,21 +69,15 @@ export class PostgresVersionStore implements VersionStore {
   }
 
   async deletionsBetween(documentId: string, afterCreatedAt: number, untilCreatedAt: number | null): Promise<Map<string, Uint8Array[]>> {
-    const byUser = new Map<string, Uint8Array[]>();
-    const add = (userId: string, deletes: Buffer) => {
-      const list = byUser.get(userId) ?? [];
-      list.push(new Uint8Array(deletes));
-      byUser.set(userId, list);
-    };
     const sealed = await this.db.query<{ user_id: string; deletes: Buffer }>(
       `SELECT d.user_id, d.deletes FROM version_deletes d JOIN versions v ON v.id = d.version_id
         WHERE v.document_id = $1 AND v.created_at > $2 AND v.created_at <= $3`,
       [documentId, afterCreatedAt, untilCreatedAt ?? Number.MAX_SAFE_INTEGER],
     );
-    for (const row of sealed.rows) add(row.user_id, row.deletes);
+    const byUser = groupByUser(sealed.rows);
     if (untilCreatedAt === null) {
       const pending = await this.db.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [documentId]);
-      for (const row of pending.rows) add(row.user_id, row.deletes);
+      groupByUser(pending.rows, byUser);
     }
     return byUser;
   }

@@ -1,37 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AccountStore } from '../AccountStore.js';
 import { DuplicateKeyError, InvalidInviteError, type InviteRecord, type UserRecord } from '../records.js';
+import { INVITE_QUERY, inviteFromRow, USER_COLUMNS, userFromRow, type InviteRow, type UserRow } from '../rows.js';
 import { usernameKey } from '../usernameKey.js';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  is_admin: number;
-  created_at: number;
-}
-
-const USER_COLUMNS = 'u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.created_at';
-
-export function userFromRow(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    isAdmin: row.is_admin === 1,
-    createdAt: row.created_at,
-  };
-}
-
-interface InviteRow {
-  code: string;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_by_username: string | null;
-}
 
 export class SqliteAccountStore implements AccountStore {
   private readonly statements;
@@ -40,11 +11,7 @@ export class SqliteAccountStore implements AccountStore {
   constructor(db: Database.Database) {
     this.statements = {
       insertInvite: db.prepare('INSERT INTO invites (code, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)'),
-      listInvites: db.prepare<[number], InviteRow>(
-        `SELECT i.code, i.created_by, i.created_at, i.expires_at, u.username AS used_by_username
-           FROM invites i LEFT JOIN users u ON u.id = i.used_by
-          WHERE i.expires_at > ? ORDER BY i.created_at DESC`,
-      ),
+      listInvites: db.prepare<[number], InviteRow>(`${INVITE_QUERY} WHERE i.expires_at > ? ORDER BY i.created_at DESC`),
       useInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?'),
       insertUser: db.prepare(
         'INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -91,13 +58,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listInvites(now: number): Promise<InviteRecord[]> {
-    return this.statements.listInvites.all(now).map((row) => ({
-      code: row.code,
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      usedBy: row.used_by_username,
-    }));
+    return this.statements.listInvites.all(now).map(inviteFromRow);
   }
 
   async createUser(user: UserRecord): Promise<void> {

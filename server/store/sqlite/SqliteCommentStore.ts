@@ -1,52 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from '../CommentStore.js';
-
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  author_id: string;
-  body: string;
-  quote: string;
-  anchor: string;
-  anchor_offset: number | null;
-  created_at: number;
-  resolved_at: number | null;
-  resolved_by: string | null;
-}
-
-interface ReplyRow {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  body: string;
-  created_at: number;
-}
-
-interface NotificationRow {
-  id: string;
-  user_id: string;
-  document_id: string;
-  thread_id: string;
-  comment_id: string;
-  actor_id: string;
-  excerpt: string;
-  created_at: number;
-  read_at: number | null;
-}
-
-const reply = (r: ReplyRow): ReplyRecord => ({ id: r.id, threadId: r.thread_id, authorId: r.author_id, body: r.body, createdAt: r.created_at });
-
-const notification = (r: NotificationRow): NotificationRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  documentId: r.document_id,
-  threadId: r.thread_id,
-  commentId: r.comment_id,
-  actorId: r.actor_id,
-  excerpt: r.excerpt,
-  createdAt: r.created_at,
-  readAt: r.read_at,
-});
+import { notificationFromRow, repliesByThread, replyFromRow, threadFromRow, type NotificationRow, type ReplyRow, type ThreadRow } from '../rows.js';
 
 export class SqliteCommentStore implements CommentStore {
   private readonly statements;
@@ -89,22 +43,6 @@ export class SqliteCommentStore implements CommentStore {
     });
   }
 
-  private thread(row: ThreadRow, replies: ReplyRecord[]): ThreadRecord {
-    return {
-      id: row.id,
-      documentId: row.document_id,
-      authorId: row.author_id,
-      body: row.body,
-      quote: row.quote,
-      anchor: JSON.parse(row.anchor) as ThreadRecord['anchor'],
-      anchorOffset: row.anchor_offset,
-      createdAt: row.created_at,
-      resolvedAt: row.resolved_at,
-      resolvedBy: row.resolved_by,
-      replies,
-    };
-  }
-
   async createThread(t: Omit<ThreadRecord, 'replies'>): Promise<void> {
     this.statements.insertThread.run(t.id, t.documentId, t.authorId, t.body, t.quote, JSON.stringify(t.anchor), t.anchorOffset, t.createdAt, t.resolvedAt, t.resolvedBy);
   }
@@ -122,18 +60,13 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async listThreads(documentId: string): Promise<ThreadRecord[]> {
-    const byThread = new Map<string, ReplyRecord[]>();
-    for (const row of this.statements.repliesOfDocument.all(documentId)) {
-      const list = byThread.get(row.thread_id) ?? [];
-      list.push(reply(row));
-      byThread.set(row.thread_id, list);
-    }
-    return this.statements.threads.all(documentId).map((row) => this.thread(row, byThread.get(row.id) ?? []));
+    const byThread = repliesByThread(this.statements.repliesOfDocument.all(documentId));
+    return this.statements.threads.all(documentId).map((row) => threadFromRow(row, byThread.get(row.id) ?? []));
   }
 
   async getThread(documentId: string, threadId: string): Promise<ThreadRecord | null> {
     const row = this.statements.thread.get(documentId, threadId);
-    return row ? this.thread(row, this.statements.repliesOfThread.all(threadId).map(reply)) : null;
+    return row ? threadFromRow(row, this.statements.repliesOfThread.all(threadId).map(replyFromRow)) : null;
   }
 
   async addNotifications(list: NotificationRecord[]): Promise<void> {
@@ -141,7 +74,7 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async listNotifications(userId: string, limit: number): Promise<NotificationRecord[]> {
-    return this.statements.notifications.all(userId, limit).map(notification);
+    return this.statements.notifications.all(userId, limit).map(notificationFromRow);
   }
 
   async unreadCount(userId: string): Promise<number> {

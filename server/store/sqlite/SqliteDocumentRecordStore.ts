@@ -2,31 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentStatus, Role } from '../../../shared/api.js';
 import type { DocumentRecordStore } from '../DocumentRecordStore.js';
 import type { DocumentRecord, MemberDocumentRecord, MemberRecord } from '../records.js';
-import { userFromRow } from './SqliteAccountStore.js';
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  status: DocumentStatus;
-  owner_id: string;
-  template: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const DOCUMENT_COLUMNS = 'd.id, d.title, d.status, d.owner_id, d.template, d.created_at, d.updated_at';
-
-function documentFromRow(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    ownerId: row.owner_id,
-    template: row.template,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+import { DOCUMENT_COLUMNS, documentFromRow, ROLE_ORDER, userFromRow, type DocumentRow, type UserRow } from '../rows.js';
 
 export class SqliteDocumentRecordStore implements DocumentRecordStore {
   private readonly statements;
@@ -64,7 +40,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
         `SELECT u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.created_at, m.role
            FROM members m JOIN users u ON u.id = m.user_id
           WHERE m.document_id = ?
-          ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'commenter' THEN 2 ELSE 3 END, m.added_at`,
+          ORDER BY ${ROLE_ORDER}, m.added_at`,
       ),
       removeMember: db.prepare('DELETE FROM members WHERE document_id = ? AND user_id = ?'),
       setOwner: db.prepare('UPDATE documents SET owner_id = ? WHERE id = ?'),
@@ -112,7 +88,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
   }
 
   async listMembers(documentId: string): Promise<MemberRecord[]> {
-    const rows = this.statements.members.all(documentId) as (Parameters<typeof userFromRow>[0] & { role: Role })[];
+    const rows = this.statements.members.all(documentId) as (UserRow & { role: Role })[];
     return rows.map((row) => ({ user: userFromRow(row), role: row.role }));
   }
 

@@ -1,31 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { VersionKind } from '../../../shared/api.js';
+import { groupByUser, VERSION_COLUMNS, versionFromRow, type VersionRow } from '../rows.js';
 import { mergeDeletions } from '../deletions.js';
 import type { NewVersion, StoredVersion, VersionRecord, VersionStore } from '../VersionStore.js';
-
-interface VersionRow {
-  id: string;
-  document_id: string;
-  kind: VersionKind;
-  name: string | null;
-  created_at: number;
-  created_by: string | null;
-  authors: string;
-}
-
-const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors';
-
-function versionFromRow(row: VersionRow): VersionRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    kind: row.kind,
-    name: row.name,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    authors: JSON.parse(row.authors) as string[],
-  };
-}
 
 export class SqliteVersionStore implements VersionStore {
   private readonly statements;
@@ -69,12 +46,7 @@ export class SqliteVersionStore implements VersionStore {
     this.createTransaction = db.transaction((version: NewVersion): VersionRecord => {
       const s = this.statements;
       const authors = s.pendingAuthors.all(version.documentId).map((r) => r.user_id);
-      const byUser = new Map<string, Uint8Array[]>();
-      for (const row of s.pendingDeletes.all(version.documentId)) {
-        const list = byUser.get(row.user_id) ?? [];
-        list.push(new Uint8Array(row.deletes));
-        byUser.set(row.user_id, list);
-      }
+      const byUser = groupByUser(s.pendingDeletes.all(version.documentId));
       s.insert.run(
         version.id,
         version.documentId,
@@ -127,14 +99,7 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async deletionsBetween(documentId: string, afterCreatedAt: number, untilCreatedAt: number | null): Promise<Map<string, Uint8Array[]>> {
-    const byUser = new Map<string, Uint8Array[]>();
-    const add = (userId: string, deletes: Buffer) => {
-      const list = byUser.get(userId) ?? [];
-      list.push(new Uint8Array(deletes));
-      byUser.set(userId, list);
-    };
-    for (const row of this.statements.deletionsBetween.all(documentId, afterCreatedAt, untilCreatedAt ?? Number.MAX_SAFE_INTEGER)) add(row.user_id, row.deletes);
-    if (untilCreatedAt === null) for (const row of this.statements.pendingDeletes.all(documentId)) add(row.user_id, row.deletes);
-    return byUser;
+    const byUser = groupByUser(this.statements.deletionsBetween.all(documentId, afterCreatedAt, untilCreatedAt ?? Number.MAX_SAFE_INTEGER));
+    return untilCreatedAt === null ? groupByUser(this.statements.pendingDeletes.all(documentId), byUser) : byUser;
   }
 }
