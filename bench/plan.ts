@@ -88,10 +88,11 @@ export const USAGE = `npm run bench [-- options]
   --steps=100,200,400       connections: editors at each step
   --step-seconds=5
   --out=bench/RESULTS.md    where the report goes
-  --report=bench/raw/X.json only render the report from a raw result file`;
+  --report=bench/raw/X.json only render the report from a raw result file
+  --merge=bench/raw/X.json  run the chosen scenarios again and put them in place of X's (with --reason="…")`;
 
 /** Applies command-line options to the full (or quick) plan. */
-export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string | null } {
+export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string | null; merge: { file: string; reason: string } | null } {
   const options = new Map<string, string>();
   for (const arg of args) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
@@ -106,6 +107,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
     return n;
   };
   let reportOnly: string | null = null;
+  let merge: { file: string; reason: string } | null = null;
   for (const [name, value] of options) {
     switch (name) {
       case 'quick':
@@ -167,11 +169,16 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
       case 'report':
         reportOnly = value;
         break;
+      case 'merge':
+        merge = { file: value, reason: options.get('reason') ?? 're-run' };
+        break;
+      case 'reason':
+        break;
       case 'help':
         throw new Error(USAGE);
       default:
         throw new Error(`unknown option --${name}\n\n${USAGE}`);
     }
   }
-  return { plan, reportOnly };
+  return { plan, reportOnly, merge };
 }

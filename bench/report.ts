@@ -98,7 +98,9 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     '- CPU is the server process\'s user + system time from `/proc/<pid>/stat` over the measured stretch ("% of a core"); peak RSS is `VmHWM` from `/proc/<pid>/status`.',
     '- Load generator (`bench/client/`): one Node process, real WebSocket clients (`ws`) speaking each server\'s protocol: for Yigao and the reference, y-websocket ' +
       '(sync step 1/2, updates, awareness; Yigao\'s clients connect with `?ack=1` like the editor); for Hocuspocus its own framing (document name before each message, ' +
-      'authentication first), checked against `@hocuspocus/provider` 4.7.0. A client is a Y.Doc edited the way Tiptap\'s binding does: paragraph XmlElements holding ' +
+      'authentication first)' +
+      (meta.hocuspocusWireCheck ? `; before the run, a light client and \`@hocuspocus/provider\` edited one Hocuspocus document together: ${meta.hocuspocusWireCheck}` : '') +
+      '. A client is a Y.Doc edited the way Tiptap\'s binding does: paragraph XmlElements holding ' +
       'XmlText in the `default` fragment, 1–3 characters typed at the caret, sometimes replacing one, sometimes Enter, and the caret sent as presence with every edit. ' +
       'Every edit is identified by its sender\'s client id and clock and timestamped when sent; a receiver records it when its state vector reaches that clock.',
     '',
@@ -178,6 +180,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       '',
       `\`node --cpu-prof\` on the Yigao process during a separate typing run of ${caseLabel(profiled.case)} (not one of the measured runs above; ` +
         `propagation p50 ${ms(profiled.latencyMs.p50)} ms / p99 ${ms(profiled.latencyMs.p99)} ms under the profiler). ` +
+        `Only the measured stretch counts (not start-up, sign-in or connecting). ` +
         `The process was busy ${(summary.busyMs / 1000).toFixed(1)} s of ${(summary.totalMs / 1000).toFixed(1)} s; shares are of the busy time. ` +
         `Garbage collection: ${(summary.garbageCollectorShare * 100).toFixed(1)}%. Profile: \`${summary.file}\`.`,
       '',
@@ -192,6 +195,14 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       '| Yigao\'s own functions (with what they call) | ms | share |',
       '| --- | ---: | ---: |',
       ...summary.topOwnInclusive.map((e) => `| \`${e.name}\` | ${e.ms.toFixed(0)} | ${(e.share * 100).toFixed(1)}% |`),
+      '',
+      'The longest stretches in which the event loop never went idle (every edit arriving meanwhile waits), with the innermost of Yigao\'s own functions running in them:',
+      '',
+      '| stall | at | what ran (share of the stall) |',
+      '| ---: | ---: | --- |',
+      ...(summary.stalls ?? []).map(
+        (st) => `| ${st.ms.toFixed(0)} ms | ${st.atSeconds.toFixed(1)} s | ${st.top.map((e) => `\`${e.name}\` ${(e.share * 100).toFixed(0)}%`).join(', ')} |`,
+      ),
       '',
     );
   }
@@ -218,12 +229,20 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           { label: 'whole state, first open (ms)', values: by(items, (i) => i.firstToWholeStateMs), format: ms },
           { label: 'applied by the client, p50 (ms)', values: by(items, (i) => i.p50ToAppliedMs), format: ms },
           { label: 'bytes received', values: by(items, (i) => i.bytesReceived), format: int },
-          { label: 'complete', values: by(items, (i) => i.complete), format: int, noRatio: true },
+          { label: 'opens complete', values: by(items, (i) => `${i.opens.filter((o) => o.complete).length} of ${i.opens.length}`), format: int, noRatio: true },
           { label: 'store on disk (KB)', values: by(items, (i) => i.storeBytes), format: kb },
           { label: 'taking in the history (s)', values: by(items, (i) => i.buildSeconds), format: sec },
+          { label: 'stopping after it (s)', values: by(items, (i) => (i.stop ? i.stop.ms / 1000 : null)), format: sec, noRatio: true },
         ]),
         '',
       );
+      for (const item of items) {
+        item.opens.forEach((o, n) => {
+          if (o.failure) push(`- ${TITLES[item.server]}, open ${n + 1}: ${o.failure.replace(/\s+/g, ' ').replace(/token=[^&\s]+/g, 'token=…')}`);
+        });
+        if (item.stop?.killed) push(`- ${TITLES[item.server]} did not exit within the grace time after SIGTERM and was killed.`);
+      }
+      if (items.some((i) => i.opens.some((o) => o.failure) || i.stop?.killed)) push('');
     }
   }
 
@@ -287,7 +306,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       '',
       `Editors are added in documents of ${c.editorsPerDocument}, each typing ${c.editsPerSecond} edit/s with the caret as presence; after each step ` +
         `(${c.steps.join(', ')} editors) and 1 s to settle, propagation is measured for ${c.stepSeconds} s. The run stops at the first step whose p99 is over ` +
-        `${c.p99TargetMs} ms. The generator shares the two cores: its CPU and event-loop delay are in the table, and at the top steps it is part of what is measured.`,
+        `${c.p99TargetMs} ms (a step over it is measured once more first, and the second window decides, since the machine is shared). The generator shares the two cores: its CPU and event-loop delay are in the table, and at the top steps it is part of what is measured.`,
       '',
     );
     push(
@@ -317,7 +336,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
   }
 
   if (run.errors.length) {
-    push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0]}`), '');
+    push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0].replace(/token=[^&\s]+/g, 'token=…')}`), '');
   }
   return out.join('\n');
 }

@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { longHistory, summaryDocument, type History } from './client/histories.js';
 import { planFromArgs, type Plan } from './plan.js';
-import { newestProfile, summarizeProfile, type ProfileSummary } from './profile.js';
+import { mainThreadProfile, summarizeProfile, type ProfileSummary } from './profile.js';
 import { renderReport } from './report.js';
+import { checkHocuspocusWire } from './scenarios/adapterCheck.js';
 import { runColdOpen, type ColdOpenResult } from './scenarios/coldOpen.js';
 import { runConnections, type ConnectionsResult } from './scenarios/connections.js';
 import { runExport, type ExportResult } from './scenarios/exportDocx.js';
@@ -30,8 +31,10 @@ export interface RunMeta {
   loadAverageAtStart: number[];
   git: { commit: string; dirtyFiles: number };
   versions: Record<string, string>;
-  /** Hocuspocus declares Node ≥ 22; whether it ran here all the same. */
-  hocuspocusOnThisNode: string;
+  /** The light client and @hocuspocus/provider editing one document on Hocuspocus: 'passed', or why not. */
+  hocuspocusWireCheck: string | null;
+  /** Scenarios run again later and merged into this run (--merge). */
+  reruns?: Array<{ date: string; command: string; scenarios: string[]; servers: string[]; reason: string }>;
 }
 
 export interface RunError {
@@ -57,7 +60,7 @@ const rawDir = path.join(repoRoot, 'bench/raw');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const { plan, reportOnly } = planFromArgs(args);
+  const { plan, reportOnly, merge } = planFromArgs(args);
   if (reportOnly) {
     const run = JSON.parse(fs.readFileSync(reportOnly, 'utf8')) as BenchRun;
     writeReport(run, plan.out === 'bench/RESULTS.md' && run.plan.quick ? run.plan.out : plan.out);
@@ -93,6 +96,14 @@ async function main(): Promise<void> {
     }
   };
 
+  if (plan.servers.includes('hocuspocus') && plan.scenarios.length > 0) {
+    const checked = await attempt('adapter check', 'hocuspocus', 'light client beside @hocuspocus/provider', () =>
+      withServer('hocuspocus', { roomIdleSeconds: plan.roomIdleSeconds }, (server) => checkHocuspocusWire(server)),
+    );
+    run.meta.hocuspocusWireCheck = checked === null ? `failed: ${run.errors[run.errors.length - 1]?.message}` : 'passed';
+    log(`  ${run.meta.hocuspocusWireCheck}`);
+  }
+
   for (const scenario of plan.scenarios) {
     if (scenario === 'typing') {
       for (const spec of plan.typing) {
@@ -115,9 +126,9 @@ async function main(): Promise<void> {
       fs.mkdirSync(dir, { recursive: true });
       await attempt('profile', 'yigao', `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s, --cpu-prof`, async () => {
         const result = await withServer('yigao', { roomIdleSeconds: plan.roomIdleSeconds, cpuProfileDir: dir }, (server) => runTyping(server, spec, log));
-        const file = newestProfile(dir);
+        const file = mainThreadProfile(dir);
         if (!file) throw new Error('the server wrote no CPU profile');
-        run.profile = { summary: summarizeProfile(file, repoRoot), run: result };
+        run.profile = { summary: summarizeProfile(file, repoRoot, result.windowUs), run: result };
         log(`  profile: ${path.relative(repoRoot, file)}`);
       });
     }
@@ -181,6 +192,10 @@ async function main(): Promise<void> {
   }
 
   run.meta.durationSeconds = (Date.now() - started) / 1000;
+  if (merge) {
+    const merged = mergeInto(JSON.parse(fs.readFileSync(merge.file, 'utf8')) as BenchRun, run, merge.reason);
+    Object.assign(run, merged);
+  }
   const raw = path.join(rawDir, `${plan.quick ? 'quick-' : ''}${stamp}.json`);
   fs.writeFileSync(raw, JSON.stringify(run, null, 2));
   fs.copyFileSync(raw, path.join(rawDir, plan.quick ? 'latest-quick.json' : 'latest.json'));
@@ -188,6 +203,30 @@ async function main(): Promise<void> {
   log(`raw results: ${path.relative(repoRoot, raw)}`);
   log(`done in ${run.meta.durationSeconds.toFixed(0)} s; ${run.errors.length} error(s)`);
   if (run.errors.length > 0) process.exitCode = 1;
+}
+
+const SCENARIO_KEYS = { typing: 'typing', profile: 'profile', 'cold-open': 'coldOpen', 'many-docs': 'manyDocs', export: 'export', connections: 'connections' } as const;
+
+/** The earlier run with this run's scenarios in place of its own (a scenario re-run after a fix). */
+function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
+  const merged: BenchRun = { ...base, meta: { ...base.meta } };
+  for (const scenario of rerun.plan.scenarios) {
+    const key = SCENARIO_KEYS[scenario];
+    if (key === 'profile') merged.profile = rerun.profile;
+    else (merged[key] as unknown[]) = [
+      ...(base[key] as Array<{ server: ServerName }>).filter((r) => !rerun.plan.servers.includes(r.server)),
+      ...(rerun[key] as unknown[]),
+    ];
+  }
+  merged.errors = [
+    ...base.errors.filter((e) => !(rerun.plan.scenarios as readonly string[]).includes(e.scenario) || !rerun.plan.servers.includes(e.server)),
+    ...rerun.errors,
+  ];
+  merged.meta.reruns = [
+    ...(base.meta.reruns ?? []),
+    { date: rerun.meta.date, command: rerun.meta.command, scenarios: [...rerun.plan.scenarios], servers: [...rerun.plan.servers], reason },
+  ];
+  return merged;
 }
 
 function writeReport(run: BenchRun, out: string): void {
@@ -254,7 +293,7 @@ function meta(args: string[], started: number): RunMeta {
       '@hocuspocus/server': version('@hocuspocus/server'),
       '@hocuspocus/extension-sqlite': version('@hocuspocus/extension-sqlite'),
     },
-    hocuspocusOnThisNode: 'declares engines.node >= 22; started here on this Node (see its results and errors)',
+    hocuspocusWireCheck: null,
   };
 }
 

@@ -31,6 +31,8 @@ export interface OpenSample {
   complete: boolean;
   /** The server's resident memory right after the open. */
   serverRssAfterBytes: number;
+  /** Why the open did not complete, with the server's CPU meanwhile and its last output. */
+  failure: string | null;
 }
 
 export interface ColdOpenResult {
@@ -39,6 +41,10 @@ export interface ColdOpenResult {
   updatesSent: number;
   buildSeconds: number;
   storeBytes: number;
+  /** Whether the server had finished its work (no CPU for a moment) before it was stopped. */
+  quietAfterBuild: boolean;
+  /** How stopping the server after taking in the history went. */
+  stop: { ms: number; killed: boolean } | null;
   opens: OpenSample[];
   p50ToWholeStateMs: number;
   p50ToAppliedMs: number;
@@ -46,6 +52,8 @@ export interface ColdOpenResult {
   bytesReceived: number;
   complete: boolean;
 }
+
+const OPEN_TIMEOUT_MS = 60_000;
 
 /** Flood control: at most this many update frames unconfirmed. */
 const WINDOW = 2000;
@@ -67,10 +75,11 @@ export async function runColdOpen(
   await writer.settled(300_000);
   writer.destroy();
   // Let it store what it holds (the peers write after relaying), then stop it the way it is meant to stop.
-  await waitForQuiet(server);
+  const quietAfterBuild = await waitForQuiet(server);
   const buildSeconds = (performance.now() - builtAt) / 1000;
   await server.stop();
-  log(`  ${history.updates.length} updates stored in ${buildSeconds.toFixed(1)} s`);
+  const stop = server.lastStop;
+  log(`  ${history.updates.length} updates stored in ${buildSeconds.toFixed(1)} s; stopped in ${((stop?.ms ?? 0) / 1000).toFixed(1)} s${stop?.killed ? ' (SIGKILL)' : ''}`);
 
   const pristine = `${dataDir}.pristine`;
   fs.cpSync(dataDir, pristine, { recursive: true });
@@ -88,17 +97,28 @@ export async function runColdOpen(
           completed = { wire: client.lastFrameAt, applied: performance.now(), bytes: client.bytesReceived };
         }
       });
-      await client.connect(60_000);
-      await waitFor(() => completed !== null, 60_000);
+      const cpuBefore = server.sample().cpuSeconds;
+      let failure: string | null = null;
+      try {
+        await client.connect(OPEN_TIMEOUT_MS);
+        if (!(await waitFor(() => completed !== null, OPEN_TIMEOUT_MS))) failure = 'synced, but the document never became complete';
+      } catch (err) {
+        failure = (err as Error).message;
+      }
+      if (failure) {
+        failure += ` (server CPU meanwhile ${(server.sample().cpuSeconds - cpuBefore).toFixed(1)} s; its last output: ${server.output().slice(-600) || 'none'})`;
+        log(`  open ${i + 1} failed: ${failure}`);
+      }
       const done = completed as { wire: number; applied: number; bytes: number } | null;
       const start = client.connectStartedAt;
       opens.push({
-        toStep2Ms: client.step2ReceivedAt - start,
+        toStep2Ms: client.step2ReceivedAt ? client.step2ReceivedAt - start : Number.NaN,
         toWholeStateMs: done ? done.wire - start : Number.NaN,
         toAppliedMs: done ? done.applied - start : Number.NaN,
         bytesReceived: done ? done.bytes : client.bytesReceived,
         complete: done !== null,
         serverRssAfterBytes: server.sample().rssBytes,
+        failure,
       });
       client.destroy();
     }
@@ -111,9 +131,12 @@ export async function runColdOpen(
     updatesSent: history.updates.length,
     buildSeconds,
     storeBytes,
+    quietAfterBuild,
+    stop,
     opens,
-    p50ToWholeStateMs: median(opens.map((o) => o.toWholeStateMs)),
-    p50ToAppliedMs: median(opens.map((o) => o.toAppliedMs)),
+    // Failed opens count as infinitely slow.
+    p50ToWholeStateMs: median(opens.map((o) => (o.complete ? o.toWholeStateMs : Infinity))),
+    p50ToAppliedMs: median(opens.map((o) => (o.complete ? o.toAppliedMs : Infinity))),
     firstToWholeStateMs: opens[0]?.toWholeStateMs ?? Number.NaN,
     bytesReceived: median(opens.map((o) => o.bytesReceived)),
     complete: opens.every((o) => o.complete),

@@ -5,6 +5,9 @@ import type { Wire } from '../client/wire.js';
 import { machineBusySeconds, ownCpuSeconds } from '../procStats.js';
 import type { ServerUnderTest } from '../servers/ServerUnderTest.js';
 
+/** CLOCK_MONOTONIC in microseconds: the clock of V8's CPU profile timestamps, shared by every process here. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `work` over `items` with at most `limit` in flight. */

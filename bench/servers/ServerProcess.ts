@@ -116,14 +116,23 @@ export class ServerProcess {
     }
   }
 
+  /** How the last stop went: how long it took and whether SIGTERM sufficed. */
+  lastStop: { ms: number; killed: boolean } | null = null;
+
   /** SIGTERM (servers that handle it store what is pending), SIGKILL if it does not exit in time. */
-  async stop(graceMs = 15_000): Promise<void> {
+  async stop(graceMs = 30_000): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const started = performance.now();
+    let killed = false;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, graceMs);
     await this.exited;
     clearTimeout(timer);
+    this.lastStop = { ms: performance.now() - started, killed };
     this.child = null;
   }
 }

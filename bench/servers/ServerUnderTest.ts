@@ -31,6 +31,10 @@ export interface ServerUnderTest {
   sample(): ProcessSample;
   /** A full garbage collection in the server; its heap right after. */
   collectGarbage(): Promise<HeapSample>;
+  /** How the last stop went (SIGTERM, or SIGKILL after the grace time). */
+  readonly lastStop: { ms: number; killed: boolean } | null;
+  /** The last lines the server printed. */
+  output(): string;
   /** Stops the process (gracefully where the server supports it) and starts it again on the same store. */
   restart(): Promise<void>;
   stop(): Promise<void>;

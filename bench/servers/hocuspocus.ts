@@ -23,6 +23,10 @@ export async function startHocuspocus(options: StartOptions): Promise<ServerUnde
       return Array.from({ length: count }, () => ({ id: `bench-${next++}` }));
     },
     wire: (document: BenchDocument) => hocuspocusWire(`ws://127.0.0.1:${port}`, document.id),
+    get lastStop() {
+      return processHandle.lastStop;
+    },
+    output: () => processHandle.output(),
     sample: () => processHandle.sample(),
     collectGarbage: () => processHandle.collectGarbage(),
     async restart() {

@@ -24,6 +24,10 @@ export async function startReference(options: StartOptions): Promise<ServerUnder
       return Array.from({ length: count }, () => ({ id: `bench-${next++}` }));
     },
     wire: (document: BenchDocument) => yWebsocketWire(`ws://127.0.0.1:${port}/${document.id}`, 'none'),
+    get lastStop() {
+      return processHandle.lastStop;
+    },
+    output: () => processHandle.output(),
     sample: () => processHandle.sample(),
     collectGarbage: () => processHandle.collectGarbage(),
     async restart() {

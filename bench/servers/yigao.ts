@@ -87,6 +87,10 @@ export async function startYigao(options: StartOptions): Promise<ServerUnderTest
       if (!token) throw new Error(`no account for seat ${seat}: create the document with more editors`);
       return yWebsocketWire(`ws://127.0.0.1:${port}/collab/${document.id}?token=${token}&ack=1`, 'ack');
     },
+    get lastStop() {
+      return processHandle.lastStop;
+    },
+    output: () => processHandle.output(),
     sample: () => processHandle.sample(),
     collectGarbage: () => processHandle.collectGarbage(),
     async restart() {
