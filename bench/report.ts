@@ -72,7 +72,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
   push(
     '# Benchmark results',
     '',
-    `Written by \`${meta.command}\` on ${meta.date.slice(0, 10)} (${meta.date.slice(11, 16)} UTC), in ${Math.round(meta.durationSeconds / 60)} min ${Math.round(meta.durationSeconds % 60)} s. ` +
+    `Written by \`${meta.command}\` on ${meta.date.slice(0, 10)} (${meta.date.slice(11, 16)} UTC), in ${Math.floor(meta.durationSeconds / 60)} min ${Math.round(meta.durationSeconds % 60)} s. ` +
       'Every figure comes from the raw file of that run (`bench/raw/`, not committed); rerun the command to reproduce. ' +
       'A ratio is Yigao / peer: below 1 means Yigao took less time or memory.',
     '',
@@ -82,6 +82,9 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       `Load average at the start: ${meta.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}.`,
     `- The machine is shared: other people's builds and tests ran on the same two cores during the run. ` +
       'Each table shows the CPU the other processes used meanwhile ("others"), so a noisy figure can be told from a slow server.',
+    ...(meta.reruns ?? []).map(
+      (r) => `- Re-run and merged in: ${r.scenarios.join(', ')} (${r.servers.join(', ')}) at ${r.date.slice(11, 16)} UTC by \`${r.command.replace(/ --reason=.*$/, ' --reason=…')}\`, because ${r.reason}.`,
+    ),
     `- Repository at \`${meta.git.commit}\`${meta.git.dirtyFiles ? ` with ${meta.git.dirtyFiles} uncommitted change(s) under server/ and shared/ (the working tree was measured)` : ''}.`,
     `- Versions: ${Object.entries(meta.versions)
       .map(([k, v]) => `${k} ${v}`)
@@ -316,18 +319,25 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           values: by(run.connections, (r) => r.maxEditorsWithinTarget),
           format: (v) => int(v),
         },
-        { label: 'highest step still within (more not tried)', values: by(run.connections, (r) => r.limitNotReached), format: int, noRatio: true },
+        {
+          label: 'stopped by the target (not by the last step)',
+          values: {},
+          display: Object.fromEntries(run.connections.map((r) => [r.server, r.limitNotReached ? 'no: more not tried' : 'yes'])),
+          format: int,
+          noRatio: true,
+        },
         { label: 'edits lost', values: by(run.connections, (r) => r.lostEdits), format: int, noRatio: true },
         { label: 'converged', values: by(run.connections, (r) => r.converged), format: int, noRatio: true },
       ]),
       '',
-      '| server | editors | p50 (ms) | p99 (ms) | max (ms) | server CPU (% of a core) | generator CPU | generator loop delay p99 (ms) | others |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| server | editors | p50 (ms) | p99 (ms) | p99 of a first window over the target (ms) | max (ms) | server CPU (% of a core) | generator CPU | generator loop delay p99 (ms) | others |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const r of run.connections) {
       for (const s of r.steps) {
         push(
-          `| ${TITLES[r.server]} | ${s.editors} | ${ms(s.latencyMs.p50)} | ${s.withinTarget ? '' : '**'}${ms(s.latencyMs.p99)}${s.withinTarget ? '' : '**'} | ${ms(s.latencyMs.max)} | ` +
+          `| ${TITLES[r.server]} | ${s.editors} | ${ms(s.latencyMs.p50)} | ${s.withinTarget ? '' : '**'}${ms(s.latencyMs.p99)}${s.withinTarget ? '' : '**'} | ` +
+            `${s.firstTryP99Ms == null ? '' : ms(s.firstTryP99Ms)} | ${ms(s.latencyMs.max)} | ` +
             `${pct(s.meter.serverCpuPercent)} | ${pct(s.meter.generatorCpuPercent)} | ${ms(s.meter.generatorLoopDelayP99Ms)} | ${pct(s.meter.othersCpuPercent)} |`,
         );
       }

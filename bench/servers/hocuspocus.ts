@@ -7,7 +7,7 @@ import { freePort, ServerProcess } from './ServerProcess.js';
 export async function startHocuspocus(options: StartOptions): Promise<ServerUnderTest> {
   const port = await freePort();
   const processHandle = new ServerProcess({
-    args: ['--import', 'tsx', 'bench/servers/hocuspocusMain.ts'],
+    args: [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--import', 'tsx', 'bench/servers/hocuspocusMain.ts'],
     env: { PORT: String(port), DATA_DIR: options.dataDir },
     healthUrl: `http://127.0.0.1:${port}/`,
   });
