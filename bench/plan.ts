@@ -4,7 +4,7 @@ import { SERVER_NAMES, type ServerName } from './servers/ServerUnderTest.js';
 import type { ConnectionsCase } from './scenarios/connections.js';
 import type { TypingCase } from './scenarios/typing.js';
 
-export const SCENARIOS = ['typing', 'profile', 'cold-open', 'many-docs', 'export', 'connections'] as const;
+export const SCENARIOS = ['typing', 'profile', 'cold-open', 'many-docs', 'export', 'connections', 'scale-out'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Plan {
@@ -20,6 +20,8 @@ export interface Plan {
   roomIdleSeconds: number;
   export: { pages: number; runs: number };
   connections: ConnectionsCase;
+  /** Typing across instances: each case on two Yigao instances (PostgreSQL + Redis) and on one, alternating. */
+  scaleOut: TypingCase[];
   /** Where the report goes. */
   out: string;
 }
@@ -52,6 +54,7 @@ export function fullPlan(): Plan {
       p99TargetMs: 100,
       presence: true,
     },
+    scaleOut: [typingCase(1, 20, 2, 12, 2), typingCase(20, 5, 1, 12, 2)],
     out: 'bench/RESULTS.md',
   };
 }
@@ -68,6 +71,7 @@ export function quickPlan(): Plan {
     manyDocs: { documents: [10], bytesPerDocument: 5_000, unloadWaitSeconds: 3 },
     export: { pages: 5, runs: 2 },
     connections: { ...full.connections, steps: [10], stepSeconds: 2 },
+    scaleOut: [typingCase(1, 4, 2, 2, 0.5)],
     out: 'bench/raw/RESULTS-quick.md',
   };
 }
@@ -78,7 +82,8 @@ export const USAGE = `npm run bench [-- options]
   --servers=yigao,reference,hocuspocus
   --scenarios=${SCENARIOS.join(',')}
   --typing=1x20@2,1x50@2    documents x clients @ edits per second
-  --seconds=12              typing: measured seconds per case
+  --scale-out=1x20@2,20x5@1 scale-out: the same, on two instances and on one
+  --seconds=12              typing, scale-out: measured seconds per case
   --history-edits=100000    cold-open: edits in the long history
   --summary-pages=200       cold-open: pages of the long summary
   --opens=5                 cold-open: cold opens per document
@@ -133,8 +138,16 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         });
         plan.profileCase = Math.min(plan.profileCase, plan.typing.length - 1);
         break;
+      case 'scale-out':
+        plan.scaleOut = list(value).map((spec) => {
+          const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
+          if (!m) throw new Error(`--scale-out wants DxC@R, got ${spec}`);
+          const seconds = plan.scaleOut[0]?.seconds ?? 12;
+          return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
+        });
+        break;
       case 'seconds':
-        for (const c of plan.typing) c.seconds = int(name, value);
+        for (const c of [...plan.typing, ...plan.scaleOut]) c.seconds = int(name, value);
         break;
       case 'history-edits':
         plan.coldOpen.historyEdits = int(name, value);

@@ -1,6 +1,7 @@
 // Renders a run as bench/RESULTS.md: absolute numbers for every server with
 // Yigao / peer ratios beside them, scenario by scenario.
 import type { BenchRun } from './run.js';
+import type { ScaleOutResult } from './scenarios/scaleOut.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
 import type { LatencySummary } from './stats.js';
 
@@ -111,7 +112,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
 
   // Headline
   const headline: Row[] = [];
-  for (const spec of plan.typing) {
+  for (const spec of plan.scenarios.includes('typing') ? plan.typing : []) {
     const items = run.typing.filter((t) => sameCase(t.case, spec));
     headline.push({ label: `typing ${caseLabel(spec)}: propagation p99 (ms)`, values: by(items, (i) => i.latencyMs.p99), format: ms });
   }
@@ -131,10 +132,23 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       display: Object.fromEntries(run.connections.map((c) => [c.server, `${c.maxEditorsWithinTarget}${c.limitNotReached ? '+' : ''}`])),
       format: int,
     });
+  const scaleOut = run.scaleOut ?? [];
+  for (const spec of plan.scaleOut ?? []) {
+    const one = scaleOut.find((r) => r.instances === 1 && sameCase(r.case, spec));
+    const two = scaleOut.find((r) => r.instances === 2 && sameCase(r.case, spec));
+    if (!one && !two) continue;
+    headline.push({
+      label: `typing across two instances (PostgreSQL + Redis) ${caseLabel(spec)}: propagation p99, one → two instances (ms)`,
+      values: { yigao: two?.latencyMs.p99 },
+      display: { yigao: `${one ? ms(one.latencyMs.p99) : '–'} → ${two ? ms(two.latencyMs.p99) : '–'} (${ratio(two?.latencyMs.p99, one?.latencyMs.p99)})` },
+      format: ms,
+      noRatio: true,
+    });
+  }
   const lost = (name: ServerName) =>
-    [...run.typing, ...run.connections].filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
+    [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
   headline.push({ label: 'edits lost, all runs', values: Object.fromEntries(servers.map((s) => [s, lost(s)])), format: int, noRatio: true });
-  const converged = (name: ServerName) => [...run.typing, ...run.connections].filter((r) => r.server === name).every((r) => r.converged);
+  const converged = (name: ServerName) => [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).every((r) => r.converged);
   headline.push({ label: 'replicas converged, all runs', values: Object.fromEntries(servers.map((s) => [s, converged(s)])), format: int, noRatio: true });
   push('## Summary', '', table(servers, headline), '');
 
@@ -343,6 +357,58 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       }
     }
     push('');
+  }
+
+  if (scaleOut.length) {
+    const first = scaleOut[0];
+    push(
+      '## Typing across two instances (PostgreSQL + Redis)',
+      '',
+      'Yigao scaled out as the README\'s "Scaled out" section describes: two instances (`DATABASE_URL` on the local PostgreSQL, `REDIS_URL` on the local Redis), ' +
+        'against one instance on the same PostgreSQL and Redis, the two taking turns case by case in a rotating order. ' +
+        'Each run has a store of its own: a fresh `DATABASE_SCHEMA` (`bench_<random>`) and `REDIS_PREFIX`, the schema dropped afterwards; the instances start one after the other (the first creates the schema). ' +
+        'On two instances the typing clients alternate: client i (document by document) connects to instance i mod 2, so each document\'s people are split between the instances and an edit ' +
+        'reaches half of them through the other instance (committed in PostgreSQL, published on Redis, applied and relayed there). ' +
+        `The clients, edits, measures and checks are the typing scenario's (${first.case.seconds} s measured after ${first.case.warmupSeconds} s unmeasured); ` +
+        '"converged" and "server has all" are checked by a fresh client on each instance. Server CPU and RSS are both instances summed; ' +
+        'PostgreSQL and Redis run on the same machine and count among "others". The ratio is two instances / one instance.',
+      '',
+    );
+    const cases = (plan.scaleOut ?? []).filter((spec) => scaleOut.some((r) => sameCase(r.case, spec)));
+    for (const spec of cases) {
+      const items = scaleOut.filter((r) => sameCase(r.case, spec));
+      const one = items.find((r) => r.instances === 1);
+      const two = items.find((r) => r.instances === 2);
+      const rows: Array<{ label: string; pick: (r: ScaleOutResult) => Value; format: (v: number) => string; noRatio?: boolean }> = [
+        ...(['p50', 'p95', 'p99', 'max'] as const).map((p) => ({ label: `propagation ${p} (ms)`, pick: (r: ScaleOutResult) => r.latencyMs[p], format: ms })),
+        { label: 'acknowledged as stored p50 (ms)', pick: (r) => r.ackLatencyMs?.p50, format: ms },
+        { label: 'acknowledged as stored p99 (ms)', pick: (r) => r.ackLatencyMs?.p99, format: ms },
+        { label: 'samples (edit × receiver)', pick: (r) => r.latencyMs.count, format: int, noRatio: true },
+        { label: 'edits sent', pick: (r) => r.editsSent, format: int, noRatio: true },
+        { label: 'edits lost', pick: (r) => r.lostEdits, format: int, noRatio: true },
+        { label: 'converged', pick: (r) => r.converged, format: int, noRatio: true },
+        { label: 'server has all', pick: (r) => r.serverHasAll, format: int, noRatio: true },
+        { label: 'clients per instance', pick: (r) => r.clientsPerInstance.join(' + '), format: int, noRatio: true },
+        { label: 'server CPU, instances summed (s)', pick: (r) => r.meter.serverCpuSeconds, format: sec },
+        { label: 'server CPU, instances summed (% of a core)', pick: (r) => r.meter.serverCpuPercent, format: pct },
+        { label: 'server peak RSS, instances summed (MB)', pick: (r) => r.meter.serverPeakRssBytes, format: mb },
+        { label: 'generator CPU (% of a core)', pick: (r) => r.meter.generatorCpuPercent, format: pct, noRatio: true },
+        { label: 'generator event-loop delay p99 (ms)', pick: (r) => r.meter.generatorLoopDelayP99Ms, format: ms, noRatio: true },
+        { label: 'others on the machine, PostgreSQL and Redis included (% of a core)', pick: (r) => r.meter.othersCpuPercent, format: pct, noRatio: true },
+      ];
+      push(
+        `### ${caseLabel(spec)}`,
+        '',
+        '| | one instance | two instances | two / one |',
+        '| --- | ---: | ---: | ---: |',
+        ...rows.map((row) => {
+          const a = one ? row.pick(one) : null;
+          const b = two ? row.pick(two) : null;
+          return `| ${row.label} | ${cell(a, row.format)} | ${cell(b, row.format)} | ${row.noRatio ? '' : ratio(b, a)} |`;
+        }),
+        '',
+      );
+    }
   }
 
   if (run.errors.length) {

@@ -14,6 +14,7 @@ import { runColdOpen, type ColdOpenResult } from './scenarios/coldOpen.js';
 import { runConnections, type ConnectionsResult } from './scenarios/connections.js';
 import { runExport, type ExportResult } from './scenarios/exportDocx.js';
 import { runManyDocs, type ManyDocsResult } from './scenarios/manyDocs.js';
+import { runScaleOut, type ScaleOutResult } from './scenarios/scaleOut.js';
 import { runTyping, type TypingResult } from './scenarios/typing.js';
 import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
 import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
@@ -53,6 +54,8 @@ export interface BenchRun {
   manyDocs: ManyDocsResult[];
   export: ExportResult[];
   connections: ConnectionsResult[];
+  /** Typing across instances (Yigao only; absent from runs before it existed). */
+  scaleOut?: ScaleOutResult[];
   errors: RunError[];
 }
 
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
     manyDocs: [],
     export: [],
     connections: [],
+    scaleOut: [],
     errors: [],
   };
   const log = (line: string) => console.log(line);
@@ -189,6 +193,26 @@ async function main(): Promise<void> {
         if (result) run.connections.push(result);
       }
     }
+
+    if (scenario === 'scale-out' && plan.servers.includes('yigao')) {
+      for (const spec of plan.scaleOut) {
+        const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s`;
+        // One instance and two take turns, in a rotating order, like the servers elsewhere.
+        const order = caseIndex++ % 2 === 0 ? [2, 1] : [1, 2];
+        for (const instances of order) {
+          const result = await attempt('scale-out', 'yigao', `${label}, ${instances === 1 ? 'one instance' : 'two instances'}`, () =>
+            runScaleOut(instances, spec, { roomIdleSeconds: plan.roomIdleSeconds }, log),
+          );
+          if (result) {
+            run.scaleOut!.push(result);
+            log(
+              `  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ack p99 ${result.ackLatencyMs?.p99.toFixed(1)} ms, ` +
+                `lost ${result.lostEdits}, converged ${result.converged}, server CPU ${result.meter.serverCpuSeconds.toFixed(2)} s`,
+            );
+          }
+        }
+      }
+    }
   }
 
   run.meta.durationSeconds = (Date.now() - started) / 1000;
@@ -205,7 +229,15 @@ async function main(): Promise<void> {
   if (run.errors.length > 0) process.exitCode = 1;
 }
 
-const SCENARIO_KEYS = { typing: 'typing', profile: 'profile', 'cold-open': 'coldOpen', 'many-docs': 'manyDocs', export: 'export', connections: 'connections' } as const;
+const SCENARIO_KEYS = {
+  typing: 'typing',
+  profile: 'profile',
+  'cold-open': 'coldOpen',
+  'many-docs': 'manyDocs',
+  export: 'export',
+  connections: 'connections',
+  'scale-out': 'scaleOut',
+} as const;
 
 /** The earlier run with this run's scenarios in place of its own (a scenario re-run after a fix). */
 function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
@@ -214,8 +246,8 @@ function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
     const key = SCENARIO_KEYS[scenario];
     if (key === 'profile') merged.profile = rerun.profile;
     else (merged[key] as unknown[]) = [
-      ...(base[key] as Array<{ server: ServerName }>).filter((r) => !rerun.plan.servers.includes(r.server)),
-      ...(rerun[key] as unknown[]),
+      ...((base[key] ?? []) as Array<{ server: ServerName }>).filter((r) => !rerun.plan.servers.includes(r.server)),
+      ...((rerun[key] ?? []) as unknown[]),
     ];
   }
   merged.errors = [

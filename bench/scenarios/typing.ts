@@ -4,7 +4,8 @@
 import type { BenchClient } from '../client/BenchClient.js';
 import { EditTracker } from '../client/EditTracker.js';
 import { rng, Typist } from '../client/typist.js';
-import type { ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
+import type { Wire } from '../client/wire.js';
+import type { BenchDocument, ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { SampleBuffer, summarize, type LatencySummary } from '../stats.js';
 import { bodyText, connectClient, inBatches, Meter, monotonicUs, sleep, waitFor, type MeterReading } from './common.js';
 
@@ -42,7 +43,20 @@ export interface TypingResult {
 
 const COLORS = ['#e5484d', '#3e63dd', '#30a46c', '#f76808', '#8e4ec6', '#12a594'];
 
-export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: (line: string) => void = () => {}): Promise<TypingResult> {
+/** Where the clients connect, for a server of several instances; by default, all through `server.wire`. */
+export interface TypingWiring {
+  /** The wire of the typing client number `client` (0 … documents × clients − 1, document by document), in `seat` of its document. */
+  client(document: BenchDocument, seat: number, client: number): Wire;
+  /** The fresh clients that check, after the typing, what the server holds: every one must have every edit and the same body. */
+  verifiers(document: BenchDocument): Wire[];
+}
+
+export async function runTyping(
+  server: ServerUnderTest,
+  spec: TypingCase,
+  log: (line: string) => void = () => {},
+  wiring: TypingWiring = { client: (document, seat) => server.wire(document, seat), verifiers: (document) => [server.wire(document, 0)] },
+): Promise<TypingResult> {
   const documents = await server.createDocuments(spec.documents, spec.clientsPerDocument);
   const latencies = new SampleBuffer();
   const ackSink = server.name === 'yigao' ? { measuring: false, samples: new SampleBuffer() } : null;
@@ -52,7 +66,7 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
   const typists: Typist[] = [];
   try {
     await inBatches(seats, 20, async ({ document, d, seat }, i) => {
-      const client = await connectClient(server.wire(document, seat), ackSink);
+      const client = await connectClient(wiring.client(document, seat, i), ackSink);
       trackers[d].attach(client);
       clients[i] = client;
       typists[i] = new Typist(client, { name: `委员${seat}`, color: COLORS[seat % COLORS.length], presence: spec.presence, seed: 1000 + i });
@@ -101,16 +115,18 @@ export async function runTyping(server: ServerUnderTest, spec: TypingCase, log: 
     const reading = (meter as Meter | null)?.read() ?? new Meter(server).read();
     const windowUs: [number, number] = [windowStartUs, monotonicUs()];
 
-    // A fresh client per document, loading what the server has.
+    // A fresh client per document (per instance, if several), loading what the server has.
     let converged = true;
     let serverHasAll = true;
     await inBatches(documents, 10, async (document, d) => {
-      const verifier = await connectClient(server.wire(document, 0));
-      const expected = bodyText(verifier);
-      serverHasAll &&= trackers[d].containsAll(verifier.doc);
       const members = clients.slice(d * spec.clientsPerDocument, (d + 1) * spec.clientsPerDocument);
-      converged &&= members.every((c) => bodyText(c) === expected);
-      verifier.destroy();
+      for (const wire of wiring.verifiers(document)) {
+        const verifier = await connectClient(wire);
+        const expected = bodyText(verifier);
+        serverHasAll &&= trackers[d].containsAll(verifier.doc);
+        converged &&= members.every((c) => bodyText(c) === expected);
+        verifier.destroy();
+      }
     });
     const editsSent = trackers.reduce((n, t) => n + t.editsSent, 0);
     return {

@@ -1,7 +1,8 @@
 // Yigao as the project ships it (SQLite in the data directory), its limits
-// raised so that the load generator's many sockets per account are allowed.
+// raised so that the load generator's many sockets per account are allowed;
+// or scaled out: several instances on one PostgreSQL schema and Redis prefix.
 import path from 'node:path';
-import { yWebsocketWire } from '../client/wire.js';
+import { yWebsocketWire, type Wire } from '../client/wire.js';
 import type { BenchDocument, ServerUnderTest, StartOptions } from './ServerUnderTest.js';
 import { freePort, ServerProcess } from './ServerProcess.js';
 
@@ -10,28 +11,59 @@ interface Account {
   token: string;
 }
 
-export async function startYigao(options: StartOptions): Promise<ServerUnderTest> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+export interface YigaoOptions extends StartOptions {
+  /** Extra environment for every instance (DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, REDIS_PREFIX: scaled out). */
+  env?: Record<string, string>;
+  /** Instances on the same store, started one after the other (the first creates the schema); 1 by default. */
+  instances?: number;
+}
+
+/** Yigao as one or several instances: accounts and documents are made through the first; clients connect to any. */
+export interface YigaoUnderTest extends ServerUnderTest {
+  readonly instances: number;
+  /** How the person in `seat` connects to the document through instance `instance`. */
+  wireAt(instance: number, document: BenchDocument, seat: number): Wire;
+}
+
+export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest> {
+  const count = options.instances ?? 1;
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const processHandle = new ServerProcess({
-    args: [...profile, '--import', 'tsx', 'server/index.ts'],
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir,
-      CLIENT_DIR: path.join(options.dataDir, 'no-client'),
-      LOG_LEVEL: 'warn',
-      ROOM_IDLE_SECONDS: String(options.roomIdleSeconds),
-      MAX_CONNECTIONS_PER_USER: '100000',
-      MAX_CONNECTIONS_PER_DOCUMENT: '100000',
-      MESSAGES_PER_SECOND: '1000000',
-      AWARENESS_PER_SECOND: '100000',
-      REGISTRATIONS_PER_HOUR: '100000',
-    },
-    healthUrl: `${base}/healthz`,
-  });
-  await processHandle.start();
+  const ports: number[] = [];
+  const processes: ServerProcess[] = [];
+  try {
+    // One after the other: the first creates the schema. (Started together on a fresh schema, instances race on
+    // CREATE SCHEMA IF NOT EXISTS, which PostgreSQL does not serialize: one of them fails to start.)
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      const processHandle = new ServerProcess({
+        args: [...profile, '--import', 'tsx', 'server/index.ts'],
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: count === 1 ? options.dataDir : path.join(options.dataDir, `instance-${i}`),
+          CLIENT_DIR: path.join(options.dataDir, 'no-client'),
+          LOG_LEVEL: 'warn',
+          ROOM_IDLE_SECONDS: String(options.roomIdleSeconds),
+          MAX_CONNECTIONS_PER_USER: '100000',
+          MAX_CONNECTIONS_PER_DOCUMENT: '100000',
+          MESSAGES_PER_SECOND: '1000000',
+          AWARENESS_PER_SECOND: '100000',
+          REGISTRATIONS_PER_HOUR: '100000',
+          ...options.env,
+        },
+        healthUrl: `http://127.0.0.1:${port}/healthz`,
+      });
+      processes.push(processHandle);
+      await processHandle.start();
+      ports.push(port);
+    }
+  } catch (err) {
+    await Promise.all(processes.map((p) => p.stop()));
+    throw err;
+  }
+  const port = ports[0];
+  const base = `http://127.0.0.1:${port}`;
+  const processHandle = processes[0];
 
   const accounts: Account[] = [];
   const account = async (seat: number): Promise<Account> => {
@@ -54,11 +86,28 @@ export async function startYigao(options: StartOptions): Promise<ServerUnderTest
     if (res.status !== expected) throw new Error(`${method} ${route}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  const owner = await account(0);
+  let owner: Account;
+  try {
+    owner = await account(0);
+  } catch (err) {
+    await Promise.all(processes.map((p) => p.stop()));
+    throw err;
+  }
+
+  const wireAt = (instance: number, document: BenchDocument, seat: number): Wire => {
+    const token = accounts[seat]?.token;
+    if (!token) throw new Error(`no account for seat ${seat}: create the document with more editors`);
+    const instancePort = ports[instance % ports.length];
+    return yWebsocketWire(`ws://127.0.0.1:${instancePort}/collab/${document.id}?token=${token}&ack=1`, 'ack');
+  };
 
   return {
     name: 'yigao',
-    description: 'Yigao (this repository), SQLite store, every edit committed before it is relayed',
+    description:
+      count === 1
+        ? `Yigao (this repository), ${options.env?.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} store, every edit committed before it is relayed`
+        : `Yigao (this repository), ${count} instances on one PostgreSQL schema and one Redis prefix`,
+    instances: count,
     get pid() {
       return processHandle.pid;
     },
@@ -82,21 +131,24 @@ export async function startYigao(options: StartOptions): Promise<ServerUnderTest
       }
       return created;
     },
-    wire(document, seat) {
-      const token = accounts[seat]?.token;
-      if (!token) throw new Error(`no account for seat ${seat}: create the document with more editors`);
-      return yWebsocketWire(`ws://127.0.0.1:${port}/collab/${document.id}?token=${token}&ack=1`, 'ack');
-    },
+    wire: (document, seat) => wireAt(0, document, seat),
+    wireAt,
     get lastStop() {
       return processHandle.lastStop;
     },
-    output: () => processHandle.output(),
-    sample: () => processHandle.sample(),
+    output: () => processes.map((p, i) => (processes.length > 1 ? `[instance ${i}]\n${p.output()}` : p.output())).join('\n'),
+    // Several instances: their CPU and memory summed.
+    sample: () =>
+      processes
+        .map((p) => p.sample())
+        .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssBytes: a.rssBytes + b.rssBytes, peakRssBytes: a.peakRssBytes + b.peakRssBytes })),
     collectGarbage: () => processHandle.collectGarbage(),
     async restart() {
-      await processHandle.stop();
-      await processHandle.start();
+      await Promise.all(processes.map((p) => p.stop()));
+      for (const p of processes) await p.start();
     },
-    stop: () => processHandle.stop(),
+    stop: async () => {
+      await Promise.all(processes.map((p) => p.stop()));
+    },
   };
 }
