@@ -250,12 +250,29 @@ describe('Room', () => {
       room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
       await store.commit();
     }
-    await vi.advanceTimersByTimeAsync(0);
+    // not while people type: after a pause
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.compactions).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(600);
     expect(store.compactions).toHaveLength(1);
     expect(store.compactions[0].throughSeq).toBe(3);
     expect(textOf([store.compactions[0].state])).toMatch(/一|二|三/);
     const snapshotDoc = new Y.Doc();
     Y.applyUpdate(snapshotDoc, store.compactions[0].state);
     expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+  });
+
+  it('compacts under typing that never pauses once the log is far past the threshold', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup({ compactAfterUpdates: 3 });
+    const a = join('editor');
+    for (let i = 0; i < 12; i++) {
+      room.receive(a.connection, encodeUpdate(paragraphUpdate(`第${i}段`)));
+      await store.commit();
+      await vi.advanceTimersByTimeAsync(200);
+      if (i < 11) expect(store.compactions).toHaveLength(0);
+    }
+    expect(store.compactions).toHaveLength(1);
+    expect(store.compactions[0].throughSeq).toBe(12);
   });
 });

@@ -54,6 +54,11 @@ export interface RoomLimits {
 
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
+/** Compaction waits for this long a pause without new changes… */
+const COMPACT_WHEN_IDLE_MS = 1_000;
+/** …unless the log has grown this many times past the threshold. */
+const COMPACT_ANYWAY_FACTOR = 4;
+
 const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAwarenessBytes: Number.MAX_SAFE_INTEGER };
 
 type Attribution = NonNullable<UpdateEntry['attribution']>;
@@ -74,6 +79,8 @@ export interface RoomOptions {
   store: DocumentStore;
   logger: Logger;
   compactAfterUpdates: number;
+  /** The pause in changes compaction waits for (default 1 s). */
+  compactWhenIdleMs?: number;
   /** Called when the last connection leaves. */
   onEmpty: (room: Room) => void;
   /** Told about stored changes and about the last writer leaving (automatic versions follow them). */
@@ -101,6 +108,7 @@ export class Room {
   private catchingUp: Promise<void> | null = null;
   private entriesSinceCompaction: number;
   private compacting: Promise<void> | null = null;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
   private failedAttempts = 0;
   private destroyed = false;
   /** Bytes of the stored log (an upper bound of the document's size), for the size limit. */
@@ -349,7 +357,7 @@ export class Room {
     this.draining = this.runDrain().finally(() => {
       this.draining = null;
       if (this.outbox.length > 0) this.drain();
-      else this.maybeCompact();
+      else this.compactWhenIdle();
     });
   }
 
@@ -421,13 +429,32 @@ export class Room {
     }
   }
 
-  private maybeCompact(): void {
-    if (this.entriesSinceCompaction < this.options.compactAfterUpdates) return;
-    void this.compact();
+  /**
+   * Compaction encodes the whole document and checks the snapshot against
+   * every entry it replaces: it waits for a pause in the typing (edits arriving
+   * meanwhile would wait behind it), unless the log has grown far past the
+   * threshold without one.
+   */
+  compactWhenIdle(): void {
+    const threshold = this.options.compactAfterUpdates;
+    if (this.entriesSinceCompaction < threshold || this.destroyed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (this.entriesSinceCompaction >= threshold * COMPACT_ANYWAY_FACTOR) {
+      void this.compact();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.compact();
+    }, this.options.compactWhenIdleMs ?? COMPACT_WHEN_IDLE_MS);
+    this.compactTimer.unref?.();
   }
 
   /** Replaces the stored log with one snapshot of the current state. */
   compact(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     if (this.compacting) return this.compacting;
     this.compacting = (async () => {
       await this.flushed();
@@ -499,6 +526,7 @@ export class Room {
     this.connections.clear();
     await this.flushed();
     if (this.compacting) await this.compacting;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();

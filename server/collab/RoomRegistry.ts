@@ -193,7 +193,8 @@ export class RoomRegistry {
         // what other instances stored between the load and the subscription
         await room.catchUp();
       }
-      if (stored.updates.length > this.options.compactAfterUpdates) void room.compact();
+      // a long log (left by a crash) is compacted once the first readers are served
+      room.compactWhenIdle();
       return room;
     })();
     this.slots.set(documentId, { state: 'loading', promise });

@@ -34,3 +34,70 @@ describe('stateCovers', () => {
     expect(stateCovers(Y.encodeStateAsUpdate(new Y.Doc()), [])).toBe(true);
   });
 });
+
+describe('stateCovers against applying the updates', () => {
+  /** Three replicas editing one XmlFragment, syncing now and then; every update recorded. */
+  function history(seed: number) {
+    let s = seed;
+    const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const docs = [0, 1, 2].map((i) => {
+      const doc = new Y.Doc();
+      doc.clientID = 1000 + i;
+      return doc;
+    });
+    const updates: Uint8Array[] = [];
+    docs.forEach((doc) => doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'sync' && updates.push(u)));
+    for (let step = 0; step < 120; step++) {
+      const doc = docs[Math.floor(random() * 3)];
+      const body = doc.getXmlFragment('default');
+      if (body.length === 0 || random() < 0.1) {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText('委员')]);
+        body.insert(Math.floor(random() * (body.length + 1)), [p]);
+      } else {
+        const text = (body.get(Math.floor(random() * body.length)) as Y.XmlElement).get(0) as Y.XmlText;
+        if (text.length > 2 && random() < 0.4) text.delete(Math.floor(random() * (text.length - 1)), 1 + Math.floor(random() * 2));
+        else text.insert(Math.floor(random() * (text.length + 1)), '政协'.slice(0, 1 + Math.floor(random() * 2)));
+      }
+      if (random() < 0.3) {
+        const [a, b] = [docs[Math.floor(random() * 3)], docs[Math.floor(random() * 3)]];
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'sync');
+      }
+    }
+    return updates;
+  }
+
+  it('agrees, on random multi-client histories, with whether applying the updates would change the state', () => {
+    let refused = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const updates = history(seed);
+      // A state made of a random subset of the updates (with or without a snapshot among the replaced ones).
+      const chosen = updates.filter((_, i) => (i * 7 + seed) % 11 !== 0 || seed % 3 === 0);
+      const holder = new Y.Doc();
+      for (const u of chosen) Y.applyUpdate(holder, u);
+      const state = Y.encodeStateAsUpdate(holder);
+      const replaced = seed % 2 === 0 ? [Y.mergeUpdates(updates.slice(0, 20)), ...updates.slice(20)] : updates;
+      const before = Y.snapshot(holder);
+      for (const u of replaced) Y.applyUpdate(holder, u);
+      const unchanged = Y.equalSnapshots(before, Y.snapshot(holder)) && holder.store.pendingStructs === null;
+      expect(stateCovers(state, replaced), `seed ${seed}`).toBe(unchanged);
+      if (!unchanged) refused++;
+    }
+    expect(refused).toBeGreaterThan(5);
+  });
+
+  it('refuses a state whose insertions have a gap (changes it could not integrate)', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const text = doc.getText('t');
+    text.insert(0, 'a');
+    text.insert(1, 'b');
+    text.insert(2, 'c');
+    const gapped = new Y.Doc();
+    Y.applyUpdate(gapped, updates[0]);
+    Y.applyUpdate(gapped, updates[2]); // pending: needs updates[1]
+    expect(stateCovers(Y.encodeStateAsUpdate(gapped), [updates[2]])).toBe(false);
+    expect(stateCovers(Y.encodeStateAsUpdate(doc), updates)).toBe(true);
+  });
+});

@@ -1,42 +1,90 @@
 // The stored state of a document only ever grows: a compaction may replace
 // log entries only by a state that contains all of them.
+//
+// The check reads every update lazily (Yjs's struct reader, no integration)
+// and never merges them: merging hundreds of small updates from many clients
+// costs Yjs far more than reading each once, and a compaction runs while
+// people type.
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
-type Ranges = Map<number, { clock: number; len: number }[]>;
+interface Range {
+  clock: number;
+  len: number;
+}
 
-function deleteRanges(update: Uint8Array): Ranges {
-  const ranges: Ranges = new Map();
-  for (const [client, items] of Y.decodeUpdate(update).ds.clients) {
-    ranges.set(client, [...items].map((d) => ({ clock: d.clock, len: d.len })).sort((a, b) => a.clock - b.clock));
+/** What a state holds: per client, the clocks it has from 0 without a gap, and its deletions. */
+interface Holdings {
+  clocks: Map<number, number>;
+  deletes: Map<number, Range[]>;
+}
+
+function encodeStateVector(clocks: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clocks.size);
+  for (const [client, clock] of clocks) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The deletions of an update whose insertions reach `stateVector`: the diff
+ * against it keeps (next to no) structs and the whole delete set, which is
+ * then cheap to decode.
+ */
+function deletions(update: Uint8Array, stateVector: Uint8Array): Map<number, Range[]> {
+  const ranges = new Map<number, Range[]>();
+  for (const [client, items] of Y.decodeUpdate(Y.diffUpdate(update, stateVector)).ds.clients) {
+    const sorted = items.map((d) => ({ clock: d.clock, len: d.len })).sort((a, b) => a.clock - b.clock);
+    const merged: Range[] = [];
+    for (const r of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+      else merged.push({ ...r });
+    }
+    ranges.set(client, merged);
   }
   return ranges;
 }
 
-function covered(range: { clock: number; len: number }, by: { clock: number; len: number }[]): boolean {
-  let from = range.clock;
-  const to = range.clock + range.len;
-  for (const r of by) {
-    if (r.clock > from) break;
-    from = Math.max(from, r.clock + r.len);
-    if (from >= to) return true;
+function holdings(state: Uint8Array): Holdings {
+  // Only what runs from clock 0 without a gap counts as held (pending structs do not).
+  const stateVector = Y.encodeStateVectorFromUpdate(state);
+  return { clocks: Y.decodeStateVector(stateVector), deletes: deletions(state, stateVector) };
+}
+
+/** Whether `range` lies inside one of the sorted, merged `ranges`. */
+function deleted(range: Range, ranges: Range[]): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (r.clock + r.len <= range.clock) lo = mid + 1;
+    else if (r.clock > range.clock) hi = mid - 1;
+    else return range.clock + range.len <= r.clock + r.len;
   }
-  return from >= to;
+  return false;
+}
+
+function holds(have: Holdings, update: Uint8Array): boolean {
+  // Everything the update inserts, up to its last clock per client (gaps included, to be safe).
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) if ((have.clocks.get(client) ?? 0) < clock) return false;
+  for (const [client, ranges] of deletions(update, encodeStateVector(to))) {
+    const by = have.deletes.get(client) ?? [];
+    if (!ranges.every((r) => deleted(r, by))) return false;
+  }
+  return true;
 }
 
 /** Whether `state` holds every insertion and every deletion of `updates`. */
 export function stateCovers(state: Uint8Array, updates: Uint8Array[]): boolean {
   if (updates.length === 0) return true;
-  const merged = Y.mergeUpdates(updates);
-  const have = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged))) {
-    if ((have.get(client) ?? 0) < clock) return false;
-  }
-  const stateDeletes = deleteRanges(state);
-  for (const [client, ranges] of deleteRanges(merged)) {
-    const by = stateDeletes.get(client) ?? [];
-    if (!ranges.every((r) => covered(r, by))) return false;
-  }
-  return true;
+  const have = holdings(state);
+  return updates.every((update) => holds(have, update));
 }
 
 /** Thrown by a compaction whose snapshot would lose stored content. */
