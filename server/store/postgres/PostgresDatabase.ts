@@ -27,7 +27,22 @@ export class PostgresDatabase {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. Queries report their own errors.
     });
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema) {
+      // Instances starting together on a new schema: one creates it, the others wait (CREATE SCHEMA IF NOT EXISTS alone races).
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(724200)');
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+        await pool.end();
+        throw err;
+      }
+      client.release();
+    }
     const db = new PostgresDatabase(pool);
     await db.migrate();
     return db;

@@ -1,5 +1,6 @@
 import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { StateRegressionError, stateCovers } from '../stateCoverage.js';
+import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 
 interface PendingAppend {
@@ -56,55 +57,77 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * One transaction, a fixed number of statements whatever the batch holds.
+   * The documents' rows are locked first, in id order: two instances
+   * committing to the same documents queue up instead of deadlocking, and an
+   * approval (which updates the row) waits for this commit, and appends after
+   * it see it.
+   */
   private commit(batch: PendingAppend[]): Promise<(number | DocumentFrozenError)[]> {
     const at = this.now();
     return this.db.transaction(async (client) => {
-      const seqs: (number | DocumentFrozenError)[] = [];
-      const touched = new Set<string>();
-      const frozen = new Map<string, boolean>();
-      for (const item of batch) {
-        // FOR SHARE: an approval (which updates the row) waits for this commit, and appends after it see it.
-        if (!frozen.has(item.documentId)) {
-          const { rows } = await client.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR SHARE', [item.documentId]);
-          frozen.set(item.documentId, rows[0]?.status === 'approved');
-        }
-        if (frozen.get(item.documentId)) {
-          seqs.push(new DocumentFrozenError(item.documentId));
-          continue;
-        }
-        let seq = 0;
-        for (const entry of item.entries) {
-          const { rows } = await client.query<{ seq: number }>(
-            'INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING seq',
-            [item.documentId, Buffer.from(entry.update), entry.userId, at],
-          );
-          seq = rows[0].seq;
-          if (entry.userId) {
-            await client.query('INSERT INTO pending_authors (document_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [item.documentId, entry.userId]);
-            for (const c of entry.attribution?.clients ?? []) {
-              await client.query('INSERT INTO client_authors (document_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-                item.documentId,
-                c,
-                entry.userId,
-              ]);
-            }
-            if (entry.attribution?.deletes) {
-              await client.query('INSERT INTO pending_deletes (document_id, user_id, deletes) VALUES ($1, $2, $3)', [
-                item.documentId,
-                entry.userId,
-                Buffer.from(entry.attribution.deletes),
-              ]);
-            }
-          }
-        }
-        if (!touched.has(item.documentId)) {
-          touched.add(item.documentId);
-          await client.query('UPDATE documents SET updated_at = $1 WHERE id = $2', [at, item.documentId]);
-        }
-        seqs.push(seq);
-      }
-      return seqs;
+      const ids = [...new Set(batch.map((item) => item.documentId))].sort();
+      const { rows: locked } = await client.query<{ id: string; status: string }>(
+        'SELECT id, status FROM documents WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE',
+        [ids],
+      );
+      const frozen = new Set(locked.filter((r) => r.status === 'approved').map((r) => r.id));
+      const live = batch.filter((item) => !frozen.has(item.documentId));
+      const entries = live.flatMap((item) => item.entries.map((entry) => ({ documentId: item.documentId, entry })));
+      // Sequence numbers are drawn in the order of the rows (ORDER BY n), so sorted they match the entries.
+      const { rows: inserted } = await client.query<{ seq: number }>(
+        `INSERT INTO document_updates (document_id, data, user_id, created_at)
+         SELECT d, u, w, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS t(d, u, w, n) ORDER BY n
+         RETURNING seq`,
+        [entries.map((e) => e.documentId), entries.map((e) => Buffer.from(e.entry.update)), entries.map((e) => e.entry.userId), at],
+      );
+      const seqs = inserted.map((r) => Number(r.seq)).sort((a, b) => a - b);
+      await this.recordAttribution(client, entries);
+      const touched = [...new Set(live.map((item) => item.documentId))];
+      if (touched.length > 0) await client.query('UPDATE documents SET updated_at = $1 WHERE id = ANY($2::text[])', [at, touched]);
+      let next = 0;
+      return batch.map((item) => {
+        if (frozen.has(item.documentId)) return new DocumentFrozenError(item.documentId);
+        next += item.entries.length;
+        return item.entries.length > 0 ? seqs[next - 1] : 0;
+      });
     });
+  }
+
+  /** Who wrote what (see UpdateEntry.attribution), in three statements. */
+  private async recordAttribution(client: PoolClient, entries: { documentId: string; entry: UpdateEntry }[]): Promise<void> {
+    const authored = entries.filter((e) => e.entry.userId !== null);
+    if (authored.length === 0) return;
+    const authors = new Map<string, [string, string]>();
+    const clients = new Map<string, [string, number, string]>();
+    const deletes: [string, string, Buffer][] = [];
+    for (const { documentId, entry } of authored) {
+      const userId = entry.userId!;
+      authors.set(`${documentId} ${userId}`, [documentId, userId]);
+      // the first claim of a client id wins, as with ON CONFLICT DO NOTHING one at a time
+      for (const c of entry.attribution?.clients ?? []) if (!clients.has(`${documentId} ${c}`)) clients.set(`${documentId} ${c}`, [documentId, c, userId]);
+      if (entry.attribution?.deletes) deletes.push([documentId, userId, Buffer.from(entry.attribution.deletes)]);
+    }
+    const columns = <T extends unknown[]>(rows: T[], i: number) => rows.map((r) => r[i]);
+    const a = [...authors.values()];
+    await client.query(
+      'INSERT INTO pending_authors (document_id, user_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+      [columns(a, 0), columns(a, 1)],
+    );
+    const c = [...clients.values()];
+    if (c.length > 0) {
+      await client.query(
+        'INSERT INTO client_authors (document_id, client_id, user_id) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING',
+        [columns(c, 0), columns(c, 1), columns(c, 2)],
+      );
+    }
+    if (deletes.length > 0) {
+      await client.query(
+        'INSERT INTO pending_deletes (document_id, user_id, deletes) SELECT d, w, x FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS t(d, w, x, n) ORDER BY n',
+        [columns(deletes, 0), columns(deletes, 1), columns(deletes, 2)],
+      );
+    }
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
