@@ -12,9 +12,12 @@ import { isValidId } from '../auth/tokens.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import { isAllowedOrigin } from '../http/origin.js';
 import { Connection, type ConnectionRates } from './Connection.js';
-import { DocumentNotFoundError } from './RoomRegistry.js';
+import { DocumentNotFoundError, type LoadWaiter } from './RoomRegistry.js';
 import type { Room } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
+import type { StoredUpdates } from '../store/DocumentStore.js';
+import { decodeClientMessage, type ClientMessage } from './protocol.js';
+import { answerFromStore } from './storedAnswer.js';
 
 export interface CollabLimits extends ConnectionRates {
   maxFrameBytes: number;
@@ -129,6 +132,42 @@ export class CollabServer {
   private attach(connection: Connection, ws: WebSocket, documentId: string): void {
     let room: Room | null = null;
     const early: Uint8Array[] = [];
+    // While a large document loads, the client's sync step 1 is answered from the stored state (storedAnswer.ts).
+    let stored: StoredUpdates | null = null;
+    let answered: Promise<void> | null = null;
+    const answerEarly = (frame: Uint8Array): boolean => {
+      if (!stored || answered) return false;
+      let message: ClientMessage;
+      try {
+        message = decodeClientMessage(frame);
+      } catch {
+        return false; // the room rejects it
+      }
+      if (message.kind !== 'syncStep1') return false;
+      let answer: Uint8Array;
+      try {
+        answer = answerFromStore(stored, message.stateVector);
+      } catch (err) {
+        this.options.logger.warn({ err, documentId }, 'could not answer from the stored state; the room will');
+        return false;
+      }
+      answered = connection.sendFlushed(answer);
+      wakeWaiter();
+      return true;
+    };
+    let wakeWaiter = () => {};
+    const waiter: LoadWaiter = (s) => {
+      if (!connection.isOpen) return;
+      stored = s;
+      const i = early.findIndex(answerEarly);
+      if (i >= 0) early.splice(i, 1);
+      if (answered) return answered;
+      // The client's step 1 is on its way (sent as the socket opened): the room waits for it a little.
+      return new Promise<void>((resolve) => {
+        wakeWaiter = resolve;
+        ws.once('close', () => resolve());
+      }).then(() => answered ?? undefined);
+    };
     const reject = (code: number, reason: string) => {
       if (connection.close(code, reason)) this.options.logger.warn({ documentId, user: connection.user.username, code, reason }, 'closed a connection');
     };
@@ -138,7 +177,7 @@ export class CollabServer {
       if (!connection.takeMessage()) return reject(CloseCode.rateLimited, 'too many messages');
       const frame = toUint8Array(data);
       if (room) room.receive(connection, frame);
-      else early.push(frame);
+      else if (!answerEarly(frame)) early.push(frame);
     });
     ws.on('error', (err) => {
       const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
@@ -149,11 +188,12 @@ export class CollabServer {
       this.track(connection, documentId, -1);
       room?.leave(connection);
     });
-    this.options.registry.acquire(documentId).then(
+    this.options.registry.acquire(documentId, waiter).then(
       (acquired) => {
+        stored = null;
         if (!connection.isOpen) return;
         room = acquired;
-        room.join(connection);
+        room.join(connection, answered !== null);
         for (const frame of early.splice(0)) room.receive(connection, frame);
       },
       (err) => {

@@ -83,6 +83,17 @@ export class Connection {
     });
   }
 
+  /** Sends, resolving once the frame is handed to the operating system (or the socket failed or closed). */
+  sendFlushed(frame: Uint8Array): Promise<void> {
+    if (!this.isOpen) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.send(frame, (err) => {
+        if (err) this.terminate();
+        resolve();
+      });
+    });
+  }
+
   /** Closes with a code; false when it was already closing (so a breach is logged once). */
   close(code: number, reason: string): boolean {
     if (this.closed) return false;

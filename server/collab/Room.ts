@@ -115,6 +115,9 @@ export class Room {
   private storedBytes: number;
   private readonly limits: RoomLimits;
   private readonly clientAuthors: Map<number, string>;
+  /** The state as loaded, and whether anything changed since: readers answered from the stored state are sent the rest. */
+  private readonly loadedStateVector: Uint8Array;
+  private changedSinceLoad = false;
   /** Who the server change being made is for (see applyServerChange). */
   private serverChangeAuthor: string | null = null;
 
@@ -141,6 +144,7 @@ export class Room {
       },
       Origin.load,
     );
+    this.loadedStateVector = Y.encodeStateVector(this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -166,8 +170,14 @@ export class Room {
     this.status = status;
   }
 
-  join(connection: Connection): void {
+  /**
+   * `answeredFromStore`: the connection's sync step 1 was answered from the
+   * stored state this room was loaded from (see storedAnswer.ts); whatever
+   * changed since is sent now.
+   */
+  join(connection: Connection, answeredFromStore = false): void {
     this.connections.add(connection);
+    if (answeredFromStore && this.changedSinceLoad) connection.send(encodeUpdate(Y.encodeStateAsUpdate(this.doc, this.loadedStateVector)));
     connection.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -307,6 +317,7 @@ export class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === Origin.load) return;
+    this.changedSinceLoad = true;
     if (origin === Origin.remote) {
       // Stored already (by another instance, or read back from the log): only this instance's clients need it.
       this.broadcast(encodeUpdate(update), null);

@@ -4,13 +4,14 @@ import type { Logger } from 'pino';
 import type { Role } from '../../shared/api.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
-import type { DocumentStore } from '../store/DocumentStore.js';
+import type { DocumentStore, StoredUpdates } from '../store/DocumentStore.js';
 import type { VersionStore } from '../store/VersionStore.js';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { DocumentStatus } from '../../shared/api.js';
 import { LocalPubSub, type PubSub } from '../pubsub/PubSub.js';
 import { documentChannel, parseMessage, USER_CHANNEL, type DocumentMessage, type UserMessage } from '../pubsub/messages.js';
 import { Room, type RoomLimits, type RoomMessage, type RoomObserver } from './Room.js';
+import { ANSWER_FROM_STORE_BYTES, storedBytes } from './storedAnswer.js';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -30,8 +31,17 @@ export interface RoomRegistryOptions {
   catchUpEveryMs?: number;
 }
 
+/**
+ * Someone waiting for a room being loaded, who can use the stored state before
+ * the room is built from it (see storedAnswer.ts); the room is built once
+ * every such promise has settled, or after EARLY_ANSWER_WAIT_MS.
+ */
+export type LoadWaiter = (stored: StoredUpdates) => Promise<void> | void;
+
+const EARLY_ANSWER_WAIT_MS = 100;
+
 type Slot =
-  | { state: 'loading'; promise: Promise<Room> }
+  | { state: 'loading'; promise: Promise<Room>; waiters: LoadWaiter[] }
   | { state: 'open'; room: Room; idleTimer: NodeJS.Timeout | null }
   | { state: 'unloading'; done: Promise<void> };
 
@@ -122,13 +132,20 @@ export class RoomRegistry {
     return true;
   }
 
-  /** The room of a document, loading it if needed. The caller should join it or let it idle out. */
-  async acquire(documentId: string): Promise<Room> {
+  /**
+   * The room of a document, loading it if needed. The caller should join it or
+   * let it idle out. `waiter` is given the stored state first when the room
+   * is loaded for this call and is large.
+   */
+  async acquire(documentId: string, waiter?: LoadWaiter): Promise<Room> {
     for (;;) {
       if (this.closing) throw new Error('server is shutting down');
       const slot = this.slots.get(documentId);
-      if (!slot) return this.load(documentId);
-      if (slot.state === 'loading') return slot.promise;
+      if (!slot) return this.load(documentId, waiter);
+      if (slot.state === 'loading') {
+        if (waiter) slot.waiters.push(waiter);
+        return slot.promise;
+      }
       if (slot.state === 'unloading') {
         await slot.done;
         continue;
@@ -161,7 +178,8 @@ export class RoomRegistry {
     return slot?.state === 'open' ? slot.room : null;
   }
 
-  private load(documentId: string): Promise<Room> {
+  private load(documentId: string, waiter?: LoadWaiter): Promise<Room> {
+    const waiters: LoadWaiter[] = waiter ? [waiter] : [];
     const promise = (async () => {
       const record = await this.options.records.getDocument(documentId);
       if (!record) throw new DocumentNotFoundError(documentId);
@@ -169,6 +187,7 @@ export class RoomRegistry {
         this.options.documents.load(documentId),
         this.options.versions?.clientAuthors(documentId),
       ]);
+      if (waiters.length > 0 && storedBytes(stored) >= ANSWER_FROM_STORE_BYTES) await this.answerEarly(documentId, stored, waiters);
       const room = new Room(
         {
           documentId,
@@ -197,11 +216,27 @@ export class RoomRegistry {
       room.compactWhenIdle();
       return room;
     })();
-    this.slots.set(documentId, { state: 'loading', promise });
+    this.slots.set(documentId, { state: 'loading', promise, waiters });
     promise.catch(() => {
       if (this.slots.get(documentId)?.state === 'loading') this.slots.delete(documentId);
     });
     return promise;
+  }
+
+  /** Lets the waiters answer from the stored state, and waits (a little) for their answers to leave. */
+  private async answerEarly(documentId: string, stored: StoredUpdates, waiters: LoadWaiter[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const answered = Promise.allSettled(
+      waiters.map(async (w) => {
+        try {
+          await w(stored);
+        } catch (err) {
+          this.options.logger.warn({ err, documentId }, 'answering from the stored state failed');
+        }
+      }),
+    );
+    await Promise.race([answered, new Promise((r) => (timer = setTimeout(r, EARLY_ANSWER_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private scheduleIdle(room: Room): void {

@@ -115,6 +115,11 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return syncMessage(SyncStep.step2, Y.encodeStateAsUpdate(doc, stateVector));
 }
 
+/** A sync step 2 carrying an update computed elsewhere (the stored state). */
+export function encodeSyncStep2Of(update: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.step2, update);
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   return syncMessage(SyncStep.update, update);
 }
