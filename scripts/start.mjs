@@ -1,20 +1,9 @@
 // `npm start`: builds the client when dist/ is missing or older than its
-// sources, then runs the server (TypeScript through tsx) in this process.
+// sources, compiles the server likewise (scripts/buildServer.mjs), then runs
+// the server in this process.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+import { buildServer, newestMtime, root } from './buildServer.mjs';
 
 const builtIndex = path.join(root, 'dist', 'index.html');
 const sources = Math.max(newestMtime(path.join(root, 'client')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
@@ -24,7 +13,6 @@ if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sources) {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-const { register } = await import('tsx/esm/api');
-register();
+const entry = await buildServer();
 process.chdir(root);
-await import(path.join(root, 'server', 'index.ts'));
+await import(entry);

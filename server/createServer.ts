@@ -19,9 +19,7 @@ import { ApprovalService } from './approval/ApprovalService.js';
 import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
-import { openPostgresStorage } from './store/postgres/openPostgresStorage.js';
 import { LocalPubSub, type PubSub } from './pubsub/PubSub.js';
-import { RedisPubSub } from './pubsub/RedisPubSub.js';
 import { newId } from './auth/tokens.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
@@ -46,10 +44,16 @@ export interface YigaoServer {
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<YigaoServer> {
   const logger = deps.logger ?? pino({ level: config.logLevel });
   const storage =
-    deps.storage ?? (config.databaseUrl ? await openPostgresStorage(config.databaseUrl, config.databaseSchema ?? undefined) : openSqliteStorage(config.dataDir));
+    deps.storage ??
+    (config.databaseUrl
+      ? await (await import('./store/postgres/openPostgresStorage.js')).openPostgresStorage(config.databaseUrl, config.databaseSchema ?? undefined)
+      : openSqliteStorage(config.dataDir));
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
   const instanceId = newId();
-  const pubsub = deps.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix, logger) : new LocalPubSub());
+  // PostgreSQL's and Redis's clients are loaded only when configured.
+  const pubsub =
+    deps.pubsub ??
+    (config.redisUrl ? new (await import('./pubsub/RedisPubSub.js')).RedisPubSub(config.redisUrl, config.redisPrefix, logger) : new LocalPubSub());
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const anchorKeeper = new AnchorKeeper(ANCHOR_REFRESH_MS, logger);
   const registry = new RoomRegistry({

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { yWebsocketWire, type Wire } from '../client/wire.js';
 import type { BenchDocument, ServerUnderTest, StartOptions } from './ServerUnderTest.js';
-import { freePort, ServerProcess } from './ServerProcess.js';
+import { freePort, repoRoot, ServerProcess } from './ServerProcess.js';
 
 interface Account {
   username: string;
@@ -25,18 +25,26 @@ export interface YigaoUnderTest extends ServerUnderTest {
   wireAt(instance: number, document: BenchDocument, seat: number): Wire;
 }
 
+let built: Promise<string> | null = null;
+/** The compiled server, built once per benchmark run if the sources changed. */
+function builtServer(): Promise<string> {
+  built ??= (import(path.join(repoRoot, 'scripts/buildServer.mjs')) as Promise<{ buildServer: () => Promise<string> }>).then((m) => m.buildServer());
+  return built;
+}
+
 export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest> {
   const count = options.instances ?? 1;
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const ports: number[] = [];
   const processes: ServerProcess[] = [];
   try {
-    // One after the other: the first creates the schema. (Started together on a fresh schema, instances race on
-    // CREATE SCHEMA IF NOT EXISTS, which PostgreSQL does not serialize: one of them fails to start.)
+    // One after the other, as an operator would.
     for (let i = 0; i < count; i++) {
       const port = await freePort();
       const processHandle = new ServerProcess({
-        args: [...profile, '--import', 'tsx', 'server/index.ts'],
+        // As `npm start` runs it (compiled by scripts/buildServer.mjs); under the profiler from the TypeScript
+        // sources through tsx, so that the profile names Yigao's files and functions.
+        args: options.cpuProfileDir ? [...profile, '--import', 'tsx', 'server/index.ts'] : [await builtServer()],
         env: {
           PORT: String(port),
           HOST: '127.0.0.1',

@@ -10,7 +10,7 @@ import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
-import { Connection } from './Connection.js';
+import { Connection, flushSends } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
 import {
   type ClientMessage,
@@ -414,6 +414,7 @@ export class Room {
         if (write.kind !== 'server') acks.set(write.from, write.frame);
       }
       for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
+      flushSends();
     }
   }
 

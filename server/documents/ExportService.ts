@@ -8,7 +8,7 @@ import { isValidId } from '../auth/tokens.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import { resolveAnchor } from '../comments/anchors.js';
 import { badRequest, notFound } from '../errors.js';
-import { exportDocx, exportHtml, exportMarkdown, type ExportComment, type ExportInput } from '../export/index.js';
+import type { ExportComment, ExportInput } from '../export/index.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import type { DocumentService } from './DocumentService.js';
@@ -59,6 +59,8 @@ export class ExportService {
       signature: request.signature,
     };
     const format = EXPORT_FORMATS[request.format];
+    // Loaded on the first export: the Word writer is the largest part of the server and most processes never need it.
+    const { exportDocx, exportHtml, exportMarkdown } = await import('../export/index.js');
     const body = request.format === 'docx' ? await exportDocx(input) : request.format === 'md' ? exportMarkdown(input) : exportHtml(input);
     return { filename: `${safeFileName(record.title)}.${format.extension}`, contentType: format.contentType, body };
   }
