@@ -47,7 +47,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     deps.storage ??
     (config.databaseUrl
       ? await (await import('./store/postgres/openPostgresStorage.js')).openPostgresStorage(config.databaseUrl, config.databaseSchema ?? undefined)
-      : openSqliteStorage(config.dataDir));
+      : openSqliteStorage(config.dataDir, 'NORMAL', logger));
   const authenticator = new Authenticator(storage.accounts, config.sessionTtlMs);
   const instanceId = newId();
   // PostgreSQL's and Redis's clients are loaded only when configured.

@@ -1,5 +1,6 @@
 // Rooms unload when idle, after storing and compacting, and load again intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { contentText, newDocument, newUser, type TestUser } from '../helpers/api.js';
@@ -73,16 +74,7 @@ describe('room lifecycle', () => {
     // answered from the store: the whole state comes before the room (built afterwards) asks for the client's
     expect(sync[0][1]).toBe(1);
     const replica = new Y.Doc();
-    const decoder = sync[0].subarray(2);
-    // varUint length prefix, then the update
-    let pos = 0;
-    let len = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = decoder[pos++];
-      len += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
-    Y.applyUpdate(replica, decoder.subarray(pos, pos + len));
+    Y.applyUpdate(replica, decoding.readVarUint8Array(decoding.createDecoder(sync[0].subarray(2))));
     const text = replica.getXmlFragment('default').toString();
     for (let i = 0; i < 40; i++) expect(occurrences(text, `第${i}段`)).toBe(1);
     ws.close();

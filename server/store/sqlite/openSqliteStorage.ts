@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { Logger } from 'pino';
 import type { Storage } from '../Storage.js';
+import { Checkpointer } from './Checkpointer.js';
 import { openSqlite, type SqliteSynchronous } from './openSqlite.js';
 import { SqliteAccountStore } from './SqliteAccountStore.js';
 import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
@@ -10,8 +12,10 @@ import { SqliteVersionStore } from './SqliteVersionStore.js';
 export const SQLITE_FILE_NAME = 'yigao.sqlite';
 
 /** The embedded default: one SQLite file in the data folder (or in memory, for tests). */
-export function openSqliteStorage(dataDir: string | ':memory:', synchronous: SqliteSynchronous = 'NORMAL'): Storage {
-  const db = openSqlite(dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE_NAME), synchronous);
+export function openSqliteStorage(dataDir: string | ':memory:', synchronous: SqliteSynchronous = 'NORMAL', logger?: Logger): Storage {
+  const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE_NAME);
+  const db = openSqlite(file, synchronous);
+  const checkpointer = file === ':memory:' ? null : new Checkpointer(db, file, logger);
   const documents = new SqliteDocumentStore(db);
   return {
     kind: 'sqlite',
@@ -22,6 +26,7 @@ export function openSqliteStorage(dataDir: string | ':memory:', synchronous: Sql
     comments: new SqliteCommentStore(db),
     async close() {
       documents.flush();
+      await checkpointer?.close();
       db.close();
     },
   };
