@@ -1,0 +1,75 @@
+// Browser end-to-end: a long document opened cold (its room unloaded), which
+// the server answers from the stored bytes before building the room
+// (server/collab/storedAnswer.ts), shows whole in the editor of two members
+// at once and takes their edits.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { appendParagraph, connect, occurrences, synced, until } from '../helpers/collabClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let browser: Browser;
+let alice: TestUser;
+let bob: TestUser;
+const contexts: BrowserContext[] = [];
+const PARAGRAPHS = 60;
+
+async function openAs(user: TestUser, documentId: string): Promise<Page> {
+  const context = await signedInContext(browser, srv.url, user);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${srv.url}/d/${documentId}`);
+  return page;
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ CLIENT_DIR: 'dist', ROOM_IDLE_SECONDS: '0' });
+  browser = await launchBrowser();
+  [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('a long document opened cold', () => {
+  it('shows whole in two editors opened together and takes their typing', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    const writer = connect(srv.wsUrl, id, alice.token);
+    await synced(writer);
+    for (let i = 0; i < PARAGRAPHS; i++) appendParagraph(writer, `第${i}条意见：` + '围绕乡村振兴开展专题调研，形成调研报告并报送县政协。'.repeat(25));
+    await until(async () => (await contentText(srv.url, alice, id)).includes(`第${PARAGRAPHS - 1}条意见`), 'everything stored', 20_000);
+    writer.destroy();
+    await until(() => srv.server.registry.peek(id) === null, 'the room to unload');
+    expect((await srv.server.storage.documents.load(id)).updates.reduce((n, u) => n + u.length, 0)).toBeGreaterThan(64 * 1024);
+
+    const [a, b] = await Promise.all([openAs(alice, id), openAs(bob, id)]);
+    for (const page of [a, b]) {
+      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+      await page.locator('[data-testid="editor"]').getByText(`第${PARAGRAPHS - 1}条意见`).waitFor();
+      const text = await page.locator('[data-testid="editor"]').innerText();
+      expect(occurrences(text, '条意见：')).toBe(PARAGRAPHS);
+      expect(occurrences(text, '参政议政更主动')).toBe(1);
+    }
+
+    await a.locator('[data-testid="editor"] p', { hasText: '第0条意见' }).first().click();
+    await a.keyboard.press('End');
+    await a.keyboard.type('（张丽补充）');
+    await b.locator('[data-testid="editor"]').getByText('（张丽补充）').waitFor();
+    await b.locator('[data-testid="editor"] p', { hasText: `第${PARAGRAPHS - 1}条意见` }).first().click();
+    await b.keyboard.press('End');
+    await b.keyboard.type('（王明补充）');
+    await a.locator('[data-testid="editor"]').getByText('（王明补充）').waitFor();
+    for (const page of [a, b]) await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+    const stored = await contentText(srv.url, alice, id);
+    expect(occurrences(stored, '（张丽补充）')).toBe(1);
+    expect(occurrences(stored, '（王明补充）')).toBe(1);
+    expect(occurrences(stored, '条意见：')).toBe(PARAGRAPHS);
+    await screenshot(b, 'large-document-cold-open');
+  });
+});
