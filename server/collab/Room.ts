@@ -11,6 +11,7 @@ import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
 import { Connection, flushSends } from './Connection.js';
+import { storedBytes } from './storedAnswer.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
 import {
   type ClientMessage,
@@ -126,7 +127,7 @@ export class Room {
     this.status = options.status;
     this.syncedSeq = stored.lastSeq;
     this.entriesSinceCompaction = stored.updates.length;
-    this.storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+    this.storedBytes = storedBytes(stored);
     this.limits = options.limits ?? NO_LIMITS;
     this.clientAuthors = options.clientAuthors ?? new Map();
     this.awareness.setLocalState(null);

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -20,21 +20,15 @@ let editor: TestUser;
 let viewer: TestUser;
 const contexts: BrowserContext[] = [];
 
-async function newPageAs(user: TestUser): Promise<Page> {
-  const context = await signedInContext(browser, srv.url, user);
-  contexts.push(context);
-  return context.newPage();
-}
+const newPageAs = (user: TestUser): Promise<Page> => pageAs(browser, srv.url, user, contexts);
 
 async function openAs(user: TestUser, documentId: string): Promise<Page> {
   const page = await newPageAs(user);
   await page.goto(`${srv.url}/d/${documentId}`);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  await editorReady(page);
   return page;
 }
 
-const editorText = (page: Page) => page.getByTestId('editor').innerText();
 
 async function typeAtEndOf(page: Page, paragraph: string, text: string): Promise<void> {
   await page.locator('[data-testid="editor"] p', { hasText: paragraph }).first().click();

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -14,21 +14,10 @@ let carol: TestUser;
 const contexts: BrowserContext[] = [];
 
 async function openAs(user: TestUser, documentId: string): Promise<Page> {
-  const context = await signedInContext(browser, srv.url, user);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await pageAs(browser, srv.url, user, contexts);
   await page.goto(`${srv.url}/d/${documentId}`);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  await editorReady(page);
   return page;
-}
-
-const editorText = (page: Page) => page.locator('[data-testid="editor"]').innerText();
-
-/** Puts the caret at the end of the paragraph holding `text`. */
-async function clickEndOf(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="editor"] p', { hasText: text }).first().click();
-  await page.keyboard.press('End');
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -18,16 +18,13 @@ const contexts: BrowserContext[] = [];
 const dialogs: string[] = [];
 
 async function openAs(user: TestUser, documentId: string): Promise<Page> {
-  const context = await signedInContext(browser, srv.url, user);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await pageAs(browser, srv.url, user, contexts);
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   await page.goto(`${srv.url}/d/${documentId}`);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  await editorReady(page);
   return page;
 }
 
@@ -71,7 +68,6 @@ const highlightedText = (page: Page) =>
       })
       .join(''),
   );
-const editorText = (page: Page) => page.getByTestId('editor').innerText();
 /** The body's text without the names on other people's carets. */
 const bodyText = (page: Page) =>
   page.getByTestId('editor').evaluate((root) => {

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { appendParagraph, connect, occurrences, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -17,9 +17,7 @@ const contexts: BrowserContext[] = [];
 const PARAGRAPHS = 60;
 
 async function openAs(user: TestUser, documentId: string): Promise<Page> {
-  const context = await signedInContext(browser, srv.url, user);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await pageAs(browser, srv.url, user, contexts);
   await page.goto(`${srv.url}/d/${documentId}`);
   return page;
 }
@@ -50,19 +48,16 @@ describe('a long document opened cold', () => {
 
     const [a, b] = await Promise.all([openAs(alice, id), openAs(bob, id)]);
     for (const page of [a, b]) {
-      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-      await page.locator('[data-testid="editor"]').getByText(`第${PARAGRAPHS - 1}条意见`).waitFor();
-      const text = await page.locator('[data-testid="editor"]').innerText();
+      await editorReady(page, `第${PARAGRAPHS - 1}条意见`);
+      const text = await editorText(page);
       expect(occurrences(text, '条意见：')).toBe(PARAGRAPHS);
       expect(occurrences(text, '参政议政更主动')).toBe(1);
     }
 
-    await a.locator('[data-testid="editor"] p', { hasText: '第0条意见' }).first().click();
-    await a.keyboard.press('End');
+    await clickEndOf(a, '第0条意见');
     await a.keyboard.type('（张丽补充）');
     await b.locator('[data-testid="editor"]').getByText('（张丽补充）').waitFor();
-    await b.locator('[data-testid="editor"] p', { hasText: `第${PARAGRAPHS - 1}条意见` }).first().click();
-    await b.keyboard.press('End');
+    await clickEndOf(b, `第${PARAGRAPHS - 1}条意见`);
     await b.keyboard.type('（王明补充）');
     await a.locator('[data-testid="editor"]').getByText('（王明补充）').waitFor();
     for (const page of [a, b]) await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { controlledByServiceWorker, launchBrowser, screenshot, signedInContext } from '../helpers/browser.js';
+import { clickEndOf, controlledByServiceWorker, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -13,29 +13,18 @@ let alice: TestUser;
 let bob: TestUser;
 const contexts: BrowserContext[] = [];
 
-async function newPageAs(user: TestUser): Promise<Page> {
-  const context = await signedInContext(browser, srv.url, user);
-  contexts.push(context);
-  return context.newPage();
-}
+const newPageAs = (user: TestUser): Promise<Page> => pageAs(browser, srv.url, user, contexts);
 
 /** Opens the document and waits until it is live and the service worker controls the page. */
 async function openAs(user: TestUser, documentId: string): Promise<Page> {
   const page = await newPageAs(user);
   await page.goto(`${srv.url}/d/${documentId}`);
   await controlledByServiceWorker(page);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  await page.locator('[data-testid="editor"]').getByText('参政议政更主动').waitFor();
+  await editorReady(page);
   return page;
 }
 
-const editorText = (page: Page) => page.locator('[data-testid="editor"]').innerText();
 const saveState = (page: Page) => page.getByTestId('save-status').getAttribute('data-state');
-
-async function clickEndOf(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="editor"] p', { hasText: text }).first().click();
-  await page.keyboard.press('End');
-}
 
 async function userId(user: TestUser): Promise<string> {
   const me = await api(srv.url, 'GET', '/api/me', { token: user.token });

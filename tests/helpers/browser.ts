@@ -46,3 +46,24 @@ export async function controlledByServiceWorker(page: Page): Promise<void> {
   await page.reload();
   await page.waitForFunction(isControlled);
 }
+
+/** A new page signed in as `user`, in a context of its own (added to `contexts`, for closing after the test). */
+export async function pageAs(browser: Browser, baseUrl: string, user: TestUser, contexts: BrowserContext[]): Promise<Page> {
+  const context = await signedInContext(browser, baseUrl, user);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Waits until the editor is connected and shows `text` (by default, a heading of the year-end template). */
+export async function editorReady(page: Page, text = '参政议政更主动'): Promise<void> {
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  await page.locator('[data-testid="editor"]').getByText(text).first().waitFor();
+}
+
+export const editorText = (page: Page): Promise<string> => page.getByTestId('editor').innerText();
+
+/** Puts the caret at the end of the (visual line of the) first paragraph holding `text`. */
+export async function clickEndOf(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="editor"] p', { hasText: text }).first().click();
+  await page.keyboard.press('End');
+}
