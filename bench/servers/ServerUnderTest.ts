@@ -41,3 +41,40 @@ export interface ServerUnderTest {
   /** Yigao only: its HTTP API as the document's owner. */
   readonly http?: { base: string; token: string };
 }
+
+/** What a server under test run as one child process gets from that process. */
+export type ProcessBacked = Pick<ServerUnderTest, 'pid' | 'lastStop' | 'output' | 'sample' | 'collectGarbage' | 'restart' | 'stop'>;
+
+/** `own` completed with the members that come from the process (`pid` and `lastStop` stay live across restarts). */
+export function processBacked(handle: ProcessHandle, own: Omit<ServerUnderTest, keyof ProcessBacked>): ServerUnderTest {
+  return Object.defineProperties(own, Object.getOwnPropertyDescriptors(fromProcess(handle))) as ServerUnderTest;
+}
+
+interface ProcessHandle {
+  readonly pid: number;
+  readonly lastStop: ServerUnderTest['lastStop'];
+  output(): string;
+  sample(): ProcessSample;
+  collectGarbage(): Promise<HeapSample>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function fromProcess(handle: ProcessHandle): ProcessBacked {
+  return {
+    get pid() {
+      return handle.pid;
+    },
+    get lastStop() {
+      return handle.lastStop;
+    },
+    output: () => handle.output(),
+    sample: () => handle.sample(),
+    collectGarbage: () => handle.collectGarbage(),
+    async restart() {
+      await handle.stop();
+      await handle.start();
+    },
+    stop: () => handle.stop(),
+  };
+}

@@ -2,7 +2,7 @@
 // Yjs 13) as its own bin runs it, with its LevelDB persistence on.
 import path from 'node:path';
 import { yWebsocketWire } from '../client/wire.js';
-import type { BenchDocument, ServerUnderTest, StartOptions } from './ServerUnderTest.js';
+import { processBacked, type BenchDocument, type ServerUnderTest, type StartOptions } from './ServerUnderTest.js';
 import { freePort, ServerProcess } from './ServerProcess.js';
 
 export async function startReference(options: StartOptions): Promise<ServerUnderTest> {
@@ -14,26 +14,12 @@ export async function startReference(options: StartOptions): Promise<ServerUnder
   });
   await processHandle.start();
   let next = 0;
-  return {
+  return processBacked(processHandle, {
     name: 'reference',
     description: '@y/websocket-server 0.1.1 (bin src/server.js), LevelDB persistence (YPERSISTENCE)',
-    get pid() {
-      return processHandle.pid;
-    },
     async createDocuments(count) {
       return Array.from({ length: count }, () => ({ id: `bench-${next++}` }));
     },
     wire: (document: BenchDocument) => yWebsocketWire(`ws://127.0.0.1:${port}/${document.id}`, 'none'),
-    get lastStop() {
-      return processHandle.lastStop;
-    },
-    output: () => processHandle.output(),
-    sample: () => processHandle.sample(),
-    collectGarbage: () => processHandle.collectGarbage(),
-    async restart() {
-      await processHandle.stop();
-      await processHandle.start();
-    },
-    stop: () => processHandle.stop(),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 // Entry of the Hocuspocus server under test: @hocuspocus/server with its
-// SQLite extension, as its documentation sets them up.
+// SQLite extension, as its documentation sets them up. Plain JavaScript, run by
+// node itself (no TypeScript loader in the process, as with the other servers).
 import path from 'node:path';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 import { Server } from '@hocuspocus/server';
