@@ -47,14 +47,11 @@ const corked: Corkable[] = [];
 export function flushSends(): void {
   for (const raw of corked.splice(0)) raw.uncork();
 }
-function uncorkAll(): void {
-  flushSends();
-}
 function corkFor(socket: SocketLike): void {
   const raw = (socket as { _socket?: Corkable & { writableCorked?: number } })._socket;
   if (!raw || typeof raw.cork !== 'function' || raw.writableCorked) return;
   raw.cork();
-  if (corked.push(raw) === 1) setImmediate(uncorkAll);
+  if (corked.push(raw) === 1) setImmediate(flushSends);
 }
 
 export class Connection {
