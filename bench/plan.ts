@@ -22,6 +22,8 @@ export interface Plan {
   connections: ConnectionsCase;
   /** Typing across instances: each case on two Yigao instances (PostgreSQL + Redis) and on one, alternating. */
   scaleOut: TypingCase[];
+  /** Servers on one half of the cores, the load generator on the other (bench/pinning.ts). */
+  pin: boolean;
   /** Where the report goes. */
   out: string;
 }
@@ -55,6 +57,7 @@ export function fullPlan(): Plan {
       presence: true,
     },
     scaleOut: [typingCase(1, 20, 2, 12, 2), typingCase(20, 5, 1, 12, 2)],
+    pin: true,
     out: 'bench/RESULTS.md',
   };
 }
@@ -92,6 +95,7 @@ export const USAGE = `npm run bench [-- options]
   --export-pages=30  --export-runs=10
   --steps=100,200,400       connections: editors at each step
   --step-seconds=5
+  --no-pin                  let the servers and the load generator run on any core
   --out=bench/RESULTS.md    where the report goes
   --report=bench/raw/X.json only render the report from a raw result file
   --merge=bench/raw/X.json  run the chosen scenarios again and put them in place of X's (with --reason="…")`;
@@ -175,6 +179,9 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         break;
       case 'step-seconds':
         plan.connections.stepSeconds = int(name, value);
+        break;
+      case 'no-pin':
+        plan.pin = false;
         break;
       case 'out':
         plan.out = value;

@@ -83,6 +83,13 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       `Load average at the start: ${meta.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}.`,
     `- The machine is shared: other people's builds and tests ran on the same two cores during the run. ` +
       'Each table shows the CPU the other processes used meanwhile ("others"), so a noisy figure can be told from a slow server.',
+    meta.pinning
+      ? `- Cores: every server process ran on CPU ${meta.pinning.server} and the load generator on CPU ${meta.pinning.generator} (\`taskset\`, bench/pinning.ts). ` +
+        'Unpinned, the scheduler moved the idle generator onto the server\'s core, and every write of a relay then waited for the generator to handle the previous one there ' +
+        '(40–56 µs a write instead of 7 µs for the first ten sockets): it penalised whichever server started writing a fraction of a millisecond later, which says nothing about serving people on other machines.'
+      : meta.pinning === null
+        ? `- Cores: servers and the load generator ran on any core (${meta.pinningNote ?? 'not pinned'}).`
+        : '- Cores: servers and the load generator ran on any core (this run predates pinning).',
     ...(meta.reruns ?? []).map(
       (r) => `- Re-run and merged in: ${r.scenarios.join(', ')} (${r.servers.join(', ')}) at ${r.date.slice(11, 16)} UTC by \`${r.command.replace(/ --reason=.*$/, ' --reason=…')}\`, because ${r.reason}.`,
     ),

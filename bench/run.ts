@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { longHistory, summaryDocument, type History } from './client/histories.js';
+import { planPinning, pinGenerator, pinServersTo, type Pinning } from './pinning.js';
 import { planFromArgs, type Plan } from './plan.js';
 import { mainThreadProfile, summarizeProfile, type ProfileSummary } from './profile.js';
 import { renderReport } from './report.js';
@@ -34,6 +35,9 @@ export interface RunMeta {
   versions: Record<string, string>;
   /** The light client and @hocuspocus/provider editing one document on Hocuspocus: 'passed', or why not. */
   hocuspocusWireCheck: string | null;
+  /** The CPUs of the servers and of the load generator; null when they ran unpinned, with why (absent from runs before it existed). */
+  pinning?: Pinning | null;
+  pinningNote?: string | null;
   /** Scenarios run again later and merged into this run (--merge). */
   reruns?: Array<{ date: string; command: string; scenarios: string[]; servers: string[]; reason: string }>;
 }
@@ -70,10 +74,15 @@ async function main(): Promise<void> {
     return;
   }
   fs.mkdirSync(rawDir, { recursive: true });
+  const { pinning, why } = plan.pin ? planPinning() : { pinning: null, why: 'turned off with --no-pin' };
+  if (pinning) {
+    pinGenerator(pinning);
+    pinServersTo(pinning.server);
+  }
   const started = Date.now();
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const run: BenchRun = {
-    meta: meta(args, started),
+    meta: { ...meta(args, started), pinning, pinningNote: why },
     plan,
     typing: [],
     profile: null,
@@ -241,6 +250,9 @@ const SCENARIO_KEYS = {
 
 /** The earlier run with this run's scenarios in place of its own (a scenario re-run after a fix). */
 function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
+  if (JSON.stringify(base.meta.pinning ?? null) !== JSON.stringify(rerun.meta.pinning ?? null)) {
+    throw new Error('the re-run and the run it goes into were not pinned to the same cores (see --no-pin)');
+  }
   const merged: BenchRun = { ...base, meta: { ...base.meta } };
   for (const scenario of rerun.plan.scenarios) {
     const key = SCENARIO_KEYS[scenario];

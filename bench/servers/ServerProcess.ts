@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serverCommand } from '../pinning.js';
 import { sampleProcess, type ProcessSample } from '../procStats.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -65,7 +66,8 @@ export class ServerProcess {
   }
 
   async start(timeoutMs = 30_000): Promise<void> {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', gcPreload, ...this.launch.args], {
+    const command = serverCommand(process.execPath, ['--expose-gc', '--import', gcPreload, ...this.launch.args]);
+    const child = spawn(command.file, command.args, {
       cwd: repoRoot,
       env: { ...process.env, ...this.launch.env, BENCH_MEMORY_FILE: this.memoryFile },
       stdio: ['ignore', 'pipe', 'pipe'],

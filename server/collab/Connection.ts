@@ -101,10 +101,13 @@ export class Connection {
   send(frame: Uint8Array): void {
     if (!this.isOpen) return;
     corkFor(this.socket);
-    this.socket.send(frame, (err) => {
-      if (err) this.terminate();
-    });
+    this.socket.send(frame, this.afterSend);
   }
+
+  /** One callback for every frame (a relay is a send to every member: no closure each). */
+  private readonly afterSend = (err?: Error): void => {
+    if (err) this.terminate();
+  };
 
   /** Sends, resolving once the frame is handed to the operating system (or the socket failed or closed). */
   sendFlushed(frame: Uint8Array): Promise<void> {

@@ -232,6 +232,52 @@ describe('Room', () => {
     room.awareness.destroy();
   });
 
+  it('relays presence that came behind a change after that change, in the order it arrived', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor', 'alice');
+    const b = join('editor', 'bob');
+    const sentBefore = b.socket.sent.length;
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('光标之前')));
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 31, clock: 1, state: { cursor: 4 } }])));
+    // the caret points into text that is not stored yet: nobody sees it before the text
+    expect(b.socket.awareness).toHaveLength(0);
+    expect(room.awareness.getStates().has(31)).toBe(false);
+    await store.commit();
+    const kinds = b.socket.sent.slice(sentBefore).map((frame) => frame[0]);
+    expect(kinds).toEqual([0, 1]);
+    expect(room.awareness.getStates().get(31)).toMatchObject({ cursor: 4 });
+    // with nothing waiting to be stored, presence goes out at once
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 31, clock: 2, state: { cursor: 5 } }])));
+    expect(room.awareness.getStates().get(31)).toMatchObject({ cursor: 5 });
+    room.awareness.destroy();
+  });
+
+  it('does not bring back the presence of a connection that left while it waited, nor hold presence while the store fails', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor', 'alice');
+    const b = join('editor', 'bob');
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('离开')));
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 41, clock: 1, state: { cursor: 1 } }])));
+    room.leave(a.connection);
+    await store.commit();
+    expect(room.awareness.getStates().has(41)).toBe(false);
+    expect(textOf(b.socket.updates)).toContain('离开');
+
+    store.failNext = 1;
+    room.receive(b.connection, encodeUpdate(paragraphUpdate('磁盘满')));
+    room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 42, clock: 1, state: { cursor: 2 } }])));
+    await store.commit();
+    // the change is withheld and retried; the presence is not
+    expect(room.awareness.getStates().get(42)).toMatchObject({ cursor: 2 });
+    expect(room.body.toString()).not.toContain('磁盘满');
+    await vi.advanceTimersByTimeAsync(20);
+    await store.commit();
+    expect(room.body.toString()).toContain('磁盘满');
+    room.awareness.destroy();
+  });
+
   it('removes a connection\'s presence when it leaves and reports the room empty', () => {
     const { room, join, onEmpty } = setup();
     const a = join('editor');

@@ -12,7 +12,7 @@ import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
 import { Connection, flushSends } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
-import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
+import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -38,13 +38,15 @@ export const Origin = {
 
 /**
  * One step of the write path, kept in arrival order: a change to store (from
- * a client, or from the server and already applied), or only an
- * acknowledgement point (a client's frame with nothing to store).
+ * a client, or from the server and already applied), only an acknowledgement
+ * point (a client's frame with nothing to store), or presence that arrived
+ * behind changes (a caret is relayed after the text it points into).
  */
 type PendingWrite =
   | { kind: 'client'; update: Uint8Array; from: Connection; frame: number; attribution: Attribution }
   | { kind: 'server'; update: Uint8Array; userId: string | null; attribution: Attribution }
-  | { kind: 'ackOnly'; from: Connection; frame: number };
+  | { kind: 'ackOnly'; from: Connection; frame: number }
+  | { kind: 'presence'; entries: AwarenessEntry[]; from: Connection };
 
 export interface RoomLimits {
   /** The stored state may not grow past this. */
@@ -244,8 +246,12 @@ export class Room {
           connection.identity,
           (clientId) => connection.clientIds.has(clientId) || !this.ownerOf(clientId),
         );
+        if (entries.length === 0) return;
         for (const entry of entries) connection.clientIds.add(entry.clientId);
-        if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
+        // Behind changes still being stored, presence waits its turn: relayed first, a caret
+        // would point into text the others do not have yet. (Not while the store fails.)
+        if (this.healthy && (this.outbox.length > 0 || this.draining)) this.outbox.push({ kind: 'presence', entries, from: connection });
+        else this.applyPresence(entries, connection);
         return;
       }
       case 'queryAwareness': {
@@ -256,6 +262,11 @@ export class Room {
       case 'ignored':
         return;
     }
+  }
+
+  private applyPresence(entries: AwarenessEntry[], from: Connection): void {
+    // A connection gone meanwhile has had its presence removed; it is not brought back.
+    if (this.connections.has(from)) applyAwarenessEntries(this.awareness, entries, from);
   }
 
   private ownerOf(clientId: number): Connection | undefined {
@@ -373,7 +384,20 @@ export class Room {
     });
   }
 
+  /**
+   * Frames relayed for a stored batch, and for the presence that arrived
+   * behind it, leave together (one write per socket) when the outbox is empty
+   * or the next batch goes to the store.
+   */
   private async runDrain(): Promise<void> {
+    try {
+      await this.drainOutbox();
+    } finally {
+      flushSends();
+    }
+  }
+
+  private async drainOutbox(): Promise<void> {
     while (this.outbox.length > 0 && !this.destroyed) {
       const batch = this.outbox;
       this.outbox = [];
@@ -385,6 +409,8 @@ export class Room {
             : [],
       );
       if (entries.length > 0) {
+        // What earlier batches relayed leaves before waiting for the store.
+        flushSends();
         try {
           await this.options.store.append(this.documentId, entries);
         } catch (err) {
@@ -394,8 +420,11 @@ export class Room {
             this.ackProcessed(batch);
             continue;
           }
-          // Keep the changes, withhold them (and their acknowledgements) from everyone, and try again.
-          this.outbox = batch.concat(this.outbox);
+          // Keep the changes, withhold them (and their acknowledgements) from everyone, and try again;
+          // presence is not held up by the store.
+          const waiting = batch.concat(this.outbox);
+          for (const write of waiting) if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
+          this.outbox = waiting.filter((w) => w.kind !== 'presence');
           this.failedAttempts++;
           this.options.logger.error({ err, documentId: this.documentId, attempt: this.failedAttempts }, 'storing updates failed; retrying');
           await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? defaultRetryDelayMs)(this.failedAttempts)));
@@ -411,18 +440,23 @@ export class Room {
         // A server change is already in the doc; a client's is applied now, even if
         // its sender has gone meanwhile, since it is stored.
         if (write.kind === 'server') this.broadcast(encodeUpdate(write.update), null);
-        else if (write.kind === 'client') this.applyClientUpdate(write.update, write.from);
-        if (write.kind !== 'server') acks.set(write.from, write.frame);
+        else if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
+        else {
+          if (write.kind === 'client') this.applyClientUpdate(write.update, write.from);
+          acks.set(write.from, write.frame);
+        }
       }
       for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
-      flushSends();
     }
   }
 
   /** Acknowledges a batch's frames as processed without applying them. */
   private ackProcessed(batch: PendingWrite[]): void {
     const acks = new Map<Connection, number>();
-    for (const write of batch) if (write.kind !== 'server') acks.set(write.from, write.frame);
+    for (const write of batch) {
+      if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
+      else if (write.kind !== 'server') acks.set(write.from, write.frame);
+    }
     for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
   }
 

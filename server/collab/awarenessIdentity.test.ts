@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, encodeAwarenessEntries, stampAwareness } from './awarenessIdentity.js';
 import { ProtocolError } from './protocol.js';
 
 const bob = { username: 'bob', name: '王明', color: '#1971c2' };
@@ -33,5 +35,40 @@ describe('awareness identity', () => {
   it('refuses malformed updates and non-object states', () => {
     expect(() => decodeAwarenessUpdate(new Uint8Array([5, 1]))).toThrow(ProtocolError);
     expect(() => decodeAwarenessUpdate(encodeAwarenessEntries([{ clientId: 1, clock: 1, state: 5 as never }]))).toThrow(ProtocolError);
+  });
+});
+
+describe('applyAwarenessEntries', () => {
+  it('leaves an awareness exactly as y-protocols\' applyAwarenessUpdate does, with the same events', () => {
+    const steps: AwarenessEntry[][] = [
+      [{ clientId: 1, clock: 1, state: { cursor: 1 } }, { clientId: 2, clock: 1, state: { cursor: 2 } }],
+      [{ clientId: 1, clock: 1, state: { cursor: 9 } }], // same clock: ignored
+      [{ clientId: 1, clock: 2, state: { cursor: 1 } }], // renewed, unchanged: 'update' only
+      [{ clientId: 2, clock: 3, state: { cursor: 3 } }],
+      [{ clientId: 1, clock: 2, state: null }], // same clock, removal: applied
+      [{ clientId: 3, clock: 5, state: null }], // removal of someone unknown
+      [{ clientId: 1, clock: 1, state: { cursor: 7 } }], // older than the removal: ignored
+    ];
+    const theirs = new awarenessProtocol.Awareness(new Y.Doc());
+    const ours = new awarenessProtocol.Awareness(new Y.Doc());
+    for (const a of [theirs, ours]) a.setLocalState(null);
+    const events = (a: awarenessProtocol.Awareness) => {
+      const seen: unknown[] = [];
+      a.on('change', (e: unknown, origin: unknown) => seen.push(['change', e, origin]));
+      a.on('update', (e: unknown, origin: unknown) => seen.push(['update', e, origin]));
+      return seen;
+    };
+    const theirEvents = events(theirs);
+    const ourEvents = events(ours);
+    for (const step of steps) {
+      awarenessProtocol.applyAwarenessUpdate(theirs, encodeAwarenessEntries(step), 'o');
+      applyAwarenessEntries(ours, step, 'o');
+      expect([...ours.getStates()]).toEqual([...theirs.getStates()]);
+      const clocks = (a: awarenessProtocol.Awareness) => [...a.meta].filter(([id]) => id !== a.clientID).map(([id, m]) => [id, m.clock]);
+      expect(clocks(ours)).toEqual(clocks(theirs));
+    }
+    expect(ourEvents).toEqual(theirEvents);
+    theirs.destroy();
+    ours.destroy();
   });
 });

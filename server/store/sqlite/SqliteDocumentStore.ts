@@ -9,10 +9,17 @@ interface PendingAppend {
   reject: (err: unknown) => void;
 }
 
+/** After this long without a commit, a lone append is committed as soon as the current callback ends. */
+const QUIET_MS = 5;
+
 /**
  * The update log in SQLite. Appends made in the same turn of the event loop
  * are committed together in one transaction (group commit), so many typists
- * cost one commit, not one each.
+ * cost one commit, not one each. When the store has been quiet, an append is
+ * committed at the end of the callback that made it (appends made in it, such
+ * as the other frames of one socket read, still go together) instead of
+ * waiting for the rest of the turn: typing alone is not made to wait for a
+ * batch that is not coming.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements;
@@ -20,6 +27,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly compactTransaction;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  private lastFlushAt = -Infinity;
 
   constructor(db: Database.Database, private readonly now: () => number = Date.now) {
     this.statements = {
@@ -82,10 +90,13 @@ export class SqliteDocumentStore implements DocumentStore {
       this.pending.push({ documentId, entries, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        if (performance.now() - this.lastFlushAt > QUIET_MS) process.nextTick(this.scheduledFlush);
+        else setImmediate(this.scheduledFlush);
       }
     });
   }
+
+  private readonly scheduledFlush = (): void => this.flush();
 
   /** Commits every pending append now. */
   flush(): void {
@@ -93,6 +104,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
+    this.lastFlushAt = performance.now();
     let results: (number | DocumentFrozenError)[];
     try {
       results = this.commitBatch(batch);
