@@ -84,7 +84,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     `- The machine is shared: other people's builds and tests ran on the same two cores during the run. ` +
       'Each table shows the CPU the other processes used meanwhile ("others"), so a noisy figure can be told from a slow server.',
     meta.pinning
-      ? `- Cores: every server process ran on CPU ${meta.pinning.server} and the load generator on CPU ${meta.pinning.generator} (\`taskset\`, bench/pinning.ts). ` +
+      ? `- Cores: in the typing cases (and the profile), every server process ran on CPU ${meta.pinning.server} and the load generator on CPU ${meta.pinning.generator} (\`taskset\`, bench/pinning.ts); the other scenarios ran on any core, as capacity on this machine is what they measure. ` +
         'Unpinned, the scheduler moved the idle generator onto the server\'s core, and every write of a relay then waited for the generator to handle the previous one there ' +
         '(40–56 µs a write instead of 7 µs for the first ten sockets): it penalised whichever server started writing a fraction of a millisecond later, which says nothing about serving people on other machines.'
       : meta.pinning === null

@@ -75,10 +75,12 @@ async function main(): Promise<void> {
   }
   fs.mkdirSync(rawDir, { recursive: true });
   const { pinning, why } = plan.pin ? planPinning() : { pinning: null, why: 'turned off with --no-pin' };
-  if (pinning) {
-    pinGenerator(pinning);
-    pinServersTo(pinning.server);
-  }
+  /** The typing scenarios run pinned (bench/pinning.ts), the others on any core. */
+  const pinned = (on: boolean) => {
+    if (!pinning) return;
+    pinGenerator(on ? pinning : null);
+    pinServersTo(on ? pinning.server : null);
+  };
   const started = Date.now();
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const run: BenchRun = {
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   }
 
   for (const scenario of plan.scenarios) {
+    pinned(scenario === 'typing' || scenario === 'profile');
     if (scenario === 'typing') {
       for (const spec of plan.typing) {
         const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s`;
