@@ -43,6 +43,22 @@ interface Corkable {
   uncork(): void;
 }
 const corked: Corkable[] = [];
+/** While set, frames are written at once instead of corked (see writeThrough). */
+let writingThrough = false;
+
+/**
+ * Runs `relay` with every frame written to its socket at once: a lone
+ * change's relay reaches the first members while it is still being written to
+ * the others, instead of every member waiting for the whole relay.
+ */
+export function writeThrough(relay: () => void): void {
+  writingThrough = true;
+  try {
+    relay();
+  } finally {
+    writingThrough = false;
+  }
+}
 /** Sends what the corked sockets hold now (the write path calls it once a batch of changes is relayed). */
 export function flushSends(): void {
   for (const raw of corked.splice(0)) raw.uncork();
@@ -52,6 +68,40 @@ function corkFor(socket: SocketLike): void {
   if (!raw || typeof raw.cork !== 'function' || raw.writableCorked) return;
   raw.cork();
   if (corked.push(raw) === 1) setImmediate(flushSends);
+}
+
+/**
+ * A binary WebSocket frame as a server sends it (RFC 6455 §5.2: final,
+ * binary, unmasked): built once for a relay, the same bytes go to every member.
+ */
+export class Relay {
+  private wire: Buffer | null = null;
+
+  constructor(readonly payload: Uint8Array) {}
+
+  /** The frame's bytes on the wire (built on first use). */
+  get bytes(): Buffer {
+    if (this.wire) return this.wire;
+    const length = this.payload.length;
+    const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
+    const wire = Buffer.allocUnsafe(headerLength + length);
+    wire[0] = 0x82;
+    if (length < 126) wire[1] = length;
+    else if (length < 65536) {
+      wire[1] = 126;
+      wire.writeUInt16BE(length, 2);
+    } else {
+      wire[1] = 127;
+      wire.writeBigUInt64BE(BigInt(length), 2);
+    }
+    wire.set(this.payload, headerLength);
+    this.wire = wire;
+    return wire;
+  }
+}
+
+interface RawSocket extends Corkable {
+  write(data: Uint8Array, cb: (err?: Error | null) => void): boolean;
 }
 
 export class Connection {
@@ -100,12 +150,28 @@ export class Connection {
 
   send(frame: Uint8Array): void {
     if (!this.isOpen) return;
-    corkFor(this.socket);
+    if (!writingThrough) corkFor(this.socket);
     this.socket.send(frame, this.afterSend);
   }
 
+  /**
+   * Sends a relay: its prebuilt frame written to the socket under the
+   * WebSocket (the same bytes for every member, no framing per member), or
+   * through the WebSocket where there is none (tests' sockets).
+   */
+  relay(relay: Relay): void {
+    if (!this.isOpen) return;
+    const raw = (this.socket as { _socket?: RawSocket })._socket;
+    if (!raw || typeof raw.write !== 'function') {
+      this.send(relay.payload);
+      return;
+    }
+    if (!writingThrough) corkFor(this.socket);
+    raw.write(relay.bytes, this.afterSend);
+  }
+
   /** One callback for every frame (a relay is a send to every member: no closure each). */
-  private readonly afterSend = (err?: Error): void => {
+  private readonly afterSend = (err?: Error | null): void => {
     if (err) this.terminate();
   };
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/api.js';
 import { CloseCode } from '../../shared/collab.js';
-import type { DocumentStore, UpdateEntry } from '../store/DocumentStore.js';
+import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
 import { Connection } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessIdentity.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
@@ -53,6 +53,18 @@ class ControlledStore implements DocumentStore {
   }
 }
 
+/** A store that commits at once when quiet (as SQLite does), or asks to be queued, or refuses. */
+class ImmediateStore extends ControlledStore {
+  /** What appendNow does next: commit, decline (queue it), or throw this. */
+  next: 'commit' | 'decline' | Error = 'commit';
+  appendNow(_id: string, entries: UpdateEntry[]): number | null {
+    if (this.next === 'decline') return null;
+    if (this.next instanceof Error) throw this.next;
+    this.committed.push(...entries);
+    return this.committed.length;
+  }
+}
+
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const u of updates) Y.applyUpdate(doc, u);
@@ -67,8 +79,8 @@ function paragraphUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-function setup(options: { compactAfterUpdates?: number } = {}) {
-  const store = new ControlledStore();
+function setup(options: { compactAfterUpdates?: number; store?: ControlledStore } = {}) {
+  const store = options.store ?? new ControlledStore();
   const onEmpty = vi.fn();
   const room = new Room(
     {
@@ -110,6 +122,70 @@ describe('Room', () => {
     expect(textOf(a.socket.updates)).not.toContain('第一段');
     expect(room.body.toString()).toContain('第一段');
     expect(store.committed[0].userId).toBe('id-user1');
+  });
+
+  it('stores, relays and acknowledges a lone change within its frame when the store commits at once', () => {
+    const store = new ImmediateStore();
+    const { room, join } = setup({ store });
+    const a = join('editor');
+    const b = join('editor');
+    const update = paragraphUpdate('当场');
+    room.receive(a.connection, encodeUpdate(update));
+    // no await: committed, relayed (as the sender sent it) and acknowledged before receive returned
+    expect(store.committed).toHaveLength(1);
+    expect(b.socket.updates.at(-1)).toEqual(update);
+    expect(a.socket.acks).toEqual([1]);
+    expect(room.body.toString()).toContain('当场');
+    expect(room.hasPendingWrites).toBe(false);
+  });
+
+  it('queues a change when the store would rather group it, and keeps order behind it', async () => {
+    vi.useFakeTimers();
+    const store = new ImmediateStore();
+    const { room, join } = setup({ store });
+    const a = join('editor');
+    const b = join('editor');
+    store.next = 'decline';
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('排队')));
+    expect(textOf(b.socket.updates)).not.toContain('排队');
+    // the store is ready again, but a change is waiting: the next one goes behind it, not past it
+    store.next = 'commit';
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, paragraphUpdate('排队'));
+    const before = Y.encodeStateVector(doc);
+    doc.getXmlFragment('default').insert(1, [new Y.XmlElement('paragraph')]);
+    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(doc, before)));
+    expect(b.socket.updates).toHaveLength(0);
+    await store.commit();
+    expect(textOf(b.socket.updates)).toContain('排队');
+    expect(a.socket.acks).toEqual([1]);
+    await store.commit();
+    expect(a.socket.acks).toEqual([1, 2]);
+    expect(store.committed).toHaveLength(2);
+  });
+
+  it('takes nothing into an approved document when the store refuses a change at once, and queues it on any other error', async () => {
+    vi.useFakeTimers();
+    const store = new ImmediateStore();
+    const { room, join } = setup({ store });
+    const a = join('editor');
+    const b = join('editor');
+    store.next = new DocumentFrozenError('doc1');
+    room.receive(a.connection, encodeUpdate(paragraphUpdate('批准之后')));
+    expect(a.socket.acks).toEqual([1]);
+    expect(room.body.toString()).not.toContain('批准之后');
+    expect(b.socket.updates).toHaveLength(0);
+    expect(room.canWrite(a.connection)).toBe(false);
+
+    const other = setup({ store: new ImmediateStore() });
+    const c = other.join('editor');
+    const d = other.join('editor');
+    (other.store as ImmediateStore).next = new Error('disk I/O error');
+    other.room.receive(c.connection, encodeUpdate(paragraphUpdate('重试')));
+    expect(other.store.pendingCount).toBe(1);
+    await other.store.commit();
+    expect(textOf(d.socket.updates)).toContain('重试');
+    expect(c.socket.acks).toEqual([1]);
   });
 
   it('acknowledges a frame only once it is stored, counting every update frame of the connection', async () => {

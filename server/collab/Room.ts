@@ -10,7 +10,7 @@ import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
-import { Connection, flushSends } from './Connection.js';
+import { Connection, flushSends, Relay, writeThrough } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
 import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
 import {
@@ -233,7 +233,9 @@ export class Room {
           this.claimClients(connection, message.attribution.clients);
           this.storedBytes += message.update.length;
           const { clients, deletes } = message.attribution;
-          this.outbox.push({ kind: 'client', update: message.update, from: connection, frame, attribution: { clients, deletes } });
+          const write: PendingWrite = { kind: 'client', update: message.update, from: connection, frame, attribution: { clients, deletes } };
+          if (this.storeNow(write)) return;
+          this.outbox.push(write);
         }
         this.drain();
         return;
@@ -335,11 +337,8 @@ export class Room {
       this.broadcast(encodeUpdate(update), null);
       return;
     }
-    if (origin instanceof Connection) {
-      // Already stored (see drain): relay to everyone else.
-      this.broadcast(encodeUpdate(update), origin);
-      return;
-    }
+    // A client's change: stored, and relayed as it came before it was applied (see stored).
+    if (origin instanceof Connection) return;
     this.storedBytes += update.length;
     const { clients, deletes } = inspectUpdate(update);
     this.outbox.push({ kind: 'server', update, userId: this.serverChangeAuthor, attribution: { clients, deletes } });
@@ -361,7 +360,8 @@ export class Room {
   };
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(frame);
+    const relay = new Relay(frame);
+    for (const connection of this.connections) if (connection !== except) connection.relay(relay);
   }
 
   /** Tells every connection that understands events (the editor) to refresh something. */
@@ -382,6 +382,33 @@ export class Room {
       if (this.outbox.length > 0) this.drain();
       else this.compactWhenIdle();
     });
+  }
+
+  /**
+   * The short way, when nothing is queued and the store has nothing to group
+   * the change with: committed, applied and relayed within this frame's
+   * callback, its relay on the wire before the next frame (presence, most
+   * often) is read. False when it must take the queue (drain).
+   */
+  private storeNow(write: PendingWrite & { kind: 'client' }): boolean {
+    const { store } = this.options;
+    if (!store.appendNow || this.outbox.length > 0 || this.draining || !this.healthy || this.destroyed) return false;
+    const entries = [{ update: write.update, userId: write.from.user.id, attribution: write.attribution }];
+    try {
+      if (store.appendNow(this.documentId, entries) === null) return false;
+    } catch (err) {
+      if (!(err instanceof DocumentFrozenError)) return false; // the queue retries it, and logs why
+      this.status = 'approved';
+      this.ackProcessed([write]);
+      flushSends();
+      return true;
+    }
+    // Frames corked earlier in this turn leave first, then the relay is written socket by socket.
+    flushSends();
+    writeThrough(() => this.stored([write], entries));
+    flushSends();
+    this.compactWhenIdle();
+    return true;
   }
 
   /**
@@ -431,23 +458,36 @@ export class Room {
           continue;
         }
         this.failedAttempts = 0;
-        this.entriesSinceCompaction += entries.length;
-        for (const entry of entries) this.options.publish?.({ t: 'update', update: entry.update });
-        this.options.observer?.changed(this);
       }
-      const acks = new Map<Connection, number>();
-      for (const write of batch) {
-        // A server change is already in the doc; a client's is applied now, even if
-        // its sender has gone meanwhile, since it is stored.
-        if (write.kind === 'server') this.broadcast(encodeUpdate(write.update), null);
-        else if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
-        else {
-          if (write.kind === 'client') this.applyClientUpdate(write.update, write.from);
-          acks.set(write.from, write.frame);
-        }
-      }
-      for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
+      this.stored(batch, entries);
     }
+  }
+
+  /** After a batch's entries are committed: told to the others, applied, relayed and acknowledged, in order. */
+  private stored(batch: PendingWrite[], entries: UpdateEntry[]): void {
+    if (entries.length > 0) {
+      this.entriesSinceCompaction += entries.length;
+      for (const entry of entries) this.options.publish?.({ t: 'update', update: entry.update });
+      this.options.observer?.changed(this);
+    }
+    const acks = new Map<Connection, number>();
+    for (const write of batch) {
+      // A server change is already in the doc; a client's is applied now, even if
+      // its sender has gone meanwhile, since it is stored.
+      if (write.kind === 'server') this.broadcast(encodeUpdate(write.update), null);
+      else if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
+      else {
+        if (write.kind === 'client') {
+          // Relayed as the sender sent it (checked whole by inspectUpdate), then applied: the others
+          // do not wait for the server to integrate it. Yjs takes a change twice, or before what it
+          // depends on, alike; joiners get the document with whatever it still waits for.
+          this.broadcast(encodeUpdate(write.update), write.from);
+          this.applyClientUpdate(write.update, write.from);
+        }
+        acks.set(write.from, write.frame);
+      }
+    }
+    for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
   }
 
   /** Acknowledges a batch's frames as processed without applying them. */

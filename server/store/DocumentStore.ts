@@ -30,6 +30,14 @@ export interface DocumentStore {
    * server instance can slip a change in after the freeze.
    */
   append(documentId: string, entries: UpdateEntry[]): Promise<number>;
+  /**
+   * Commits right away, synchronously, when the store has nothing to group
+   * the entries with (it has been quiet): the sequence number of the last
+   * entry. null when it would rather group them with others (use append).
+   * Throws as append rejects. Only stores whose commit is synchronous (SQLite)
+   * have it.
+   */
+  appendNow?(documentId: string, entries: UpdateEntry[]): number | null;
   load(documentId: string): Promise<StoredUpdates>;
   /** The entries after `afterSeq` (a snapshot that replaced later entries included); lastSeq is afterSeq when none. */
   loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates>;

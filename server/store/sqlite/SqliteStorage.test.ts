@@ -4,7 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeStorageContract } from '../storageContract.js';
+import { DocumentFrozenError } from '../DocumentStore.js';
+import { openSqlite } from './openSqlite.js';
 import { openSqliteStorage } from './openSqliteStorage.js';
+import { SqliteAccountStore } from './SqliteAccountStore.js';
+import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
+import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 
 describeStorageContract('SQLite in memory', async () => openSqliteStorage(':memory:'));
 
@@ -30,5 +35,62 @@ describe('SQLite on disk', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SQLite appends', () => {
+  async function storeWithDocument(now: () => number) {
+    const db = openSqlite(':memory:', 'NORMAL');
+    const accounts = new SqliteAccountStore(db);
+    const records = new SqliteDocumentRecordStore(db);
+    await accounts.createUser({ id: 'u1', username: 'alice', displayName: '张丽', passwordHash: 'h', isAdmin: false, createdAt: 1 });
+    await records.createDocument({ id: 'doc1', title: 't', status: 'draft', ownerId: 'u1', template: 'blank', createdAt: 1, updatedAt: 1 }, textUpdate('起'));
+    return { db, records, documents: new SqliteDocumentStore(db, now) };
+  }
+
+  function textUpdate(text: string): Uint8Array {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  }
+
+  it('commits at once when quiet, and asks to be queued right after a commit or behind a queued append', async () => {
+    const { db, documents } = await storeWithDocument(() => 10);
+    const seq = documents.appendNow('doc1', [{ update: textUpdate('一'), userId: 'u1' }]);
+    expect(seq).toBeGreaterThan(0);
+    expect((await documents.load('doc1')).lastSeq).toBe(seq);
+    // just committed: the next change may have company, so it is grouped
+    expect(documents.appendNow('doc1', [{ update: textUpdate('二'), userId: 'u1' }])).toBeNull();
+    await new Promise((r) => setTimeout(r, 10));
+    const queued = documents.append('doc1', [{ update: textUpdate('三'), userId: 'u1' }]);
+    // an append is waiting to be committed: nothing passes it
+    expect(documents.appendNow('doc1', [{ update: textUpdate('四'), userId: 'u1' }])).toBeNull();
+    expect(await queued).toBeGreaterThan(seq!);
+    expect(await documents.count('doc1')).toBe(3);
+    db.close();
+  });
+
+  it('refuses a change to an approved document at once as in a queued commit', async () => {
+    const { db, records, documents } = await storeWithDocument(() => 10);
+    await records.setStatus('doc1', 'approved', 5);
+    expect(() => documents.appendNow('doc1', [{ update: textUpdate('晚了'), userId: 'u1' }])).toThrow(DocumentFrozenError);
+    expect(await documents.count('doc1')).toBe(1);
+    db.close();
+  });
+
+  it('moves the document\'s last-edited time at most once a second while people type', async () => {
+    let now = 1_000;
+    const { db, records, documents } = await storeWithDocument(() => now);
+    const updatedAt = async () => (await records.getDocument('doc1'))?.updatedAt;
+    await documents.append('doc1', [{ update: textUpdate('a'), userId: 'u1' }]);
+    expect(await updatedAt()).toBe(1_000);
+    now = 1_400;
+    await documents.append('doc1', [{ update: textUpdate('b'), userId: 'u1' }]);
+    expect(await updatedAt()).toBe(1_000);
+    now = 2_000;
+    await documents.append('doc1', [{ update: textUpdate('c'), userId: 'u1' }]);
+    expect(await updatedAt()).toBe(2_000);
+    expect(await documents.count('doc1')).toBe(4);
+    db.close();
   });
 });
