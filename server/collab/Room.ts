@@ -385,17 +385,18 @@ export class Room {
   }
 
   /**
-   * The short way, when nothing is queued and the store has nothing to group
-   * the change with: committed, applied and relayed within this frame's
-   * callback, its relay on the wire before the next frame (presence, most
-   * often) is read. False when it must take the queue (drain).
+   * The short way, when nothing is queued and the store can make the change
+   * durable at once (the embedded store's journal): stored, relayed, applied
+   * and acknowledged within this frame's callback, its relay on the wire
+   * before the next frame (presence, most often) is read. False when it must
+   * take the queue (drain).
    */
   private storeNow(write: PendingWrite & { kind: 'client' }): boolean {
     const { store } = this.options;
     if (!store.appendNow || this.outbox.length > 0 || this.draining || !this.healthy || this.destroyed) return false;
     const entries = [{ update: write.update, userId: write.from.user.id, attribution: write.attribution }];
     try {
-      if (store.appendNow(this.documentId, entries) === null) return false;
+      if (!store.appendNow(this.documentId, entries)) return false;
     } catch (err) {
       if (!(err instanceof DocumentFrozenError)) return false; // the queue retries it, and logs why
       this.status = 'approved';

@@ -31,13 +31,12 @@ export interface DocumentStore {
    */
   append(documentId: string, entries: UpdateEntry[]): Promise<number>;
   /**
-   * Commits right away, synchronously, when the store has nothing to group
-   * the entries with (it has been quiet): the sequence number of the last
-   * entry. null when it would rather group them with others (use append).
-   * Throws as append rejects. Only stores whose commit is synchronous (SQLite)
-   * have it.
+   * Makes the entries durable right away, synchronously, when the store can
+   * (true): later appends and reads come after them. false when it would
+   * rather group them with others (use append). Throws as append rejects.
+   * Only the embedded store has it (its journal, or a SQLite commit when quiet).
    */
-  appendNow?(documentId: string, entries: UpdateEntry[]): number | null;
+  appendNow?(documentId: string, entries: UpdateEntry[]): boolean;
   load(documentId: string): Promise<StoredUpdates>;
   /** The entries after `afterSeq` (a snapshot that replaced later entries included); lastSeq is afterSeq when none. */
   loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates>;

@@ -4,8 +4,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PostgresDatabase } from './postgres/PostgresDatabase.js';
-import { SQLITE_FILE_NAME } from './sqlite/openSqliteStorage.js';
-import { openSqlite } from './sqlite/openSqlite.js';
+import { openSqliteStorage, SQLITE_FILE_NAME } from './sqlite/openSqliteStorage.js';
 
 /** Tables in an order that satisfies foreign keys; columns as both stores name them. */
 const TABLES: { name: string; columns: string[]; booleans?: string[]; withoutRowid?: boolean }[] = [
@@ -42,8 +41,8 @@ export interface MigrationReport {
 }
 
 export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: string, schema?: string, log: (line: string) => void = () => {}): Promise<MigrationReport> {
-  // Opening through openSqlite brings an older file's schema up to date first.
-  openSqlite(path.join(dataDir, SQLITE_FILE_NAME), 'NORMAL').close();
+  // Opening the storage brings an older file's schema up to date and takes in what the edit journal holds first.
+  await openSqliteStorage(dataDir).close();
   const source = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
   const target = await PostgresDatabase.open(databaseUrl, schema);
   const report: MigrationReport = { rows: {} };

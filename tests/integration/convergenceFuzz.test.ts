@@ -11,7 +11,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../../server/store/sqlite/openSqliteStorage.js';
+import { Journal } from '../../server/store/sqlite/Journal.js';
+import { JOURNAL_FILE_NAME, SQLITE_FILE_NAME } from '../../server/store/sqlite/openSqliteStorage.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { connect, until, type CollabClient } from '../helpers/collabClient.js';
@@ -67,12 +68,19 @@ class StoredState {
 
   constructor(private readonly documentId: string) {}
 
-  /** Rows added since the last read, as updates. */
+  /**
+   * Rows added since the last read, as updates. What the edit journal holds
+   * is stored too (SQLite takes it in shortly after, or at the next start
+   * after a crash): it goes into the state, not into the rows returned.
+   */
   readNew(): Uint8Array[] {
     const rows = selectUpdates.all(this.documentId, this.lastSeq);
     const updates = rows.map((row) => new Uint8Array(row.data));
     for (const update of updates) Y.applyUpdate(this.doc, update);
     if (rows.length > 0) this.lastSeq = rows[rows.length - 1].seq;
+    for (const { record } of Journal.read(path.join(srv.dataDir, JOURNAL_FILE_NAME))?.records ?? []) {
+      if (record.documentId === this.documentId) for (const entry of record.entries) Y.applyUpdate(this.doc, entry.update);
+    }
     return updates;
   }
 }

@@ -8,7 +8,11 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
   private readonly statements;
   private readonly createTransaction;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Told when a document's status changes (the document store keeps what it knows of it). */
+    private readonly onStatusChange: (documentId: string) => void = () => {},
+  ) {
     this.statements = {
       insertDocument: db.prepare(
         'INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -77,6 +81,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
 
   async setStatus(id: string, status: DocumentStatus, now: number): Promise<void> {
     this.statements.setStatus.run(status, now, id);
+    this.onStatusChange(id);
   }
 
   async deleteDocument(id: string, now: number): Promise<void> {

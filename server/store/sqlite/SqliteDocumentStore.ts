@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { StateRegressionError, stateCovers } from '../stateCoverage.js';
+import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
 
 interface PendingAppend {
   documentId: string;
@@ -8,6 +9,28 @@ interface PendingAppend {
   resolve: (lastSeq: number) => void;
   reject: (err: unknown) => void;
 }
+
+/** What a commit writes: entries of a document, at a time (now, unless they were accepted earlier). */
+type CommitItem = Pick<PendingAppend, 'documentId' | 'entries'> & { createdAt?: number };
+
+export interface SqliteJournalOptions {
+  /** The journal file (beside the database). */
+  file: string;
+  /** Whether each record waits for the disk (synchronous=FULL). */
+  syncEachWrite: boolean;
+  /** A new journal is started once SQLite holds all of one this large (bytes). */
+  rotateBytes?: number;
+}
+
+const DEFAULT_ROTATE_BYTES = 4 * 1024 * 1024;
+/**
+ * How long journaled changes wait to be taken into SQLite together (every read
+ * and commit of the stores takes them in first): one commit for a few
+ * keystrokes instead of one each, off the path of the next keystroke.
+ */
+const TAKE_IN_AFTER_MS = 100;
+/** After a failed attempt to take the journal in, the next one (reads and commits try at once). */
+const TAKE_IN_RETRY_MS = 1_000;
 
 /** After this long without a commit, a lone append is committed at once (appendNow, or when the current callback ends). */
 const QUIET_MS = 5;
@@ -32,8 +55,22 @@ export class SqliteDocumentStore implements DocumentStore {
   private lastFlushAt = -Infinity;
   /** When each document's updated_at was last moved (by this store). */
   private readonly touchedAt = new Map<string, number>();
+  private journal: Journal | null = null;
+  /** Journal records SQLite has not taken in yet, in order. */
+  private unflushed: JournalRecord[] = [];
+  private takeInTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Documents known not to be approved (statusChanged forgets one), so a journaled change needs no query. */
+  private readonly notApproved = new Set<string>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rotateBytes: number;
+  /** Records found in the journal at opening that SQLite had not taken in (after a crash). */
+  readonly recovered: number = 0;
 
-  constructor(db: Database.Database, private readonly now: () => number = Date.now) {
+  constructor(
+    db: Database.Database,
+    private readonly now: () => number = Date.now,
+    private readonly journalOptions?: SqliteJournalOptions,
+  ) {
     this.statements = {
       insert: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
@@ -55,11 +92,15 @@ export class SqliteDocumentStore implements DocumentStore {
       clientAuthor: db.prepare('INSERT OR IGNORE INTO client_authors (document_id, client_id, user_id) VALUES (?, ?, ?)'),
       pendingAuthor: db.prepare('INSERT OR IGNORE INTO pending_authors (document_id, user_id) VALUES (?, ?)'),
       pendingDeletes: db.prepare('INSERT INTO pending_deletes (document_id, user_id, deletes) VALUES (?, ?, ?)'),
+      journalState: db.prepare<[], { generation: number; position: number }>('SELECT generation, position FROM journal_state WHERE id = 1'),
+      setJournalState: db.prepare('UPDATE journal_state SET generation = ?, position = ? WHERE id = 1'),
     };
-    this.commitBatch = db.transaction((batch: Array<Pick<PendingAppend, 'documentId' | 'entries'>>) => {
-      const at = this.now();
-      return batch.map((item): number | DocumentFrozenError => {
-        if (this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
+    /** `journal`: the batch is journal records (accepted already, status checked then), taken in up to this mark. */
+    this.commitBatch = db.transaction((batch: CommitItem[], journal?: { generation: number; position: number }) => {
+      const now = this.now();
+      const results = batch.map((item): number | DocumentFrozenError => {
+        if (!journal && this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
+        const at = item.createdAt ?? now;
         let seq = 0;
         for (const entry of item.entries) {
           seq = Number(this.statements.insert.run(item.documentId, Buffer.from(entry.update), entry.userId, at).lastInsertRowid);
@@ -72,6 +113,8 @@ export class SqliteDocumentStore implements DocumentStore {
         }
         return seq;
       });
+      if (journal) this.statements.setJournalState.run(journal.generation, journal.position);
+      return results;
     });
     this.compactTransaction = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
       const replaced = this.statements.loadThrough.all(documentId, throughSeq).map((row) => new Uint8Array(row.data));
@@ -80,6 +123,78 @@ export class SqliteDocumentStore implements DocumentStore {
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
     });
+    this.rotateBytes = journalOptions?.rotateBytes ?? DEFAULT_ROTATE_BYTES;
+    if (journalOptions) this.openJournal(journalOptions);
+  }
+
+  /**
+   * Takes into SQLite whatever the journal holds past what SQLite recorded
+   * (the process died between the two), then starts a new journal.
+   */
+  private openJournal(options: SqliteJournalOptions): void {
+    const state = this.statements.journalState.get() ?? { generation: 0, position: 0 };
+    const found = Journal.read(options.file);
+    if (found) {
+      // A generation SQLite never recorded was not taken in at all.
+      const from = found.generation === state.generation ? state.position : JOURNAL_HEADER_BYTES;
+      const missing = found.records.filter((r) => r.start >= from);
+      if (missing.length > 0) {
+        this.commitBatch(
+          missing.map((r) => r.record),
+          { generation: found.generation, position: missing[missing.length - 1].end },
+        );
+        (this as { recovered: number }).recovered = missing.length;
+      }
+    }
+    const generation = Math.max(state.generation, found?.generation ?? 0) + 1;
+    this.journal = Journal.create(options.file, generation, options.syncEachWrite);
+    this.statements.setJournalState.run(generation, JOURNAL_HEADER_BYTES);
+  }
+
+  /**
+   * Puts what the journal holds into SQLite (every read and commit of this
+   * store does it first, so nothing is read or committed past it). Throws
+   * when SQLite refuses; the records stay in the journal and are tried again.
+   */
+  takeIn(): void {
+    if (this.takeInTimer) clearTimeout(this.takeInTimer);
+    this.takeInTimer = null;
+    const journal = this.journal;
+    if (!journal || this.unflushed.length === 0) return;
+    const records = this.unflushed;
+    try {
+      this.commitBatch(records, { generation: journal.generation, position: journal.end });
+    } catch (err) {
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        try {
+          this.takeIn();
+        } catch {
+          // tried again on the next read or commit, and by the next timer
+        }
+      }, TAKE_IN_RETRY_MS);
+      this.retryTimer.unref?.();
+      throw err;
+    }
+    this.unflushed = [];
+    if (journal.end >= this.rotateBytes) this.rotate(journal);
+  }
+
+  private readonly scheduledTakeIn = (): void => {
+    this.takeInTimer = null;
+    try {
+      this.takeIn();
+    } catch {
+      // kept; see takeIn
+    }
+  };
+
+  /** A new, empty journal once SQLite holds all of the old one. */
+  private rotate(old: Journal): void {
+    const next = Journal.create(old.path, old.generation + 1, this.journalOptions?.syncEachWrite ?? false);
+    this.statements.setJournalState.run(next.generation, JOURNAL_HEADER_BYTES);
+    old.close();
+    this.journal = next;
   }
 
   private recordAttribution(documentId: string, userId: string, entry: UpdateEntry): void {
@@ -100,12 +215,34 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  appendNow(documentId: string, entries: UpdateEntry[]): number | null {
-    if (this.pending.length > 0 || performance.now() - this.lastFlushAt <= QUIET_MS) return null;
+  /**
+   * With a journal: one write to it, and SQLite takes the change in with the
+   * others of the next 100 ms (or before anything reads). Without: a commit,
+   * when the store has been quiet.
+   */
+  appendNow(documentId: string, entries: UpdateEntry[]): boolean {
+    if (this.pending.length > 0) return false;
+    const journal = this.journal;
+    if (journal && !journal.broken) {
+      if (!this.notApproved.has(documentId)) {
+        if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
+        this.notApproved.add(documentId);
+      }
+      const record = { documentId, createdAt: this.now(), entries };
+      journal.append(record);
+      this.unflushed.push(record);
+      if (!this.takeInTimer) {
+        this.takeInTimer = setTimeout(this.scheduledTakeIn, TAKE_IN_AFTER_MS);
+        this.takeInTimer.unref?.();
+      }
+      return true;
+    }
+    if (performance.now() - this.lastFlushAt <= QUIET_MS) return false;
+    this.takeIn();
     this.lastFlushAt = performance.now();
     const [result] = this.commitBatch([{ documentId, entries }]);
     if (result instanceof DocumentFrozenError) throw result;
-    return result;
+    return true;
   }
 
   private readonly scheduledFlush = (): void => this.flush();
@@ -119,6 +256,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.lastFlushAt = performance.now();
     let results: (number | DocumentFrozenError)[];
     try {
+      this.takeIn();
       results = this.commitBatch(batch);
     } catch (err) {
       for (const item of batch) item.reject(err);
@@ -132,6 +270,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
+    this.takeIn();
     const rows = this.statements.load.all(documentId);
     return {
       updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
@@ -140,6 +279,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates> {
+    this.takeIn();
     const rows = this.statements.loadSince.all(documentId, afterSeq);
     return {
       updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
@@ -148,10 +288,26 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.takeIn();
     this.compactTransaction(documentId, state, throughSeq);
   }
 
   async count(documentId: string): Promise<number> {
+    this.takeIn();
     return this.statements.count.get(documentId)!.n;
+  }
+
+  /** A document's status changed (in this process's storage): the next journaled change checks it again. */
+  statusChanged(documentId: string): void {
+    this.notApproved.delete(documentId);
+  }
+
+  /** Commits everything pending and closes the journal (SQLite holds all of it then). */
+  close(): void {
+    this.flush();
+    this.takeIn();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.journal?.close();
+    this.journal = null;
   }
 }

@@ -8,7 +8,11 @@ export class SqliteVersionStore implements VersionStore {
   private readonly statements;
   private readonly createTransaction;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** Brings the document log's attribution up to date first (the edit journal is taken in). */
+    private readonly beforeRead: () => void = () => {},
+  ) {
     this.statements = {
       insert: db.prepare(
         'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -69,6 +73,7 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async createVersion(version: NewVersion): Promise<VersionRecord> {
+    this.beforeRead();
     return this.createTransaction(version);
   }
 
@@ -91,14 +96,17 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async pendingAuthors(documentId: string): Promise<string[]> {
+    this.beforeRead();
     return this.statements.pendingAuthors.all(documentId).map((r) => r.user_id);
   }
 
   async clientAuthors(documentId: string): Promise<Map<number, string>> {
+    this.beforeRead();
     return new Map(this.statements.clientAuthors.all(documentId).map((r) => [r.client_id, r.user_id]));
   }
 
   async deletionsBetween(documentId: string, afterCreatedAt: number, untilCreatedAt: number | null): Promise<Map<string, Uint8Array[]>> {
+    this.beforeRead();
     const byUser = groupByUser(this.statements.deletionsBetween.all(documentId, afterCreatedAt, untilCreatedAt ?? Number.MAX_SAFE_INTEGER));
     return untilCreatedAt === null ? groupByUser(this.statements.pendingDeletes.all(documentId), byUser) : byUser;
   }

@@ -141,4 +141,16 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX notifications_by_user ON notifications(user_id, created_at DESC);
     `,
   },
+  {
+    // How far SQLite has taken in the edit journal (Journal.ts): its generation and the offset of the first record not taken in.
+    version: 5,
+    sql: `
+      CREATE TABLE journal_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL,
+        position INTEGER NOT NULL
+      );
+      INSERT INTO journal_state (id, generation, position) VALUES (1, 0, 0);
+    `,
+  },
 ];

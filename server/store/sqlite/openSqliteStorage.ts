@@ -10,22 +10,29 @@ import { SqliteCommentStore } from './SqliteCommentStore.js';
 import { SqliteVersionStore } from './SqliteVersionStore.js';
 
 export const SQLITE_FILE_NAME = 'yigao.sqlite';
+/** The edit journal (Journal.ts): part of the data, backed up with the database file. */
+export const JOURNAL_FILE_NAME = 'yigao.journal';
 
 /** The embedded default: one SQLite file in the data folder (or in memory, for tests). */
 export function openSqliteStorage(dataDir: string | ':memory:', synchronous: SqliteSynchronous = 'NORMAL', logger?: Logger): Storage {
   const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE_NAME);
   const db = openSqlite(file, synchronous);
   const checkpointer = file === ':memory:' ? null : new Checkpointer(db, file, logger);
-  const documents = new SqliteDocumentStore(db);
+  // The edit journal sits beside the database file (none in memory).
+  const documents =
+    file === ':memory:'
+      ? new SqliteDocumentStore(db)
+      : new SqliteDocumentStore(db, Date.now, { file: path.join(path.dirname(file), JOURNAL_FILE_NAME), syncEachWrite: synchronous === 'FULL' });
+  if (documents.recovered > 0) logger?.warn({ records: documents.recovered }, 'took in edits from the journal that the database did not have yet');
   return {
     kind: 'sqlite',
     accounts: new SqliteAccountStore(db),
-    records: new SqliteDocumentRecordStore(db),
+    records: new SqliteDocumentRecordStore(db, (documentId) => documents.statusChanged(documentId)),
     documents,
-    versions: new SqliteVersionStore(db),
+    versions: new SqliteVersionStore(db, () => documents.takeIn()),
     comments: new SqliteCommentStore(db),
     async close() {
-      documents.flush();
+      documents.close();
       await checkpointer?.close();
       db.close();
     },

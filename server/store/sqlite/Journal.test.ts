@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DocumentFrozenError } from '../DocumentStore.js';
+import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
+import { JOURNAL_FILE_NAME, openSqliteStorage, SQLITE_FILE_NAME } from './openSqliteStorage.js';
+import type { Storage } from '../Storage.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yigao-journal-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+const record = (n: number): JournalRecord => ({
+  documentId: `doc-${n}`,
+  createdAt: 1_700_000_000_000 + n,
+  entries: [
+    { update: Uint8Array.of(n, 1, 2, 3), userId: n % 2 ? `user-${n}` : null, attribution: { clients: [n, 4_294_967_295], deletes: n % 3 ? Uint8Array.of(9, n) : null } },
+    { update: Uint8Array.of(7), userId: 'u', attribution: undefined },
+  ],
+});
+
+describe('Journal', () => {
+  it('reads back every record as written, with its generation', () => {
+    const file = path.join(dir, 'j');
+    const journal = Journal.create(file, 7, false);
+    const ends = [1, 2, 3].map((n) => journal.append(record(n)));
+    journal.close();
+    const read = Journal.read(file)!;
+    expect(read.generation).toBe(7);
+    expect(read.records.map((r) => r.record)).toEqual([1, 2, 3].map(record));
+    expect(read.records.map((r) => r.end)).toEqual(ends);
+    expect(read.records[0].start).toBe(JOURNAL_HEADER_BYTES);
+  });
+
+  it('drops a torn or damaged record and everything after it', () => {
+    const file = path.join(dir, 'j');
+    const journal = Journal.create(file, 1, false);
+    for (const n of [1, 2, 3]) journal.append(record(n));
+    journal.close();
+    const whole = fs.readFileSync(file);
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 3));
+    expect(Journal.read(file)!.records.map((r) => r.record.documentId)).toEqual(['doc-1', 'doc-2']);
+    const damaged = Buffer.from(whole);
+    const second = Journal.read(path.join(dir, 'j'))!.records[1];
+    damaged[second.start + 12] ^= 0xff;
+    fs.writeFileSync(file, damaged);
+    expect(Journal.read(file)!.records.map((r) => r.record.documentId)).toEqual(['doc-1']);
+  });
+
+  it('is none when the file is missing or is not a journal', () => {
+    expect(Journal.read(path.join(dir, 'missing'))).toBeNull();
+    fs.writeFileSync(path.join(dir, 'other'), 'not a journal at all');
+    expect(Journal.read(path.join(dir, 'other'))).toBeNull();
+  });
+});
+
+describe('SQLite with the journal', () => {
+  async function seeded(storage: Storage, doc: Y.Doc): Promise<void> {
+    await storage.accounts.createUser({ id: 'u1', username: 'alice', displayName: '张丽', passwordHash: 'h', isAdmin: false, createdAt: 1 });
+    await storage.records.createDocument(
+      { id: 'doc1', title: 't', status: 'draft', ownerId: 'u1', template: 'blank', createdAt: 1, updatedAt: 1 },
+      textUpdate(doc, '开头'),
+    );
+  }
+
+  /** What the data folder holds at this instant, as if the process died now (the database, its WAL, the journal). */
+  function crashCopy(): string {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'yigao-crash-'));
+    for (const name of [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, JOURNAL_FILE_NAME]) {
+      if (fs.existsSync(path.join(dir, name))) fs.copyFileSync(path.join(dir, name), path.join(copy, name));
+    }
+    return copy;
+  }
+
+  async function textIn(folder: string): Promise<{ text: string; entries: number }> {
+    const storage = openSqliteStorage(folder);
+    try {
+      const doc = new Y.Doc();
+      const stored = await storage.documents.load('doc1');
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return { text: doc.getText('t').toString(), entries: stored.updates.length };
+    } finally {
+      await storage.close();
+    }
+  }
+
+  it('keeps a change that was only in the journal when the process died, once, and its attribution', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    const update = textUpdate(doc, '，第一条');
+    expect(storage.documents.appendNow!('doc1', [{ update, userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }])).toBe(true);
+    // SQLite takes it in when this callback ends; the process dies before that
+    const copy = crashCopy();
+    try {
+      expect(await textIn(copy)).toEqual({ text: '开头，第一条', entries: 2 });
+      // taken in once: opening again finds nothing more to take in
+      expect(await textIn(copy)).toEqual({ text: '开头，第一条', entries: 2 });
+      const reopened = openSqliteStorage(copy);
+      expect(await reopened.versions.pendingAuthors('doc1')).toEqual(['u1']);
+      expect((await reopened.versions.clientAuthors('doc1')).get(doc.clientID)).toBe('u1');
+      await reopened.close();
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    await storage.close();
+  });
+
+  it('takes journaled changes into SQLite together shortly after, and no read of the stores misses them', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    const raw = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
+    const rows = () => (raw.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number }).n;
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }]);
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '二'), userId: 'u1' }]);
+    expect(rows()).toBe(1);
+    // the versions' attribution, and the log itself, take the journal in before they read
+    expect(await storage.versions.pendingAuthors('doc1')).toEqual(['u1']);
+    expect(rows()).toBe(3);
+    expect(await storage.documents.count('doc1')).toBe(3);
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }]);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(rows()).toBe(4);
+    // taken in: a crash now loses nothing and duplicates nothing
+    const copy = crashCopy();
+    try {
+      expect(await textIn(copy)).toEqual({ text: '开头一二三', entries: 4 });
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    // a queued append after journaled ones is stored after them
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '四'), userId: 'u1' }]);
+    const seq = await storage.documents.append('doc1', [{ update: textUpdate(doc, '五'), userId: 'u1' }]);
+    expect((await storage.documents.load('doc1')).lastSeq).toBe(seq);
+    raw.close();
+    await storage.close();
+    expect(await textIn(dir)).toEqual({ text: '开头一二三四五', entries: 6 });
+  });
+
+  it('starts a new journal once SQLite holds the old one, without losing or repeating a change across a crash', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    await storage.close();
+    // a small journal, so that it is replaced every few changes
+    const { SqliteDocumentStore } = await import('./SqliteDocumentStore.js');
+    const { openSqlite } = await import('./openSqlite.js');
+    const db = openSqlite(path.join(dir, SQLITE_FILE_NAME), 'NORMAL');
+    const store = new SqliteDocumentStore(db, Date.now, { file: path.join(dir, JOURNAL_FILE_NAME), syncEachWrite: false, rotateBytes: 200 });
+    const generations = new Set<number>();
+    let expected = '开头';
+    for (let i = 0; i < 30; i++) {
+      const text = String.fromCharCode(0x4e00 + i);
+      expected += text;
+      store.appendNow('doc1', [{ update: textUpdate(doc, text), userId: 'u1' }]);
+      if (i % 3 === 0) store.takeIn();
+      generations.add(Journal.read(path.join(dir, JOURNAL_FILE_NAME))!.generation);
+    }
+    expect(generations.size).toBeGreaterThan(3);
+    expect(fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size).toBeLessThan(1000);
+    const copy = crashCopy();
+    try {
+      expect(await textIn(copy)).toEqual({ text: expected, entries: 31 });
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    store.close();
+    db.close();
+  });
+
+  it('refuses a change to an approved document before anything is journaled', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    // known to be a draft after a change: approving it must still stop the next one
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '草稿'), userId: 'u1' }]);
+    await storage.records.setStatus('doc1', 'approved', 5);
+    const size = fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size;
+    expect(() => storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '晚了'), userId: 'u1' }])).toThrow(DocumentFrozenError);
+    expect(fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size).toBe(size);
+    await storage.close();
+  });
+});
