@@ -43,15 +43,30 @@ interface Corkable {
   uncork(): void;
 }
 const corked: Corkable[] = [];
-/** While set, frames are written at once instead of corked (see writeThrough). */
+/** While set, frames are written at once instead of corked (see relayNow). */
 let writingThrough = false;
+/** A relay this soon after the previous one means the server is busy: it is corked with the rest of the turn. */
+const QUIET_MS = 5;
+let lastRelayAt = -Infinity;
 
 /**
- * Runs `relay` with every frame written to its socket at once: a lone
- * change's relay reaches the first members while it is still being written to
- * the others, instead of every member waiting for the whole relay.
+ * Runs `relay` (a change's relay, its acknowledgement). When the server has
+ * been quiet, every frame is written to its socket at once: the first members
+ * have the change while it is still being written to the others, instead of
+ * everyone waiting for the whole relay. When it is busy, the frames are
+ * corked and leave with the rest of the turn (one write per socket for all
+ * of it), which is what keeps a loaded server's system calls down.
  */
-export function writeThrough(relay: () => void): void {
+export function relayNow(relay: () => void): void {
+  const now = performance.now();
+  const quiet = now - lastRelayAt > QUIET_MS;
+  lastRelayAt = now;
+  if (!quiet) {
+    relay();
+    return;
+  }
+  // Frames corked earlier in this turn leave first.
+  flushSends();
   writingThrough = true;
   try {
     relay();

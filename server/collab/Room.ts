@@ -10,7 +10,7 @@ import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
-import { Connection, flushSends, Relay, writeThrough } from './Connection.js';
+import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
 import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
 import {
@@ -387,9 +387,10 @@ export class Room {
   /**
    * The short way, when nothing is queued and the store can make the change
    * durable at once (the embedded store's journal): stored, relayed, applied
-   * and acknowledged within this frame's callback, its relay on the wire
-   * before the next frame (presence, most often) is read. False when it must
-   * take the queue (drain).
+   * and acknowledged within this frame's callback; on a quiet server its relay
+   * is on the wire before the next frame (presence, most often) is read, on a
+   * busy one it leaves with the rest of the turn (relayNow). False when it
+   * must take the queue (drain).
    */
   private storeNow(write: PendingWrite & { kind: 'client' }): boolean {
     const { store } = this.options;
@@ -404,10 +405,7 @@ export class Room {
       flushSends();
       return true;
     }
-    // Frames corked earlier in this turn leave first, then the relay is written socket by socket.
-    flushSends();
-    writeThrough(() => this.stored([write], entries));
-    flushSends();
+    relayNow(() => this.stored([write], entries));
     this.compactWhenIdle();
     return true;
   }
