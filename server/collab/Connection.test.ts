@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { Connection, flushSends, Relay } from './Connection.js';
+import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { TestSocket } from './testSocket.js';
 
 const user = { id: 'u1', username: 'alice', displayName: 'Alice', color: '#123456' };
@@ -46,5 +46,49 @@ describe('Relay', () => {
     socket.readyState = 3;
     connection.relay(new Relay(Uint8Array.of(5)));
     expect(socket.sent).toHaveLength(1);
+  });
+});
+
+describe('relayNow', () => {
+  /** A socket with a raw stream under it that records writes and corking, like ws over net.Socket. */
+  function rawSocket() {
+    const log: string[] = [];
+    let corked = 0;
+    const raw = {
+      writableCorked: 0,
+      cork() {
+        corked++;
+        raw.writableCorked = corked;
+        log.push('cork');
+      },
+      uncork() {
+        corked = Math.max(0, corked - 1);
+        raw.writableCorked = corked;
+        log.push('uncork');
+      },
+      write(data: Uint8Array, cb: () => void) {
+        log.push(corked ? `buffered ${data.length}` : `written ${data.length}`);
+        cb();
+        return true;
+      },
+    };
+    const socket = Object.assign(new TestSocket(), { _socket: raw });
+    return { socket, log };
+  }
+
+  it('writes a relay at once on a quiet server, and corks relays that follow within 5 ms until the turn ends', async () => {
+    const { socket, log } = rawSocket();
+    const connection = new Connection(socket, user, 'editor');
+    await new Promise((r) => setTimeout(r, 10));
+    relayNow(() => connection.relay(new Relay(new Uint8Array(3))));
+    expect(log).toEqual(['written 5']);
+    relayNow(() => connection.relay(new Relay(new Uint8Array(4))));
+    relayNow(() => connection.relay(new Relay(new Uint8Array(6))));
+    expect(log).toEqual(['written 5', 'cork', 'buffered 6', 'buffered 8']);
+    flushSends();
+    expect(log.at(-1)).toBe('uncork');
+    await new Promise((r) => setTimeout(r, 10));
+    relayNow(() => connection.relay(new Relay(new Uint8Array(1))));
+    expect(log.at(-1)).toBe('written 3');
   });
 });

@@ -182,6 +182,26 @@ describe('SQLite with the journal', () => {
     db.close();
   });
 
+  it('keeps storing, through SQLite, once the journal cannot be written, and loses nothing journaled before', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1' }]);
+    // the disk refuses the journal from now on (a descriptor it cannot write or cut, as on a failing disk)
+    const journal = (storage.documents as unknown as { journal: { fd: number } }).journal;
+    const writable = journal.fd;
+    journal.fd = fs.openSync(path.join(dir, JOURNAL_FILE_NAME), 'r');
+    const second = textUpdate(doc, '二');
+    expect(() => storage.documents.appendNow!('doc1', [{ update: second, userId: 'u1' }])).toThrow();
+    // the room then queues the change: the store commits it to SQLite
+    await storage.documents.append('doc1', [{ update: second, userId: 'u1' }]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }])).toBe(true);
+    fs.closeSync(writable);
+    await storage.close();
+    expect(await textIn(dir)).toEqual({ text: '开头一二三', entries: 4 });
+  });
+
   it('refuses a change to an approved document before anything is journaled', async () => {
     const storage = openSqliteStorage(dir);
     const doc = new Y.Doc();
