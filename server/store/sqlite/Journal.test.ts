@@ -202,6 +202,31 @@ describe('SQLite with the journal', () => {
     expect(await textIn(dir)).toEqual({ text: '开头一二三', entries: 4 });
   });
 
+  it('takes in a journal SQLite has no record of, whole, and nothing of one older than it has', async () => {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    await storage.close();
+    const file = path.join(dir, JOURNAL_FILE_NAME);
+    const { generation } = Journal.read(file)!;
+    const write = (gen: number, text: string) => {
+      const journal = Journal.create(file, gen, false);
+      journal.append({ documentId: 'doc1', createdAt: 5, entries: [{ update: textUpdate(new Y.Doc(), text), userId: 'u1' }] });
+      journal.close();
+    };
+    // older: everything in it was taken in before it was replaced
+    write(generation - 1, '旧');
+    const afterOlder = await textIn(dir);
+    expect(afterOlder.entries).toBe(1);
+    expect(afterOlder.text).not.toContain('旧');
+    // newer than SQLite knows: none of it was
+    const { generation: now } = Journal.read(file)!;
+    write(now + 1, '新');
+    const afterNewer = await textIn(dir);
+    expect(afterNewer.entries).toBe(2);
+    expect(afterNewer.text).toContain('新');
+  });
+
   it('refuses a change to an approved document before anything is journaled', async () => {
     const storage = openSqliteStorage(dir);
     const doc = new Y.Doc();

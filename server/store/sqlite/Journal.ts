@@ -12,7 +12,8 @@
 // CRC-32 and the record. A torn last record (the process died in the middle
 // of the write) fails its check and is dropped with everything after it. A
 // new file, with the next generation, replaces the old once SQLite holds all
-// of it; a generation SQLite does not know has not been taken in at all.
+// of it; a journal of a later generation than SQLite recorded has not been
+// taken in at all, one of an earlier generation has been, whole.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import * as decoding from 'lib0/decoding';

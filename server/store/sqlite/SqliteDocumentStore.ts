@@ -134,8 +134,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private openJournal(options: SqliteJournalOptions): void {
     const state = this.statements.journalState.get() ?? { generation: 0, position: 0 };
     const found = Journal.read(options.file);
-    if (found) {
-      // A generation SQLite never recorded was not taken in at all.
+    // SQLite records a generation before anything is appended to it, and moves on to the next only once it
+    // holds all of it: an older journal (its replacement lost, say, by a power cut) is all in SQLite, and a newer
+    // one (SQLite's record of it lost) is not in it at all.
+    if (found && found.generation >= state.generation) {
       const from = found.generation === state.generation ? state.position : JOURNAL_HEADER_BYTES;
       const missing = found.records.filter((r) => r.start >= from);
       if (missing.length > 0) {
