@@ -63,8 +63,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly notApproved = new Set<string>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rotateBytes: number;
-  /** Records found in the journal at opening that SQLite had not taken in (after a crash). */
-  readonly recovered: number = 0;
+  private recoveredRecords = 0;
 
   constructor(
     db: Database.Database,
@@ -145,7 +144,7 @@ export class SqliteDocumentStore implements DocumentStore {
           missing.map((r) => r.record),
           { generation: found.generation, position: missing[missing.length - 1].end },
         );
-        (this as { recovered: number }).recovered = missing.length;
+        this.recoveredRecords = missing.length;
       }
     }
     const generation = Math.max(state.generation, found?.generation ?? 0) + 1;
@@ -297,6 +296,11 @@ export class SqliteDocumentStore implements DocumentStore {
   async count(documentId: string): Promise<number> {
     this.takeIn();
     return this.statements.count.get(documentId)!.n;
+  }
+
+  /** Records found in the journal at opening that SQLite had not taken in (after a crash). */
+  get recovered(): number {
+    return this.recoveredRecords;
   }
 
   /** A document's status changed (in this process's storage): the next journaled change checks it again. */
