@@ -486,6 +486,11 @@ export class Room {
         acks.set(write.from, write.frame);
       }
     }
+    this.sendAcks(acks);
+  }
+
+  /** Each connection's last frame of a batch, to the connections that asked for acknowledgements. */
+  private sendAcks(acks: Map<Connection, number>): void {
     for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
   }
 
@@ -496,7 +501,7 @@ export class Room {
       if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
       else if (write.kind !== 'server') acks.set(write.from, write.frame);
     }
-    for (const [connection, frame] of acks) if (connection.extended) connection.send(encodeAck(frame));
+    this.sendAcks(acks);
   }
 
   private applyClientUpdate(update: Uint8Array, from: Connection): void {

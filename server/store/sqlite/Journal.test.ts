@@ -68,6 +68,14 @@ describe('Journal', () => {
 });
 
 describe('SQLite with the journal', () => {
+  /** Storage in the test's folder with alice's document, seeded with 开头; `doc` is her replica of it. */
+  async function seededStorage(): Promise<{ storage: Storage; doc: Y.Doc }> {
+    const storage = openSqliteStorage(dir);
+    const doc = new Y.Doc();
+    await seeded(storage, doc);
+    return { storage, doc };
+  }
+
   async function seeded(storage: Storage, doc: Y.Doc): Promise<void> {
     await storage.accounts.createUser({ id: 'u1', username: 'alice', displayName: '张丽', passwordHash: 'h', isAdmin: false, createdAt: 1 });
     await storage.records.createDocument(
@@ -98,9 +106,7 @@ describe('SQLite with the journal', () => {
   }
 
   it('keeps a change that was only in the journal when the process died, once, and its attribution', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     const update = textUpdate(doc, '，第一条');
     expect(storage.documents.appendNow!('doc1', [{ update, userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }])).toBe(true);
     // SQLite takes it in when this callback ends; the process dies before that
@@ -120,9 +126,7 @@ describe('SQLite with the journal', () => {
   });
 
   it('takes journaled changes into SQLite together shortly after, and no read of the stores misses them', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     const raw = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
     const rows = () => (raw.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number }).n;
     storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }]);
@@ -152,9 +156,7 @@ describe('SQLite with the journal', () => {
   });
 
   it('starts a new journal once SQLite holds the old one, without losing or repeating a change across a crash', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     await storage.close();
     // a small journal, so that it is replaced every few changes
     const { SqliteDocumentStore } = await import('./SqliteDocumentStore.js');
@@ -183,9 +185,7 @@ describe('SQLite with the journal', () => {
   });
 
   it('keeps storing, through SQLite, once the journal cannot be written, and loses nothing journaled before', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1' }]);
     // the disk refuses the journal from now on (a descriptor it cannot write or cut, as on a failing disk)
     const journal = (storage.documents as unknown as { journal: { fd: number } }).journal;
@@ -203,9 +203,7 @@ describe('SQLite with the journal', () => {
   });
 
   it('takes in a journal SQLite has no record of, whole, and nothing of one older than it has', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     await storage.close();
     const file = path.join(dir, JOURNAL_FILE_NAME);
     const { generation } = Journal.read(file)!;
@@ -228,9 +226,7 @@ describe('SQLite with the journal', () => {
   });
 
   it('refuses a change to an approved document before anything is journaled', async () => {
-    const storage = openSqliteStorage(dir);
-    const doc = new Y.Doc();
-    await seeded(storage, doc);
+    const { storage, doc } = await seededStorage();
     // known to be a draft after a change: approving it must still stop the next one
     storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '草稿'), userId: 'u1' }]);
     await storage.records.setStatus('doc1', 'approved', 5);
