@@ -146,7 +146,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       anchorKeeper.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();
-      collab.close();
+      await collab.close();
       server.closeAllConnections();
       await stopped;
       await pubsub.close();

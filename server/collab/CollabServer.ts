@@ -11,7 +11,7 @@ import { Authenticator } from '../auth/Authenticator.js';
 import { isValidId } from '../auth/tokens.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import { isAllowedOrigin } from '../http/origin.js';
-import { Connection, type ConnectionRates } from './Connection.js';
+import { Connection, flushSends, type ConnectionRates } from './Connection.js';
 import { DocumentNotFoundError, type LoadWaiter } from './RoomRegistry.js';
 import type { Room } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
@@ -48,6 +48,8 @@ export class CollabServer {
   private readonly perUser = new Map<string, number>();
   private readonly perDocument = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
+  /** Set while closing: called once the last socket has closed. */
+  private whenEmpty: (() => void) | null = null;
 
   constructor(private readonly options: CollabServerOptions) {
     // maxPayload makes ws refuse an oversized frame from its header, before buffering it.
@@ -218,11 +220,29 @@ export class CollabServer {
     };
     bump(this.perUser, connection.user.id);
     bump(this.perDocument, documentId);
+    if (this.connections.size === 0) this.whenEmpty?.();
   }
 
-  /** Stops the heartbeat and drops any socket still open (rooms close theirs first). */
-  close(): void {
+  /**
+   * Closes every socket with 1012 (rooms close theirs first) and waits, up to
+   * `graceMs`, for each client to answer the close: a socket cut off while its
+   * client is still sending is reset, and the reset can destroy the close frame
+   * before the client reads it (it would see 1006, not "come back later").
+   */
+  async close(graceMs = 3_000): Promise<void> {
     clearInterval(this.heartbeat);
+    for (const connection of this.connections) connection.close(CloseCode.serviceRestart, 'server restarting');
+    flushSends();
+    if (this.connections.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.whenEmpty = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.whenEmpty = null;
+    }
     for (const connection of this.connections) connection.terminate();
     this.wss.close();
   }

@@ -92,3 +92,26 @@ describe('relayNow', () => {
     expect(log.at(-1)).toBe('written 3');
   });
 });
+
+describe('Connection.close', () => {
+  let server: WebSocketServer | null = null;
+  afterEach(async () => {
+    server?.close();
+    server = null;
+  });
+
+  it('sends its close frame at once, even when frames of this turn are still corked, so cutting the socket off afterwards keeps the code', async () => {
+    server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+    await once(server, 'listening');
+    const accepted = once(server, 'connection') as Promise<[WebSocket]>;
+    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const closed = once(client, 'close') as Promise<[number, Buffer]>;
+    const [socket] = await accepted;
+    const connection = new Connection(socket, user, 'editor');
+    connection.send(Uint8Array.of(1, 2, 3)); // corked until the end of the turn
+    connection.close(1012, 'server restarting');
+    connection.terminate(); // as a server on its way down does to whatever is left
+    const [code] = await closed;
+    expect(code).toBe(1012);
+  });
+});

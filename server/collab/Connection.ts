@@ -78,6 +78,14 @@ export function relayNow(relay: () => void): void {
 export function flushSends(): void {
   for (const raw of corked.splice(0)) raw.uncork();
 }
+/** Sends what this socket holds corked now (its close frame must not wait for the end of the turn). */
+function uncorkNow(socket: SocketLike): void {
+  const raw = (socket as { _socket?: Corkable })._socket;
+  const i = raw ? corked.indexOf(raw) : -1;
+  if (i < 0) return;
+  corked.splice(i, 1);
+  raw!.uncork();
+}
 function corkFor(socket: SocketLike): void {
   const raw = (socket as { _socket?: Corkable & { writableCorked?: number } })._socket;
   if (!raw || typeof raw.cork !== 'function' || raw.writableCorked) return;
@@ -207,6 +215,9 @@ export class Connection {
     this.closed = true;
     // A close reason is limited to 123 bytes; reasons are short ASCII.
     this.socket.close(code, reason.slice(0, 120));
+    // The close frame leaves now, behind this turn's frames: a server on its way down cuts
+    // sockets off soon after, and what is still corked then is lost (the client sees 1006).
+    uncorkNow(this.socket);
     // A peer that never answers the close handshake is cut off.
     setTimeout(() => this.socket.terminate(), 5_000).unref();
     return true;
