@@ -12,6 +12,8 @@ import { TestSocket } from './testSocket.js';
 
 /** A store whose commits happen only when the test says so, or fail when told to. */
 class ControlledStore implements DocumentStore {
+  exclusive = false;
+  loadSinceCalls = 0;
   readonly committed: UpdateEntry[] = [];
   private waiting: { entries: UpdateEntry[]; resolve: (seq: number) => void; reject: (e: Error) => void }[] = [];
   failNext = 0;
@@ -42,6 +44,7 @@ class ControlledStore implements DocumentStore {
     return { updates: [], lastSeq: 0 };
   }
   async loadSince(_id: string, afterSeq: number) {
+    this.loadSinceCalls++;
     const updates = this.committed.slice(afterSeq).map((e) => e.update);
     return { updates, lastSeq: Math.max(afterSeq, this.committed.length) };
   }
@@ -382,6 +385,29 @@ describe('Room', () => {
     const snapshotDoc = new Y.Doc();
     Y.applyUpdate(snapshotDoc, store.compactions[0].state);
     expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+  });
+
+  it('reads the log back before compacting only when other instances may have written to it', async () => {
+    vi.useFakeTimers();
+    for (const exclusive of [false, true]) {
+      const store = new ControlledStore();
+      store.exclusive = exclusive;
+      const { room, join } = setup({ compactAfterUpdates: 3, store });
+      const a = join('editor');
+      for (const t of ['一', '二', '三']) {
+        room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
+        await store.commit();
+      }
+      await vi.advanceTimersByTimeAsync(1_100);
+      expect(store.compactions).toHaveLength(1);
+      // a store of this process alone: the doc has every entry, and the store replaces all it holds
+      expect(store.loadSinceCalls).toBe(exclusive ? 0 : 1);
+      expect(store.compactions[0].throughSeq).toBe(exclusive ? Number.MAX_SAFE_INTEGER : 3);
+      const snapshotDoc = new Y.Doc();
+      Y.applyUpdate(snapshotDoc, store.compactions[0].state);
+      expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+      room.awareness.destroy();
+    }
   });
 
   it('compacts under typing that never pauses once the log is far past the threshold', async () => {

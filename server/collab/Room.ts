@@ -549,15 +549,18 @@ export class Room {
     if (this.compacting) return this.compacting;
     this.compacting = (async () => {
       await this.flushed();
-      // The snapshot must hold every entry it replaces, other instances' included.
-      await this.catchUp();
+      const { store } = this.options;
+      // The snapshot must hold every entry it replaces, other instances' included. A store
+      // of this process alone holds nothing the doc lacks (reading the log back into it
+      // would apply thousands of updates in one go, while people type).
+      if (!store.exclusive) await this.catchUp();
       if (this.destroyed || this.entriesSinceCompaction <= 1) return;
-      const through = this.syncedSeq;
+      const through = store.exclusive ? Number.MAX_SAFE_INTEGER : this.syncedSeq;
       const counted = this.entriesSinceCompaction;
       try {
         const snapshot = Y.encodeStateAsUpdate(this.doc);
         const before = this.storedBytes;
-        await this.options.store.compact(this.documentId, snapshot, through);
+        await store.compact(this.documentId, snapshot, through);
         this.entriesSinceCompaction -= counted - 1;
         this.storedBytes = snapshot.length + Math.max(0, this.storedBytes - before);
       } catch (err) {

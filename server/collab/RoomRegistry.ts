@@ -173,6 +173,11 @@ export class RoomRegistry {
   }
 
   /** The room if it is loaded; never loads. */
+  /** Whether the document's room is in memory in any state (loading, open or still unloading). */
+  holds(documentId: string): boolean {
+    return this.slots.has(documentId);
+  }
+
   peek(documentId: string): Room | null {
     const slot = this.slots.get(documentId);
     return slot?.state === 'open' ? slot.room : null;

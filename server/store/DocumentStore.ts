@@ -24,6 +24,12 @@ export interface StoredUpdates {
  */
 export interface DocumentStore {
   /**
+   * True when this process is the log's only writer (the embedded store):
+   * a loaded room's document then holds every stored entry, as they all came
+   * through it, and compacting need not read the log back into it first.
+   */
+  readonly exclusive?: boolean;
+  /**
    * Appends in order; resolves with the sequence number of the last entry
    * once committed. An approved document takes nothing: the append rejects
    * with DocumentFrozenError, checked in the same transaction, so that no

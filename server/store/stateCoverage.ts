@@ -4,7 +4,7 @@
 // The check reads every update lazily (Yjs's struct reader, no integration)
 // and never merges them: merging hundreds of small updates from many clients
 // costs Yjs far more than reading each once, and a compaction runs while
-// people type.
+// people type (in slices, between their keystrokes).
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
@@ -80,11 +80,27 @@ function holds(have: Holdings, update: Uint8Array): boolean {
   return true;
 }
 
-/** Whether `state` holds every insertion and every deletion of `updates`. */
-export function stateCovers(state: Uint8Array, updates: Uint8Array[]): boolean {
+/** How long the check runs before it lets the event loop have a turn (typing goes on meanwhile). */
+const SLICE_MS = 4;
+
+/**
+ * Whether `state` holds every insertion and every deletion of `updates`.
+ * Checking thousands of updates takes tens of milliseconds, so the check
+ * gives way to the event loop every few milliseconds: nobody's keystroke
+ * waits behind it for longer than that.
+ */
+export async function stateCovers(state: Uint8Array, updates: Uint8Array[], sliceMs = SLICE_MS): Promise<boolean> {
   if (updates.length === 0) return true;
+  let sliceStart = performance.now();
   const have = holdings(state);
-  return updates.every((update) => holds(have, update));
+  for (const update of updates) {
+    if (!holds(have, update)) return false;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return true;
 }
 
 /** Thrown by a compaction whose snapshot would lose stored content. */

@@ -368,7 +368,7 @@ async function runSeed(seed: number): Promise<void> {
     await scenario.close();
     // The server's stored state, read back by a fresh client: after a restart, or after the room unloads.
     if (finalRestart) await srv.restart();
-    else await until(() => srv.server.registry.peek(documentId) === null, 'the room to unload');
+    else await until(() => !srv.server.registry.holds(documentId), 'the room to unload');
     const fresh = connect(srv.wsUrl, documentId, owner.token);
     try {
       await allSynced([fresh]);

@@ -157,7 +157,7 @@ export class PostgresDocumentStore implements DocumentStore {
         documentId,
         throughSeq,
       ]);
-      if (!stateCovers(state, rows.map((r) => new Uint8Array(r.data)))) throw new StateRegressionError(documentId);
+      if (!(await stateCovers(state, rows.map((r) => new Uint8Array(r.data))))) throw new StateRegressionError(documentId);
       await client.query('DELETE FROM document_updates WHERE document_id = $1 AND seq <= $2', [documentId, throughSeq]);
       await client.query('INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES ($1, $2, $3, NULL, $4)', [
         throughSeq,

@@ -78,6 +78,30 @@ describe('SQLite appends', () => {
     db.close();
   });
 
+  it('compacts everything stored while people type: what is appended meanwhile stays, after the snapshot', async () => {
+    const { db, documents } = await storeWithDocument(() => 10);
+    const doc = new Y.Doc();
+    for (const u of (await documents.load('doc1')).updates) Y.applyUpdate(doc, u);
+    const typed: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => typed.push(u));
+    const text = doc.getText('t');
+    for (let i = 0; i < 300; i++) text.insert(text.length, i % 10 === 9 ? '。' : '字');
+    for (const update of typed.splice(0)) await documents.append('doc1', [{ update, userId: 'u1' }]);
+    // "everything stored": the entries read when the compaction starts (its check gives way to the event loop)
+    const compacting = documents.compact('doc1', Y.encodeStateAsUpdate(doc), Number.MAX_SAFE_INTEGER);
+    // a keystroke stored meanwhile comes after them
+    text.insert(text.length, '后来');
+    await documents.append('doc1', [{ update: typed.pop()!, userId: 'u1' }]);
+    await compacting;
+    const stored = await documents.load('doc1');
+    expect(stored.updates).toHaveLength(2);
+    const replayed = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(replayed, u);
+    expect(replayed.getText('t').toString()).toBe(text.toString());
+    expect(text.toString().endsWith('后来')).toBe(true);
+    db.close();
+  });
+
   it('moves the document\'s last-edited time at most once a second while people type', async () => {
     let now = 1_000;
     const { db, records, documents } = await storeWithDocument(() => now);
