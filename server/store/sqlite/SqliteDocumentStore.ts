@@ -36,6 +36,8 @@ const TAKE_IN_RETRY_MS = 1_000;
 const QUIET_MS = 5;
 /** The document's updated_at is moved at most this often while people type (and always by the first commit after). */
 const TOUCH_EVERY_MS = 1_000;
+/** A compaction reads the entries it replaces this many at a time. */
+const COMPACT_PAGE_ROWS = 250;
 
 /**
  * The update log in SQLite. Appends made in the same turn of the event loop
@@ -82,8 +84,9 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       status: db.prepare<[string], { status: string }>('SELECT status FROM documents WHERE id = ?'),
       deleteThrough: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
-      loadThrough: db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq <= ? ORDER BY seq',
+      lastSeqThrough: db.prepare<[string, number], { seq: number | null }>('SELECT MAX(seq) AS seq FROM document_updates WHERE document_id = ? AND seq <= ?'),
+      loadPage: db.prepare<[string, number, number, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
       ),
       insertWithSeq: db.prepare(
         'INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES (?, ?, ?, NULL, ?)',
@@ -290,20 +293,28 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /**
-   * The check that the snapshot holds every entry it replaces gives way to
-   * typing every few milliseconds (stateCovers): entries up to the last one
-   * read change only by compaction, which a room runs for its document one at
-   * a time, and what is appended meanwhile comes after them and stays.
+   * Reading the entries it replaces, and checking that the snapshot holds
+   * them all, give way to typing every few milliseconds (a page of entries;
+   * stateCovers): entries up to the last one there was at the start change
+   * only by compaction, which a room runs for its document one at a time, and
+   * what is appended meanwhile comes after them and stays.
    */
   async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
     this.takeIn();
-    const rows = this.statements.loadThrough.all(documentId, throughSeq);
-    if (rows.length === 0) return;
-    const replaced = rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
-    // Reading thousands of entries took a while already: typing goes first.
+    const through = this.statements.lastSeqThrough.get(documentId, throughSeq)?.seq;
+    if (through === null || through === undefined) return;
+    // Read a page at a time, letting typing go first between pages.
+    const replaced: Uint8Array[] = [];
+    for (let after = 0; ; ) {
+      const rows = this.statements.loadPage.all(documentId, after, through, COMPACT_PAGE_ROWS);
+      for (const row of rows) replaced.push(new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+      if (rows.length < COMPACT_PAGE_ROWS) break;
+      after = rows[rows.length - 1].seq;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (!(await stateCovers(state, replaced))) throw new StateRegressionError(documentId);
-    this.compactTransaction(documentId, state, rows[rows.length - 1].seq);
+    this.compactTransaction(documentId, state, through);
   }
 
   async count(documentId: string): Promise<number> {
