@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { MessageType, type DocumentEvent } from '../../shared/collab.js';
+import { LEAVE_TO_YJS, scanUpdate } from './scanUpdate.js';
 
 const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
@@ -66,10 +67,21 @@ export interface UpdateAttribution {
 }
 
 /**
- * Parses every struct and the delete set, so a truncated or garbled update
- * fails here, before anything is stored or applied to the live document.
+ * Reads every struct and the delete set, so a truncated or garbled update
+ * fails here, before anything is stored, relayed or applied to the live
+ * document. One pass without building the structs (scanUpdate); Yjs's own
+ * decoder for what that pass leaves to it.
  */
 export function inspectUpdate(update: Uint8Array): UpdateAttribution {
+  try {
+    return scanUpdate(update);
+  } catch (err) {
+    if (err !== LEAVE_TO_YJS) throw new ProtocolError('malformed document update');
+  }
+  return inspectWithYjs(update);
+}
+
+function inspectWithYjs(update: Uint8Array): UpdateAttribution {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

@@ -1,0 +1,157 @@
+// One pass over a Yjs update (the v1 encoding clients send) that reads every
+// struct and the delete set exactly as Yjs's own decoder (Y.decodeUpdate)
+// does, field by field with the same lib0 readers, without building an
+// object for each. It runs on every keystroke before the change is relayed:
+// what Yjs would refuse to decode must fail here, and nothing else may.
+// Content this pass does not read itself (sub-documents) is left to Yjs.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+const BITS5 = 31;
+const BIT6 = 32;
+const BIT7 = 64;
+const BIT8 = 128;
+/** Yjs's struct kinds (info & BITS5) that are not content: a garbage-collected range, a skip. */
+const GC = 0;
+const SKIP = 10;
+/** Content kinds (Yjs's contentRefs). */
+enum Content {
+  deleted = 1,
+  json = 2,
+  binary = 3,
+  string = 4,
+  embed = 5,
+  format = 6,
+  type = 7,
+  any = 8,
+  doc = 9,
+}
+/** Yjs's typeRefs: XmlElement and XmlHook carry a name, the others nothing; there are seven. */
+const TYPE_WITH_KEY = new Set([3, 5]);
+const TYPE_REFS = 7;
+
+/** Thrown when the update holds content this pass leaves to Yjs. */
+export const LEAVE_TO_YJS = Symbol('leave to Yjs');
+
+export interface ScannedUpdate {
+  /** No struct and no deletion. */
+  empty: boolean;
+  /** Clients with a struct that is not a skip, in the order Yjs lists them. */
+  clients: number[];
+  /** The delete set, encoded as Y.encodeSnapshot encodes it with an empty state vector; null when none. */
+  deletes: Uint8Array | null;
+}
+
+/**
+ * Reads `update` whole; throws where Y.decodeUpdate throws, and throws
+ * LEAVE_TO_YJS for content it does not read itself.
+ */
+export function scanUpdate(update: Uint8Array): ScannedUpdate {
+  const d = decoding.createDecoder(update);
+  const clients: number[] = [];
+  let structs = 0;
+  const sections = decoding.readVarUint(d);
+  for (let s = 0; s < sections; s++) {
+    const count = decoding.readVarUint(d);
+    const client = decoding.readVarUint(d);
+    decoding.readVarUint(d); // first clock
+    for (let i = 0; i < count; i++) {
+      structs++;
+      const info = decoding.readUint8(d);
+      if (info === SKIP) {
+        decoding.readVarUint(d);
+        continue;
+      }
+      if (!clients.includes(client)) clients.push(client);
+      if ((info & BITS5) === GC) {
+        decoding.readVarUint(d);
+        continue;
+      }
+      if ((info & BIT8) === BIT8) readId(d); // origin
+      if ((info & BIT7) === BIT7) readId(d); // right origin
+      const cantCopyParentInfo = (info & (BIT7 | BIT8)) === 0;
+      if (cantCopyParentInfo) {
+        if (decoding.readVarUint(d) === 1) decoding.readVarString(d);
+        else readId(d);
+      }
+      if (cantCopyParentInfo && (info & BIT6) === BIT6) decoding.readVarString(d); // parent sub
+      readContent(d, info & BITS5);
+    }
+  }
+  const deletes = readDeleteSet(d);
+  return { empty: structs === 0 && deletes === null, clients, deletes };
+}
+
+function readId(d: decoding.Decoder): void {
+  decoding.readVarUint(d);
+  decoding.readVarUint(d);
+}
+
+function readContent(d: decoding.Decoder, kind: number): void {
+  switch (kind) {
+    case Content.deleted:
+      decoding.readVarUint(d);
+      return;
+    case Content.json: {
+      const n = decoding.readVarUint(d);
+      for (let i = 0; i < n; i++) {
+        const json = decoding.readVarString(d);
+        if (json !== 'undefined') JSON.parse(json);
+      }
+      return;
+    }
+    case Content.binary:
+      decoding.readVarUint8Array(d);
+      return;
+    case Content.string:
+      decoding.readVarString(d);
+      return;
+    case Content.embed:
+      JSON.parse(decoding.readVarString(d));
+      return;
+    case Content.format:
+      decoding.readVarString(d);
+      JSON.parse(decoding.readVarString(d));
+      return;
+    case Content.type: {
+      const ref = decoding.readVarUint(d);
+      if (ref >= TYPE_REFS) throw new Error(`unknown type ${ref}`);
+      if (TYPE_WITH_KEY.has(ref)) decoding.readVarString(d);
+      return;
+    }
+    case Content.any: {
+      const n = decoding.readVarUint(d);
+      for (let i = 0; i < n; i++) decoding.readAny(d);
+      return;
+    }
+    case Content.doc:
+      throw LEAVE_TO_YJS;
+    default:
+      // 0 (a GC is no content), 10 (nor a skip) and anything above 10: Yjs refuses them too
+      throw new Error(`unknown content ${kind}`);
+  }
+}
+
+/** Reads the delete set; re-encodes it as a snapshot's (clients by descending id, then an empty state vector). */
+function readDeleteSet(d: decoding.Decoder): Uint8Array | null {
+  const byClient = new Map<number, number[]>();
+  const n = decoding.readVarUint(d);
+  for (let i = 0; i < n; i++) {
+    const client = decoding.readVarUint(d);
+    const deletes = decoding.readVarUint(d);
+    if (deletes === 0) continue;
+    let ranges = byClient.get(client);
+    if (!ranges) byClient.set(client, (ranges = []));
+    for (let j = 0; j < deletes; j++) ranges.push(decoding.readVarUint(d), decoding.readVarUint(d));
+  }
+  if (byClient.size === 0) return null;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, byClient.size);
+  for (const [client, ranges] of [...byClient].sort((a, b) => b[0] - a[0])) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, ranges.length / 2);
+    for (const value of ranges) encoding.writeVarUint(e, value);
+  }
+  encoding.writeVarUint(e, 0); // the state vector: empty
+  return encoding.toUint8Array(e);
+}
