@@ -99,7 +99,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       .join(', ')}.`,
     '- Servers, each a child process of the benchmark started fresh (fresh store in a temporary directory) for every case, stopped by PID; ' +
       'the servers take turns case by case, in a rotating order:',
-    '  - **Yigao**: `node dist-server/index.js`, the server as `npm start` runs it (compiled by `scripts/buildServer.mjs`; the profile below runs the TypeScript sources through tsx instead, so that it names files and functions), SQLite store; every edit committed before it is relayed and acknowledged. ' +
+    '  - **Yigao**: `node --no-memory-reducer dist-server/index.js`, the server as `npm start` runs it (compiled by `scripts/buildServer.mjs`; the profile below runs the TypeScript sources through tsx instead, so that it names files and functions), SQLite store; every edit committed before it is relayed and acknowledged. ' +
       `Settings: ROOM_IDLE_SECONDS=${plan.roomIdleSeconds}; MAX_CONNECTIONS_PER_USER, MAX_CONNECTIONS_PER_DOCUMENT, MESSAGES_PER_SECOND, ` +
       'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn).',
     '  - **reference**: `node node_modules/@y/websocket-server/src/server.js` with `YPERSISTENCE` (LevelDB): stores each update after relaying it.',

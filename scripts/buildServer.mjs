@@ -11,6 +11,15 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const serverEntry = path.join(root, 'dist-server', 'index.js');
 
+/**
+ * Node's flags for the server process (`npm start` passes the same in
+ * package.json). Without V8's memory reducer: while people type lightly, it
+ * runs full collections (up to three, half a second apart) to shrink the
+ * heap, and each stops the server for as long as the heap is big (tens of
+ * milliseconds on a loaded core), in the middle of someone's keystroke.
+ */
+export const serverNodeFlags = ['--no-memory-reducer'];
+
 export function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

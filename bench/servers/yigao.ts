@@ -25,10 +25,12 @@ export interface YigaoUnderTest extends ServerUnderTest {
   wireAt(instance: number, document: BenchDocument, seat: number): Wire;
 }
 
-let built: Promise<string> | null = null;
-/** The compiled server, built once per benchmark run if the sources changed. */
-function builtServer(): Promise<string> {
-  built ??= (import(path.join(repoRoot, 'scripts/buildServer.mjs')) as Promise<{ buildServer: () => Promise<string> }>).then((m) => m.buildServer());
+let built: Promise<string[]> | null = null;
+/** The server as `npm start` runs it: Node's flags, then the compiled entry point (built once per benchmark run if the sources changed). */
+function builtServer(): Promise<string[]> {
+  built ??= (import(path.join(repoRoot, 'scripts/buildServer.mjs')) as Promise<{ buildServer: () => Promise<string>; serverNodeFlags: string[] }>).then(
+    async (m) => [...m.serverNodeFlags, await m.buildServer()],
+  );
   return built;
 }
 
@@ -44,7 +46,7 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
       const processHandle = new ServerProcess({
         // As `npm start` runs it (compiled by scripts/buildServer.mjs); under the profiler from the TypeScript
         // sources through tsx, so that the profile names Yigao's files and functions.
-        args: options.cpuProfileDir ? [...profile, '--import', 'tsx', 'server/index.ts'] : [await builtServer()],
+        args: options.cpuProfileDir ? [...profile, ...(await builtServer()).slice(0, -1), '--import', 'tsx', 'server/index.ts'] : await builtServer(),
         env: {
           PORT: String(port),
           HOST: '127.0.0.1',
