@@ -81,7 +81,8 @@ export function inspectUpdate(update: Uint8Array): UpdateAttribution {
   return inspectWithYjs(update);
 }
 
-function inspectWithYjs(update: Uint8Array): UpdateAttribution {
+/** The same answer from Yjs's own decoder, which builds every struct (and the oracle scanUpdate is tested against). */
+export function inspectWithYjs(update: Uint8Array): UpdateAttribution {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

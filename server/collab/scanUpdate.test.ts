@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { inspectUpdate, ProtocolError } from './protocol.js';
+import { mulberry32 as rng } from '../../tests/helpers/fuzzEdits.js';
+import { inspectUpdate, inspectWithYjs, ProtocolError } from './protocol.js';
 
-/** What Yjs's own decoder says about an update: the oracle for inspectUpdate. */
+/** What Yjs's own decoder says about an update: the oracle for the one pass. */
 function byYjs(update: Uint8Array) {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return 'malformed';
+    return inspectWithYjs(update);
+  } catch (err) {
+    if (err instanceof ProtocolError) return 'malformed';
+    throw err;
   }
-  const clients = new Set<number>();
-  for (const struct of decoded.structs) if (!(struct instanceof Y.Skip)) clients.add(struct.id.client);
-  const hasDeletes = decoded.ds.clients.size > 0;
-  return {
-    empty: decoded.structs.length === 0 && !hasDeletes,
-    clients: [...clients],
-    deletes: hasDeletes ? Y.encodeSnapshot(Y.createSnapshot(decoded.ds, new Map())) : null,
-  };
 }
 
 function byInspect(update: Uint8Array) {
@@ -27,17 +20,6 @@ function byInspect(update: Uint8Array) {
     if (err instanceof ProtocolError) return 'malformed';
     throw err;
   }
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Updates of every kind Yjs writes: text with formats and embeds, XML with attributes, maps and arrays of any value, binary, nested types, sub-documents, deletions, merges with gaps. */
