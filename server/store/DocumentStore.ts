@@ -49,7 +49,9 @@ export interface DocumentStore {
   /**
    * Replaces every entry up to and including `throughSeq` with one entry
    * holding `state`, which must contain all of them: when it does not, nothing
-   * changes and StateRegressionError is thrown. Later entries stay.
+   * changes and StateRegressionError is thrown. Later entries stay. The
+   * snapshot takes the place of the last entry it replaces; an exclusive
+   * store takes Number.MAX_SAFE_INTEGER as "every entry there is now".
    */
   compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of entries in the log (for deciding when to compact). */
