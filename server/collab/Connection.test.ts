@@ -7,18 +7,23 @@ import { TestSocket } from './testSocket.js';
 
 const user = { id: 'u1', username: 'alice', displayName: 'Alice', color: '#123456' };
 
-describe('Relay', () => {
-  let server: WebSocketServer | null = null;
-  afterEach(async () => {
-    server?.close();
-    server = null;
-  });
+let server: WebSocketServer | null = null;
+afterEach(() => {
+  server?.close();
+  server = null;
+});
 
+/** A stock client connecting to a real `ws` server; `accepted` is the server's side of it. */
+async function socketPair(): Promise<{ client: WebSocket; accepted: Promise<[WebSocket]> }> {
+  server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+  await once(server, 'listening');
+  const accepted = once(server, 'connection') as Promise<[WebSocket]>;
+  return { client: new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`), accepted };
+}
+
+describe('Relay', () => {
   it('is one prebuilt frame that a stock WebSocket client reads as the payload, whatever its length', async () => {
-    server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-    await once(server, 'listening');
-    const accepted = once(server, 'connection') as Promise<[WebSocket]>;
-    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const { client, accepted } = await socketPair();
     const received: Buffer[] = [];
     client.on('message', (data: Buffer, isBinary: boolean) => {
       expect(isBinary).toBe(true);
@@ -94,17 +99,8 @@ describe('relayNow', () => {
 });
 
 describe('Connection.close', () => {
-  let server: WebSocketServer | null = null;
-  afterEach(async () => {
-    server?.close();
-    server = null;
-  });
-
   it('sends its close frame at once, even when frames of this turn are still corked, so cutting the socket off afterwards keeps the code', async () => {
-    server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-    await once(server, 'listening');
-    const accepted = once(server, 'connection') as Promise<[WebSocket]>;
-    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const { client, accepted } = await socketPair();
     const closed = once(client, 'close') as Promise<[number, Buffer]>;
     const [socket] = await accepted;
     const connection = new Connection(socket, user, 'editor');

@@ -3,24 +3,18 @@ import * as Y from 'yjs';
 import { mulberry32 as rng } from '../../tests/helpers/fuzzEdits.js';
 import { inspectUpdate, inspectWithYjs, ProtocolError } from './protocol.js';
 
-/** What Yjs's own decoder says about an update: the oracle for the one pass. */
-function byYjs(update: Uint8Array) {
+/** An answer, or 'malformed' where it refuses the update. */
+function answer(inspect: typeof inspectUpdate, update: Uint8Array) {
   try {
-    return inspectWithYjs(update);
+    return inspect(update);
   } catch (err) {
     if (err instanceof ProtocolError) return 'malformed';
     throw err;
   }
 }
-
-function byInspect(update: Uint8Array) {
-  try {
-    return inspectUpdate(update);
-  } catch (err) {
-    if (err instanceof ProtocolError) return 'malformed';
-    throw err;
-  }
-}
+/** What Yjs's own decoder says: the oracle for the one pass. */
+const byYjs = (update: Uint8Array) => answer(inspectWithYjs, update);
+const byInspect = (update: Uint8Array) => answer(inspectUpdate, update);
 
 /** Updates of every kind Yjs writes: text with formats and embeds, XML with attributes, maps and arrays of any value, binary, nested types, sub-documents, deletions, merges with gaps. */
 function histories(seed: number): Uint8Array[] {
