@@ -12,6 +12,14 @@ export interface Plan {
   servers: ServerName[];
   scenarios: ScenarioName[];
   typing: TypingCase[];
+  /**
+   * Rounds of the typing cases: each round runs every case once on each of its servers (alternating, in a
+   * rotating order), and the report pools a case's rounds. One run of a few seconds moves a p99 by a third on
+   * this shared machine; several short runs taking turns give each server the machine's changing load alike.
+   */
+  typingRounds: number;
+  /** The servers of the rounds after the first (the target compares Yigao with the reference). */
+  laterRoundServers: ServerName[];
   /** The typing case profiled on Yigao (index into typing). */
   profileCase: number;
   coldOpen: { historyEdits: number; summaryPages: number; opens: number };
@@ -42,7 +50,9 @@ export function fullPlan(): Plan {
     quick: false,
     servers: [...SERVER_NAMES],
     scenarios: [...SCENARIOS],
-    typing: [typingCase(1, 20, 2, 12, 2), typingCase(1, 50, 2, 12, 2), typingCase(20, 5, 1, 12, 2), typingCase(100, 2, 1, 12, 2)],
+    typing: [typingCase(1, 20, 2, 8, 2), typingCase(1, 50, 2, 8, 2), typingCase(20, 5, 1, 8, 2), typingCase(100, 2, 1, 8, 2)],
+    typingRounds: 3,
+    laterRoundServers: ['yigao', 'reference'],
     profileCase: 1,
     coldOpen: { historyEdits: 100_000, summaryPages: 200, opens: 5 },
     manyDocs: { documents: [200, 1000], bytesPerDocument: 20_000, unloadWaitSeconds: 4 },
@@ -69,6 +79,7 @@ export function quickPlan(): Plan {
     quick: true,
     scenarios: SCENARIOS.filter((s) => s !== 'profile'),
     typing: [typingCase(1, 4, 2, 2, 0.5)],
+    typingRounds: 1,
     profileCase: 0,
     coldOpen: { historyEdits: 1_000, summaryPages: 5, opens: 1 },
     manyDocs: { documents: [10], bytesPerDocument: 5_000, unloadWaitSeconds: 3 },
@@ -86,7 +97,9 @@ export const USAGE = `npm run bench [-- options]
   --scenarios=${SCENARIOS.join(',')}
   --typing=1x20@2,1x50@2    documents x clients @ edits per second
   --scale-out=1x20@2,20x5@1 scale-out: the same, on two instances and on one
-  --seconds=12              typing, scale-out: measured seconds per case
+  --seconds=8               typing, scale-out: measured seconds per case (and round)
+  --rounds=3                typing: rounds of every case, pooled in the report
+  --later-rounds=yigao,reference  typing: the servers of the rounds after the first
   --history-edits=100000    cold-open: edits in the long history
   --summary-pages=200       cold-open: pages of the long summary
   --opens=5                 cold-open: cold opens per document
@@ -148,6 +161,15 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
           if (!m) throw new Error(`--scale-out wants DxC@R, got ${spec}`);
           const seconds = plan.scaleOut[0]?.seconds ?? 12;
           return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
+        });
+        break;
+      case 'rounds':
+        plan.typingRounds = int(name, value);
+        break;
+      case 'later-rounds':
+        plan.laterRoundServers = list(value).map((s) => {
+          if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
+          return s as ServerName;
         });
         break;
       case 'seconds':

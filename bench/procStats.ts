@@ -25,6 +25,16 @@ export function sampleProcess(pid: number): ProcessSample {
   };
 }
 
+/** Starts the process's peak (VmHWM) again from its present RSS (Linux 4.0+); false where the kernel refuses. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function kilobytes(status: string, field: string): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   if (!match) throw new Error(`no ${field} in /proc status`);

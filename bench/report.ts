@@ -1,9 +1,10 @@
 // Renders a run as bench/RESULTS.md: absolute numbers for every server with
 // Yigao / peer ratios beside them, scenario by scenario.
+import { poolTyping } from './pooling.js';
 import type { BenchRun } from './run.js';
 import type { ScaleOutResult } from './scenarios/scaleOut.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
-import type { LatencySummary } from './stats.js';
+import { median, type LatencySummary } from './stats.js';
 
 const TITLES: Record<ServerName, string> = {
   yigao: 'Yigao',
@@ -120,8 +121,8 @@ export function renderReport(run: BenchRun, findings: string | null): string {
   // Headline
   const headline: Row[] = [];
   for (const spec of plan.scenarios.includes('typing') ? plan.typing : []) {
-    const items = run.typing.filter((t) => sameCase(t.case, spec));
-    headline.push({ label: `typing ${caseLabel(spec)}: propagation p99 (ms)`, values: by(items, (i) => i.latencyMs.p99), format: ms });
+    const pooled = poolTyping(run.typing.filter((t) => sameCase(t.case, spec)), servers);
+    headline.push({ label: `typing ${caseLabel(spec)}: propagation p99 (ms)${roundsNote(pooled)}`, values: by(pooled, (i) => i.latencyMs.p99), format: ms });
   }
   const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
@@ -161,22 +162,44 @@ export function renderReport(run: BenchRun, findings: string | null): string {
 
   // Typing
   if (run.typing.length) {
+    const rounds = plan.typingRounds ?? 1;
+    const later = (plan.laterRoundServers ?? servers).filter((s) => servers.includes(s));
     push(
       '## 1. Typing',
       '',
       `Each case: D documents × C people, each typing at R edits per second (uniformly jittered) for ${plan.typing[0].seconds} s after ${plan.typing[0].warmupSeconds} s unmeasured. ` +
+        (rounds > 1
+          ? `The cases ran in ${rounds} rounds, one after the other, each case's servers taking turns in a rotating order` +
+            (later.length < servers.length ? ` (${servers.filter((s) => !later.includes(s)).map((s) => TITLES[s]).join(', ')} in the first round only)` : '') +
+            ': a case\'s figures pool every round\'s samples, and the p99 of each round is shown beside them. '
+          : '') +
         'Propagation is from an edit\'s send to its arrival at each other person in the document (every edit × every receiver is a sample). ' +
         'Lost edits are edits some receiver never got; "converged" means every replica and a fresh client loading from the server afterwards hold the same body, ' +
-        'and "server has all" that the fresh client has every edit. Yigao\'s acknowledgement latency is from sending an edit to the acknowledgement that it is stored.',
+        'and "server has all" that the fresh client has every edit. Yigao\'s acknowledgement latency is from sending an edit to the acknowledgement that it is stored. ' +
+        'Server CPU is per round; peak RSS is the highest of the measured stretches (the kernel\'s peak counter reset as each began).',
       '',
     );
     for (const spec of plan.typing) {
-      const items = run.typing.filter((t) => sameCase(t.case, spec));
+      const items = poolTyping(run.typing.filter((t) => sameCase(t.case, spec)), servers);
       if (!items.length) continue;
+      const sinceStart = items.some((i) => i.meter.peakRssSinceStart);
       push(`### ${caseLabel(spec)}`, '');
       push(
         table(servers, [
           ...latencyRows(items, 'propagation'),
+          ...(items.some((i) => i.rounds > 1)
+            ? [
+                {
+                  label: 'propagation p99 of each round (ms)',
+                  values: by(items, (i) => median(i.roundP99Ms)),
+                  display: Object.fromEntries(items.map((i) => [i.server, i.roundP99Ms.map(ms).join(' · ')])),
+                  format: ms,
+                  noRatio: true,
+                },
+                { label: 'propagation p99, median of the rounds (ms)', values: by(items, (i) => median(i.roundP99Ms)), format: ms },
+                { label: 'rounds', values: by(items, (i) => i.rounds), format: int, noRatio: true },
+              ]
+            : []),
           { label: 'samples (edit × receiver)', values: by(items, (i) => i.latencyMs.count), format: int, noRatio: true },
           { label: 'edits sent', values: by(items, (i) => i.editsSent), format: int, noRatio: true },
           { label: 'edits lost', values: by(items, (i) => i.lostEdits), format: int, noRatio: true },
@@ -184,9 +207,9 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           { label: 'server has all', values: by(items, (i) => i.serverHasAll), format: int, noRatio: true },
           { label: 'acknowledged as stored p50 (ms)', values: by(items, (i) => i.ackLatencyMs?.p50 ?? null), format: ms, noRatio: true },
           { label: 'acknowledged as stored p99 (ms)', values: by(items, (i) => i.ackLatencyMs?.p99 ?? null), format: ms, noRatio: true },
-          { label: 'server CPU (s)', values: by(items, (i) => i.meter.serverCpuSeconds), format: sec },
+          { label: 'server CPU (s)', values: by(items, (i) => i.serverCpuSecondsPerRound), format: sec },
           { label: 'server CPU (% of a core)', values: by(items, (i) => i.meter.serverCpuPercent), format: pct },
-          { label: 'server peak RSS (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
+          { label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
           { label: 'generator CPU (% of a core)', values: by(items, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
           { label: 'generator event-loop delay p99 (ms)', values: by(items, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
           { label: 'others on the machine (% of a core)', values: by(items, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },
@@ -422,6 +445,12 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0].replace(/token=[^&\s]+/g, 'token=…')}`), '');
   }
   return out.join('\n');
+}
+
+/** ", N rounds pooled" when a case ran more than once on some server. */
+function roundsNote(pooled: ReadonlyArray<{ rounds: number }>): string {
+  const most = Math.max(0, ...pooled.map((p) => p.rounds));
+  return most > 1 ? `, ${most} rounds pooled` : '';
 }
 
 function sameCase(a: { documents: number; clientsPerDocument: number; editsPerSecond: number }, b: typeof a): boolean {

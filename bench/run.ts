@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     errors: [],
   };
   const log = (line: string) => console.log(line);
-  const rotated = (k: number) => plan.servers.map((_, i) => plan.servers[(i + k) % plan.servers.length]);
+  const rotatedAmong = (servers: ServerName[], k: number) => servers.map((_, i) => servers[(i + k) % servers.length]);
+  const rotated = (k: number) => rotatedAmong(plan.servers, k);
   let caseIndex = 0;
 
   const attempt = async <T>(scenario: string, name: ServerName, label: string, work: () => Promise<T>): Promise<T | null> => {
@@ -122,13 +123,16 @@ async function main(): Promise<void> {
   for (const scenario of plan.scenarios) {
     pinned(scenario === 'typing' || scenario === 'profile');
     if (scenario === 'typing') {
-      for (const spec of plan.typing) {
-        const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s`;
-        for (const name of rotated(caseIndex++)) {
-          const result = await attempt('typing', name, label, () =>
-            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
-          );
-          if (result) {
+      for (let round = 1; round <= plan.typingRounds; round++) {
+        const servers = round === 1 ? plan.servers : plan.servers.filter((s) => plan.laterRoundServers.includes(s));
+        for (const spec of plan.typing) {
+          const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s${plan.typingRounds > 1 ? `, round ${round}` : ''}`;
+          for (const name of rotatedAmong(servers, caseIndex++)) {
+            const result = await attempt('typing', name, label, () =>
+              withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
+            );
+            if (!result) continue;
+            result.round = round;
             run.typing.push(result);
             log(`  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}`);
           }

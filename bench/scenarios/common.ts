@@ -51,7 +51,10 @@ export class Meter {
   private readonly machine0 = machineBusySeconds();
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
 
+  private readonly peakSinceStart: boolean;
+
   constructor(private readonly server: ServerUnderTest) {
+    this.peakSinceStart = !server.resetPeakRss();
     this.serverCpu0 = server.sample().cpuSeconds;
     this.loopDelay.enable();
   }
@@ -73,6 +76,7 @@ export class Meter {
       othersCpuPercent: (100 * othersCpuSeconds) / wallSeconds,
       serverRssBytes: sample.rssBytes,
       serverPeakRssBytes: sample.peakRssBytes,
+      peakRssSinceStart: this.peakSinceStart,
     };
   }
 }
@@ -89,8 +93,10 @@ export interface MeterReading {
   /** CPU used by other processes on the machine meanwhile (of one core): noise. */
   othersCpuPercent: number;
   serverRssBytes: number;
-  /** VmHWM: the process's peak since it started (each case starts a fresh process). */
+  /** VmHWM: the process's peak over the measured stretch (the kernel's counter is reset when the meter starts). */
   serverPeakRssBytes: number;
+  /** The kernel refused the reset: the peak is since the process started (and so in runs before the reset existed). */
+  peakRssSinceStart?: boolean;
 }
 
 export function bodyText(client: BenchClient): string {

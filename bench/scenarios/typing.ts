@@ -23,6 +23,8 @@ export interface TypingCase {
 export interface TypingResult {
   server: ServerName;
   case: TypingCase;
+  /** Which round of the typing cases (1, 2, …; absent from runs before rounds existed). */
+  round?: number;
   clients: number;
   editsSent: number;
   editsMeasured: number;
@@ -31,6 +33,10 @@ export interface TypingResult {
   latencyMs: LatencySummary;
   /** Yigao: from sending an edit to its acknowledgement (stored). */
   ackLatencyMs: LatencySummary | null;
+  /** Every propagation sample (µs, whole), so that rounds of a case can be pooled (absent from runs before it existed). */
+  samplesUs?: number[];
+  /** Yigao: every acknowledgement sample (µs, whole). */
+  ackSamplesUs?: number[] | null;
   lostEdits: number;
   /** Every replica (and a fresh client loading from the server afterwards) holds the same body. */
   converged: boolean;
@@ -40,6 +46,9 @@ export interface TypingResult {
   /** The measured stretch on the machine's monotonic clock (µs), which V8's CPU profiles use too. */
   windowUs: [number, number];
 }
+
+/** Milliseconds as whole microseconds: the raw file stays small and loses nothing a percentile shows. */
+const wholeMicroseconds = (samplesMs: Float64Array): number[] => Array.from(samplesMs, (v) => Math.round(v * 1000));
 
 const COLORS = ['#e5484d', '#3e63dd', '#30a46c', '#f76808', '#8e4ec6', '#12a594'];
 
@@ -142,6 +151,8 @@ export async function runTyping(
       deliveries: trackers.reduce((n, t) => n + t.deliveries, 0),
       latencyMs: summarize(latencies.values()),
       ackLatencyMs: ackSink ? summarize(ackSink.samples.values()) : null,
+      samplesUs: wholeMicroseconds(latencies.values()),
+      ackSamplesUs: ackSink ? wholeMicroseconds(ackSink.samples.values()) : null,
       lostEdits: trackers.reduce((n, t) => n + t.lostEdits(), 0),
       converged,
       serverHasAll,

@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serverCommand } from '../pinning.js';
-import { sampleProcess, type ProcessSample } from '../procStats.js';
+import { resetPeakRss, sampleProcess, type ProcessSample } from '../procStats.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const gcPreload = path.join(import.meta.dirname, 'gcOnSignal.mjs');
@@ -97,6 +97,10 @@ export class ServerProcess {
 
   sample(): ProcessSample {
     return sampleProcess(this.pid);
+  }
+
+  resetPeakRss(): boolean {
+    return resetPeakRss(this.pid);
   }
 
   /** A full garbage collection in the server (through the preload); its heap right after. */

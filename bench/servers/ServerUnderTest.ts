@@ -29,6 +29,8 @@ export interface ServerUnderTest {
   /** How the person in `seat` (0 … editors − 1) connects to the document. */
   wire(document: BenchDocument, seat: number): Wire;
   sample(): ProcessSample;
+  /** Starts the peak RSS that `sample` reports again from now; false where the kernel does not allow it (the peak then runs from the start). */
+  resetPeakRss(): boolean;
   /** A full garbage collection in the server; its heap right after. */
   collectGarbage(): Promise<HeapSample>;
   /** How the last stop went (SIGTERM, or SIGKILL after the grace time). */
@@ -43,7 +45,7 @@ export interface ServerUnderTest {
 }
 
 /** What a server under test run as one child process gets from that process. */
-export type ProcessBacked = Pick<ServerUnderTest, 'pid' | 'lastStop' | 'output' | 'sample' | 'collectGarbage' | 'restart' | 'stop'>;
+export type ProcessBacked = Pick<ServerUnderTest, 'pid' | 'lastStop' | 'output' | 'sample' | 'resetPeakRss' | 'collectGarbage' | 'restart' | 'stop'>;
 
 /** `own` completed with the members that come from the process (`pid` and `lastStop` stay live across restarts). */
 export function processBacked(handle: ProcessHandle, own: Omit<ServerUnderTest, keyof ProcessBacked>): ServerUnderTest {
@@ -55,6 +57,7 @@ interface ProcessHandle {
   readonly lastStop: ServerUnderTest['lastStop'];
   output(): string;
   sample(): ProcessSample;
+  resetPeakRss(): boolean;
   collectGarbage(): Promise<HeapSample>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -70,6 +73,7 @@ function fromProcess(handle: ProcessHandle): ProcessBacked {
     },
     output: () => handle.output(),
     sample: () => handle.sample(),
+    resetPeakRss: () => handle.resetPeakRss(),
     collectGarbage: () => handle.collectGarbage(),
     async restart() {
       await handle.stop();

@@ -80,13 +80,19 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
     while (accounts.length <= seat) {
       const username = `bench${accounts.length}`;
       const password = `bench-password-${accounts.length}`;
-      await call('POST', '/api/auth/register', { username, password, displayName: `测试${accounts.length}` }, undefined, 201);
-      const login = await call('POST', '/api/auth/login', { username, password }, undefined, 200);
-      accounts.push({ username, token: login.token });
+      // Registering signs the person in, as in the browser: the session cookie's token is the bearer token
+      // (one password hash per person, not a second one for a login).
+      const res = await request('POST', '/api/auth/register', { username, password, displayName: `测试${accounts.length}` }, undefined, 201);
+      const token = res.headers
+        .getSetCookie()
+        .map((cookie) => /^yigao_session=([^;]+)/.exec(cookie)?.[1])
+        .find(Boolean);
+      if (!token) throw new Error('POST /api/auth/register set no session cookie');
+      accounts.push({ username, token: decodeURIComponent(token) });
     }
     return accounts[seat];
   };
-  const call = async (method: string, route: string, body: unknown, token: string | undefined, expected: number) => {
+  const request = async (method: string, route: string, body: unknown, token: string | undefined, expected: number) => {
     const res = await fetch(base + route, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -94,8 +100,10 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
     });
     const text = await res.text();
     if (res.status !== expected) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+    return { headers: res.headers, json: text ? JSON.parse(text) : null };
   };
+  const call = async (method: string, route: string, body: unknown, token: string | undefined, expected: number) =>
+    (await request(method, route, body, token, expected)).json;
   let owner: Account;
   try {
     owner = await account(0);
@@ -152,6 +160,7 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
       processes
         .map((p) => p.sample())
         .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssBytes: a.rssBytes + b.rssBytes, peakRssBytes: a.peakRssBytes + b.peakRssBytes })),
+    resetPeakRss: () => processes.map((p) => p.resetPeakRss()).every(Boolean),
     collectGarbage: () => processHandle.collectGarbage(),
     async restart() {
       await Promise.all(processes.map((p) => p.stop()));
