@@ -59,14 +59,14 @@ export function fullPlan(): Plan {
     roomIdleSeconds: 2,
     export: { pages: 30, runs: 10 },
     connections: {
-      steps: [100, 200, 400, 600, 800, 1000, 1300, 1600, 2000, 2500, 3000],
+      steps: [200, 400, 800, 1300, 1600, 2000, 2500, 3000],
       editorsPerDocument: 5,
       editsPerSecond: 1,
       stepSeconds: 5,
       p99TargetMs: 100,
       presence: true,
     },
-    scaleOut: [typingCase(1, 20, 2, 12, 2), typingCase(20, 5, 1, 12, 2)],
+    scaleOut: [typingCase(1, 20, 2, 8, 2), typingCase(20, 5, 1, 8, 2)],
     pin: true,
     out: 'bench/RESULTS.md',
   };
@@ -150,7 +150,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         plan.typing = list(value).map((spec) => {
           const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
           if (!m) throw new Error(`--typing wants DxC@R, got ${spec}`);
-          const seconds = plan.typing[0]?.seconds ?? 12;
+          const seconds = plan.typing[0]?.seconds ?? 8;
           return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
         });
         plan.profileCase = Math.min(plan.profileCase, plan.typing.length - 1);
@@ -159,7 +159,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         plan.scaleOut = list(value).map((spec) => {
           const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
           if (!m) throw new Error(`--scale-out wants DxC@R, got ${spec}`);
-          const seconds = plan.scaleOut[0]?.seconds ?? 12;
+          const seconds = plan.scaleOut[0]?.seconds ?? 8;
           return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
         });
         break;
