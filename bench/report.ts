@@ -173,6 +173,10 @@ export function renderReport(run: BenchRun, findings: string | null): string {
             (later.length < servers.length ? ` (${servers.filter((s) => !later.includes(s)).map((s) => TITLES[s]).join(', ')} in the first round only)` : '') +
             ': a case\'s figures pool every round\'s samples, and the p99 of each round is shown beside them. '
           : '') +
+        (plan.generatorWarmup
+          ? `Before the first case, the load generator typed ${caseLabel(plan.generatorWarmup)} for ${plan.generatorWarmup.warmupSeconds + plan.generatorWarmup.seconds} s against ` +
+            `${plan.servers.includes('reference') ? 'the reference server' : TITLES[plan.servers[0]]}, not measured: whichever server went first otherwise met the generator and the machine cold. `
+          : '') +
         'Propagation is from an edit\'s send to its arrival at each other person in the document (every edit × every receiver is a sample). ' +
         'Lost edits are edits some receiver never got; "converged" means every replica and a fresh client loading from the server afterwards hold the same body, ' +
         'and "server has all" that the fresh client has every edit. Yigao\'s acknowledgement latency is from sending an edit to the acknowledgement that it is stored. ' +

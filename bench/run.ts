@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   let caseIndex = 0;
 
   const attempt = async <T>(scenario: string, name: ServerName, label: string, work: () => Promise<T>): Promise<T | null> => {
-    log(`${scenario} · ${label} · ${name}`);
+    log(`${scenario} · ${label} · ${name} [${((Date.now() - started) / 1000).toFixed(0)} s]`);
     try {
       return await work();
     } catch (err) {
@@ -123,11 +123,19 @@ async function main(): Promise<void> {
   for (const scenario of plan.scenarios) {
     pinned(scenario === 'typing' || scenario === 'profile');
     if (scenario === 'typing') {
+      const warmup = plan.generatorWarmup;
+      const warmupServer = plan.servers.includes('reference') ? 'reference' : plan.servers[0];
+      if (warmup && warmupServer) {
+        await attempt('typing', warmupServer, `${warmup.documents}×${warmup.clientsPerDocument} @ ${warmup.editsPerSecond}/s, warm-up, not measured`, () =>
+          withServer(warmupServer, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, warmup, log)),
+        );
+      }
       for (let round = 1; round <= plan.typingRounds; round++) {
         const servers = round === 1 ? plan.servers : plan.servers.filter((s) => plan.laterRoundServers.includes(s));
-        for (const spec of plan.typing) {
+        for (const [c, spec] of plan.typing.entries()) {
           const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s${plan.typingRounds > 1 ? `, round ${round}` : ''}`;
-          for (const name of rotatedAmong(servers, caseIndex++)) {
+          // Who goes first moves on from case to case and from round to round, so no server keeps one place in a case.
+          for (const name of rotatedAmong(servers, c + round - 1)) {
             const result = await attempt('typing', name, label, () =>
               withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
             );
