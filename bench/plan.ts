@@ -66,7 +66,7 @@ export function fullPlan(): Plan {
     roomIdleSeconds: 2,
     export: { pages: 30, runs: 10 },
     connections: {
-      steps: [200, 400, 800, 1300, 1600, 2000, 2500, 3000],
+      steps: [200, 400, 600, 800, 1000, 1300, 1600, 2000, 2500, 3000],
       editorsPerDocument: 5,
       editsPerSecond: 1,
       stepSeconds: 4,

@@ -82,6 +82,22 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     '',
     `- Machine: ${meta.cores} × ${meta.cpuModel}, ${(meta.memoryBytes / 1024 ** 3).toFixed(0)} GiB RAM, ${meta.os}; Node ${meta.node}. ` +
       `Load average at the start: ${meta.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}.`,
+    ...(meta.yardstick?.start || meta.yardstick?.end
+      ? [
+          `- The machine's speed (\`bench/yardstick.ts\`: one core applying a fixed history of ${(meta.yardstick.start ?? meta.yardstick.end)!.edits.toLocaleString('en')} small Yjs edits, ` +
+            `median of ${(meta.yardstick.start ?? meta.yardstick.end)!.repetitions} with the fastest in brackets; lower is faster): ` +
+            `${meta.yardstick.start ? `${meta.yardstick.start.medianMs.toFixed(0)} ms (${meta.yardstick.start.fastestMs.toFixed(0)}) at the start` : 'not taken at the start'}, ` +
+            `${meta.yardstick.end ? `${meta.yardstick.end.medianMs.toFixed(0)} ms (${meta.yardstick.end.fastestMs.toFixed(0)}) at the end` : 'not taken at the end'}. ` +
+            'Figures of runs on other days compare only as far as these do.',
+        ]
+      : []),
+    ...(meta.scenarioSeconds && Object.keys(meta.scenarioSeconds).length
+      ? [
+          `- Time per scenario: ${Object.entries(meta.scenarioSeconds)
+            .map(([name, seconds]) => `${name} ${Math.round(seconds ?? 0)} s`)
+            .join(', ')}.`,
+        ]
+      : []),
     `- The machine is shared: other people's builds and tests ran on the same two cores during the run. ` +
       'Each table shows the CPU the other processes used meanwhile ("others"), so a noisy figure can be told from a slow server.',
     meta.pinning

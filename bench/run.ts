@@ -20,6 +20,7 @@ import { runTyping, type TypingResult } from './scenarios/typing.js';
 import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
 import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
 import { startServer } from './servers/startServer.js';
+import { measureYardstick, type Yardstick } from './yardstick.js';
 
 export interface RunMeta {
   date: string;
@@ -38,6 +39,10 @@ export interface RunMeta {
   /** The CPUs of the servers and of the load generator; null when they ran unpinned, with why (absent from runs before it existed). */
   pinning?: Pinning | null;
   pinningNote?: string | null;
+  /** The machine's speed at the start and the end of the run (bench/yardstick.ts; absent from runs before it existed). */
+  yardstick?: { start: Yardstick | null; end: Yardstick | null };
+  /** Seconds each scenario took, in the order run (absent from runs before it existed). */
+  scenarioSeconds?: Partial<Record<string, number>>;
   /** Scenarios run again later and merged into this run (--merge). */
   reruns?: Array<{ date: string; command: string; scenarios: string[]; servers: string[]; reason: string }>;
 }
@@ -96,6 +101,19 @@ async function main(): Promise<void> {
     errors: [],
   };
   const log = (line: string) => console.log(line);
+  const yardstick = (): Yardstick | null => {
+    if (plan.quick) return null;
+    try {
+      const result = measureYardstick();
+      log(`yardstick: ${result.edits} Yjs edits applied in ${result.medianMs.toFixed(0)} ms (median of ${result.repetitions}; fastest ${result.fastestMs.toFixed(0)} ms)`);
+      return result;
+    } catch (err) {
+      log(`yardstick failed: ${(err as Error).message}`);
+      return null;
+    }
+  };
+  run.meta.yardstick = { start: yardstick(), end: null };
+  run.meta.scenarioSeconds = {};
   const rotatedAmong = (servers: ServerName[], k: number) => servers.map((_, i) => servers[(i + k) % servers.length]);
   const rotated = (k: number) => rotatedAmong(plan.servers, k);
   let caseIndex = 0;
@@ -121,6 +139,7 @@ async function main(): Promise<void> {
   }
 
   for (const scenario of plan.scenarios) {
+    const scenarioStarted = Date.now();
     pinned(scenario === 'typing' || scenario === 'profile');
     if (scenario === 'typing') {
       const warmup = plan.generatorWarmup;
@@ -237,8 +256,10 @@ async function main(): Promise<void> {
         }
       }
     }
+    run.meta.scenarioSeconds![scenario] = (Date.now() - scenarioStarted) / 1000;
   }
 
+  run.meta.yardstick.end = yardstick();
   run.meta.durationSeconds = (Date.now() - started) / 1000;
   if (merge) {
     const merged = mergeInto(JSON.parse(fs.readFileSync(merge.file, 'utf8')) as BenchRun, run, merge.reason);
