@@ -410,6 +410,30 @@ describe('Room', () => {
     }
   });
 
+  it('waits for a pause after the last change, with one timer however many changes come', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup({ compactAfterUpdates: 3 });
+    const a = join('editor');
+    for (const t of ['一', '二', '三']) {
+      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
+      await store.commit();
+    }
+    await vi.advanceTimersByTimeAsync(900);
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    for (const t of ['四', '五']) {
+      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
+      await store.commit();
+    }
+    // no new compaction timer per keystroke
+    expect(armed.mock.calls.filter(([, ms]) => ms === 1_000)).toHaveLength(0);
+    armed.mockRestore();
+    await vi.advanceTimersByTimeAsync(900);
+    expect(store.compactions).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(store.compactions).toHaveLength(1);
+    expect(store.compactions[0].throughSeq).toBe(5);
+  });
+
   it('compacts under typing that never pauses once the log is far past the threshold', async () => {
     vi.useFakeTimers();
     const { store, room, join } = setup({ compactAfterUpdates: 3 });

@@ -112,6 +112,8 @@ export class Room {
   private entriesSinceCompaction: number;
   private compacting: Promise<void> | null = null;
   private compactTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last change was stored (Date.now()): compaction waits for a pause after it. */
+  private lastChangeAt = 0;
   private failedAttempts = 0;
   private destroyed = false;
   /** Bytes of the stored log (an upper bound of the document's size), for the size limit. */
@@ -529,16 +531,25 @@ export class Room {
   compactWhenIdle(): void {
     const threshold = this.options.compactAfterUpdates;
     if (this.entriesSinceCompaction < threshold || this.destroyed) return;
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
     if (this.entriesSinceCompaction >= threshold * COMPACT_ANYWAY_FACTOR) {
       void this.compact();
       return;
     }
+    // One timer for the whole burst, not one per keystroke: when it fires it
+    // looks at the last change and waits out the rest of the pause.
+    this.lastChangeAt = Date.now();
+    if (!this.compactTimer) this.compactAfter(this.options.compactWhenIdleMs ?? COMPACT_WHEN_IDLE_MS);
+  }
+
+  private compactAfter(delayMs: number): void {
     this.compactTimer = setTimeout(() => {
       this.compactTimer = null;
-      void this.compact();
-    }, this.options.compactWhenIdleMs ?? COMPACT_WHEN_IDLE_MS);
+      if (this.destroyed) return;
+      const pause = this.options.compactWhenIdleMs ?? COMPACT_WHEN_IDLE_MS;
+      const quietFor = Date.now() - this.lastChangeAt;
+      if (quietFor < pause) this.compactAfter(pause - quietFor);
+      else void this.compact();
+    }, delayMs);
     this.compactTimer.unref?.();
   }
 
