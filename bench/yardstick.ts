@@ -19,12 +19,10 @@ export interface Yardstick {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Runs the measurement in a child process (on `cpus` when given, as taskset's list). */
-export function measureYardstick(edits = 20_000, repetitions = 7, cpus: string | null = null): Yardstick {
+/** Runs the measurement in a child process. */
+export function measureYardstick(edits = 20_000, repetitions = 7): Yardstick {
   const script = path.join(here, 'yardstickChild.ts');
-  const node = [process.execPath, '--import', 'tsx', script, String(edits), String(repetitions)];
-  const [file, ...args] = cpus === null ? node : ['taskset', '-c', cpus, ...node];
-  const out = execFileSync(file, args, { encoding: 'utf8', cwd: path.join(here, '..') });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, String(edits), String(repetitions)], { encoding: 'utf8', cwd: path.join(here, '..') });
   const times = JSON.parse(out.trim().split('\n').pop()!) as number[];
   return { medianMs: median(times), fastestMs: Math.min(...times), repetitions, edits };
 }
