@@ -132,6 +132,11 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
   }
   const plan = options.has('quick') ? quickPlan() : fullPlan();
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = (value: string) =>
+    list(value).map((s) => {
+      if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
+      return s as ServerName;
+    });
   const int = (name: string, value: string) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
@@ -144,10 +149,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
       case 'quick':
         break;
       case 'servers':
-        plan.servers = list(value).map((s) => {
-          if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
-          return s as ServerName;
-        });
+        plan.servers = servers(value);
         break;
       case 'scenarios':
         plan.scenarios = list(value).map((s) => {
@@ -176,10 +178,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         plan.typingRounds = int(name, value);
         break;
       case 'later-rounds':
-        plan.laterRoundServers = list(value).map((s) => {
-          if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
-          return s as ServerName;
-        });
+        plan.laterRoundServers = servers(value);
         break;
       case 'seconds':
         for (const c of [...plan.typing, ...plan.scaleOut]) c.seconds = int(name, value);

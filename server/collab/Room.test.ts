@@ -82,6 +82,14 @@ function paragraphUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Each text as a new paragraph from `connection`, committed before the next. */
+async function storeParagraphs(room: Room, connection: Connection, store: ControlledStore, texts: string[]): Promise<void> {
+  for (const t of texts) {
+    room.receive(connection, encodeUpdate(paragraphUpdate(t)));
+    await store.commit();
+  }
+}
+
 function setup(options: { compactAfterUpdates?: number; store?: ControlledStore } = {}) {
   const store = options.store ?? new ControlledStore();
   const onEmpty = vi.fn();
@@ -371,10 +379,7 @@ describe('Room', () => {
     vi.useFakeTimers();
     const { store, room, join } = setup({ compactAfterUpdates: 3 });
     const a = join('editor');
-    for (const t of ['一', '二', '三']) {
-      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
-      await store.commit();
-    }
+    await storeParagraphs(room, a.connection, store, ['一', '二', '三']);
     // not while people type: after a pause
     await vi.advanceTimersByTimeAsync(500);
     expect(store.compactions).toHaveLength(0);
@@ -394,10 +399,7 @@ describe('Room', () => {
       store.exclusive = exclusive;
       const { room, join } = setup({ compactAfterUpdates: 3, store });
       const a = join('editor');
-      for (const t of ['一', '二', '三']) {
-        room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
-        await store.commit();
-      }
+      await storeParagraphs(room, a.connection, store, ['一', '二', '三']);
       await vi.advanceTimersByTimeAsync(1_100);
       expect(store.compactions).toHaveLength(1);
       // a store of this process alone: the doc has every entry, and the store replaces all it holds
@@ -414,16 +416,10 @@ describe('Room', () => {
     vi.useFakeTimers();
     const { store, room, join } = setup({ compactAfterUpdates: 3 });
     const a = join('editor');
-    for (const t of ['一', '二', '三']) {
-      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
-      await store.commit();
-    }
+    await storeParagraphs(room, a.connection, store, ['一', '二', '三']);
     await vi.advanceTimersByTimeAsync(900);
     const armed = vi.spyOn(globalThis, 'setTimeout');
-    for (const t of ['四', '五']) {
-      room.receive(a.connection, encodeUpdate(paragraphUpdate(t)));
-      await store.commit();
-    }
+    await storeParagraphs(room, a.connection, store, ['四', '五']);
     // no new compaction timer per keystroke
     expect(armed.mock.calls.filter(([, ms]) => ms === 1_000)).toHaveLength(0);
     armed.mockRestore();
