@@ -441,7 +441,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
         { label: 'clients per instance', pick: (r) => r.clientsPerInstance.join(' + '), format: int, noRatio: true },
         { label: 'server CPU, instances summed (s)', pick: (r) => r.meter.serverCpuSeconds, format: sec },
         { label: 'server CPU, instances summed (% of a core)', pick: (r) => r.meter.serverCpuPercent, format: pct },
-        { label: 'server peak RSS, instances summed (MB)', pick: (r) => r.meter.serverPeakRssBytes, format: mb },
+        { label: `server peak RSS ${one?.meter.peakRssSinceStart === false ? 'while typing' : 'since start'}, instances summed (MB)`, pick: (r) => r.meter.serverPeakRssBytes, format: mb },
         { label: 'generator CPU (% of a core)', pick: (r) => r.meter.generatorCpuPercent, format: pct, noRatio: true },
         { label: 'generator event-loop delay p99 (ms)', pick: (r) => r.meter.generatorLoopDelayP99Ms, format: ms, noRatio: true },
         { label: 'others on the machine, PostgreSQL and Redis included (% of a core)', pick: (r) => r.meter.othersCpuPercent, format: pct, noRatio: true },
