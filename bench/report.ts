@@ -130,7 +130,12 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       (meta.hocuspocusWireCheck ? `; before the run, a light client and \`@hocuspocus/provider\` edited one Hocuspocus document together: ${meta.hocuspocusWireCheck}` : '') +
       '. A client is a Y.Doc edited the way Tiptap\'s binding does: paragraph XmlElements holding ' +
       'XmlText in the `default` fragment, 1–3 characters typed at the caret, sometimes replacing one, sometimes Enter, and the caret sent as presence with every edit. ' +
-      'Every edit is identified by its sender\'s client id and clock and timestamped when sent; a receiver records it when its state vector reaches that clock.',
+      'Every edit is identified by its sender\'s client id and clock and timestamped when sent; ' +
+      (meta.receivers === 'deferred'
+        ? 'a receiver has it when an update reaching that clock arrives with nothing of the sender missing before it (its header read with `Y.parseUpdateMeta`, the frame timestamped as it is read), ' +
+          'and integrates what it received in one transaction before its person\'s next keystroke (and before anything reads the replica): the generator plays dozens of people on one core, ' +
+          'who would each integrate on their own machine, and a transaction per received update had been most of its time. Lost edits and convergence are read from the replicas themselves at the end.'
+        : 'a receiver records it when its state vector reaches that clock (each received update applied at once).'),
     '',
   );
 

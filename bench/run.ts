@@ -41,6 +41,12 @@ export interface RunMeta {
   pinningNote?: string | null;
   /** The machine's speed at the start and the end of the run (bench/yardstick.ts; absent from runs before it existed). */
   yardstick?: { start: Yardstick | null; end: Yardstick | null };
+  /**
+   * How the typing clients take in what they receive: 'on-arrival' (applied at once; an edit counted once applied),
+   * 'deferred' (an edit counted as its update arrives, applied with the others before the next keystroke).
+   * Absent from runs before 'deferred' existed, which were 'on-arrival'.
+   */
+  receivers?: 'on-arrival' | 'deferred';
   /** Seconds each scenario took, in the order run (absent from runs before it existed). */
   scenarioSeconds?: Partial<Record<string, number>>;
   /** Scenarios run again later and merged into this run (--merge). */
@@ -359,6 +365,7 @@ function meta(args: string[], started: number): RunMeta {
     memoryBytes: os.totalmem(),
     os: `${os.type()} ${os.release()}`,
     loadAverageAtStart: os.loadavg(),
+    receivers: 'deferred',
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean).length },
     versions: {
       yjs: version('yjs'),

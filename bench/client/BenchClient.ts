@@ -2,6 +2,15 @@
 // Y.Doc, the sync protocol (steps 1 and 2, updates), presence sent by hand
 // and received without bookkeeping. Much cheaper than a WebsocketProvider
 // per simulated person, so the generator leaves the CPU to the server.
+//
+// A typing client can defer integrating what it receives (`deferRemote`):
+// each update is noted as it arrives and applied, with the others that came
+// since, in one transaction when the document is next read (before the
+// person's next edit). The generator plays dozens of people on one core, who
+// in life would each integrate on their own machine; one transaction per
+// received update (Yjs computes the document's state vector twice in each)
+// was most of the generator's time, and its event loop's delay was most of
+// every server's p99.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -21,8 +30,16 @@ export interface AckLatencySink {
   samples: SampleBuffer;
 }
 
+/** Told of each update as it arrives: the update and when its frame arrived (performance.now()). */
+export type RemoteUpdateListener = (update: Uint8Array, arrivedAt: number) => void;
+
+/** Deferred updates are integrated at the latest once this many have gathered. */
+const MAX_DEFERRED = 256;
+
 export class BenchClient {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  private deferred: Uint8Array[] = [];
+  private remoteListener: RemoteUpdateListener | null = null;
   private ws: WebSocket | null = null;
   /** When connect() was called, the socket opened, step 2 arrived, and it was applied (performance.now()). */
   connectStartedAt = 0;
@@ -52,9 +69,42 @@ export class BenchClient {
     private readonly wire: Wire,
     private readonly ackSink: AckLatencySink | null = null,
   ) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.sendUpdate(update);
     });
+  }
+
+  get clientID(): number {
+    return this.ydoc.clientID;
+  }
+
+  /** The replica's clock for `client` without integrating what was deferred. */
+  integratedClock(client: number): number {
+    return Y.getState(this.ydoc.store, client);
+  }
+
+  /** The client's replica, with every update received so far integrated. */
+  get doc(): Y.Doc {
+    this.integrateDeferred();
+    return this.ydoc;
+  }
+
+  /**
+   * From now on, updates (not sync step 2) are handed to `listener` as they arrive and integrated only
+   * when the document is next read, together (see the top of this file).
+   */
+  deferRemote(listener: RemoteUpdateListener): void {
+    this.remoteListener = listener;
+  }
+
+  /** Integrates the updates deferred so far, in one transaction. */
+  integrateDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const updates = this.deferred;
+    this.deferred = [];
+    this.ydoc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.ydoc, update, REMOTE);
+    }, REMOTE);
   }
 
   get isSynced(): boolean {
@@ -148,7 +198,8 @@ export class BenchClient {
   /** Closes and frees the document. */
   destroy(): void {
     this.close();
-    this.doc.destroy();
+    this.deferred = [];
+    this.ydoc.destroy();
   }
 
   private until(done: () => boolean, deadline: number, what: string): Promise<void> {
@@ -214,7 +265,7 @@ export class BenchClient {
         return;
       case SyncStep.step2:
         if (!this.synced) this.step2ReceivedAt = performance.now();
-        Y.applyUpdate(this.doc, payload, REMOTE);
+        Y.applyUpdate(this.doc, payload, REMOTE); // after the deferred updates (the getter integrates them)
         this.step2Count++;
         if (!this.synced) {
           this.synced = true;
@@ -225,7 +276,15 @@ export class BenchClient {
         }
         return;
       case SyncStep.update:
-        Y.applyUpdate(this.doc, payload, REMOTE);
+        if (this.remoteListener) {
+          // Copied: the frame's buffer is the socket's, and the update is kept past this callback.
+          const update = payload.slice();
+          this.remoteListener(update, this.lastFrameAt);
+          this.deferred.push(update);
+          if (this.deferred.length >= MAX_DEFERRED) this.integrateDeferred();
+        } else {
+          Y.applyUpdate(this.ydoc, payload, REMOTE);
+        }
         return;
     }
   }
@@ -264,7 +323,7 @@ export class BenchClient {
     // y-protocols' awareness update: count, then (client id, clock, JSON state) per client.
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);
-    encoding.writeVarUint(update, this.doc.clientID);
+    encoding.writeVarUint(update, this.ydoc.clientID);
     encoding.writeVarUint(update, this.awarenessClock);
     encoding.writeVarString(update, this.awarenessState ?? 'null');
     const encoder = encoding.createEncoder();

@@ -1,10 +1,15 @@
 // Propagation bookkeeping for one document. Every edit gets an id (its
 // sender's Yjs client id and the clock just past it) and a send time; a
-// receiver has an edit once its state vector reaches that clock, which the
-// transaction's before/after state tells without decoding anything.
+// receiver has an edit once an update reaching that clock has arrived and
+// everything of the sender's before it had (Yjs holds an update back until
+// the gap before it is filled, and so does this). The update's range is read
+// from its header (`Y.parseUpdateMeta`) as the frame arrives: the receiving
+// client integrates it later (BenchClient.deferRemote). Whether the edits
+// were really integrated is checked on the replicas themselves at the end
+// (lostEdits).
 import * as Y from 'yjs';
 import { SampleBuffer } from '../stats.js';
-import { REMOTE, type BenchClient } from './BenchClient.js';
+import type { BenchClient } from './BenchClient.js';
 
 interface SenderLog {
   clockEnd: number[];
@@ -17,6 +22,10 @@ interface Receiver {
   client: BenchClient;
   /** Per sender: index of the first edit not yet received. */
   next: Map<number, number>;
+  /** Per sender: the clock up to which the receiver has everything (what its state vector will say). */
+  has: Map<number, number>;
+  /** Updates that arrived before an earlier one of their sender: received once the gap is filled. */
+  held: Array<{ sender: number; from: number; to: number }>;
 }
 
 export class EditTracker {
@@ -27,6 +36,8 @@ export class EditTracker {
   editsSent = 0;
   editsMeasured = 0;
   deliveries = 0;
+  /** Updates that arrived before an earlier update of their sender (relayed out of order; none expected). */
+  heldBack = 0;
 
   /** Where measured latencies go (swappable, to measure stretch by stretch). */
   constructor(public latencies: SampleBuffer = new SampleBuffer()) {}
@@ -38,23 +49,15 @@ export class EditTracker {
 
   /** Follows what `client` receives. Attach right after it synced; edits sent before that are not expected of it. */
   attach(client: BenchClient): void {
-    const receiver: Receiver = { client, next: new Map() };
+    const receiver: Receiver = { client, next: new Map(), has: new Map(), held: [] };
     for (const [sender, log] of this.senders) receiver.next.set(sender, log.clockEnd.length);
     this.receivers.push(receiver);
-    client.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.origin !== REMOTE) return;
-      const now = performance.now();
-      for (const [sender, after] of tr.afterState) {
-        if (after === (tr.beforeState.get(sender) ?? 0)) continue;
-        const log = this.senders.get(sender);
-        if (log) this.receive(receiver, sender, log, after, now);
-      }
-    });
+    client.deferRemote((update, arrivedAt) => this.arrived(receiver, update, arrivedAt));
   }
 
   /** Records an edit just made (and sent) by `client`. */
   sent(client: BenchClient, sentAt: number): void {
-    const sender = client.doc.clientID;
+    const sender = client.clientID;
     let log = this.senders.get(sender);
     if (!log) {
       log = { clockEnd: [], sentAt: [], measured: [] };
@@ -69,7 +72,45 @@ export class EditTracker {
     if (this.measuring) this.editsMeasured++;
   }
 
-  private receive(receiver: Receiver, sender: number, log: SenderLog, clock: number, now: number): void {
+  private arrived(receiver: Receiver, update: Uint8Array, at: number): void {
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [sender, end] of to) {
+      const start = from.get(sender) ?? 0;
+      if (start > this.clockOf(receiver, sender)) {
+        receiver.held.push({ sender, from: start, to: end });
+        this.heldBack++;
+      } else {
+        this.advance(receiver, sender, end, at);
+      }
+    }
+    // Whatever was held back and now follows on.
+    for (let released = true; released && receiver.held.length > 0; ) {
+      released = false;
+      for (let i = 0; i < receiver.held.length; i++) {
+        const held = receiver.held[i];
+        if (held.from > this.clockOf(receiver, held.sender)) continue;
+        receiver.held.splice(i--, 1);
+        this.advance(receiver, held.sender, held.to, at);
+        released = true;
+      }
+    }
+  }
+
+  private clockOf(receiver: Receiver, sender: number): number {
+    let clock = receiver.has.get(sender);
+    if (clock === undefined) {
+      // First of this sender's updates to arrive: nothing of it is deferred yet, so the replica's own clock.
+      clock = receiver.client.integratedClock(sender);
+      receiver.has.set(sender, clock);
+    }
+    return clock;
+  }
+
+  private advance(receiver: Receiver, sender: number, clock: number, now: number): void {
+    if (clock <= this.clockOf(receiver, sender)) return;
+    receiver.has.set(sender, clock);
+    const log = this.senders.get(sender);
+    if (!log) return;
     let i = receiver.next.get(sender) ?? log.clockEnd.length;
     while (i < log.clockEnd.length && log.clockEnd[i] <= clock) {
       if (log.measured[i]) this.latencies.push(now - log.sentAt[i]);
@@ -84,23 +125,24 @@ export class EditTracker {
     let missing = 0;
     for (const receiver of this.receivers) {
       for (const [sender, log] of this.senders) {
-        if (sender === receiver.client.doc.clientID) continue;
+        if (sender === receiver.client.clientID) continue;
         missing += log.clockEnd.length - (receiver.next.get(sender) ?? log.clockEnd.length);
       }
     }
     return missing;
   }
 
-  /** Edits that at least one receiver that expected them does not have. */
+  /** Edits that at least one replica that expected them has not integrated (read from the replicas themselves). */
   lostEdits(): number {
     let lost = 0;
     for (const [sender, log] of this.senders) {
-      let firstMissing = log.clockEnd.length;
+      let lastIntegrated = Infinity;
       for (const receiver of this.receivers) {
-        if (sender === receiver.client.doc.clientID) continue;
-        firstMissing = Math.min(firstMissing, receiver.next.get(sender) ?? log.clockEnd.length);
+        if (sender === receiver.client.clientID) continue;
+        lastIntegrated = Math.min(lastIntegrated, Y.getState(receiver.client.doc.store, sender));
       }
-      lost += log.clockEnd.length - firstMissing;
+      if (lastIntegrated === Infinity) continue;
+      lost += log.clockEnd.filter((clockEnd) => clockEnd > lastIntegrated).length;
     }
     return lost;
   }
