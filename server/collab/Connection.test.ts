@@ -81,20 +81,36 @@ describe('relayNow', () => {
     return { socket, log };
   }
 
-  it('writes a relay at once on a quiet server, and corks relays that follow within 5 ms until the turn ends', async () => {
+  const turnEnd = () => new Promise<void>((r) => setImmediate(r));
+
+  it("writes the turn's first relay at once, and corks the relays that follow in the same turn until it ends", async () => {
     const { socket, log } = rawSocket();
     const connection = new Connection(socket, user, 'editor');
-    await new Promise((r) => setTimeout(r, 10));
+    await turnEnd();
     relayNow(() => connection.relay(new Relay(new Uint8Array(3))));
     expect(log).toEqual(['written 5']);
+    // More frames handled in the same turn of the event loop: the server is busy.
     relayNow(() => connection.relay(new Relay(new Uint8Array(4))));
     relayNow(() => connection.relay(new Relay(new Uint8Array(6))));
     expect(log).toEqual(['written 5', 'cork', 'buffered 6', 'buffered 8']);
-    flushSends();
+    await turnEnd();
     expect(log.at(-1)).toBe('uncork');
-    await new Promise((r) => setTimeout(r, 10));
+    // A new turn, however soon: its first relay is written at once again.
     relayNow(() => connection.relay(new Relay(new Uint8Array(1))));
     expect(log.at(-1)).toBe('written 3');
+  });
+
+  it("writes a document's relay at once although another document's change was relayed a moment ago, in an earlier turn", async () => {
+    const first = rawSocket();
+    const second = rawSocket();
+    const inFirst = new Connection(first.socket, user, 'editor');
+    const inSecond = new Connection(second.socket, user, 'editor');
+    await turnEnd();
+    relayNow(() => inFirst.relay(new Relay(new Uint8Array(3))));
+    await turnEnd();
+    relayNow(() => inSecond.relay(new Relay(new Uint8Array(4))));
+    expect(first.log).toEqual(['written 5']);
+    expect(second.log).toEqual(['written 6']);
   });
 });
 

@@ -45,26 +45,31 @@ interface Corkable {
 const corked: Corkable[] = [];
 /** While set, frames are written at once instead of corked (see relayNow). */
 let writingThrough = false;
-/** A relay this soon after the previous one means the server is busy: it is corked with the rest of the turn. */
-const QUIET_MS = 5;
-let lastRelayAt = -Infinity;
+/** Whether a change was relayed in this turn of the event loop already (reset as the turn ends). */
+let relayedThisTurn = false;
+const endTurn = (): void => {
+  relayedThisTurn = false;
+};
 
 /**
- * Runs `relay` (a change's relay, its acknowledgement). When the server has
- * been quiet, every frame is written to its socket at once: the first members
- * have the change while it is still being written to the others, instead of
- * everyone waiting for the whole relay. When it is busy, the frames are
- * corked and leave with the rest of the turn (one write per socket for all
- * of it), which is what keeps a loaded server's system calls down.
+ * Runs `relay` (a change's relay, its acknowledgement). The first relay of a
+ * turn of the event loop is written to every socket at once: the first
+ * members have the change while it is still being written to the others, and
+ * before the server integrates it. Relays that follow in the same turn mean
+ * many frames came in together (a busy server): they are corked and leave
+ * with the rest of the turn (one write per socket for all of it), which is
+ * what keeps a loaded server's system calls down. Whether other changes came
+ * in this turn, not how long ago the last one did: on a server of many
+ * documents, another document's change a moment ago goes to other people and
+ * saves these members no write.
  */
 export function relayNow(relay: () => void): void {
-  const now = performance.now();
-  const quiet = now - lastRelayAt > QUIET_MS;
-  lastRelayAt = now;
-  if (!quiet) {
+  if (relayedThisTurn) {
     relay();
     return;
   }
+  relayedThisTurn = true;
+  setImmediate(endTurn);
   // Frames corked earlier in this turn leave first.
   flushSends();
   writingThrough = true;

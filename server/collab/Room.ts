@@ -389,10 +389,11 @@ export class Room {
   /**
    * The short way, when nothing is queued and the store can make the change
    * durable at once (the embedded store's journal): stored, relayed, applied
-   * and acknowledged within this frame's callback; on a quiet server its relay
-   * is on the wire before the next frame (presence, most often) is read, on a
-   * busy one it leaves with the rest of the turn (relayNow). False when it
-   * must take the queue (drain).
+   * and acknowledged within this frame's callback; its relay is on the wire
+   * before the next frame (presence, most often) is read, unless other
+   * changes were relayed in this turn already (a busy server): then it leaves
+   * with the rest of the turn (relayNow). False when it must take the queue
+   * (drain).
    */
   private storeNow(write: PendingWrite & { kind: 'client' }): boolean {
     const { store } = this.options;
