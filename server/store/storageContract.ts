@@ -269,6 +269,25 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect([...(await storage.versions.deletionsBetween(id, 0, null)).keys()]).toEqual([writer.id]);
       });
 
+      it('counts a writer as a pending author again when they write after a version sealed their earlier changes', async () => {
+        const { id, doc } = await seededDocument();
+        const writer = user();
+        await storage.accounts.createUser(writer);
+        const write = (text: string) =>
+          storage.documents.append(id, [{ update: textUpdate(text, doc).update, userId: writer.id, attribution: { clients: [doc.clientID], deletes: null } }]);
+        await write('二');
+        await write('三');
+        const base = { documentId: id, state: Y.encodeStateAsUpdate(doc), json: '{"type":"doc"}', html: '<p></p>', text: '' };
+        const first = await storage.versions.createVersion({ ...base, id: uniq('v'), kind: 'auto', name: null, createdAt: 10, createdBy: null });
+        expect(first.authors).toEqual([writer.id]);
+        expect(await storage.versions.pendingAuthors(id)).toEqual([]);
+        await write('四');
+        expect(await storage.versions.pendingAuthors(id)).toEqual([writer.id]);
+        const second = await storage.versions.createVersion({ ...base, id: uniq('v'), kind: 'auto', name: null, createdAt: 20, createdBy: null });
+        expect(second.authors).toEqual([writer.id]);
+        expect((await storage.versions.clientAuthors(id)).get(doc.clientID)).toBe(writer.id);
+      });
+
       it('seals the pending authors and deletions into a new version, and lists versions newest first with paging', async () => {
         const { id, doc } = await seededDocument();
         const writer = user();

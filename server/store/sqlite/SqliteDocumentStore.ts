@@ -36,6 +36,8 @@ const TAKE_IN_RETRY_MS = 1_000;
 const QUIET_MS = 5;
 /** The document's updated_at is moved at most this often while people type (and always by the first commit after). */
 const TOUCH_EVERY_MS = 1_000;
+/** The attribution rows remembered as stored (knownAuthors) before the memory is emptied. */
+const MAX_KNOWN_AUTHORS = 100_000;
 /** A compaction reads the entries it replaces this many at a time. */
 const COMPACT_PAGE_ROWS = 250;
 
@@ -67,6 +69,14 @@ export class SqliteDocumentStore implements DocumentStore {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rotateBytes: number;
   private recoveredRecords = 0;
+  /**
+   * Attribution rows known to be in SQLite already, so that a keystroke does
+   * not cost two more statements: (document, client) pairs of client_authors,
+   * which are never deleted, and (document, user) pairs of pending_authors,
+   * forgotten when a version seals them (forgetPendingAuthors). Emptied now
+   * and then; a pair not found here is only inserted or ignored again.
+   */
+  private readonly knownAuthors = new Set<string>();
 
   constructor(
     db: Database.Database,
@@ -99,7 +109,7 @@ export class SqliteDocumentStore implements DocumentStore {
       setJournalState: db.prepare('UPDATE journal_state SET generation = ?, position = ? WHERE id = 1'),
     };
     /** `journal`: the batch is journal records (accepted already, status checked then), taken in up to this mark. */
-    this.commitBatch = db.transaction((batch: CommitItem[], journal?: { generation: number; position: number }) => {
+    const commitTransaction = db.transaction((batch: CommitItem[], journal?: { generation: number; position: number }) => {
       const now = this.now();
       const results = batch.map((item): number | DocumentFrozenError => {
         if (!journal && this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
@@ -119,6 +129,15 @@ export class SqliteDocumentStore implements DocumentStore {
       if (journal) this.statements.setJournalState.run(journal.generation, journal.position);
       return results;
     });
+    this.commitBatch = (batch: CommitItem[], journal?: { generation: number; position: number }) => {
+      try {
+        return commitTransaction(batch, journal);
+      } catch (err) {
+        // Rolled back: attribution rows remembered in it were not stored after all.
+        this.knownAuthors.clear();
+        throw err;
+      }
+    };
     this.compactTransaction = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
       // Deleted while the snapshot was being checked: nothing to replace.
       if (!this.statements.status.get(documentId)) return;
@@ -203,10 +222,26 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private recordAttribution(documentId: string, userId: string, entry: UpdateEntry): void {
-    this.statements.pendingAuthor.run(documentId, userId);
+    if (this.knownAuthors.size > MAX_KNOWN_AUTHORS) this.knownAuthors.clear();
+    const pending = `p\u0000${documentId}\u0000${userId}`;
+    if (!this.knownAuthors.has(pending)) {
+      this.statements.pendingAuthor.run(documentId, userId);
+      this.knownAuthors.add(pending);
+    }
     if (!entry.attribution) return;
-    for (const client of entry.attribution.clients) this.statements.clientAuthor.run(documentId, client, userId);
+    for (const client of entry.attribution.clients) {
+      const key = `c\u0000${documentId}\u0000${client}`;
+      if (this.knownAuthors.has(key)) continue;
+      this.statements.clientAuthor.run(documentId, client, userId);
+      this.knownAuthors.add(key);
+    }
     if (entry.attribution.deletes) this.statements.pendingDeletes.run(documentId, userId, Buffer.from(entry.attribution.deletes));
+  }
+
+  /** A version has sealed (deleted) the document's pending authors: the next change of each must record them again. */
+  forgetPendingAuthors(documentId: string): void {
+    const prefix = `p\u0000${documentId}\u0000`;
+    for (const key of this.knownAuthors) if (key.startsWith(prefix)) this.knownAuthors.delete(key);
   }
 
   append(documentId: string, entries: UpdateEntry[]): Promise<number> {

@@ -117,4 +117,16 @@ describe('SQLite appends', () => {
     expect(await documents.count('doc1')).toBe(4);
     db.close();
   });
+
+  it('records a pending author again after a commit that recorded them was rolled back', async () => {
+    const { db, documents } = await storeWithDocument(() => 10);
+    const pendingAuthors = () => db.prepare('SELECT user_id FROM pending_authors WHERE document_id = ?').all('doc1');
+    // The commit fails after the author was recorded in it (moving the last-edited time comes last).
+    db.exec("CREATE TEMP TRIGGER refuse_touch BEFORE UPDATE ON documents BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    await expect(documents.append('doc1', [{ update: textUpdate('一'), userId: 'u1' }])).rejects.toThrow(/disk on fire/);
+    expect(pendingAuthors()).toEqual([]);
+    db.exec('DROP TRIGGER refuse_touch');
+    await documents.append('doc1', [{ update: textUpdate('二'), userId: 'u1' }]);
+    expect(pendingAuthors()).toEqual([{ user_id: 'u1' }]);
+  });
 });

@@ -12,6 +12,8 @@ export class SqliteVersionStore implements VersionStore {
     db: Database.Database,
     /** Brings the document log's attribution up to date first (the edit journal is taken in). */
     private readonly beforeRead: () => void = () => {},
+    /** Told once a version has sealed (deleted) a document's pending authors. */
+    private readonly authorsSealed: (documentId: string) => void = () => {},
   ) {
     this.statements = {
       insert: db.prepare(
@@ -74,7 +76,9 @@ export class SqliteVersionStore implements VersionStore {
 
   async createVersion(version: NewVersion): Promise<VersionRecord> {
     this.beforeRead();
-    return this.createTransaction(version);
+    const record = this.createTransaction(version);
+    this.authorsSealed(version.documentId);
+    return record;
   }
 
   async listVersions(documentId: string, options: { limit: number; before?: string }): Promise<VersionRecord[]> {

@@ -29,7 +29,11 @@ export function openSqliteStorage(dataDir: string | ':memory:', synchronous: Sql
     accounts: new SqliteAccountStore(db),
     records: new SqliteDocumentRecordStore(db, (documentId) => documents.statusChanged(documentId)),
     documents,
-    versions: new SqliteVersionStore(db, () => documents.takeIn()),
+    versions: new SqliteVersionStore(
+      db,
+      () => documents.takeIn(),
+      (documentId) => documents.forgetPendingAuthors(documentId),
+    ),
     comments: new SqliteCommentStore(db),
     async close() {
       documents.close();
