@@ -90,6 +90,13 @@ async function storeParagraphs(room: Room, connection: Connection, store: Contro
   }
 }
 
+/** The compaction snapshot holds exactly what the room's document holds. */
+function expectSnapshotOf(room: Room, state: Uint8Array): void {
+  const snapshotDoc = new Y.Doc();
+  Y.applyUpdate(snapshotDoc, state);
+  expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+}
+
 function setup(options: { compactAfterUpdates?: number; store?: ControlledStore } = {}) {
   const store = options.store ?? new ControlledStore();
   const onEmpty = vi.fn();
@@ -387,9 +394,7 @@ describe('Room', () => {
     expect(store.compactions).toHaveLength(1);
     expect(store.compactions[0].throughSeq).toBe(3);
     expect(textOf([store.compactions[0].state])).toMatch(/一|二|三/);
-    const snapshotDoc = new Y.Doc();
-    Y.applyUpdate(snapshotDoc, store.compactions[0].state);
-    expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+    expectSnapshotOf(room, store.compactions[0].state);
   });
 
   it('reads the log back before compacting only when other instances may have written to it', async () => {
@@ -405,9 +410,7 @@ describe('Room', () => {
       // a store of this process alone: the doc has every entry, and the store replaces all it holds
       expect(store.loadSinceCalls).toBe(exclusive ? 0 : 1);
       expect(store.compactions[0].throughSeq).toBe(exclusive ? Number.MAX_SAFE_INTEGER : 3);
-      const snapshotDoc = new Y.Doc();
-      Y.applyUpdate(snapshotDoc, store.compactions[0].state);
-      expect(Y.encodeStateVector(snapshotDoc)).toEqual(Y.encodeStateVector(room.doc));
+      expectSnapshotOf(room, store.compactions[0].state);
       room.awareness.destroy();
     }
   });
