@@ -122,4 +122,17 @@ describe('EditTracker', () => {
     expect(tracker.editsMeasured).toBe(1);
     expect(tracker.deliveries).toBe(2);
   });
+
+  it('does not count an edit echoed back to its own sender (the reference server relays to every member)', () => {
+    const { latencies, tracker, sender, receiver, edit } = setUp();
+    // What the typist writes when it begins (no edit of the tracker's), echoed too.
+    const opening = sender.type('〇');
+    sender.deliver(opening, 50);
+    receiver.deliver(opening, 51);
+    const update = edit('一', 100);
+    sender.deliver(update, 101);
+    receiver.deliver(update, 103);
+    expect([...latencies.values()]).toEqual([3]);
+    expect(tracker.deliveries).toBe(1);
+  });
 });

@@ -74,7 +74,10 @@ export class EditTracker {
 
   private arrived(receiver: Receiver, update: Uint8Array, at: number): void {
     const { from, to } = Y.parseUpdateMeta(update);
+    const own = receiver.client.clientID;
     for (const [sender, end] of to) {
+      // A server that relays to every member sends the sender its own edit back: not a delivery.
+      if (sender === own) continue;
       const start = from.get(sender) ?? 0;
       if (start > this.clockOf(receiver, sender)) {
         receiver.held.push({ sender, from: start, to: end });
