@@ -1,8 +1,10 @@
 // Renders a run as bench/RESULTS.md: absolute numbers for every server with
 // Yigao / peer ratios beside them, scenario by scenario.
+import { percentileRatioInterval } from './interval.js';
 import { poolTyping } from './pooling.js';
 import type { BenchRun } from './run.js';
 import type { ScaleOutResult } from './scenarios/scaleOut.js';
+import type { TypingResult } from './scenarios/typing.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
 import { median, type LatencySummary } from './stats.js';
 
@@ -21,6 +23,8 @@ interface Row {
   noRatio?: boolean;
   /** Text shown instead of the formatted value (the ratio still uses the value). */
   display?: Partial<Record<ServerName, string>>;
+  /** Text shown after the ratio to a peer (its interval). */
+  ratioNote?: Partial<Record<ServerName, string>>;
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
@@ -50,7 +54,7 @@ function table(servers: ServerName[], rows: Row[]): string {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
     const cells = [row.label, ...servers.map((s) => row.display?.[s] ?? cell(row.values[s], row.format))];
-    if (withYigao) for (const p of peers) cells.push(row.noRatio ? '' : ratio(row.values.yigao, row.values[p]));
+    if (withYigao) for (const p of peers) cells.push(row.noRatio ? '' : `${ratio(row.values.yigao, row.values[p])}${row.ratioNote?.[p] ? ` ${row.ratioNote[p]}` : ''}`);
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -140,10 +144,21 @@ export function renderReport(run: BenchRun, findings: string | null): string {
   );
 
   // Headline
+  const intervals = new Map<string, Partial<Record<ServerName, string>>>();
+  const intervalsOf = (spec: (typeof plan.typing)[number]) => {
+    const key = caseLabel(spec);
+    if (!intervals.has(key)) intervals.set(key, p99Intervals(run.typing.filter((t) => sameCase(t.case, spec)), servers));
+    return intervals.get(key)!;
+  };
   const headline: Row[] = [];
   for (const spec of plan.scenarios.includes('typing') ? plan.typing : []) {
     const pooled = poolTyping(run.typing.filter((t) => sameCase(t.case, spec)), servers);
-    headline.push({ label: `typing ${caseLabel(spec)}: propagation p99 (ms)${roundsNote(pooled)}`, values: by(pooled, (i) => i.latencyMs.p99), format: ms });
+    headline.push({
+      label: `typing ${caseLabel(spec)}: propagation p99 (ms)${roundsNote(pooled)}`,
+      values: by(pooled, (i) => i.latencyMs.p99),
+      format: ms,
+      ratioNote: intervalsOf(spec),
+    });
   }
   const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
@@ -199,6 +214,9 @@ export function renderReport(run: BenchRun, findings: string | null): string {
             `${plan.servers.includes('reference') ? 'the reference server' : TITLES[plan.servers[0]]}, not measured: whichever server went first otherwise met the generator and the machine cold. `
           : '') +
         'Propagation is from an edit\'s send to its arrival at each other person in the document (every edit × every receiver is a sample). ' +
+        'Beside the ratio of the p99s, in brackets, is its 90 % interval: both servers\' rounds resampled 400 times in blocks of a quarter of a second ' +
+        '(a stall of the host delays every delivery in its few milliseconds alike, so neighbouring samples are not independent; bench/interval.ts). ' +
+        'Where the interval holds 1, the run cannot tell the two p99s apart. ' +
         'Lost edits are edits some receiver never got; "converged" means every replica and a fresh client loading from the server afterwards hold the same body, ' +
         'and "server has all" that the fresh client has every edit. Yigao\'s acknowledgement latency is from sending an edit to the acknowledgement that it is stored. ' +
         'Server CPU is per round; peak RSS is the highest of the measured stretches (the kernel\'s peak counter reset as each began).',
@@ -211,7 +229,9 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       push(`### ${caseLabel(spec)}`, '');
       push(
         table(servers, [
-          ...latencyRows(items, 'propagation'),
+          ...latencyRows(items, 'propagation').map((row) =>
+            row.label === 'propagation p99 (ms)' ? { ...row, ratioNote: intervalsOf(spec) } : row,
+          ),
           ...(items.some((i) => i.rounds > 1)
             ? [
                 {
@@ -473,6 +493,22 @@ export function renderReport(run: BenchRun, findings: string | null): string {
 }
 
 /** ", N rounds pooled" when a case ran more than once on some server. */
+/**
+ * Per peer, the 90 % interval of Yigao's p99 over the peer's, from a block bootstrap of the rounds' samples
+ * (bench/interval.ts); nothing for runs on file without samples.
+ */
+function p99Intervals(results: readonly TypingResult[], servers: readonly ServerName[]): Partial<Record<ServerName, string>> {
+  const rounds = (server: ServerName) =>
+    results.filter((r) => r.server === server && r.samplesUs).map((r) => ({ samplesUs: r.samplesUs!, seconds: r.case.seconds }));
+  const yigao = rounds('yigao');
+  const notes: Partial<Record<ServerName, string>> = {};
+  for (const peer of servers.filter((s) => s !== 'yigao')) {
+    const interval = percentileRatioInterval(yigao, rounds(peer));
+    if (interval) notes[peer] = `(${interval.low.toFixed(2)}–${interval.high.toFixed(2)})`;
+  }
+  return notes;
+}
+
 function roundsNote(pooled: ReadonlyArray<{ rounds: number }>): string {
   const most = Math.max(0, ...pooled.map((p) => p.rounds));
   return most > 1 ? `, ${most} rounds pooled` : '';
