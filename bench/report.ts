@@ -211,7 +211,12 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           : '') +
         (plan.generatorWarmup
           ? `Before the first case, the load generator typed ${caseLabel(plan.generatorWarmup)} for ${plan.generatorWarmup.warmupSeconds + plan.generatorWarmup.seconds} s against ` +
-            `${plan.servers.includes('reference') ? 'the reference server' : TITLES[plan.servers[0]]}, not measured: whichever server went first otherwise met the generator and the machine cold. `
+            (meta.warmedUpAgainst
+              ? `${meta.warmedUpAgainst.map((s) => (s === 'reference' ? 'the reference server' : TITLES[s])).join(', then ')}, not measured: no server's first measured run is the generator's first contact with it. `
+              : `${plan.servers.includes('reference') ? 'the reference server' : TITLES[plan.servers[0]]}, not measured: whichever server went first otherwise met the generator and the machine cold. `)
+          : '') +
+        (meta.generatorCollects
+          ? 'Before every measured stretch the server and the load generator itself each make a full garbage collection, so that neither collects the runs before it in the middle of this one. '
           : '') +
         'Propagation is from an edit\'s send to its arrival at each other person in the document (every edit × every receiver is a sample). ' +
         'Beside the ratio of the p99s, in brackets, is its 90 % interval: both servers\' rounds resampled 400 times in blocks of a quarter of a second ' +

@@ -47,6 +47,13 @@ export interface RunMeta {
    * Absent from runs before 'deferred' existed, which were 'on-arrival'.
    */
   receivers?: 'on-arrival' | 'deferred';
+  /**
+   * Which servers the load generator typed against, unmeasured, before the first typing case (absent from runs
+   * before every server was: those warmed up against the reference only), and whether the generator collected
+   * its own garbage before every measured stretch, as the servers do (absent: it did not).
+   */
+  warmedUpAgainst?: ServerName[];
+  generatorCollects?: boolean;
   /** Seconds each scenario took, in the order run (absent from runs before it existed). */
   scenarioSeconds?: Partial<Record<string, number>>;
   /** Scenarios run again later and merged into this run (--merge). */
@@ -149,11 +156,15 @@ async function main(): Promise<void> {
     pinned(scenario === 'typing' || scenario === 'profile');
     if (scenario === 'typing') {
       const warmup = plan.generatorWarmup;
-      const warmupServer = plan.servers.includes('reference') ? 'reference' : plan.servers[0];
-      if (warmup && warmupServer) {
-        await attempt('typing', warmupServer, `${warmup.documents}×${warmup.clientsPerDocument} @ ${warmup.editsPerSecond}/s, warm-up, not measured`, () =>
-          withServer(warmupServer, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, warmup, log)),
-        );
+      if (warmup) {
+        // Against every server, the first case's first server last: the first measured run is nobody's first contact
+        // with the generator (its client code for that server, and the machine, cold).
+        run.meta.warmedUpAgainst = [...rotatedAmong(plan.servers, 0)].reverse();
+        for (const name of run.meta.warmedUpAgainst) {
+          await attempt('typing', name, `${warmup.documents}×${warmup.clientsPerDocument} @ ${warmup.editsPerSecond}/s, warm-up, not measured`, () =>
+            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, warmup, log)),
+          );
+        }
       }
       for (let round = 1; round <= plan.typingRounds; round++) {
         const servers = round === 1 ? plan.servers : plan.servers.filter((s) => plan.laterRoundServers.includes(s));
@@ -366,6 +377,7 @@ function meta(args: string[], started: number): RunMeta {
     os: `${os.type()} ${os.release()}`,
     loadAverageAtStart: os.loadavg(),
     receivers: 'deferred',
+    generatorCollects: true,
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean).length },
     versions: {
       yjs: version('yjs'),

@@ -1,5 +1,7 @@
 // Helpers the scenarios share: connecting many clients, waiting, sampling.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { BenchClient, type AckLatencySink } from '../client/BenchClient.js';
 import type { Wire } from '../client/wire.js';
 import { machineBusySeconds, ownCpuSeconds } from '../procStats.js';
@@ -7,6 +9,24 @@ import type { ServerUnderTest } from '../servers/ServerUnderTest.js';
 
 /** CLOCK_MONOTONIC in microseconds: the clock of V8's CPU profile timestamps, shared by every process here. */
 export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+let fullCollection: (() => void) | null = null;
+/**
+ * A full garbage collection in the load generator itself. Before a measured stretch, so that the garbage of
+ * the runs before it (thousands of clients, replicas and frames) is not collected in the middle of it, in a
+ * pause every receiver then waits for, for whichever server happens to run next.
+ */
+export function collectOwnGarbage(): void {
+  if (!fullCollection) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed) fullCollection = exposed;
+    else {
+      v8.setFlagsFromString('--expose-gc');
+      fullCollection = vm.runInNewContext('gc') as () => void;
+    }
+  }
+  fullCollection();
+}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -7,7 +7,7 @@ import { rng, Typist } from '../client/typist.js';
 import type { Wire } from '../client/wire.js';
 import type { BenchDocument, ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { SampleBuffer, summarize, type LatencySummary } from '../stats.js';
-import { bodyText, connectClient, inBatches, Meter, monotonicUs, sleep, waitFor, type MeterReading } from './common.js';
+import { bodyText, collectOwnGarbage, connectClient, inBatches, Meter, monotonicUs, sleep, waitFor, type MeterReading } from './common.js';
 
 export interface TypingCase {
   documents: number;
@@ -86,6 +86,8 @@ export async function runTyping(
     // otherwise the garbage of setting up (accounts, documents, connections, just before) is
     // collected in the measured seconds, for whichever server made more of it.
     await server.collectGarbage().catch(() => undefined);
+    // And the generator, for the same reason: the clients of the runs before this one are still in its heap.
+    collectOwnGarbage();
     await sleep(300);
     log(`  ${clients.length} clients synced; typing`);
 
