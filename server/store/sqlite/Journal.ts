@@ -2,7 +2,7 @@
 // store. A SQLite commit writes every page it touches to the WAL (four pages
 // of 4 KB and a dozen system calls for a keystroke), and the others would wait
 // for it; appending the change to this file is one write. The change is then
-// relayed, and SQLite takes it in with the others of the next 100 ms (before
+// relayed, and SQLite takes it in with the others of the next second (before
 // that if anything reads), recording how far into the journal it has got in
 // the same transaction (journal_state). After a crash, whatever the journal
 // holds past that point is put into SQLite before anything is served
