@@ -497,7 +497,6 @@ export function renderReport(run: BenchRun, findings: string | null): string {
   return out.join('\n');
 }
 
-/** ", N rounds pooled" when a case ran more than once on some server. */
 /**
  * Per peer, the 90 % interval of Yigao's p99 over the peer's, from a block bootstrap of the rounds' samples
  * (bench/interval.ts); nothing for runs on file without samples.
@@ -514,6 +513,7 @@ function p99Intervals(results: readonly TypingResult[], servers: readonly Server
   return notes;
 }
 
+/** ", N rounds pooled" when a case ran more than once on some server. */
 function roundsNote(pooled: ReadonlyArray<{ rounds: number }>): string {
   const most = Math.max(0, ...pooled.map((p) => p.rounds));
   return most > 1 ? `, ${most} rounds pooled` : '';
