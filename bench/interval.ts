@@ -5,6 +5,7 @@
 // would claim far more certainty than the run has. Each round's samples are
 // kept in arrival order (as the tracker recorded them) and resampled in blocks
 // of a quarter of a second, so a stall's cluster stays together.
+import { rng } from './client/typist.js';
 import { percentile } from './stats.js';
 
 export interface RoundSamples {
@@ -41,7 +42,7 @@ export function percentileRatioInterval(a: readonly RoundSamples[], b: readonly 
   const level = options.level ?? 0.9;
   const resamples = options.resamples ?? 400;
   const blockSeconds = options.blockSeconds ?? 0.25;
-  const random = mulberry32(options.seed ?? 20261129);
+  const random = rng(options.seed ?? 20261129);
   const sizeA = total(a);
   const sizeB = total(b);
   if (sizeA === 0 || sizeB === 0) return null;
@@ -82,16 +83,4 @@ function resample(rounds: readonly RoundSamples[], blockSeconds: number, random:
     at += n;
   }
   return into;
-}
-
-/** A small seeded generator (Mulberry32): the same draws on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -277,7 +277,7 @@ export class SqliteDocumentStore implements DocumentStore {
       const record = { documentId, createdAt: this.now(), entries };
       journal.append(record);
       this.unflushed.push(record);
-      if (this.unflushed.length >= TAKE_IN_RECORDS) {
+      if (this.unflushed.length === TAKE_IN_RECORDS) {
         if (this.takeInTimer) clearTimeout(this.takeInTimer);
         this.takeInTimer = setTimeout(this.scheduledTakeIn, 0);
         this.takeInTimer.unref?.();
