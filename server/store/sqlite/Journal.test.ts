@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentFrozenError } from '../DocumentStore.js';
 import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
@@ -21,14 +21,6 @@ function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);
   doc.getText('t').insert(doc.getText('t').length, text);
   return Y.encodeStateAsUpdate(doc, before);
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const record = (n: number): JournalRecord => ({
@@ -148,7 +140,7 @@ describe('SQLite with the journal', () => {
     // with the others of the next second
     await new Promise((r) => setTimeout(r, 250));
     expect(rows()).toBe(3);
-    await waitUntil(() => rows() === 4, 3_000);
+    await vi.waitFor(() => expect(rows()).toBe(4), { timeout: 3_000, interval: 10 });
     // taken in: a crash now loses nothing and duplicates nothing
     const copy = crashCopy();
     try {
@@ -175,7 +167,7 @@ describe('SQLite with the journal', () => {
     expect(rows()).toBe(1);
     storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '末'), userId: 'u1' }]);
     expect(rows()).toBe(1); // not on the keystroke's own path
-    await waitUntil(() => rows() === 65, 3_000);
+    await vi.waitFor(() => expect(rows()).toBe(65), { timeout: 3_000, interval: 10 });
     expect(performance.now() - first).toBeLessThan(900);
     raw.close();
     await storage.close();
