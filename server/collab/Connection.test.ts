@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { Connection, flushSends, Relay, relayNow } from './Connection.js';
+import { Connection, flushSends, Relay, relayNow, WRITE_THROUGH_RELAYS } from './Connection.js';
 import { TestSocket } from './testSocket.js';
 
 const user = { id: 'u1', username: 'alice', displayName: 'Alice', color: '#123456' };
@@ -83,21 +83,37 @@ describe('relayNow', () => {
 
   const turnEnd = () => new Promise<void>((r) => setImmediate(r));
 
-  it("writes the turn's first relay at once, and corks the relays that follow in the same turn until it ends", async () => {
+  it("writes a turn's first relays at once, each as it comes, and corks the relays past them until the turn ends", async () => {
     const { socket, log } = rawSocket();
     const connection = new Connection(socket, user, 'editor');
     await turnEnd();
     relayNow(() => connection.relay(new Relay(new Uint8Array(3))));
     expect(log).toEqual(['written 5']);
-    // More frames handled in the same turn of the event loop: the server is busy.
+    // A change read right behind it in the same turn (a short burst) does not wait for the turn to end.
     relayNow(() => connection.relay(new Relay(new Uint8Array(4))));
+    expect(log).toEqual(['written 5', 'written 6']);
+    for (let i = 2; i < WRITE_THROUGH_RELAYS; i++) relayNow(() => connection.relay(new Relay(new Uint8Array(1))));
+    expect(log).toHaveLength(WRITE_THROUGH_RELAYS);
+    expect(log.every((entry) => entry.startsWith('written'))).toBe(true);
+    // Past those, many frames came in together (a busy server): one write per socket as the turn ends.
     relayNow(() => connection.relay(new Relay(new Uint8Array(6))));
-    expect(log).toEqual(['written 5', 'cork', 'buffered 6', 'buffered 8']);
+    relayNow(() => connection.relay(new Relay(new Uint8Array(7))));
+    expect(log.slice(WRITE_THROUGH_RELAYS)).toEqual(['cork', 'buffered 8', 'buffered 9']);
     await turnEnd();
     expect(log.at(-1)).toBe('uncork');
     // A new turn, however soon: its first relay is written at once again.
     relayNow(() => connection.relay(new Relay(new Uint8Array(1))));
     expect(log.at(-1)).toBe('written 3');
+  });
+
+  it('lets what was corked between two relays of a burst leave before the second, so frames to a socket keep their order', async () => {
+    const { socket, log } = rawSocket();
+    const connection = new Connection(socket, user, 'editor');
+    await turnEnd();
+    relayNow(() => connection.relay(new Relay(new Uint8Array(3))));
+    connection.relay(new Relay(Uint8Array.of(1, 2))); // a caret behind the change: corked until the turn ends
+    relayNow(() => connection.relay(new Relay(new Uint8Array(4))));
+    expect(log).toEqual(['written 5', 'cork', 'buffered 4', 'uncork', 'written 6']);
   });
 
   it("writes a document's relay at once although another document's change was relayed a moment ago, in an earlier turn", async () => {

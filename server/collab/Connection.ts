@@ -45,31 +45,38 @@ interface Corkable {
 const corked: Corkable[] = [];
 /** While set, frames are written at once instead of corked (see relayNow). */
 let writingThrough = false;
-/** Whether a change was relayed in this turn of the event loop already (reset as the turn ends). */
-let relayedThisTurn = false;
+/**
+ * How many changes a turn of the event loop writes through before it corks
+ * the rest: a few changes read together are a short burst (most often frames
+ * that queued while the host held the server up, the very edits already
+ * late), many are a busy server.
+ */
+export const WRITE_THROUGH_RELAYS = 4;
+/** Changes relayed in this turn of the event loop so far (reset as the turn ends). */
+let relayedThisTurn = 0;
 const endTurn = (): void => {
-  relayedThisTurn = false;
+  relayedThisTurn = 0;
 };
 
 /**
- * Runs `relay` (a change's relay, its acknowledgement). The first relay of a
- * turn of the event loop is written to every socket at once: the first
- * members have the change while it is still being written to the others, and
- * before the server integrates it. Relays that follow in the same turn mean
- * many frames came in together (a busy server): they are corked and leave
- * with the rest of the turn (one write per socket for all of it), which is
- * what keeps a loaded server's system calls down. Whether other changes came
- * in this turn, not how long ago the last one did: on a server of many
- * documents, another document's change a moment ago goes to other people and
- * saves these members no write.
+ * Runs `relay` (a change's relay, its acknowledgement). The first few relays
+ * of a turn of the event loop (WRITE_THROUGH_RELAYS) are each written to
+ * every socket at once: the first members have the change while it is still
+ * being written to the others, and before the server integrates it, and a
+ * change read behind another in a short burst does not wait for the rest of
+ * the turn. Relays past those mean many frames came in together (a busy
+ * server): they are corked and leave with the rest of the turn (one write per
+ * socket for all of it), which is what keeps a loaded server's system calls
+ * down. Whether other changes came in this turn, not how long ago the last
+ * one did: on a server of many documents, another document's change a moment
+ * ago goes to other people and saves these members no write.
  */
 export function relayNow(relay: () => void): void {
-  if (relayedThisTurn) {
+  if (relayedThisTurn >= WRITE_THROUGH_RELAYS) {
     relay();
     return;
   }
-  relayedThisTurn = true;
-  setImmediate(endTurn);
+  if (relayedThisTurn++ === 0) setImmediate(endTurn);
   // Frames corked earlier in this turn leave first.
   flushSends();
   writingThrough = true;

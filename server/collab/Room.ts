@@ -390,7 +390,7 @@ export class Room {
    * The short way, when nothing is queued and the store can make the change
    * durable at once (the embedded store's journal): stored, relayed, applied
    * and acknowledged within this frame's callback; its relay is on the wire
-   * before the next frame (presence, most often) is read, unless other
+   * before the next frame (presence, most often) is read, unless several
    * changes were relayed in this turn already (a busy server): then it leaves
    * with the rest of the turn (relayNow). False when it must take the queue
    * (drain).
