@@ -139,7 +139,13 @@ export function renderReport(run: BenchRun, findings: string | null): string {
         ? 'a receiver has it when an update reaching that clock arrives with nothing of the sender missing before it (its header read with `Y.parseUpdateMeta`, the frame timestamped as it is read), ' +
           'and integrates what it received in one transaction before its person\'s next keystroke (and before anything reads the replica): the generator plays dozens of people on one core, ' +
           'who would each integrate on their own machine, and a transaction per received update had been most of its time. Lost edits and convergence are read from the replicas themselves at the end.'
-        : 'a receiver records it when its state vector reaches that clock (each received update applied at once).'),
+        : 'a receiver records it when its state vector reaches that clock (each received update applied at once).') +
+      (meta.generatorNodeFlags?.length
+        ? ` The generator's Node runs with \`${meta.generatorNodeFlags.join(' ')}\`` +
+          (meta.generatorNodeFlags.includes('--single-threaded-gc')
+            ? ': it holds a replica for every simulated person, and what they take in outlives its young generation; collected in a few large pauses (4–16 ms at 1×50, its helper threads only queuing on its one core), that garbage held every server\'s deliveries back longer than any server took to relay them, and small collections on one thread keep each pause short (findings, item 35).'
+            : '.')
+        : ''),
     '',
   );
 

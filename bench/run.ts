@@ -54,6 +54,11 @@ export interface RunMeta {
    */
   warmedUpAgainst?: ServerName[];
   generatorCollects?: boolean;
+  /**
+   * V8 flags the load generator ran with (`npm run bench` sets them: findings, item 35); absent from runs
+   * before it recorded them, which ran with none.
+   */
+  generatorNodeFlags?: string[];
   /** Seconds each scenario took, in the order run (absent from runs before it existed). */
   scenarioSeconds?: Partial<Record<string, number>>;
   /** Scenarios run again later and merged into this run (--merge). */
@@ -92,6 +97,9 @@ async function main(): Promise<void> {
     return;
   }
   fs.mkdirSync(rawDir, { recursive: true });
+  if (!process.execArgv.includes('--single-threaded-gc')) {
+    console.log('note: the load generator runs without the V8 flags `npm run bench` gives it (findings, item 35): its own garbage collections will be in every latency figure');
+  }
   const { pinning, why } = plan.pin ? planPinning() : { pinning: null, why: 'turned off with --no-pin' };
   /** The typing scenarios run pinned (bench/pinning.ts), the others on any core. */
   const pinned = (on: boolean) => {
@@ -378,6 +386,7 @@ function meta(args: string[], started: number): RunMeta {
     loadAverageAtStart: os.loadavg(),
     receivers: 'deferred',
     generatorCollects: true,
+    generatorNodeFlags: v8Flags(process.execArgv),
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean).length },
     versions: {
       yjs: version('yjs'),
@@ -402,6 +411,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     killStrayServers();
     process.exit(130);
   });
+}
+
+/** The V8 and Node flags of `execArgv`, without the TypeScript loader (`--import tsx`). */
+function v8Flags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if (execArgv[i] === '--import' || execArgv[i] === '--require') i++;
+    else if (!/^--(import|require)=/.test(execArgv[i])) flags.push(execArgv[i]);
+  }
+  return flags;
 }
 
 await main();
