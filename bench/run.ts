@@ -21,6 +21,7 @@ import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
 import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
 import { startServer } from './servers/startServer.js';
 import { measureYardstick, type Yardstick } from './yardstick.js';
+import { missingGeneratorFlags, v8Flags } from './generatorFlags.js';
 
 export interface RunMeta {
   date: string;
@@ -97,8 +98,9 @@ async function main(): Promise<void> {
     return;
   }
   fs.mkdirSync(rawDir, { recursive: true });
-  if (!process.execArgv.includes('--single-threaded-gc')) {
-    console.log('note: the load generator runs without the V8 flags `npm run bench` gives it (findings, item 35): its own garbage collections will be in every latency figure');
+  const missing = missingGeneratorFlags(process.execArgv);
+  if (missing.length > 0) {
+    console.log(`note: the load generator runs without ${missing.join(' ')}, which \`npm run bench\` gives it (findings, item 35): its own garbage collections will be in every latency figure`);
   }
   const { pinning, why } = plan.pin ? planPinning() : { pinning: null, why: 'turned off with --no-pin' };
   /** The typing scenarios run pinned (bench/pinning.ts), the others on any core. */
@@ -411,16 +413,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     killStrayServers();
     process.exit(130);
   });
-}
-
-/** The V8 and Node flags of `execArgv`, without the TypeScript loader (`--import tsx`). */
-function v8Flags(execArgv: readonly string[]): string[] {
-  const flags: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    if (execArgv[i] === '--import' || execArgv[i] === '--require') i++;
-    else if (!/^--(import|require)=/.test(execArgv[i])) flags.push(execArgv[i]);
-  }
-  return flags;
 }
 
 await main();
