@@ -72,6 +72,8 @@ const latencyRows = (items: Array<{ server: ServerName; latencyMs: LatencySummar
 
 export function renderReport(run: BenchRun, findings: string | null): string {
   const { meta, plan } = run;
+  /** Flags the generator lacked (null: a run from before runs recorded them). */
+  const missingFlags = meta.generatorNodeFlags ? missingGeneratorFlags(meta.generatorNodeFlags) : null;
   const servers = plan.servers;
   const out: string[] = [];
   const push = (...lines: string[]) => out.push(...lines);
@@ -141,11 +143,11 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           'and integrates what it received in one transaction before its person\'s next keystroke (and before anything reads the replica): the generator plays dozens of people on one core, ' +
           'who would each integrate on their own machine, and a transaction per received update had been most of its time. Lost edits and convergence are read from the replicas themselves at the end.'
         : 'a receiver records it when its state vector reaches that clock (each received update applied at once).') +
-      (meta.generatorNodeFlags
-        ? missingGeneratorFlags(meta.generatorNodeFlags).length === 0
-          ? ` The generator's Node runs with \`${meta.generatorNodeFlags.join(' ')}\` (bench/generatorFlags.ts): it holds a replica for every simulated person, and what they take in outlives its young generation; collected in a few large pauses (4–16 ms at 1×50, its helper threads only queuing on its one core), that garbage held every server\'s deliveries back longer than any server took to relay them, and small collections on one thread keep each pause short (findings, item 35).`
-          : ` The generator's Node ran without \`${missingGeneratorFlags(meta.generatorNodeFlags).join(' ')}\`, which \`npm run bench\` gives it (bench/generatorFlags.ts): its own garbage collections, pauses of up to 16 ms at 1×50, are in every latency figure of this run (findings, item 35).`
-        : ''),
+      (missingFlags === null
+        ? ''
+        : missingFlags.length === 0
+          ? ` The generator's Node runs with \`${meta.generatorNodeFlags!.join(' ')}\` (bench/generatorFlags.ts): it holds a replica for every simulated person, and what they take in outlives its young generation; collected in a few large pauses (4–16 ms at 1×50, its helper threads only queuing on its one core), that garbage held every server\'s deliveries back longer than any server took to relay them, and small collections on one thread keep each pause short (findings, item 35).`
+          : ` The generator's Node ran without \`${missingFlags.join(' ')}\`, which \`npm run bench\` gives it (bench/generatorFlags.ts): its own garbage collections, pauses of up to 16 ms at 1×50, are in every latency figure of this run (findings, item 35).`),
     '',
   );
 
