@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { ACK_PARAM, COLLAB_PATH, CloseCode } from '../../shared/collab.js';
+import { ACK_PARAM, COLLAB_PATH, CloseCode, MessageType } from '../../shared/collab.js';
 import { colorForUser } from '../../shared/colors.js';
 import { Authenticator } from '../auth/Authenticator.js';
 import { isValidId } from '../auth/tokens.js';
@@ -176,8 +176,8 @@ export class CollabServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!connection.isOpen) return;
       if (!isBinary) return reject(CloseCode.malformedFrame, 'text frames are not part of the protocol');
-      if (!connection.takeMessage()) return reject(CloseCode.rateLimited, 'too many messages');
       const frame = toUint8Array(data);
+      if (!connection.takeFrame(frame[0] === MessageType.awareness)) return reject(CloseCode.rateLimited, 'too many messages');
       if (room) room.receive(connection, frame);
       else if (!answerEarly(frame)) early.push(frame);
     });

@@ -143,3 +143,19 @@ describe('Connection.close', () => {
     expect(code).toBe(1012);
   });
 });
+
+describe('Connection rates', () => {
+  it('takes a presence frame as the echo of one sent to it before counting it against the message rate', () => {
+    const now = 1_000_000;
+    const connection = new Connection(new TestSocket(), user, 'editor', false, { messagesPerSecond: 1, awarenessPerSecond: 1 }, now);
+    for (let i = 0; i < 50; i++) connection.expectEcho();
+    // fifty presence frames come back: echoes, none of them counted
+    for (let i = 0; i < 50; i++) expect(connection.takeFrame(true, now)).toBe(true);
+    // then the burst of 3 s at 1 a second, and no more
+    expect([1, 2, 3, 4].map(() => connection.takeFrame(true, now))).toEqual([true, true, true, false]);
+    // other frames never use the echoes due
+    connection.expectEcho();
+    expect(connection.takeFrame(false, now)).toBe(false);
+    expect(connection.takeFrame(true, now)).toBe(true);
+  });
+});

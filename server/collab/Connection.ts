@@ -11,6 +11,8 @@ export interface ConnectionRates {
 
 const UNLIMITED: ConnectionRates = { messagesPerSecond: Number.MAX_SAFE_INTEGER, awarenessPerSecond: Number.MAX_SAFE_INTEGER };
 const BURST_SECONDS = 3;
+/** At most this many presence frames sent to a connection are waited for back as echoes. */
+const MAX_ECHO_CREDIT = 1_000;
 
 export interface ConnectionUser {
   id: string;
@@ -149,6 +151,13 @@ export class Connection {
   private closed = false;
   private readonly messages: TokenBucket;
   private readonly awarenessUpdates: TokenBucket;
+  /**
+   * Presence frames relayed to this connection that its client may send back:
+   * the stock provider re-sends every presence update it receives, so a
+   * member's traffic grows with the room. Those echoes are not the member's
+   * own messages and do not count against its rate (see takeFrame).
+   */
+  private echoCredit = 0;
 
   constructor(
     private readonly socket: SocketLike,
@@ -166,9 +175,23 @@ export class Connection {
     });
   }
 
-  /** Counts a message against the rate limit; false when over it. */
-  takeMessage(now = Date.now()): boolean {
+  /**
+   * Counts an incoming frame: a presence frame is first taken as the echo of
+   * one relayed to this connection (the room still counts the presence it
+   * carries about the connection's own clients, takeAwarenessUpdate); other
+   * frames, and presence beyond the echoes due, count against the rate.
+   */
+  takeFrame(isPresence: boolean, now = Date.now()): boolean {
+    if (isPresence && this.echoCredit > 0) {
+      this.echoCredit--;
+      return true;
+    }
     return this.messages.take(now);
+  }
+
+  /** A presence frame was sent to this connection: one echo of it is due. */
+  expectEcho(): void {
+    if (this.echoCredit < MAX_ECHO_CREDIT) this.echoCredit++;
   }
 
   takeAwarenessUpdate(now = Date.now()): boolean {

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/api.js';
 import { CloseCode } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
-import { Connection } from './Connection.js';
+import { Connection, type ConnectionRates } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessIdentity.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
 import { Room } from './Room.js';
@@ -113,9 +113,9 @@ function setup(options: { compactAfterUpdates?: number; store?: ControlledStore 
     { updates: [], lastSeq: 0 },
   );
   let n = 0;
-  const join = (role: Role, name = `user${++n}`, extended = true) => {
+  const join = (role: Role, name = `user${++n}`, extended = true, rates?: ConnectionRates) => {
     const socket = new TestSocket();
-    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role, extended);
+    const connection = new Connection(socket, { id: `id-${name}`, username: name, displayName: name.toUpperCase(), color: '#123456' }, role, extended, rates);
     room.join(connection);
     return { socket, connection };
   };
@@ -321,8 +321,52 @@ describe('Room', () => {
     room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 11, clock: 6, state: null }])));
     expect(room.awareness.getStates().get(11)?.user).toMatchObject({ username: 'alice' });
     // everyone was told about alice's presence, as alice
-    const seen = b.socket.awareness.flatMap(decodeAwarenessUpdate);
+    const seen = b.socket.awareness.flatMap((u) => decodeAwarenessUpdate(u));
     expect(seen.some((e) => e.clientId === 11 && (e.state?.user as { username: string }).username === 'alice')).toBe(true);
+    room.awareness.destroy();
+  });
+
+  it('lets a stock client echo everyone\'s presence without counting or relaying it, and counts what it says of its own', () => {
+    const { room, join } = setup();
+    const tight: ConnectionRates = { messagesPerSecond: 1000, awarenessPerSecond: 1 };
+    const a = join('editor', 'alice', true, tight);
+    const b = join('editor', 'bob', true, tight);
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 51, clock: 1, state: { cursor: 1 } }])));
+    const relayedToA = a.socket.awareness.length;
+    // bob's provider sends alice's state back, again and again (a burst of 3 is all bob's own rate allows)
+    for (let i = 0; i < 20; i++) {
+      room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 51, clock: 1, state: { cursor: 1, user: { name: 'x' } } }])));
+    }
+    expect(b.socket.closeCode).toBeNull();
+    expect(a.socket.awareness.length).toBe(relayedToA);
+    expect(room.awareness.getStates().get(51)?.user).toMatchObject({ username: 'alice' });
+    // bob's own presence still counts: past its burst, bob is closed
+    for (let clock = 1; clock <= 4; clock++) {
+      room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 52, clock, state: { cursor: clock } }])));
+    }
+    expect(b.socket.closeCode).toBe(CloseCode.rateLimited);
+    room.awareness.destroy();
+  });
+
+  it('takes back a member\'s client id after they left only with newer presence, and never another instance\'s', () => {
+    const { room, join } = setup();
+    const a = join('editor', 'alice');
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 61, clock: 3, state: { cursor: 1 } }])));
+    room.leave(a.connection);
+    const b = join('editor', 'bob');
+    // bob's provider still holds alice's last state and sends it back: not bob's
+    room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 61, clock: 3, state: { cursor: 1 } }])));
+    expect(room.awareness.getStates().has(61)).toBe(false);
+    expect(b.connection.clientIds.has(61)).toBe(false);
+    // alice back on a new connection, with the same client and a newer clock
+    const a2 = join('editor', 'alice');
+    room.receive(a2.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 61, clock: 4, state: { cursor: 2 } }])));
+    expect(room.awareness.getStates().get(61)).toMatchObject({ cursor: 2, user: { username: 'alice' } });
+    // a member of another instance: nobody here speaks for them, even with a newer clock
+    room.applyRemote({ t: 'awareness', update: encodeAwarenessEntries([{ clientId: 62, clock: 1, state: { user: { username: 'carol' } } }]) });
+    room.receive(b.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 62, clock: 2, state: { cursor: 9 } }])));
+    expect(room.awareness.getStates().get(62)).toEqual({ user: { username: 'carol' } });
+    expect(b.socket.closeCode).toBeNull();
     room.awareness.destroy();
   });
 

@@ -12,6 +12,7 @@ import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
 import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
+import { type AdmittedUpdate, admitUpdate } from './authorship.js';
 import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
 import {
   type ClientMessage,
@@ -24,6 +25,7 @@ import {
   encodeUpdate,
   inspectUpdate,
   ProtocolError,
+  type UpdateAttribution,
 } from './protocol.js';
 
 /** Transaction origins: who made a change decides whether it is stored and relayed. */
@@ -101,6 +103,10 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Which connection introduced each awareness client id present here. */
+  private readonly presenceOwners = new Map<number, Connection>();
+  /** Awareness client ids of other instances' members: no connection here may speak for them. */
+  private readonly remoteClients = new Set<number>();
   /** Server work in progress on this room (a version, a restore): it is not unloaded meanwhile. */
   holds = 0;
   private status: DocumentStatus;
@@ -185,13 +191,19 @@ export class Room {
     if (answeredFromStore && this.changedSinceLoad) connection.send(encodeUpdate(Y.encodeStateAsUpdate(this.doc, this.loadedStateVector)));
     connection.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    if (states.length > 0) this.sendPresence(connection, states);
+  }
+
+  private sendPresence(connection: Connection, clientIds: number[]): void {
+    connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds)));
+    connection.expectEcho();
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     if (connection.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
+      for (const id of connection.clientIds) if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
     }
     if (this.connections.size === 0) this.options.onEmpty(this);
     if (this.canWrite(connection) && ![...this.connections].some((c) => this.canWrite(c))) this.options.observer?.writersLeft(this);
@@ -226,16 +238,17 @@ export class Room {
       case 'update': {
         const frame = ++connection.updateFramesReceived;
         // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
-        if (message.update === null || !this.canWrite(connection)) {
+        const admitted = message.update === null || !this.canWrite(connection) ? null : this.admit(connection, message.update, message.attribution);
+        // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
+        if (admitted?.update == null) {
           this.outbox.push({ kind: 'ackOnly', from: connection, frame });
         } else {
-          if (this.storedBytes + message.update.length > this.limits.maxDocumentBytes) {
+          const { update, attribution } = admitted;
+          if (this.storedBytes + update.length > this.limits.maxDocumentBytes) {
             throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
           }
-          this.claimClients(connection, message.attribution.clients);
-          this.storedBytes += message.update.length;
-          const { clients, deletes } = message.attribution;
-          const write: PendingWrite = { kind: 'client', update: message.update, from: connection, frame, attribution: { clients, deletes } };
+          this.storedBytes += update.length;
+          const write: PendingWrite = { kind: 'client', update, from: connection, frame, attribution: { clients: attribution.clients, deletes: attribution.deletes } };
           if (this.storeNow(write)) return;
           this.outbox.push(write);
         }
@@ -244,23 +257,24 @@ export class Room {
       }
       case 'awareness': {
         if (message.update.length > this.limits.maxAwarenessBytes) throw new LimitError(CloseCode.messageTooLarge, 'presence state too large');
-        if (!connection.takeAwarenessUpdate()) throw new LimitError(CloseCode.rateLimited, 'too many presence updates');
-        const entries = stampAwareness(
-          decodeAwarenessUpdate(message.update),
-          connection.identity,
-          (clientId) => connection.clientIds.has(clientId) || !this.ownerOf(clientId),
-        );
+        // Only what the connection says about its own clients counts, is stamped and relayed;
+        // others' states it echoes (as the stock provider does) are skipped unread.
+        const entries = decodeAwarenessUpdate(message.update, (clientId, clock) => this.speaksFor(connection, clientId, clock));
         if (entries.length === 0) return;
-        for (const entry of entries) connection.clientIds.add(entry.clientId);
+        if (!connection.takeAwarenessUpdate()) throw new LimitError(CloseCode.rateLimited, 'too many presence updates');
+        const stamped = stampAwareness(entries, connection.identity);
+        for (const entry of stamped) {
+          connection.clientIds.add(entry.clientId);
+          this.presenceOwners.set(entry.clientId, connection);
+        }
         // Behind changes still being stored, presence waits its turn: relayed first, a caret
         // would point into text the others do not have yet. (Not while the store fails.)
-        if (this.healthy && (this.outbox.length > 0 || this.draining)) this.outbox.push({ kind: 'presence', entries, from: connection });
-        else this.applyPresence(entries, connection);
+        if (this.healthy && (this.outbox.length > 0 || this.draining)) this.outbox.push({ kind: 'presence', entries: stamped, from: connection });
+        else this.applyPresence(stamped, connection);
         return;
       }
       case 'queryAwareness': {
-        const states = [...this.awareness.getStates().keys()];
-        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        this.sendPresence(connection, [...this.awareness.getStates().keys()]);
         return;
       }
       case 'ignored':
@@ -273,22 +287,36 @@ export class Room {
     if (this.connections.has(from)) applyAwarenessEntries(this.awareness, entries, from);
   }
 
-  private ownerOf(clientId: number): Connection | undefined {
-    for (const c of this.connections) if (c.clientIds.has(clientId)) return c;
-    return undefined;
+  /**
+   * Whether an awareness entry is the connection's own news: a client it
+   * introduced, or a client nobody here holds with a newer clock than the
+   * room has seen (a new member, or one come back). Another connection's
+   * client, another instance's, or a state the room already has is someone
+   * else's, sent back: never counted, stamped or relayed.
+   */
+  private speaksFor(connection: Connection, clientId: number, clock: number): boolean {
+    if (connection.clientIds.has(clientId)) return true;
+    if (this.presenceOwners.has(clientId) || this.remoteClients.has(clientId)) return false;
+    const known = this.awareness.meta.get(clientId);
+    return known === undefined || known.clock < clock;
   }
 
   /**
-   * Insertions are attributed to the account of the connection that first
-   * sent them; a client id already belonging to someone else is refused, so
-   * nobody can write in another's name.
+   * What of a client's change is stored in its sender's name (authorship.ts):
+   * structs the document has are nobody's claim, others' new structs are left
+   * for their authors to deliver (another instance may have stored them: the
+   * room reads the log for them).
    */
-  private claimClients(connection: Connection, clients: number[]): void {
-    for (const client of clients) {
-      const owner = this.clientAuthors.get(client);
-      if (owner !== undefined && owner !== connection.user.id) throw new ProtocolError('changes in the name of another member');
+  private admit(connection: Connection, update: Uint8Array, attribution: UpdateAttribution): AdmittedUpdate {
+    const admitted = admitUpdate(update, attribution, connection.user.id, this.clientAuthors, this.doc);
+    if (admitted.foreign.length > 0) {
+      this.options.logger.info(
+        { documentId: this.documentId, user: connection.user.username, clients: admitted.foreign },
+        'left out changes a member forwarded in the name of others',
+      );
+      if (!this.options.store.exclusive) void this.catchUp().catch(() => undefined);
     }
-    for (const client of clients) this.clientAuthors.set(client, connection.user.id);
+    return admitted;
   }
 
   /** Which account each Yjs client id belongs to, as far as this room knows. */
@@ -353,17 +381,30 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (origin instanceof Connection) {
-      for (const id of removed) origin.clientIds.delete(id);
+      for (const id of removed) {
+        origin.clientIds.delete(id);
+        if (this.presenceOwners.get(id) === origin) this.presenceOwners.delete(id);
+      }
+    } else if (origin === Origin.remote) {
+      for (const id of added) this.remoteClients.add(id);
+      for (const id of updated) this.remoteClients.add(id);
+      // Gone from its instance: the member may come back through this one.
+      for (const id of removed) this.remoteClients.delete(id);
     }
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwareness(update), null);
+    this.broadcast(encodeAwareness(update), null, true);
     if (origin !== Origin.remote) this.options.publish?.({ t: 'awareness', update });
   };
 
-  private broadcast(frame: Uint8Array, except: Connection | null): void {
+  /** `presence`: the frame is an awareness update, which stock clients send back once each. */
+  private broadcast(frame: Uint8Array, except: Connection | null, presence = false): void {
     const relay = new Relay(frame);
-    for (const connection of this.connections) if (connection !== except) connection.relay(relay);
+    for (const connection of this.connections) {
+      if (connection === except) continue;
+      connection.relay(relay);
+      if (presence) connection.expectEcho();
+    }
   }
 
   /** Tells every connection that understands events (the editor) to refresh something. */

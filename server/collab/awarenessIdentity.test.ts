@@ -16,20 +16,25 @@ describe('awareness identity', () => {
   });
 
   it('stamps the account on every state, whatever name the client claimed', () => {
-    const [entry] = stampAwareness([{ clientId: 1, clock: 1, state: { user: { name: '张丽', color: '#000' }, cursor: 5 } }], bob, () => true);
+    const [entry] = stampAwareness([{ clientId: 1, clock: 1, state: { user: { name: '张丽', color: '#000' }, cursor: 5 } }], bob);
     expect(entry.state).toEqual({ user: bob, cursor: 5 });
   });
 
-  it('drops entries for client ids the connection may not use, including removals', () => {
-    const kept = stampAwareness(
-      [
-        { clientId: 1, clock: 2, state: { a: 1 } },
-        { clientId: 2, clock: 2, state: null },
-      ],
-      bob,
-      (id) => id === 1,
-    );
-    expect(kept.map((e) => e.clientId)).toEqual([1]);
+  it('skips the entries a filter declines without reading their states', () => {
+    const update = encodeAwarenessEntries([
+      { clientId: 1, clock: 2, state: { a: 1 } },
+      { clientId: 2, clock: 3, state: null },
+      { clientId: 3, clock: 4, state: { b: 2 } },
+    ]);
+    const seen: [number, number][] = [];
+    const kept = decodeAwarenessUpdate(update, (id, clock) => {
+      seen.push([id, clock]);
+      return id !== 2;
+    });
+    expect(seen).toEqual([[1, 2], [2, 3], [3, 4]]);
+    expect(kept.map((e) => e.clientId)).toEqual([1, 3]);
+    // a skipped state must still be well framed
+    expect(() => decodeAwarenessUpdate(update.slice(0, update.length - 2), (id) => id === 1)).toThrow(ProtocolError);
   });
 
   it('refuses malformed updates and non-object states', () => {

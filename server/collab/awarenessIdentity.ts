@@ -19,7 +19,13 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/**
+ * Decodes an awareness update. `keep` sees each entry's client id and clock
+ * first: entries it declines are skipped without parsing their state (a
+ * stock client echoes every presence update it receives, so most entries a
+ * busy room gets are others' states sent back).
+ */
+export function decodeAwarenessUpdate(update: Uint8Array, keep: (clientId: number, clock: number) => boolean = () => true): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   try {
     const count = decoding.readVarUint(decoder);
@@ -27,10 +33,15 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
+      if (!keep(clientId, clock)) {
+        decoding.readVarUint8Array(decoder); // the state's JSON, unread
+        continue;
+      }
       const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('awareness state is not an object');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
     }
+    if (decoder.pos !== update.length) throw new ProtocolError('malformed awareness update');
     return entries;
   } catch (err) {
     if (err instanceof ProtocolError) throw err;
@@ -49,18 +60,9 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/**
- * Keeps the entries this connection may send (its own client ids, or ids no
- * other connection holds) and stamps its identity on every state.
- */
-export function stampAwareness(
-  entries: AwarenessEntry[],
-  identity: AwarenessIdentity,
-  mayUse: (clientId: number) => boolean,
-): AwarenessEntry[] {
-  return entries
-    .filter((entry) => mayUse(entry.clientId))
-    .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...identity } } }));
+/** Stamps the connection's identity on every state it sends (a removal stays a removal). */
+export function stampAwareness(entries: AwarenessEntry[], identity: AwarenessIdentity): AwarenessEntry[] {
+  return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...identity } } }));
 }
 
 /** The smallest part of y-protocols' Awareness that applying entries needs. */
