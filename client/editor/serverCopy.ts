@@ -1,9 +1,9 @@
 // The server's copy of a document, read once over a socket of its own into a
 // Y.Doc of its own: what this computer's copy can be compared with. No
 // presence is announced and nothing is shared with other tabs.
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isFinalCloseCode } from '../../shared/collab.js';
+import { QuietProvider } from './quietProvider.js';
 import { collabUrl } from './useCollaboration.js';
 
 const READ_TIMEOUT_MS = 15_000;
@@ -12,7 +12,7 @@ const READ_TIMEOUT_MS = 15_000;
 export function readServerCopy(documentId: string, signal?: AbortSignal): Promise<Y.Doc> {
   const doc = new Y.Doc();
   // No BroadcastChannel: other tabs' copies (this one's too) would flow into it.
-  const provider = new WebsocketProvider(collabUrl(), documentId, doc, { connect: false, disableBc: true });
+  const provider = new QuietProvider(collabUrl(), documentId, doc, { connect: false, disableBc: true });
   provider.awareness.setLocalState(null);
 
   return new Promise<Y.Doc>((resolve, reject) => {

@@ -5,10 +5,11 @@
 // gets a fresh, connected provider instead of a destroyed one.
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { AckTracker, countingWebSocket, type DirtyFlagStore } from '../../shared/ackTracker.js';
 import { ACK_PARAM, COLLAB_PATH } from '../../shared/collab.js';
+import { QuietProvider } from './quietProvider.js';
 import { localStorageFlag, unsavedFlagKey } from './unsavedFlag.js';
 
 export interface Collaboration {
@@ -40,7 +41,7 @@ export function useCollaboration(documentId: string, userId: string): Collaborat
 
   useEffect(() => {
     const ydoc = new Y.Doc();
-    const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
+    const provider = new QuietProvider(collabUrl(), documentId, ydoc, {
       params: { [ACK_PARAM]: '1' },
       WebSocketPolyfill: CountingWebSocket,
     });
