@@ -72,12 +72,17 @@ export function useComments(documentId: string, editor: Editor | null): Comments
   const requestedFor = useRef('');
   const { reload } = threads;
   useEffect(() => {
-    if (!editor || !list || !ranges) return;
-    const { doc } = editor.state;
+    if (!editor || editor.isDestroyed || !list || !ranges) return;
+    // The ranges of this render may be of another document by now (the local copy rebuilt from the
+    // server after an approval refused changes): the passages are read where the editor is now.
+    const { state } = editor;
+    const { doc } = state;
+    const current = commentHighlightsKey.getState(state)?.ranges;
+    if (!current) return;
     const drifted = list.flatMap((thread) => {
       if (!thread.anchor || thread.orphaned) return [];
-      const range = ranges.get(thread.id);
-      const text = range ? doc.textBetween(range.from, range.to, '\n') : null;
+      const range = current.get(thread.id);
+      const text = range && range.to <= doc.content.size ? doc.textBetween(range.from, range.to, '\n') : null;
       return text === thread.quote ? [] : [JSON.stringify([thread.id, thread.quote, text])];
     });
     const signature = drifted.join();
