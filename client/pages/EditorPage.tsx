@@ -31,6 +31,7 @@ import { unavailabilityOf } from '../editor/unavailability.js';
 import { useBeforeUnload } from '../editor/useBeforeUnload.js';
 import { useCollaboration } from '../editor/useCollaboration.js';
 import { useConnectionState } from '../editor/useConnectionState.js';
+import { useRetryWhenConnected } from '../editor/useRetryWhenConnected.js';
 import { useDocumentEvents } from '../editor/useDocumentEvents.js';
 import { useDocumentMeta } from '../editor/useDocumentMeta.js';
 import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
@@ -103,6 +104,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     }
   });
   useRefreshOnFocus(() => void comments.threads.reload(), THREADS_REFRESH_MS);
+  useRetryWhenConnected(connection, [comments.threads, meta, members]);
 
   // Opened from a notification (…?thread=id): show that thread, then drop the parameter so that the same link works again.
   const { pathname, search } = useLocation();

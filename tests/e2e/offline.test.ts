@@ -75,8 +75,10 @@ describe('offline', () => {
   it('an editor types offline, reloads offline, still has the sentence, and it reaches the server once when the network returns', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: alice.token, body: { quote: '参政议政更主动', body: '请补充数据' } })).status).toBe(201);
     const a = await openAs(alice, id);
     const b = await openAs(bob, id);
+    await b.getByTestId('comment-highlight').first().waitFor();
     const sentence = '断网后写下、刷新后仍在的一句';
     const localCopy = `yigao:${await userId(bob)}:${id}`;
 
@@ -111,6 +113,9 @@ describe('offline', () => {
     await until(async () => (await editorText(a)).includes(sentence), 'the sentence to reach the colleague', 10_000);
     expect(occurrences(await editorText(a), sentence)).toBe(1);
     expect(await b.getByTestId('offline-banner').count()).toBe(0);
+    // the comments, which could not be read while offline, came back by themselves
+    await b.getByTestId('comment-highlight').first().waitFor({ timeout: 10_000 });
+    expect(await b.locator('.side-panel__error').count()).toBe(0);
     await screenshot(b, 'offline-back-online');
   });
 
