@@ -1,5 +1,6 @@
 // What the collaboration server and its clients must agree on beyond the
 // stock y-websocket protocol: the socket path and the close codes.
+import type { PersonDto, VersionDto } from './api.js';
 
 export const COLLAB_PATH = '/collab';
 
@@ -32,7 +33,12 @@ export type DocumentEvent =
   /** The document's status, title or one's role changed. */
   | { type: 'document' }
   /** The user has new notifications. */
-  | { type: 'notifications' };
+  | { type: 'notifications' }
+  /**
+   * Someone restored an older version: the text on screen was replaced, and
+   * what it held just before is kept in `backup` (null when no version holds it).
+   */
+  | { type: 'restored'; by: PersonDto; version: VersionDto; backup: VersionDto | null };
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /**

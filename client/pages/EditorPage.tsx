@@ -51,6 +51,7 @@ import { Link } from '../router/Link.js';
 import { navigate, useLocation } from '../router/navigation.js';
 import { threadOf } from '../router/routes.js';
 import { useCurrentUser } from '../session/sessionContext.js';
+import { RestoredNotice, type RestoreEvent } from '../versions/RestoredNotice.js';
 import { HistoryPanel } from '../versions/HistoryPanel.js';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
@@ -84,6 +85,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
   /** A placeholder from the approval check to select in the editor (an object, so that choosing it again selects the next one). */
   const [placeholder, setPlaceholder] = useState<{ text: string } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
+  /** Someone else restored a version while this page was open. */
+  const [restoredBy, setRestoredBy] = useState<RestoreEvent | null>(null);
   const history = useVersionHistory(documentId, historyOpen);
   const [editor, setEditor] = useState<Editor | null>(null);
   const comments = useComments(documentId, editor);
@@ -98,7 +101,11 @@ export function EditorPage({ documentId }: { documentId: string }) {
   useDocumentEvents(provider, (event) => {
     if (event.type === 'comments') void comments.threads.reload();
     else if (event.type === 'notifications') notifications?.refresh();
-    else {
+    else if (event.type === 'restored') {
+      void history.refresh();
+      // The restorer has the toast; everyone else is told what replaced their text and where it went.
+      if (event.by.username !== user.username) setRestoredBy(event);
+    } else {
       void meta.reload();
       void members.reload();
     }
@@ -188,6 +195,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
         <ApprovedBanner version={approvedVersion.data ?? null} onReopen={canApprove(doc.role) ? () => setReopening(true) : null} />
       ) : (
         !editable && <ReadonlyBanner role={doc.role} />
+      )}
+      {restoredBy && (
+        <RestoredNotice
+          event={restoredBy}
+          onView={(version) => {
+            setViewing(version);
+            setRestoredBy(null);
+          }}
+          onDismiss={() => setRestoredBy(null)}
+        />
       )}
       {refused.discarded && (
         <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">

@@ -110,11 +110,20 @@ export class VersionService {
         updateYFragment(scratch, scratch.getXmlFragment(BODY_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
       });
       scratch.destroy();
-      await this.takeAutomatic(documentId);
+      // What is replaced stays in a version: an automatic one now, or the last one when nothing changed since.
+      const backup = (await this.takeAutomatic(documentId)) ?? (await this.storage.versions.listVersions(documentId, { limit: 1 }))[0] ?? null;
       for (const edit of edits) room.applyServerUpdate(user.id, edit);
       const label = version.name ?? new Date(version.createdAt).toLocaleString('zh-CN', { hour12: false });
       const restored = await this.take(documentId, 'named', `恢复到“${label}”`, user.id);
-      return this.dto(restored, await this.people([...restored.authors, user.id]));
+      const people = await this.people([...restored.authors, user.id]);
+      // Everyone with the document open is told who replaced the text on their screen, and where it went.
+      this.registry.sendEvent(documentId, {
+        type: 'restored',
+        by: people.get(user.id) ?? { username: user.username, displayName: user.displayName, color: colorForUser(user.id) },
+        version: await this.describe(version),
+        backup: backup ? await this.describe(backup) : null,
+      });
+      return this.dto(restored, people);
     });
   }
 

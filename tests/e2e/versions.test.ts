@@ -89,6 +89,18 @@ describe('version history in the browser', () => {
     await view.waitFor({ state: 'detached' });
     await until(async () => !(await editorText(b)).includes(sentence), 'the restore to reach the other editor');
     expect(await paragraph(b, lead).innerText()).toBe(leadBefore);
+    // bob is told who replaced the text on his screen, and where what was there is kept
+    const notice = b.getByTestId('restored-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/^张丽 已将文档恢复到“征求意见稿”（.+）。 恢复前的内容（包括您刚才的修改）保存在自动保存的版本（.+）中。/);
+    await screenshot(b, 'version-restored-notice');
+    await notice.getByTestId('restored-notice-view').click();
+    await b.getByTestId('version-view').getByText('正在查看自动保存的版本').waitFor();
+    await b.getByTestId('version-body').getByText(sentence).waitFor();
+    await b.getByTestId('back-to-current').click();
+    expect(await notice.count()).toBe(0);
+    // the restorer has her toast, not the notice
+    expect(await a.getByTestId('restored-notice').count()).toBe(0);
     await until(async () => !(await editorText(a)).includes(sentence), 'the restore in the restorer\'s editor');
     expect(await a.getByTestId('editor').isVisible()).toBe(true);
     await panel.locator('[data-testid="version-item"][data-kind="named"]', { hasText: '恢复到“征求意见稿”' }).waitFor();

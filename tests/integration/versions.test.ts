@@ -187,6 +187,30 @@ describe('versions', () => {
     await until(() => !a.fragment.toString().includes('新的段落'), 'the restore at the connected client');
   });
 
+  it('tells everyone with the document open who restored which version, and which version keeps what was replaced', async () => {
+    const id = await sharedDocument();
+    const v1 = await named(id, owner, '初稿');
+    const a = open(id, editor);
+    await synced(a);
+    appendParagraph(a, '王明刚写的一段');
+    await saved(a);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: owner.token })).status).toBe(200);
+    await until(() => a.events.some((e) => e.type === 'restored'), 'the restore to be announced');
+    const event = a.events.find((e) => e.type === 'restored');
+    if (event?.type !== 'restored') throw new Error('no restore event');
+    expect(event.by).toMatchObject({ username: owner.username, displayName: '张丽' });
+    expect(event.version).toMatchObject({ id: v1, name: '初稿' });
+    expect(event.backup?.kind).toBe('auto');
+    const backup = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${event.backup!.id}`, { token: editor.token })).body;
+    expect(backup.text).toContain('王明刚写的一段');
+    expect(await contentText(srv.url, owner, id)).not.toContain('王明刚写的一段');
+    // restored again with nothing changed since: the last version already holds the text
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: owner.token })).status).toBe(200);
+    await until(() => a.events.filter((e) => e.type === 'restored').length === 2, 'the second restore to be announced');
+    const second = a.events.filter((e) => e.type === 'restored').at(-1);
+    expect(second?.type === 'restored' && second.backup?.name).toBe('恢复到“初稿”');
+  });
+
   it('lets a viewer read and compare versions but not create or restore them; bad ids get 404 and 400', async () => {
     const id = await sharedDocument();
     const v1 = await named(id, owner, '一稿');
