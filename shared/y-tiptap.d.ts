@@ -25,6 +25,12 @@ declare module '@tiptap/y-tiptap' {
     doc: Y.Doc;
     type: Y.XmlFragment;
     mapping: ProsemirrorMapping;
+    /** Runs `f` unless the binding is inside one of its own updates already (lib0's mutex). */
+    mux(f: () => void): void;
+    /** Draws the whole document afresh from Yjs. */
+    _forceRerender(): void;
+    /** Writes the document into Yjs: the sync plugin's view calls it on every update. */
+    _prosemirrorChanged(doc: Node): void;
   }
 
   export interface YSyncPluginState {
@@ -37,5 +43,8 @@ declare module '@tiptap/y-tiptap' {
   export const ySyncPluginKey: PluginKey<YSyncPluginState>;
   export function absolutePositionToRelativePosition(pos: number, type: Y.XmlFragment, mapping: ProsemirrorMapping): Y.RelativePosition;
   export function relativePositionToAbsolutePosition(y: Y.Doc, documentType: Y.XmlFragment, relPos: Y.RelativePosition, mapping: ProsemirrorMapping): number | null;
-  export function initProseMirrorDoc(yXmlFragment: Y.XmlFragment, schema: Schema): { doc: Node; mapping: ProsemirrorMapping };
+  export function initProseMirrorDoc(
+    yXmlFragment: Y.XmlFragment,
+    schema: Schema,
+  ): { doc: Node; mapping: ProsemirrorMapping; meta: { mapping: ProsemirrorMapping; isOMark: Map<unknown, unknown> } };
 }

@@ -9,6 +9,7 @@ import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
+import { CompositionHold } from './CompositionHold.js';
 import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
 import type { SaveIndicator } from './saveState.js';
@@ -56,6 +57,8 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
       extensions: [
         ...schemaExtensions,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+        // Pinyin being composed stays on this computer until it is committed.
+        CompositionHold.configure({ awareness: provider.awareness }),
         CollaborationCaret.configure({
           provider,
           user: { name: user.displayName, color: user.color, username: user.username },

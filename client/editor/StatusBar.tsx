@@ -2,7 +2,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from './connectionState.js';
 import type { SaveIndicator } from './saveState.js';
-import { wordCountOf } from './wordCountOf.js';
+import { settledWordCountOf } from './wordCountOf.js';
 
 interface StatusBarProps {
   editor: Editor | null;
@@ -13,7 +13,7 @@ interface StatusBarProps {
 /** The strip at the bottom of the window, as in Word: connection, saving, 字数. */
 export function StatusBar({ editor, connection, save }: StatusBarProps) {
   const { t } = useTranslation();
-  const words = useEditorState({ editor, selector: ({ editor: current }) => (current ? wordCountOf(current.state.doc) : null) });
+  const words = useEditorState({ editor, selector: ({ editor: current }) => (current ? settledWordCountOf(current.view) : null) });
   return (
     <footer className="status-bar">
       <span className="status-bar__item status-bar__connection" data-testid="connection-status" data-state={connection} role="status">

@@ -1,4 +1,7 @@
+// 字数 for the status bar: a document's count, cached per document node, and
+// an editor's count, which leaves out pinyin that an input method is still composing.
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
 import { countCharacters } from '../../shared/wordCount.js';
 
 // Selection changes don't change the document node, so most transactions hit the cache.
@@ -11,5 +14,17 @@ export function wordCountOf(doc: ProseMirrorNode): number {
     count = countCharacters(doc.textBetween(0, doc.content.size, '\n'));
     counts.set(doc, count);
   }
+  return count;
+}
+
+// Each editor's count from before its current composition.
+const settledCounts = new WeakMap<Pick<EditorView, 'composing' | 'state'>, number>();
+
+/** 字数 of an editor's document, without an open IME composition: while one is open, the count from before it. */
+export function settledWordCountOf(view: Pick<EditorView, 'composing' | 'state'>): number {
+  const settled = settledCounts.get(view);
+  if (view.composing && settled !== undefined) return settled;
+  const count = wordCountOf(view.state.doc);
+  if (!view.composing) settledCounts.set(view, count);
   return count;
 }

@@ -1,0 +1,155 @@
+// Keeps an input method's composition on this computer. While someone types
+// through an IME ("ren min" before it becomes 人民), the collaboration binding
+// would write every intermediate state into the shared document and the others
+// would see the pinyin. From the composition's start until just after its end
+// this holds the binding's writes, and keeps remote changes off the page too
+// (the binding draws them by rebuilding the document, which would drop the
+// composing text and break the composition). Then the held edit is written
+// once. Should the shared document have changed meanwhile, writing the page
+// over it would erase the others' changes: the edit is then made on a copy of
+// the document as it was when the hold began, merged into it as a Yjs update,
+// and the page drawn again from the result, so both sides' text is kept.
+// The caret shown to the others stays where the composition began meanwhile:
+// placed in a document without the composing text, it would jump about.
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import {
+  absolutePositionToRelativePosition,
+  initProseMirrorDoc,
+  relativePositionToAbsolutePosition,
+  updateYFragment,
+  ySyncPluginKey,
+  type ProsemirrorBinding,
+} from '@tiptap/y-tiptap';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+const key = new PluginKey('compositionHold');
+
+/** An edit on the page that the shared document does not have yet. */
+interface Hold {
+  /** The shared document as it was when the hold began, copied when something else first changes it; null while nothing has. */
+  base: Y.Doc | null;
+}
+
+function bindingOf(view: EditorView): ProsemirrorBinding {
+  const binding = ySyncPluginKey.getState(view.state)?.binding;
+  if (!binding) throw new Error('CompositionHold goes with the Collaboration extension');
+  return binding;
+}
+
+/**
+ * Writes the page's edit into a shared document that changed since `base`:
+ * the edit is made on `base` and merged in as an update, then the page is
+ * drawn again from the merged document, the selection kept where it was.
+ */
+function merge(view: EditorView, binding: ProsemirrorBinding, base: Y.Doc) {
+  const { doc } = binding;
+  const type = base.getXmlFragment(Y.findRootTypeKey(binding.type));
+  // A mapping that covers every node, for placing the selection in the copy.
+  const { meta } = initProseMirrorDoc(type, view.state.schema);
+  const before = Y.encodeStateVector(base);
+  base.transact(() => updateYFragment(base, type, view.state.doc, meta), ySyncPluginKey);
+  const { anchor, head } = view.state.selection;
+  const selection = [anchor, head].map((pos) => absolutePositionToRelativePosition(pos, type, meta.mapping));
+  const update = Y.encodeStateAsUpdate(base, before);
+  base.destroy();
+  // Under the binding's mutex, so that it does not draw this change itself (nor would it, were nothing new in it):
+  // the page is drawn afresh below, with the remote changes that were held off it.
+  binding.mux(() => doc.transact(() => Y.applyUpdate(doc, update), ySyncPluginKey));
+  binding._forceRerender();
+  const [from, to] = selection.map((position) => relativePositionToAbsolutePosition(doc, binding.type, position, binding.mapping));
+  if (from === null || to === null) return;
+  const { state } = view;
+  view.dispatch(state.tr.setSelection(TextSelection.between(state.doc.resolve(from), state.doc.resolve(to))));
+}
+
+export interface CompositionHoldOptions {
+  /** The awareness that CollaborationCaret shows this caret through, to the others. */
+  awareness: Awareness | null;
+}
+
+export const CompositionHold = Extension.create<CompositionHoldOptions>({
+  name: 'compositionHold',
+
+  addOptions() {
+    return { awareness: null };
+  },
+
+  addProseMirrorPlugins() {
+    const { awareness } = this.options;
+    let hold: Hold | null = null;
+    let settling: ReturnType<typeof setTimeout> | undefined;
+
+    const settle = (view: EditorView) => {
+      if (hold === null || view.composing || view.isDestroyed) return;
+      const { base } = hold;
+      hold = null;
+      if (base) merge(view, bindingOf(view), base);
+      // Nothing else changed the document: the binding writes the edit as after any other transaction.
+      else view.dispatch(view.state.tr);
+    };
+    // After the task that ended the composition: ProseMirror reads the committed text in a microtask of it.
+    const settleSoon = (view: EditorView) => {
+      clearTimeout(settling);
+      settling = setTimeout(() => settle(view));
+    };
+    const begin = () => {
+      hold ??= { base: null };
+      return false;
+    };
+
+    return [
+      new Plugin({
+        key,
+        // Remote changes wait too: the binding draws them by rebuilding the page from Yjs, which lacks the held edit.
+        filterTransaction: (tr) => hold === null || !tr.getMeta(ySyncPluginKey)?.isChangeOrigin,
+        view(view) {
+          const binding = bindingOf(view);
+          const write = binding._prosemirrorChanged;
+          binding._prosemirrorChanged = (doc) => {
+            if (hold === null) write.call(binding, doc);
+          };
+          const copyBeforeOthers = (transaction: Y.Transaction) => {
+            if (hold !== null && hold.base === null && transaction.origin !== ySyncPluginKey) {
+              // The copy keeps a client id of its own: an update bringing a doc items under its own id
+              // makes Yjs think another client took that id, and change it.
+              hold.base = new Y.Doc();
+              Y.applyUpdate(hold.base, Y.encodeStateAsUpdate(binding.doc));
+            }
+          };
+          binding.doc.on('beforeTransaction', copyBeforeOthers);
+          const setField = awareness?.setLocalStateField;
+          if (awareness && setField) {
+            awareness.setLocalStateField = (field, value) => {
+              if (hold === null || field !== 'cursor') setField.call(awareness, field, value);
+            };
+          }
+          return {
+            // The composition can also end without a compositionend event (ProseMirror ends it on a plain key).
+            update: (current) => {
+              if (hold !== null && !current.composing) settleSoon(current);
+            },
+            destroy: () => {
+              binding.doc.off('beforeTransaction', copyBeforeOthers);
+              binding._prosemirrorChanged = write;
+              if (awareness && setField) awareness.setLocalStateField = setField;
+            },
+          };
+        },
+        props: {
+          // Run before ProseMirror's own handlers, which may already change the document (deleting the selection).
+          handleDOMEvents: {
+            compositionstart: begin,
+            compositionupdate: begin,
+            compositionend(view) {
+              settleSoon(view);
+              return false;
+            },
+          },
+        },
+      }),
+    ];
+  },
+});
