@@ -348,6 +348,28 @@ describe('Room', () => {
     room.awareness.destroy();
   });
 
+  it('neither counts nor relays a caret sent again unchanged (as Tiptap does after every remote change), but passes it on as a renewal', () => {
+    vi.useFakeTimers();
+    const { room, join } = setup();
+    const a = join('editor', 'alice', true, { messagesPerSecond: 1000, awarenessPerSecond: 1 });
+    const b = join('editor', 'bob');
+    const caret = { cursor: { anchor: 7, head: 7 } };
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 71, clock: 1, state: caret }])));
+    const relayed = b.socket.awareness.length;
+    for (let clock = 2; clock <= 40; clock++) room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 71, clock, state: caret }])));
+    expect(a.socket.closeCode).toBeNull();
+    expect(b.socket.awareness.length).toBe(relayed);
+    // ten seconds on, the same caret is passed on once, so that it does not time out at the others
+    vi.advanceTimersByTime(10_000);
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 71, clock: 41, state: caret }])));
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 71, clock: 42, state: caret }])));
+    expect(b.socket.awareness.length).toBe(relayed + 1);
+    // a caret that moves is news, and counts
+    room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 71, clock: 43, state: { cursor: { anchor: 8, head: 8 } } }])));
+    expect(room.awareness.getStates().get(71)).toMatchObject({ cursor: { anchor: 8 } });
+    room.awareness.destroy();
+  });
+
   it('takes back a member\'s client id after they left only with newer presence, and never another instance\'s', () => {
     const { room, join } = setup();
     const a = join('editor', 'alice');

@@ -13,7 +13,8 @@ import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../st
 import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
 import { type AdmittedUpdate, admitUpdate } from './authorship.js';
-import { type AwarenessEntry, applyAwarenessEntries, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
+import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.js';
+import { LimitError, PresenceGate } from './PresenceGate.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -103,10 +104,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  /** Which connection introduced each awareness client id present here. */
-  private readonly presenceOwners = new Map<number, Connection>();
-  /** Awareness client ids of other instances' members: no connection here may speak for them. */
-  private readonly remoteClients = new Set<number>();
+  private readonly presence = new PresenceGate(this.awareness);
   /** Server work in progress on this room (a version, a restore): it is not unloaded meanwhile. */
   holds = 0;
   private status: DocumentStatus;
@@ -203,7 +201,7 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     if (connection.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
-      for (const id of connection.clientIds) if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
+      this.presence.released(connection, [...connection.clientIds]);
     }
     if (this.connections.size === 0) this.options.onEmpty(this);
     if (this.canWrite(connection) && ![...this.connections].some((c) => this.canWrite(c))) this.options.observer?.writersLeft(this);
@@ -257,20 +255,12 @@ export class Room {
       }
       case 'awareness': {
         if (message.update.length > this.limits.maxAwarenessBytes) throw new LimitError(CloseCode.messageTooLarge, 'presence state too large');
-        // Only what the connection says about its own clients counts, is stamped and relayed;
-        // others' states it echoes (as the stock provider does) are skipped unread.
-        const entries = decodeAwarenessUpdate(message.update, (clientId, clock) => this.speaksFor(connection, clientId, clock));
+        const entries = this.presence.admit(connection, message.update);
         if (entries.length === 0) return;
-        if (!connection.takeAwarenessUpdate()) throw new LimitError(CloseCode.rateLimited, 'too many presence updates');
-        const stamped = stampAwareness(entries, connection.identity);
-        for (const entry of stamped) {
-          connection.clientIds.add(entry.clientId);
-          this.presenceOwners.set(entry.clientId, connection);
-        }
         // Behind changes still being stored, presence waits its turn: relayed first, a caret
         // would point into text the others do not have yet. (Not while the store fails.)
-        if (this.healthy && (this.outbox.length > 0 || this.draining)) this.outbox.push({ kind: 'presence', entries: stamped, from: connection });
-        else this.applyPresence(stamped, connection);
+        if (this.healthy && (this.outbox.length > 0 || this.draining)) this.outbox.push({ kind: 'presence', entries, from: connection });
+        else this.applyPresence(entries, connection);
         return;
       }
       case 'queryAwareness': {
@@ -285,20 +275,6 @@ export class Room {
   private applyPresence(entries: AwarenessEntry[], from: Connection): void {
     // A connection gone meanwhile has had its presence removed; it is not brought back.
     if (this.connections.has(from)) applyAwarenessEntries(this.awareness, entries, from);
-  }
-
-  /**
-   * Whether an awareness entry is the connection's own news: a client it
-   * introduced, or a client nobody here holds with a newer clock than the
-   * room has seen (a new member, or one come back). Another connection's
-   * client, another instance's, or a state the room already has is someone
-   * else's, sent back: never counted, stamped or relayed.
-   */
-  private speaksFor(connection: Connection, clientId: number, clock: number): boolean {
-    if (connection.clientIds.has(clientId)) return true;
-    if (this.presenceOwners.has(clientId) || this.remoteClients.has(clientId)) return false;
-    const known = this.awareness.meta.get(clientId);
-    return known === undefined || known.clock < clock;
   }
 
   /**
@@ -380,17 +356,8 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
-    if (origin instanceof Connection) {
-      for (const id of removed) {
-        origin.clientIds.delete(id);
-        if (this.presenceOwners.get(id) === origin) this.presenceOwners.delete(id);
-      }
-    } else if (origin === Origin.remote) {
-      for (const id of added) this.remoteClients.add(id);
-      for (const id of updated) this.remoteClients.add(id);
-      // Gone from its instance: the member may come back through this one.
-      for (const id of removed) this.remoteClients.delete(id);
-    }
+    if (origin instanceof Connection) this.presence.released(origin, removed);
+    else if (origin === Origin.remote) this.presence.remoteChanged({ added, updated, removed });
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwareness(update), null, true);
@@ -677,17 +644,6 @@ export class Room {
     this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
-  }
-}
-
-/** A configured limit was breached: the connection is closed with `code`. */
-export class LimitError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LimitError';
   }
 }
 

@@ -67,3 +67,21 @@ export async function clickEndOf(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="editor"] p', { hasText: text }).first().click();
   await page.keyboard.press('End');
 }
+
+/** Records the close code of every WebSocket the page's scripts open (call before the page loads). */
+export async function recordSocketCloses(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const closes: number[] = [];
+    (window as unknown as { socketCloses: number[] }).socketCloses = closes;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('close', (event) => closes.push(event.code));
+      }
+    };
+  });
+}
+
+/** The close codes the page's WebSockets saw so far (recordSocketCloses). */
+export const socketCloses = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { socketCloses: number[] }).socketCloses);

@@ -53,7 +53,7 @@ describe('a committee in one document', () => {
     }
   }, 60_000 + PEOPLE * 1_000 + SECONDS * 2_000);
 
-  it('the editor\'s provider sends only its own presence, and still sees everyone\'s', async () => {
+  it('the editor\'s provider sends only its own presence, and only when it changes, and still sees everyone\'s', async () => {
     const id = await newDocument(srv.url, owner);
     const others = await Promise.all(Array.from({ length: 4 }, () => connect(srv.wsUrl, id, owner.token)));
     const sentPresence: number[] = [];
@@ -76,6 +76,8 @@ describe('a committee in one document', () => {
       quiet.awareness.setLocalStateField('cursor', 1);
       await until(() => others.every((o) => o.provider.awareness.getStates().get(doc.clientID)?.cursor === 1), 'its caret at the others');
       const before = sentPresence.length;
+      // its own caret set again where it is (Tiptap does so after every remote change): nothing to send
+      for (let i = 0; i < 5; i++) quiet.awareness.setLocalStateField('cursor', 1);
       for (let round = 1; round <= 5; round++) for (const o of others) o.provider.awareness.setLocalStateField('cursor', round);
       await until(
         () => others.every((o) => quiet.awareness.getStates().get(o.doc.clientID)?.cursor === 5),
