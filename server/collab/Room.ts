@@ -235,9 +235,9 @@ export class Room {
         return;
       case 'update': {
         const frame = ++connection.updateFramesReceived;
-        // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
+        // Read-only connections receive everything; what they send is dropped (and acknowledged as
+        // processed), as is an update with nothing left that its sender may write.
         const admitted = message.update === null || !this.canWrite(connection) ? null : this.admit(connection, message.update, message.attribution);
-        // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
         if (admitted?.update == null) {
           this.outbox.push({ kind: 'ackOnly', from: connection, frame });
         } else {
@@ -246,7 +246,7 @@ export class Room {
             throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
           }
           this.storedBytes += update.length;
-          const write: PendingWrite = { kind: 'client', update, from: connection, frame, attribution: { clients: attribution.clients, deletes: attribution.deletes } };
+          const write: PendingWrite = { kind: 'client', update, from: connection, frame, attribution };
           if (this.storeNow(write)) return;
           this.outbox.push(write);
         }
