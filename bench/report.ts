@@ -3,6 +3,7 @@
 import { missingGeneratorFlags } from './generatorFlags.js';
 import { poolTyping } from './pooling.js';
 import { by, caseLabel, cell, int, kb, latencyRows, mb, ms, p99Intervals, pct, ratio, roundsNote, sameCase, sec, table, TITLES, type Row, type Value } from './reportTable.js';
+import { renderStock, stockHeadline } from './reportStock.js';
 import type { BenchRun } from './run.js';
 import type { ScaleOutResult } from './scenarios/scaleOut.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
@@ -63,7 +64,8 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       'the servers take turns case by case, in a rotating order:',
     '  - **Yigao**: `node --no-memory-reducer dist-server/index.js`, the server as `npm start` runs it (compiled by `scripts/buildServer.mjs`; the profile below runs the TypeScript sources through tsx instead, so that it names files and functions), SQLite store; every edit committed before it is relayed and acknowledged. ' +
       `Settings: ROOM_IDLE_SECONDS=${plan.roomIdleSeconds}; MAX_CONNECTIONS_PER_USER, MAX_CONNECTIONS_PER_DOCUMENT, MESSAGES_PER_SECOND, ` +
-      'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn).',
+      'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn)' +
+      (run.stock?.length ? '. In the stock-provider cases (section 1b) only REGISTRATIONS_PER_HOUR is raised, and every person has an account of their own.' : '.'),
     '  - **reference**: `node node_modules/@y/websocket-server/src/server.js` with `YPERSISTENCE` (LevelDB): stores each update after relaying it.',
     '  - **Hocuspocus**: `@hocuspocus/server` with `@hocuspocus/extension-sqlite` at their defaults (the document is stored 2 s after the last change, at most every 10 s). ' +
       'It declares `engines.node >= 22`; on this Node 20 it installed with a warning and ran every scenario below.',
@@ -106,6 +108,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       ratioNote: intervalsOf(spec),
     });
   }
+  headline.push(...stockHeadline(run));
   const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: bytes to the client`, values: by(history, (i) => i.bytesReceived), format: int });
@@ -135,10 +138,11 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       noRatio: true,
     });
   }
+  const everyTyping = [...run.typing, ...(run.stock ?? []), ...run.connections, ...scaleOut];
   const lost = (name: ServerName) =>
-    [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
+    everyTyping.filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
   headline.push({ label: 'edits lost, all runs', values: Object.fromEntries(servers.map((s) => [s, lost(s)])), format: int, noRatio: true });
-  const converged = (name: ServerName) => [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).every((r) => r.converged);
+  const converged = (name: ServerName) => everyTyping.filter((r) => r.server === name).every((r) => r.converged);
   headline.push({ label: 'replicas converged, all runs', values: Object.fromEntries(servers.map((s) => [s, converged(s)])), format: int, noRatio: true });
   push('## Summary', '', table(servers, headline), '');
 
@@ -214,6 +218,8 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       );
     }
   }
+
+  push(...renderStock(run));
 
   // Profile
   if (run.profile) {

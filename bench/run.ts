@@ -438,6 +438,7 @@ function meta(args: string[], started: number): RunMeta {
       ws: version('ws'),
       'better-sqlite3': version('better-sqlite3'),
       tsx: version('tsx'),
+      'y-websocket': version('y-websocket'),
       '@y/websocket-server': version('@y/websocket-server'),
       'y-leveldb (under @y/websocket-server)': version('@y/websocket-server/node_modules/y-leveldb'),
       'ws (under @y/websocket-server)': version('@y/websocket-server/node_modules/ws'),
