@@ -9,8 +9,9 @@ import type { TypingCase } from './scenarios/typing.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
 import { median } from './stats.js';
 
-/** The generator's CPU (% of its core) from which the report says it was part of what was measured. */
+/** The generator's CPU (% of its core) or event-loop delay (p99, ms) from which the report says it was part of what was measured. */
 const GENERATOR_BUSY_PERCENT = 80;
+const GENERATOR_LATE_MS = 50;
 
 const casesRun = (run: BenchRun): TypingCase[] => (run.plan.stock ?? []).filter((spec) => (run.stock ?? []).some((r) => sameCase(r.case, spec)));
 const resultsOf = (run: BenchRun, spec: TypingCase) => (run.stock ?? []).filter((r) => sameCase(r.case, spec));
@@ -60,8 +61,12 @@ export function renderStock(run: BenchRun): string[] {
   const people = Math.max(...cases.map((c) => c.documents * c.clientsPerDocument), plan.stockWarmup ? plan.stockWarmup.documents * plan.stockWarmup.clientsPerDocument : 0);
   const busy = cases.flatMap((spec) =>
     poolTyping(resultsOf(run, spec), servers)
-      .filter((p) => p.meter.generatorCpuPercent >= GENERATOR_BUSY_PERCENT)
-      .map((p) => `${caseLabel(spec)} against ${TITLES[p.server]} (${pct(p.meter.generatorCpuPercent)})`),
+      .filter((p) => p.meter.generatorCpuPercent >= GENERATOR_BUSY_PERCENT || p.meter.generatorLoopDelayP99Ms >= GENERATOR_LATE_MS)
+      .map(
+        (p) =>
+          `${caseLabel(spec)} against ${p.server === 'reference' ? 'the reference' : TITLES[p.server]} (its CPU ${pct(p.meter.generatorCpuPercent)} of a core, its timers ${ms(p.meter.generatorLoopDelayP99Ms)} ms late at the p99, ` +
+          `the other processes on the machine ${pct(p.meter.othersCpuPercent)})`,
+      ),
   );
   const out: string[] = [
     '## 1b. Typing with stock providers',
@@ -80,7 +85,10 @@ export function renderStock(run: BenchRun): string[] {
       '(a code in 4400–4499, after which it does not reconnect). Such a client\'s person stops typing and it receives nothing more: the edits it misses count as lost, and its replica keeps the run from converging. ' +
       'Latency is measured on the deliveries that happened, so after clients closed it covers fewer of them (see the samples). ' +
       'The generator plays every person on one core, each provider doing all of the above: its CPU and event-loop delay are in every table' +
-      (busy.length ? `, and it was busy enough to be part of what was measured at ${busy.join('; ')}.` : '.'),
+      (busy.length
+        ? `. **It did not keep up** (at or above ${GENERATOR_BUSY_PERCENT} % of its core, or its timers ${GENERATOR_LATE_MS} ms late or more at the p99) at ${busy.join('; ')}: ` +
+          'there its own delay (or the machine\'s, when the other processes took its core) is in the latency, for every server alike, and the edits went out late and fewer.'
+        : '.'),
     '',
   ];
   for (const spec of cases) {

@@ -160,7 +160,8 @@ async function main(): Promise<void> {
     }
   };
 
-  if (plan.servers.includes('hocuspocus') && plan.scenarios.length > 0) {
+  // Not for the stock-client cases alone: they leave Hocuspocus out.
+  if (plan.servers.includes('hocuspocus') && plan.scenarios.some((s) => s !== 'stock')) {
     const checked = await attempt('adapter check', 'hocuspocus', 'light client beside @hocuspocus/provider', () =>
       withServer('hocuspocus', { roomIdleSeconds: plan.roomIdleSeconds }, (server) => checkHocuspocusWire(server)),
     );
