@@ -367,6 +367,13 @@ function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
       ...((rerun[key] ?? []) as unknown[]),
     ];
   }
+  if (rerun.plan.scenarios.includes('stock')) {
+    // A run from before the stock cases existed has none of their plan.
+    merged.plan = { ...base.plan, stock: rerun.plan.stock, stockWarmup: rerun.plan.stockWarmup };
+    if (!merged.plan.scenarios.includes('stock')) merged.plan.scenarios = [...merged.plan.scenarios, 'stock'];
+    merged.meta.stockWarmedUpAgainst = rerun.meta.stockWarmedUpAgainst;
+    merged.meta.versions = { ...rerun.meta.versions, ...base.meta.versions };
+  }
   merged.errors = [
     ...base.errors.filter((e) => !(rerun.plan.scenarios as readonly string[]).includes(e.scenario) || !rerun.plan.servers.includes(e.server)),
     ...rerun.errors,
