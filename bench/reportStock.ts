@@ -16,6 +16,8 @@ const GENERATOR_LATE_MS = 50;
 const casesRun = (run: BenchRun): TypingCase[] => (run.plan.stock ?? []).filter((spec) => (run.stock ?? []).some((r) => sameCase(r.case, spec)));
 const resultsOf = (run: BenchRun, spec: TypingCase) => (run.stock ?? []).filter((r) => sameCase(r.case, spec));
 const serversOf = (run: BenchRun) => run.plan.servers.filter((s) => STOCK_SERVERS.includes(s));
+/** A server's name inside a sentence. */
+const named = (s: ServerName) => (s === 'reference' ? 'the reference' : TITLES[s]);
 
 /** "20 (4429 ×20)": a server's socket closes over the rounds, by code. */
 function closes(items: readonly StockTypingResult[]): string {
@@ -64,7 +66,7 @@ export function renderStock(run: BenchRun): string[] {
       .filter((p) => p.meter.generatorCpuPercent >= GENERATOR_BUSY_PERCENT || p.meter.generatorLoopDelayP99Ms >= GENERATOR_LATE_MS)
       .map(
         (p) =>
-          `${caseLabel(spec)} against ${p.server === 'reference' ? 'the reference' : TITLES[p.server]} (its CPU ${pct(p.meter.generatorCpuPercent)} of a core, its timers ${ms(p.meter.generatorLoopDelayP99Ms)} ms late at the p99, ` +
+          `${caseLabel(spec)} against ${named(p.server)} (its CPU ${pct(p.meter.generatorCpuPercent)} of a core, its timers ${ms(p.meter.generatorLoopDelayP99Ms)} ms late at the p99, ` +
           `the other processes on the machine ${pct(p.meter.othersCpuPercent)})`,
       ),
   );
@@ -76,10 +78,10 @@ export function renderStock(run: BenchRun): string[] {
       '(the caret as relative positions, set with every edit as Tiptap\'s CollaborationCaret does). The provider applies every update it receives at once, in a transaction of its own, ' +
       'and re-sends every presence change it learns of, other people\'s included; the light client of the tables above does neither. ' +
       'Yigao runs at its default limits (MESSAGES_PER_SECOND, AWARENESS_PER_SECOND, MAX_CONNECTIONS_PER_USER and MAX_CONNECTIONS_PER_DOCUMENT unset; only REGISTRATIONS_PER_HOUR raised), ' +
-      `and every person signs in with an account of their own, an editor of their document (${people} accounts registered once per run, each case's server started on a copy of that store); ` +
+      `and every person signs in with an account of their own, an editor of their document (${people.toLocaleString('en')} accounts registered once per run, each case's server started on a copy of that store); ` +
       'its clients connect with `?ack=1` and follow the acknowledgements with the editor\'s own AckTracker (`shared/ackTracker.ts`), as the editor does. The reference server runs as in the typing cases. ' +
       (left.length ? `${left.map((s) => TITLES[s]).join(', ')} is left out: it speaks a protocol of its own, not the y-websocket provider's. ` : '') +
-      `The rounds, warm-up${meta.stockWarmedUpAgainst ? ` (${caseLabel(plan.stockWarmup!)} against ${meta.stockWarmedUpAgainst.map((s) => TITLES[s]).join(', then ')})` : ''}, garbage collections, pinning, pooling and intervals are the typing cases'. ` +
+      `The rounds, warm-up${meta.stockWarmedUpAgainst ? ` (${caseLabel(plan.stockWarmup!)} for ${plan.stockWarmup!.warmupSeconds + plan.stockWarmup!.seconds} s against ${meta.stockWarmedUpAgainst.map(named).join(', then ')}, not measured)` : ''}, garbage collections, pinning, pooling and intervals are the typing cases'. ` +
       'An edit is delivered when the receiving provider\'s Y.Doc emits the update holding it (the update\'s range read with `Y.parseUpdateMeta`), and its latency is that moment minus when the sender made it. ' +
       '"Socket closes" counts every close of a client\'s socket by the server or the network, with its close code; "closed for good" are the clients whose provider then emitted \'closed\' ' +
       '(a code in 4400–4499, after which it does not reconnect). Such a client\'s person stops typing and it receives nothing more: the edits it misses count as lost, and its replica keeps the run from converging. ' +
