@@ -4,7 +4,7 @@ import { SERVER_NAMES, type ServerName } from './servers/ServerUnderTest.js';
 import type { ConnectionsCase } from './scenarios/connections.js';
 import type { TypingCase } from './scenarios/typing.js';
 
-export const SCENARIOS = ['typing', 'profile', 'cold-open', 'many-docs', 'export', 'connections', 'scale-out'] as const;
+export const SCENARIOS = ['typing', 'profile', 'stock', 'cold-open', 'many-docs', 'export', 'connections', 'scale-out'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Plan {
@@ -26,6 +26,13 @@ export interface Plan {
    * highest of the case in every run that had this.
    */
   generatorWarmup: TypingCase | null;
+  /**
+   * Typing with the clients real users run (stock WebsocketProvider, presence echoed), against Yigao at its
+   * default limits (an account per person) and the reference; in the typing cases' rounds.
+   */
+  stock: TypingCase[];
+  /** Unmeasured stock-client typing before the first round, on each of those servers (as generatorWarmup). */
+  stockWarmup: TypingCase | null;
   /** The typing case profiled on Yigao (index into typing). */
   profileCase: number;
   coldOpen: { historyEdits: number; summaryPages: number; opens: number };
@@ -62,6 +69,9 @@ export function fullPlan(): Plan {
     // As long as a measured run: the first measured run of a benchmark is slower for whichever server has it,
     // and a shorter warm-up left part of that on it (findings, item 31).
     generatorWarmup: typingCase(1, 20, 2, 7, 2),
+    // The issue's cases: "50 people in one document typing 2 edits/s, and 200 documents × 5 people typing 1 edit/s", and 20, where it began.
+    stock: [typingCase(1, 20, 2, 7, 2), typingCase(1, 50, 2, 7, 2), typingCase(200, 5, 1, 7, 2)],
+    stockWarmup: typingCase(1, 20, 2, 3, 2),
     profileCase: 1,
     coldOpen: { historyEdits: 100_000, summaryPages: 200, opens: 3 },
     manyDocs: { documents: [200, 1000], bytesPerDocument: 20_000, unloadWaitSeconds: 4 },
@@ -90,6 +100,8 @@ export function quickPlan(): Plan {
     typing: [typingCase(1, 4, 2, 2, 0.5)],
     typingRounds: 1,
     generatorWarmup: null,
+    stock: [typingCase(1, 5, 2, 2, 0.5)],
+    stockWarmup: null,
     profileCase: 0,
     coldOpen: { historyEdits: 1_000, summaryPages: 5, opens: 1 },
     manyDocs: { documents: [10], bytesPerDocument: 5_000, unloadWaitSeconds: 3 },
@@ -106,10 +118,12 @@ export const USAGE = `npm run bench [-- options]
   --servers=yigao,reference,hocuspocus
   --scenarios=${SCENARIOS.join(',')}
   --typing=1x20@2,1x50@2    documents x clients @ edits per second
+  --stock=1x20@2,200x5@1    stock: the same with stock y-websocket providers (Yigao at its default limits and the reference;
+                            --scenarios=stock runs only these)
   --scale-out=1x20@2,20x5@1 scale-out: the same, on two instances and on one
-  --seconds=7               typing, scale-out: measured seconds per case (and round)
-  --rounds=3                typing: rounds of every case, pooled in the report
-  --later-rounds=yigao,reference  typing: the servers of the rounds after the first
+  --seconds=7               typing, stock, scale-out: measured seconds per case (and round)
+  --rounds=3                typing, stock: rounds of every case, pooled in the report
+  --later-rounds=yigao,reference  typing, stock: the servers of the rounds after the first
   --history-edits=100000    cold-open: edits in the long history
   --summary-pages=200       cold-open: pages of the long summary
   --opens=3                 cold-open: cold opens per document
@@ -118,7 +132,7 @@ export const USAGE = `npm run bench [-- options]
   --export-pages=30  --export-runs=10
   --steps=100,200,400       connections: editors at each step
   --step-seconds=4
-  --no-generator-warmup     typing: no unmeasured typing before the first round
+  --no-generator-warmup     typing, stock: no unmeasured typing before the first round
   --no-pin                  let the servers and the load generator run on any core
   --out=bench/RESULTS.md    where the report goes
   --report=bench/raw/X.json only render the report from a raw result file
@@ -169,13 +183,16 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         plan.profileCase = Math.min(plan.profileCase, plan.typing.length - 1);
         break;
       case 'scale-out':
-        plan.scaleOut = list(value).map((spec) => {
+      case 'stock': {
+        const key = name === 'stock' ? 'stock' : 'scaleOut';
+        plan[key] = list(value).map((spec) => {
           const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
-          if (!m) throw new Error(`--scale-out wants DxC@R, got ${spec}`);
-          const seconds = plan.scaleOut[0]?.seconds ?? 7;
+          if (!m) throw new Error(`--${name} wants DxC@R, got ${spec}`);
+          const seconds = plan[key][0]?.seconds ?? 7;
           return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
         });
         break;
+      }
       case 'rounds':
         plan.typingRounds = int(name, value);
         break;
@@ -183,7 +200,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         plan.laterRoundServers = servers(value);
         break;
       case 'seconds':
-        for (const c of [...plan.typing, ...plan.scaleOut]) c.seconds = int(name, value);
+        for (const c of [...plan.typing, ...plan.stock, ...plan.scaleOut]) c.seconds = int(name, value);
         break;
       case 'history-edits':
         plan.coldOpen.historyEdits = int(name, value);
@@ -214,6 +231,7 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
         break;
       case 'no-generator-warmup':
         plan.generatorWarmup = null;
+        plan.stockWarmup = null;
         break;
       case 'no-pin':
         plan.pin = false;

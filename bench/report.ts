@@ -1,74 +1,13 @@
 // Renders a run as bench/RESULTS.md: absolute numbers for every server with
 // Yigao / peer ratios beside them, scenario by scenario.
 import { missingGeneratorFlags } from './generatorFlags.js';
-import { percentileRatioInterval } from './interval.js';
 import { poolTyping } from './pooling.js';
+import { by, caseLabel, cell, int, kb, latencyRows, mb, ms, p99Intervals, pct, ratio, roundsNote, sameCase, sec, table, TITLES, type Row, type Value } from './reportTable.js';
+import { renderStock, stockHeadline } from './reportStock.js';
 import type { BenchRun } from './run.js';
 import type { ScaleOutResult } from './scenarios/scaleOut.js';
-import type { TypingResult } from './scenarios/typing.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
-import { median, type LatencySummary } from './stats.js';
-
-const TITLES: Record<ServerName, string> = {
-  yigao: 'Yigao',
-  reference: 'reference (y-websocket-server)',
-  hocuspocus: 'Hocuspocus',
-};
-
-type Value = number | boolean | string | null | undefined;
-interface Row {
-  label: string;
-  values: Partial<Record<ServerName, Value>>;
-  format: (v: number) => string;
-  /** No ratio for this row (counts, yes/no). */
-  noRatio?: boolean;
-  /** Text shown instead of the formatted value (the ratio still uses the value). */
-  display?: Partial<Record<ServerName, string>>;
-  /** Text shown after the ratio to a peer (its interval). */
-  ratioNote?: Partial<Record<ServerName, string>>;
-}
-
-const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
-const mb = (v: number) => (v / 1024 / 1024).toFixed(1);
-const kb = (v: number) => (v / 1024).toFixed(v >= 10 * 1024 ? 0 : 1);
-const int = (v: number) => String(Math.round(v));
-const pct = (v: number) => `${v.toFixed(0)}%`;
-const sec = (v: number) => v.toFixed(2);
-
-function cell(v: Value, format: (v: number) => string): string {
-  if (v === null || v === undefined) return '–';
-  if (typeof v === 'boolean') return v ? 'yes' : '**NO**';
-  if (typeof v === 'string') return v;
-  return format(v);
-}
-
-function ratio(a: Value, b: Value): string {
-  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '–';
-  const r = a / b;
-  return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
-}
-
-function table(servers: ServerName[], rows: Row[]): string {
-  const peers = servers.filter((s) => s !== 'yigao');
-  const withYigao = servers.includes('yigao');
-  const head = ['', ...servers.map((s) => TITLES[s]), ...(withYigao ? peers.map((p) => `Yigao / ${p === 'reference' ? 'reference' : 'Hocuspocus'}`) : [])];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
-  for (const row of rows) {
-    const cells = [row.label, ...servers.map((s) => row.display?.[s] ?? cell(row.values[s], row.format))];
-    if (withYigao) for (const p of peers) cells.push(row.noRatio ? '' : `${ratio(row.values.yigao, row.values[p])}${row.ratioNote?.[p] ? ` ${row.ratioNote[p]}` : ''}`);
-    lines.push(`| ${cells.join(' | ')} |`);
-  }
-  return lines.join('\n');
-}
-
-function by<T extends { server: ServerName }>(items: T[], pick: (item: T) => Value): Partial<Record<ServerName, Value>> {
-  const out: Partial<Record<ServerName, Value>> = {};
-  for (const item of items) out[item.server] = pick(item);
-  return out;
-}
-
-const latencyRows = (items: Array<{ server: ServerName; latencyMs: LatencySummary }>, prefix: string): Row[] =>
-  (['p50', 'p95', 'p99', 'max'] as const).map((p) => ({ label: `${prefix} ${p} (ms)`, values: by(items, (i) => i.latencyMs[p]), format: ms }));
+import { median } from './stats.js';
 
 export function renderReport(run: BenchRun, findings: string | null): string {
   const { meta, plan } = run;
@@ -125,7 +64,8 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       'the servers take turns case by case, in a rotating order:',
     '  - **Yigao**: `node --no-memory-reducer dist-server/index.js`, the server as `npm start` runs it (compiled by `scripts/buildServer.mjs`; the profile below runs the TypeScript sources through tsx instead, so that it names files and functions), SQLite store; every edit committed before it is relayed and acknowledged. ' +
       `Settings: ROOM_IDLE_SECONDS=${plan.roomIdleSeconds}; MAX_CONNECTIONS_PER_USER, MAX_CONNECTIONS_PER_DOCUMENT, MESSAGES_PER_SECOND, ` +
-      'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn).',
+      'AWARENESS_PER_SECOND and REGISTRATIONS_PER_HOUR raised out of the way; everything else at its default (COMPACT_AFTER_UPDATES=500, LOG_LEVEL=warn)' +
+      (run.stock?.length ? '. In the stock-provider cases (section 1b) only REGISTRATIONS_PER_HOUR is raised, and every person has an account of their own.' : '.'),
     '  - **reference**: `node node_modules/@y/websocket-server/src/server.js` with `YPERSISTENCE` (LevelDB): stores each update after relaying it.',
     '  - **Hocuspocus**: `@hocuspocus/server` with `@hocuspocus/extension-sqlite` at their defaults (the document is stored 2 s after the last change, at most every 10 s). ' +
       'It declares `engines.node >= 22`; on this Node 20 it installed with a warning and ran every scenario below.',
@@ -168,6 +108,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       ratioNote: intervalsOf(spec),
     });
   }
+  headline.push(...stockHeadline(run));
   const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
   if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: bytes to the client`, values: by(history, (i) => i.bytesReceived), format: int });
@@ -197,10 +138,11 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       noRatio: true,
     });
   }
+  const everyTyping = [...run.typing, ...(run.stock ?? []), ...run.connections, ...scaleOut];
   const lost = (name: ServerName) =>
-    [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
+    everyTyping.filter((r) => r.server === name).reduce((n, r) => n + r.lostEdits, 0);
   headline.push({ label: 'edits lost, all runs', values: Object.fromEntries(servers.map((s) => [s, lost(s)])), format: int, noRatio: true });
-  const converged = (name: ServerName) => [...run.typing, ...run.connections, ...scaleOut].filter((r) => r.server === name).every((r) => r.converged);
+  const converged = (name: ServerName) => everyTyping.filter((r) => r.server === name).every((r) => r.converged);
   headline.push({ label: 'replicas converged, all runs', values: Object.fromEntries(servers.map((s) => [s, converged(s)])), format: int, noRatio: true });
   push('## Summary', '', table(servers, headline), '');
 
@@ -276,6 +218,8 @@ export function renderReport(run: BenchRun, findings: string | null): string {
       );
     }
   }
+
+  push(...renderStock(run));
 
   // Profile
   if (run.profile) {
@@ -503,34 +447,4 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0].replace(/token=[^&\s]+/g, 'token=…')}`), '');
   }
   return out.join('\n');
-}
-
-/**
- * Per peer, the 90 % interval of Yigao's p99 over the peer's, from a block bootstrap of the rounds' samples
- * (bench/interval.ts); nothing for runs on file without samples.
- */
-function p99Intervals(results: readonly TypingResult[], servers: readonly ServerName[]): Partial<Record<ServerName, string>> {
-  const rounds = (server: ServerName) =>
-    results.filter((r) => r.server === server && r.samplesUs).map((r) => ({ samplesUs: r.samplesUs!, seconds: r.case.seconds }));
-  const yigao = rounds('yigao');
-  const notes: Partial<Record<ServerName, string>> = {};
-  for (const peer of servers.filter((s) => s !== 'yigao')) {
-    const interval = percentileRatioInterval(yigao, rounds(peer));
-    if (interval) notes[peer] = `(${interval.low.toFixed(2)}–${interval.high.toFixed(2)})`;
-  }
-  return notes;
-}
-
-/** ", N rounds pooled" when a case ran more than once on some server. */
-function roundsNote(pooled: ReadonlyArray<{ rounds: number }>): string {
-  const most = Math.max(0, ...pooled.map((p) => p.rounds));
-  return most > 1 ? `, ${most} rounds pooled` : '';
-}
-
-function sameCase(a: { documents: number; clientsPerDocument: number; editsPerSecond: number }, b: typeof a): boolean {
-  return a.documents === b.documents && a.clientsPerDocument === b.clientsPerDocument && a.editsPerSecond === b.editsPerSecond;
-}
-
-function caseLabel(c: { documents: number; clientsPerDocument: number; editsPerSecond: number }): string {
-  return `${c.documents} document${c.documents > 1 ? 's' : ''} × ${c.clientsPerDocument} clients × ${c.editsPerSecond} edit${c.editsPerSecond === 1 ? '' : 's'}/s`;
 }

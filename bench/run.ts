@@ -16,10 +16,12 @@ import { runConnections, type ConnectionsResult } from './scenarios/connections.
 import { runExport, type ExportResult } from './scenarios/exportDocx.js';
 import { runManyDocs, type ManyDocsResult } from './scenarios/manyDocs.js';
 import { runScaleOut, type ScaleOutResult } from './scenarios/scaleOut.js';
-import { runTyping, type TypingResult } from './scenarios/typing.js';
+import { runStockTyping, STOCK_SERVERS, type StockTypingResult } from './scenarios/stockTyping.js';
+import { runTyping, type TypingCase, type TypingResult } from './scenarios/typing.js';
 import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
 import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
 import { startServer } from './servers/startServer.js';
+import { registerPeople, type People } from './servers/yigao.js';
 import { measureYardstick, type Yardstick } from './yardstick.js';
 import { missingGeneratorFlags, v8Flags } from './generatorFlags.js';
 
@@ -54,6 +56,8 @@ export interface RunMeta {
    * its own garbage before every measured stretch, as the servers do (absent: it did not).
    */
   warmedUpAgainst?: ServerName[];
+  /** The same for the stock-client cases (absent when they did not warm up). */
+  stockWarmedUpAgainst?: ServerName[];
   generatorCollects?: boolean;
   /**
    * V8 flags the load generator ran with (`npm run bench` sets them: findings, item 35); absent from runs
@@ -84,6 +88,8 @@ export interface BenchRun {
   connections: ConnectionsResult[];
   /** Typing across instances (Yigao only; absent from runs before it existed). */
   scaleOut?: ScaleOutResult[];
+  /** Typing with stock y-websocket providers (Yigao and the reference; absent from runs before it existed). */
+  stock?: StockTypingResult[];
   errors: RunError[];
 }
 
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
     export: [],
     connections: [],
     scaleOut: [],
+    stock: [],
     errors: [],
   };
   const log = (line: string) => console.log(line);
@@ -153,7 +160,8 @@ async function main(): Promise<void> {
     }
   };
 
-  if (plan.servers.includes('hocuspocus') && plan.scenarios.length > 0) {
+  // Not for the stock-client cases alone: they leave Hocuspocus out.
+  if (plan.servers.includes('hocuspocus') && plan.scenarios.some((s) => s !== 'stock')) {
     const checked = await attempt('adapter check', 'hocuspocus', 'light client beside @hocuspocus/provider', () =>
       withServer('hocuspocus', { roomIdleSeconds: plan.roomIdleSeconds }, (server) => checkHocuspocusWire(server)),
     );
@@ -161,36 +169,69 @@ async function main(): Promise<void> {
     log(`  ${run.meta.hocuspocusWireCheck}`);
   }
 
-  for (const scenario of plan.scenarios) {
-    const scenarioStarted = Date.now();
-    pinned(scenario === 'typing' || scenario === 'profile');
-    if (scenario === 'typing') {
-      const warmup = plan.generatorWarmup;
-      if (warmup) {
-        // Against every server, the first case's first server last: the first measured run is nobody's first contact
-        // with the generator (its client code for that server, and the machine, cold).
-        run.meta.warmedUpAgainst = [...rotatedAmong(plan.servers, 0)].reverse();
-        for (const name of run.meta.warmedUpAgainst) {
-          await attempt('typing', name, `${warmup.documents}×${warmup.clientsPerDocument} @ ${warmup.editsPerSecond}/s, warm-up, not measured`, () =>
-            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, warmup, log)),
-          );
+  const caseName = (spec: TypingCase) => `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s`;
+  /**
+   * Every case on each of `servers`, round after round, who goes first moving on from case to case and from round
+   * to round (so no server keeps one place in a case); first, unmeasured, `warmup` against every server, the first
+   * case's first server last: the first measured run is nobody's first contact with the generator (its client code
+   * for that server, and the machine, cold). Returns the servers warmed up against.
+   */
+  const inRounds = async <R extends TypingResult>(
+    scenario: string,
+    cases: TypingCase[],
+    servers: ServerName[],
+    warmup: TypingCase | null,
+    runCase: (name: ServerName, spec: TypingCase) => Promise<R>,
+    into: R[],
+    describe: (result: R) => string = () => '',
+  ): Promise<ServerName[] | undefined> => {
+    const warmedUp = warmup ? [...rotatedAmong(servers, 0)].reverse() : undefined;
+    for (const name of warmedUp ?? []) await attempt(scenario, name, `${caseName(warmup!)}, warm-up, not measured`, () => runCase(name, warmup!));
+    for (let round = 1; round <= plan.typingRounds; round++) {
+      const those = round === 1 ? servers : servers.filter((s) => plan.laterRoundServers.includes(s));
+      for (const [c, spec] of cases.entries()) {
+        const label = `${caseName(spec)}${plan.typingRounds > 1 ? `, round ${round}` : ''}`;
+        for (const name of rotatedAmong(those, c + round - 1)) {
+          const result = await attempt(scenario, name, label, () => runCase(name, spec));
+          if (!result) continue;
+          result.round = round;
+          into.push(result);
+          log(`  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}${describe(result)}`);
         }
       }
-      for (let round = 1; round <= plan.typingRounds; round++) {
-        const servers = round === 1 ? plan.servers : plan.servers.filter((s) => plan.laterRoundServers.includes(s));
-        for (const [c, spec] of plan.typing.entries()) {
-          const label = `${spec.documents}×${spec.clientsPerDocument} @ ${spec.editsPerSecond}/s${plan.typingRounds > 1 ? `, round ${round}` : ''}`;
-          // Who goes first moves on from case to case and from round to round, so no server keeps one place in a case.
-          for (const name of rotatedAmong(servers, c + round - 1)) {
-            const result = await attempt('typing', name, label, () =>
-              withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
-            );
-            if (!result) continue;
-            result.round = round;
-            run.typing.push(result);
-            log(`  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}`);
-          }
-        }
+    }
+    return warmedUp;
+  };
+
+  for (const scenario of plan.scenarios) {
+    const scenarioStarted = Date.now();
+    pinned(scenario === 'typing' || scenario === 'profile' || scenario === 'stock');
+    if (scenario === 'typing') {
+      run.meta.warmedUpAgainst = await inRounds('typing', plan.typing, plan.servers, plan.generatorWarmup, (name, spec) =>
+        withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server) => runTyping(server, spec, log)),
+        run.typing,
+      );
+    }
+
+    if (scenario === 'stock') {
+      let servers = plan.servers.filter((s) => STOCK_SERVERS.includes(s));
+      let people: People | null = null;
+      if (servers.includes('yigao')) {
+        const count = Math.max(...[...plan.stock, ...(plan.stockWarmup ? [plan.stockWarmup] : [])].map((c) => c.documents * c.clientsPerDocument));
+        // On any core: a password hash each, and nothing measured.
+        pinned(false);
+        people = await attempt('stock', 'yigao', `registering ${count} people, not measured`, () => registerPeople(count, { roomIdleSeconds: plan.roomIdleSeconds }));
+        pinned(true);
+        if (!people) servers = servers.filter((s) => s !== 'yigao');
+      }
+      try {
+        run.meta.stockWarmedUpAgainst = await inRounds('stock', plan.stock, servers, plan.stockWarmup, (name, spec) =>
+          withServer(name, { roomIdleSeconds: plan.roomIdleSeconds, people: name === 'yigao' ? people! : undefined }, (server) => runStockTyping(server, spec, log)),
+          run.stock!,
+          (r) => `, socket closes ${r.disconnects.closes}${r.disconnects.closes ? ` (${Object.entries(r.disconnects.byCode).map(([code, n]) => `${code} ×${n}`).join(', ')})` : ''}, closed for good ${r.disconnects.closedForGood}`,
+        );
+      } finally {
+        if (people) fs.rmSync(people.storeDir, { recursive: true, force: true });
       }
     }
 
@@ -309,6 +350,7 @@ const SCENARIO_KEYS = {
   export: 'export',
   connections: 'connections',
   'scale-out': 'scaleOut',
+  stock: 'stock',
 } as const;
 
 /** The earlier run with this run's scenarios in place of its own (a scenario re-run after a fix). */
@@ -324,6 +366,13 @@ function mergeInto(base: BenchRun, rerun: BenchRun, reason: string): BenchRun {
       ...((base[key] ?? []) as Array<{ server: ServerName }>).filter((r) => !rerun.plan.servers.includes(r.server)),
       ...((rerun[key] ?? []) as unknown[]),
     ];
+  }
+  if (rerun.plan.scenarios.includes('stock')) {
+    // A run from before the stock cases existed has none of their plan.
+    merged.plan = { ...base.plan, stock: rerun.plan.stock, stockWarmup: rerun.plan.stockWarmup };
+    if (!merged.plan.scenarios.includes('stock')) merged.plan.scenarios = [...merged.plan.scenarios, 'stock'];
+    merged.meta.stockWarmedUpAgainst = rerun.meta.stockWarmedUpAgainst;
+    merged.meta.versions = { ...rerun.meta.versions, ...base.meta.versions };
   }
   merged.errors = [
     ...base.errors.filter((e) => !(rerun.plan.scenarios as readonly string[]).includes(e.scenario) || !rerun.plan.servers.includes(e.server)),
@@ -397,6 +446,7 @@ function meta(args: string[], started: number): RunMeta {
       ws: version('ws'),
       'better-sqlite3': version('better-sqlite3'),
       tsx: version('tsx'),
+      'y-websocket': version('y-websocket'),
       '@y/websocket-server': version('@y/websocket-server'),
       'y-leveldb (under @y/websocket-server)': version('@y/websocket-server/node_modules/y-leveldb'),
       'ws (under @y/websocket-server)': version('@y/websocket-server/node_modules/ws'),

@@ -1,7 +1,7 @@
 // A smoke run of the benchmark harness against Yigao alone, at tiny sizes:
 // it proves the load generator works (edits propagate, none lost, replicas
-// converge, acknowledgements counted, a cold open after a restart), not how
-// fast anything is.
+// converge, acknowledgements counted, a cold open after a restart, stock
+// providers at the default limits, the report), not how fast anything is.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,11 +11,16 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longHistory } from './client/histories.js';
 import { paragraph } from './client/typist.js';
+import { quickPlan } from './plan.js';
+import { renderReport } from './report.js';
+import type { BenchRun } from './run.js';
 import { runColdOpen } from './scenarios/coldOpen.js';
 import { bodyText, connectClient, waitFor } from './scenarios/common.js';
+import { runStockTyping } from './scenarios/stockTyping.js';
 import { runTyping } from './scenarios/typing.js';
 import type { ServerUnderTest } from './servers/ServerUnderTest.js';
 import { startServer } from './servers/startServer.js';
+import { registerPeople } from './servers/yigao.js';
 
 describe('the benchmark harness against Yigao', () => {
   let dataDir: string;
@@ -78,5 +83,52 @@ describe('the benchmark harness against Yigao', () => {
     expect(result.opens).toHaveLength(1);
     expect(result.p50ToWholeStateMs).toBeGreaterThan(0);
     expect(result.bytesReceived).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('types with stock providers at the default limits, an account per person, and renders the report', async () => {
+    const people = await registerPeople(5, { roomIdleSeconds: 1 });
+    const stockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-stock-'));
+    const stockServer = await startServer('yigao', { dataDir: stockDir, roomIdleSeconds: 1, people });
+    try {
+      const spec = { documents: 1, clientsPerDocument: 5, editsPerSecond: 2, seconds: 1, warmupSeconds: 0.3, presence: true };
+      const result = await runStockTyping(stockServer, spec);
+      expect(result.clients).toBe(5);
+      expect(result.editsMeasured).toBeGreaterThan(0);
+      expect(result.disconnects.closes).toBeGreaterThanOrEqual(0);
+      const plan = { ...quickPlan(), servers: ['yigao' as const], scenarios: ['stock' as const], stock: [spec] };
+      const run: BenchRun = {
+        meta: {
+          date: new Date().toISOString(),
+          command: 'smoke',
+          durationSeconds: 1,
+          node: process.version,
+          cpuModel: 'smoke',
+          cores: 2,
+          memoryBytes: 2 ** 30,
+          os: 'smoke',
+          loadAverageAtStart: [0, 0, 0],
+          git: { commit: 'smoke', dirtyFiles: 0 },
+          versions: {},
+          hocuspocusWireCheck: null,
+        },
+        plan,
+        typing: [],
+        profile: null,
+        coldOpen: [],
+        manyDocs: [],
+        export: [],
+        connections: [],
+        stock: [result],
+        errors: [],
+      };
+      const report = renderReport(run, null);
+      expect(report).toContain('## 1b. Typing with stock providers');
+      expect(report).toContain('### 1 document × 5 clients × 2 edits/s');
+      expect(report).toContain('socket closes the clients saw');
+    } finally {
+      await stockServer.stop();
+      fs.rmSync(stockDir, { recursive: true, force: true });
+      fs.rmSync(people.storeDir, { recursive: true, force: true });
+    }
   }, 30_000);
 });

@@ -155,6 +155,11 @@ export class BenchClient {
     }
   }
 
+  /** Sets this client's presence from an object (what Typist sends). */
+  setPresence(state: object): void {
+    this.setAwareness(JSON.stringify(state));
+  }
+
   /** Sends an update that was made elsewhere, without applying it here (for building long histories fast). */
   sendRawUpdate(update: Uint8Array): void {
     this.sendUpdate(update);

@@ -4,12 +4,23 @@
 // everything of the sender's before it had (Yjs holds an update back until
 // the gap before it is filled, and so does this). The update's range is read
 // from its header (`Y.parseUpdateMeta`) as the frame arrives: the receiving
-// client integrates it later (BenchClient.deferRemote). Whether the edits
-// were really integrated is checked on the replicas themselves at the end
-// (lostEdits).
+// client integrates it later (BenchClient.deferRemote), or has just
+// integrated it (StockPeer). Whether the edits were really integrated is
+// checked on the replicas themselves at the end (lostEdits).
 import * as Y from 'yjs';
 import { SampleBuffer } from '../stats.js';
-import type { BenchClient } from './BenchClient.js';
+import type { RemoteUpdateListener } from './BenchClient.js';
+
+/** What the tracker needs of a replica: a light BenchClient, or a StockPeer (a stock WebsocketProvider). */
+export interface Replica {
+  readonly clientID: number;
+  /** The replica's document, with everything received so far integrated. */
+  readonly doc: Y.Doc;
+  /** The replica's clock for `client`, not counting the updates handed to the listener and not integrated before it. */
+  integratedClock(client: number): number;
+  /** From now on, every update from the server is handed to `listener` with when it arrived (or was integrated). */
+  deferRemote(listener: RemoteUpdateListener): void;
+}
 
 interface SenderLog {
   clockEnd: number[];
@@ -19,7 +30,7 @@ interface SenderLog {
 }
 
 interface Receiver {
-  client: BenchClient;
+  client: Replica;
   /** Per sender: index of the first edit not yet received. */
   next: Map<number, number>;
   /** Per sender: the clock up to which the receiver has everything (what its state vector will say). */
@@ -43,12 +54,12 @@ export class EditTracker {
   constructor(public latencies: SampleBuffer = new SampleBuffer()) {}
 
   /** The clients attached, i.e. the document's replicas. */
-  get members(): BenchClient[] {
+  get members(): Replica[] {
     return this.receivers.map((r) => r.client);
   }
 
   /** Follows what `client` receives. Attach right after it synced; edits sent before that are not expected of it. */
-  attach(client: BenchClient): void {
+  attach(client: Replica): void {
     const receiver: Receiver = { client, next: new Map(), has: new Map(), held: [] };
     for (const [sender, log] of this.senders) receiver.next.set(sender, log.clockEnd.length);
     this.receivers.push(receiver);
@@ -56,7 +67,7 @@ export class EditTracker {
   }
 
   /** Records an edit just made (and sent) by `client`. */
-  sent(client: BenchClient, sentAt: number): void {
+  sent(client: Replica, sentAt: number): void {
     const sender = client.clientID;
     let log = this.senders.get(sender);
     if (!log) {
@@ -123,10 +134,14 @@ export class EditTracker {
     receiver.next.set(sender, i);
   }
 
-  /** Deliveries still missing: (edit, receiver) pairs where the receiver expected the edit. */
-  missingDeliveries(): number {
+  /**
+   * Deliveries still missing: (edit, receiver) pairs where the receiver expected the edit; receivers for
+   * which `gone` holds (closed for good: nothing more will reach them) left out.
+   */
+  missingDeliveries(gone: (replica: Replica) => boolean = () => false): number {
     let missing = 0;
     for (const receiver of this.receivers) {
+      if (gone(receiver.client)) continue;
       for (const [sender, log] of this.senders) {
         if (sender === receiver.client.clientID) continue;
         missing += log.clockEnd.length - (receiver.next.get(sender) ?? log.clockEnd.length);

@@ -3,7 +3,6 @@
 // XmlText; typing inserts into that text, Enter adds an element after the
 // current one, and the caret travels as presence (relative positions).
 import * as Y from 'yjs';
-import type { BenchClient } from './BenchClient.js';
 
 export const BODY = 'default';
 
@@ -42,6 +41,18 @@ export function paragraph(text: string, type = 'paragraph', attrs: Record<string
   return element;
 }
 
+/** A person's presence as Tiptap's CollaborationCaret keeps it: who, and where the caret is (relative positions as JSON). */
+export interface Presence {
+  user: { name: string; color: string };
+  cursor: { anchor: unknown; head: unknown };
+}
+
+/** Where a Typist types: a replica, and a way to tell the others where its caret is. */
+export interface Keyboard {
+  readonly doc: Y.Doc;
+  setPresence(state: Presence): void;
+}
+
 export interface TypistOptions {
   name: string;
   color: string;
@@ -58,7 +69,7 @@ export class Typist {
   private caret = 0;
 
   constructor(
-    readonly client: BenchClient,
+    readonly client: Keyboard,
     private readonly options: TypistOptions,
   ) {
     this.random = rng(options.seed);
@@ -114,8 +125,6 @@ export class Typist {
   private sendCaret(): void {
     if (!this.text) return;
     const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(this.text, this.caret));
-    this.client.setAwareness(
-      JSON.stringify({ user: { name: this.options.name, color: this.options.color }, cursor: { anchor: position, head: position } }),
-    );
+    this.client.setPresence({ user: { name: this.options.name, color: this.options.color }, cursor: { anchor: position, head: position } });
   }
 }

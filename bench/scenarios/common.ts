@@ -2,6 +2,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import type * as Y from 'yjs';
 import { BenchClient, type AckLatencySink } from '../client/BenchClient.js';
 import type { Wire } from '../client/wire.js';
 import { machineBusySeconds, ownCpuSeconds } from '../procStats.js';
@@ -119,7 +120,7 @@ export interface MeterReading {
   peakRssSinceStart?: boolean;
 }
 
-export function bodyText(client: BenchClient): string {
+export function bodyText(client: { readonly doc: Y.Doc }): string {
   return client.doc.getXmlFragment('default').toString();
 }
 

@@ -57,23 +57,23 @@ export async function runConnections(server: ServerUnderTest, spec: ConnectionsC
     const first = trackers.length;
     const seats = documents.flatMap((document, d) => Array.from({ length: group }, (_, seat) => ({ document, d: first + d, seat })));
     for (let d = 0; d < documents.length; d++) trackers.push(new EditTracker(latencies));
-    const added: Array<{ typist: Typist; tracker: EditTracker }> = [];
+    const added: Array<{ client: BenchClient; typist: Typist; tracker: EditTracker }> = [];
     await inBatches(seats, 25, async ({ document, d, seat }) => {
       const client = await connectClient(server.wire(document, seat));
       trackers[d].attach(client);
       clients.push(client);
       const typist = new Typist(client, { name: `委员${seat}`, color: '#3e63dd', presence: spec.presence, seed: 50_000 + clients.length });
       typist.begin();
-      added.push({ typist, tracker: trackers[d] });
+      added.push({ client, typist, tracker: trackers[d] });
     });
     // Each new editor types at the steady rate from now on.
-    for (const [i, { typist, tracker }] of added.entries()) {
+    for (const [i, { client, typist, tracker }] of added.entries()) {
       const random = rng(clients.length * 31 + i + 1);
       const tick = () => {
         if (!typing) return;
-        if (typist.client.isOpen) {
+        if (client.isOpen) {
           typist.type();
-          tracker.sent(typist.client, performance.now());
+          tracker.sent(client, performance.now());
         }
         setTimeout(tick, interval * (0.5 + random()));
       };

@@ -1,9 +1,8 @@
 // D documents × C people typing at R edits/s for T s: how fast each edit
 // reaches everyone else in its document, whether any is lost, whether all
 // replicas end up identical, and (Yigao) how fast each edit is durable.
-import type { BenchClient } from '../client/BenchClient.js';
-import { EditTracker } from '../client/EditTracker.js';
-import { rng, Typist } from '../client/typist.js';
+import { EditTracker, type Replica } from '../client/EditTracker.js';
+import { rng, Typist, type Keyboard, type Presence } from '../client/typist.js';
 import type { Wire } from '../client/wire.js';
 import type { BenchDocument, ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { SampleBuffer, summarize, type LatencySummary } from '../stats.js';
@@ -52,33 +51,52 @@ const wholeMicroseconds = (samplesMs: Float64Array): number[] => Array.from(samp
 
 const COLORS = ['#e5484d', '#3e63dd', '#30a46c', '#f76808', '#8e4ec6', '#12a594'];
 
+/** A typing person's client: the light BenchClient, or a StockPeer (the stock WebsocketProvider). */
+export interface TypingPeer extends Replica, Keyboard {
+  /** Resolves once the server has processed what this client sent (or, for a StockPeer, once it is closed for good). */
+  settled(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+  /** The server closed it with a code after which it does not reconnect: its person stops typing, and nothing reaches it. */
+  readonly closedForGood?: boolean;
+}
+
 /** Where the clients connect, for a server of several instances; by default, all through `server.wire`. */
 export interface TypingWiring {
   /** The wire of the typing client number `client` (0 … documents × clients − 1, document by document), in `seat` of its document. */
   client(document: BenchDocument, seat: number, client: number): Wire;
   /** The fresh clients that check, after the typing, what the server holds: every one must have every edit and the same body. */
   verifiers(document: BenchDocument): Wire[];
+  /** Makes a typing client other than the light one (which it is by default); such clients report no acknowledgements. */
+  connect?(wire: Wire, user: Presence['user']): Promise<TypingPeer>;
 }
+
+/** Every client through `server.wire`, checked by a fresh client in seat 0. */
+export const serverWiring = (server: ServerUnderTest): TypingWiring => ({
+  client: (document, seat) => server.wire(document, seat),
+  verifiers: (document) => [server.wire(document, 0)],
+});
 
 export async function runTyping(
   server: ServerUnderTest,
   spec: TypingCase,
   log: (line: string) => void = () => {},
-  wiring: TypingWiring = { client: (document, seat) => server.wire(document, seat), verifiers: (document) => [server.wire(document, 0)] },
+  wiring: TypingWiring = serverWiring(server),
 ): Promise<TypingResult> {
   const documents = await server.createDocuments(spec.documents, spec.clientsPerDocument);
   const latencies = new SampleBuffer();
-  const ackSink = server.name === 'yigao' ? { measuring: false, samples: new SampleBuffer() } : null;
+  const ackSink = server.name === 'yigao' && !wiring.connect ? { measuring: false, samples: new SampleBuffer() } : null;
+  const connect = wiring.connect ?? ((wire: Wire) => connectClient(wire, ackSink));
   const trackers = documents.map(() => new EditTracker(latencies));
   const seats = documents.flatMap((document, d) => Array.from({ length: spec.clientsPerDocument }, (_, seat) => ({ document, d, seat })));
-  const clients: BenchClient[] = [];
+  const clients: TypingPeer[] = [];
   const typists: Typist[] = [];
   try {
     await inBatches(seats, 20, async ({ document, d, seat }, i) => {
-      const client = await connectClient(wiring.client(document, seat, i), ackSink);
+      const user = { name: `委员${seat}`, color: COLORS[seat % COLORS.length] };
+      const client = await connect(wiring.client(document, seat, i), user);
       trackers[d].attach(client);
       clients[i] = client;
-      typists[i] = new Typist(client, { name: `委员${seat}`, color: COLORS[seat % COLORS.length], presence: spec.presence, seed: 1000 + i });
+      typists[i] = new Typist(client, { ...user, presence: spec.presence, seed: 1000 + i });
     });
     for (const typist of typists) typist.begin();
     await Promise.all(clients.map((c) => c.settled()));
@@ -114,8 +132,10 @@ export async function runTyping(
             for (const t of trackers) t.measuring = true;
             if (ackSink) ackSink.measuring = true;
           }
-          typist.type();
-          tracker.sent(typist.client, now);
+          if (!clients[i].closedForGood) {
+            typist.type();
+            tracker.sent(clients[i], now);
+          }
           setTimeout(tick, interval * (0.5 + random()));
         };
         setTimeout(tick, interval * random());
@@ -124,8 +144,8 @@ export async function runTyping(
     await done;
     for (const t of trackers) t.measuring = false;
     if (ackSink) ackSink.measuring = false;
-    // Everything sent must arrive (and, for Yigao, be acknowledged).
-    await waitFor(() => trackers.every((t) => t.missingDeliveries() === 0), 15_000);
+    // Everything sent must arrive (and, for Yigao, be acknowledged), except at clients closed for good.
+    await waitFor(() => trackers.every((t) => t.missingDeliveries((c) => (c as TypingPeer).closedForGood === true) === 0), 15_000);
     await Promise.all(clients.map((c) => c.settled(15_000).catch(() => undefined)));
     const reading = (meter as Meter | null)?.read() ?? new Meter(server).read();
     const windowUs: [number, number] = [windowStartUs, monotonicUs()];

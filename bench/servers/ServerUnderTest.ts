@@ -2,6 +2,7 @@
 import type { Wire } from '../client/wire.js';
 import type { ProcessSample } from '../procStats.js';
 import type { HeapSample } from './ServerProcess.js';
+import type { People } from './yigao.js';
 
 export const SERVER_NAMES = ['yigao', 'reference', 'hocuspocus'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
@@ -13,6 +14,8 @@ export interface StartOptions {
   roomIdleSeconds: number;
   /** Write a V8 CPU profile of the server here (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** Yigao only: as real users meet it, at its default limits, every person with an account of their own (bench/servers/yigao.ts). */
+  people?: People;
 }
 
 export interface BenchDocument {
