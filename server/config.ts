@@ -15,6 +15,8 @@ export interface Limits {
   awarenessPerSecond: number;
   /** Messages of any kind per second per connection (with a burst of three seconds' worth). */
   messagesPerSecond: number;
+  /** A connection with more than this waiting to be sent (its reader fell behind) is closed with 1013. */
+  maxSendBufferBytes: number;
   maxConnectionsPerUser: number;
   maxConnectionsPerDocument: number;
   /** An HTTP connection (a WebSocket upgrade included) must send its request headers within this. */
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       maxAwarenessBytes: integer(env, 'MAX_AWARENESS_BYTES', 64 * 1024, 256),
       awarenessPerSecond: integer(env, 'AWARENESS_PER_SECOND', 30, 1),
       messagesPerSecond: integer(env, 'MESSAGES_PER_SECOND', 200, 1),
+      maxSendBufferBytes: integer(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 64 * 1024),
       maxConnectionsPerUser: integer(env, 'MAX_CONNECTIONS_PER_USER', 50, 1),
       maxConnectionsPerDocument: integer(env, 'MAX_CONNECTIONS_PER_DOCUMENT', 500, 1),
       handshakeTimeoutMs: integer(env, 'HANDSHAKE_TIMEOUT_SECONDS', 10, 1) * 1000,

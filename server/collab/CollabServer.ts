@@ -187,6 +187,7 @@ export class CollabServer {
       else this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
     });
     ws.on('close', () => {
+      if (connection.fellBehind) this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.tryAgainLater }, 'closed a connection whose reader fell behind');
       this.track(connection, documentId, -1);
       room?.leave(connection);
     });

@@ -1,12 +1,15 @@
 // One client socket: who is behind it, what it may do, and whether it is alive.
 import type { Role } from '../../shared/api.js';
+import { CloseCode } from '../../shared/collab.js';
 import type { AwarenessIdentity } from './awarenessIdentity.js';
 import { TokenBucket } from './TokenBucket.js';
 
-/** Per-connection rates (messages and presence updates per second). */
+/** Per-connection limits: messages and presence updates per second, and what may wait to be sent. */
 export interface ConnectionRates {
   messagesPerSecond: number;
   awarenessPerSecond: number;
+  /** A connection with more than this waiting to be sent is closed (1013): its reader has fallen behind. */
+  maxSendBufferBytes?: number;
 }
 
 const UNLIMITED: ConnectionRates = { messagesPerSecond: Number.MAX_SAFE_INTEGER, awarenessPerSecond: Number.MAX_SAFE_INTEGER };
@@ -24,6 +27,8 @@ export interface ConnectionUser {
 /** The part of a `ws` WebSocket a connection uses (tests pass an in-memory one). */
 export interface SocketLike {
   readonly readyState: number;
+  /** Bytes handed to the socket and not yet to the operating system. */
+  readonly bufferedAmount: number;
   send(data: Uint8Array, cb?: (err?: Error) => void): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
@@ -158,6 +163,9 @@ export class Connection {
    * own messages and do not count against its rate (see takeFrame).
    */
   private echoCredit = 0;
+  private readonly maxSendBufferBytes: number;
+  /** Closed because its reader fell too far behind (see fellBehind). */
+  private behind = false;
 
   constructor(
     private readonly socket: SocketLike,
@@ -170,6 +178,7 @@ export class Connection {
   ) {
     this.messages = new TokenBucket(rates.messagesPerSecond, rates.messagesPerSecond * BURST_SECONDS, now);
     this.awarenessUpdates = new TokenBucket(rates.awarenessPerSecond, rates.awarenessPerSecond * BURST_SECONDS, now);
+    this.maxSendBufferBytes = rates.maxSendBufferBytes ?? Number.MAX_SAFE_INTEGER;
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -206,8 +215,26 @@ export class Connection {
     return !this.closed && this.socket.readyState === OPEN;
   }
 
+  /** Whether it was closed because its reader fell too far behind. */
+  get fellBehind(): boolean {
+    return this.behind;
+  }
+
+  /**
+   * False (and the connection closed, with a code the stock provider
+   * reconnects after) when more than maxSendBufferBytes wait to be sent: a
+   * reader that stopped reading must not make the server hold everything
+   * for it. Coming back, its client catches up by syncing.
+   */
+  private keepsUp(): boolean {
+    if (this.socket.bufferedAmount <= this.maxSendBufferBytes) return true;
+    this.behind = true;
+    this.close(CloseCode.tryAgainLater, 'too far behind');
+    return false;
+  }
+
   send(frame: Uint8Array): void {
-    if (!this.isOpen) return;
+    if (!this.isOpen || !this.keepsUp()) return;
     if (!writingThrough) corkFor(this.socket);
     this.socket.send(frame, this.afterSend);
   }
@@ -218,7 +245,7 @@ export class Connection {
    * through the WebSocket where there is none (tests' sockets).
    */
   relay(relay: Relay): void {
-    if (!this.isOpen) return;
+    if (!this.isOpen || !this.keepsUp()) return;
     const raw = (this.socket as { _socket?: RawSocket })._socket;
     if (!raw || typeof raw.write !== 'function') {
       this.send(relay.payload);

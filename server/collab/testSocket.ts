@@ -4,6 +4,7 @@ import type { SocketLike } from './Connection.js';
 
 export class TestSocket implements SocketLike {
   readyState = 1;
+  bufferedAmount = 0;
   readonly sent: Uint8Array[] = [];
   closeCode: number | null = null;
 

@@ -134,7 +134,8 @@ export function contentDisposition(filename: string): string {
 }
 
 export function parseExportFormat(value: unknown): ExportFormat {
-  if (typeof value === 'string' && value in EXPORT_FORMATS) return value as ExportFormat;
+  // Own keys only: 'constructor' or '__proto__' are in every object.
+  if (typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value)) return value as ExportFormat;
   throw badRequest('unknown_format', 'format must be docx, md or html.');
 }
 

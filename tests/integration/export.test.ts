@@ -103,6 +103,8 @@ describe('export', () => {
   it('refuses unknown formats and versions, bad dates and non-members', async () => {
     const id = await newDocument(srv.url, owner);
     expect((await download(id, 'format=exe')).status).toBe(400);
+    // names every object has are no formats either
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect((await download(id, `format=${name}`)).status, name).toBe(400);
     expect((await download(id, 'format=docx&version=approved')).status).toBe(404);
     expect((await download(id, 'format=docx&version=AAAAAAAAAAAAAAAA')).status).toBe(404);
     expect((await download(id, 'format=docx&signature=x&date=2026-02-30')).status).toBe(400);
