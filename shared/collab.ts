@@ -63,6 +63,8 @@ export const CloseCode = {
   messageTooLarge: 4413,
   /** The document would grow past the configured size limit. */
   documentTooLarge: 4414,
+  /** A well-formed change that would leave the document invalid (updateRules.ts on the server). */
+  invalidChange: 4422,
   /** Too many messages (or presence updates) per second. */
   rateLimited: 4429,
   /** Too many open connections for this account or this document. */

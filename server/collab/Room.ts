@@ -15,6 +15,7 @@ import { storedBytes } from './storedAnswer.js';
 import { type AdmittedUpdate, admitUpdate } from './authorship.js';
 import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.js';
 import { LimitError, PresenceGate } from './PresenceGate.js';
+import { checkUpdateShape, RuleError } from './updateRules.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -217,6 +218,7 @@ export class Room {
       this.handle(connection, message);
     } catch (err) {
       if (err instanceof LimitError) this.reject(connection, err.code, err.message);
+      else if (err instanceof RuleError) this.reject(connection, CloseCode.invalidChange, err.message);
       else this.reject(connection, CloseCode.malformedFrame, err instanceof ProtocolError ? err.message : 'unprocessable frame');
     }
   }
@@ -237,7 +239,9 @@ export class Room {
         const frame = ++connection.updateFramesReceived;
         // Read-only connections receive everything; what they send is dropped (and acknowledged as
         // processed), as is an update with nothing left that its sender may write.
-        const admitted = message.update === null || !this.canWrite(connection) ? null : this.admit(connection, message.update, message.attribution);
+        const writes = message.update !== null && this.canWrite(connection);
+        if (writes) checkUpdateShape(message.attribution.shape);
+        const admitted = writes ? this.admit(connection, message.update!, message.attribution) : null;
         if (admitted?.update == null) {
           this.outbox.push({ kind: 'ackOnly', from: connection, frame });
         } else {

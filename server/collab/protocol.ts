@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { MessageType, type DocumentEvent } from '../../shared/collab.js';
-import { LEAVE_TO_YJS, scanUpdate } from './scanUpdate.js';
+import { LEAVE_TO_YJS, scanUpdate, type UpdateShape } from './scanUpdate.js';
 
 const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
@@ -64,6 +64,8 @@ export interface UpdateAttribution {
   clients: number[];
   /** What it deletes, encoded as a snapshot with an empty state vector; null when nothing. */
   deletes: Uint8Array | null;
+  /** What it writes (updateRules.ts); null when it holds content the one pass leaves to Yjs (sub-documents). */
+  shape: UpdateShape | null;
 }
 
 /**
@@ -96,6 +98,7 @@ export function inspectWithYjs(update: Uint8Array): UpdateAttribution {
     empty: decoded.structs.length === 0 && !hasDeletes,
     clients: [...clients],
     deletes: hasDeletes ? Y.encodeSnapshot(Y.createSnapshot(decoded.ds, new Map())) : null,
+    shape: null,
   };
 }
 

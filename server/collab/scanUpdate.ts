@@ -15,7 +15,7 @@ const BIT8 = 128;
 const GC = 0;
 const SKIP = 10;
 /** Content kinds (Yjs's contentRefs). */
-enum Content {
+export enum Content {
   deleted = 1,
   json = 2,
   binary = 3,
@@ -40,6 +40,26 @@ export interface ScannedUpdate {
   clients: number[];
   /** The delete set, encoded as Y.encodeSnapshot encodes it with an empty state vector; null when none. */
   deletes: Uint8Array | null;
+  /** What the update writes, for the document's rules (updateRules.ts). */
+  shape: UpdateShape;
+}
+
+/** What an update writes, beyond being well formed. */
+export interface UpdateShape {
+  /** Root types it writes into by name. */
+  roots: Set<string>;
+  /** Content kinds of its items (Yjs's contentRefs). */
+  contents: Set<number>;
+  /** Types it creates (Yjs's typeRefs). */
+  typeRefs: Set<number>;
+  /** Keys of the formatting attributes it sets in text. */
+  formatKeys: Set<string>;
+  /** The deepest JSON or any value it holds (a scalar is 0). */
+  valueDepth: number;
+  /** An item whose left or right origin is one of its own client's later items: Yjs cannot integrate it. */
+  originAhead: boolean;
+  /** Ranges in its delete set. */
+  deleteRanges: number;
 }
 
 /**
@@ -49,80 +69,110 @@ export interface ScannedUpdate {
 export function scanUpdate(update: Uint8Array): ScannedUpdate {
   const d = decoding.createDecoder(update);
   const clients: number[] = [];
+  const shape: UpdateShape = {
+    roots: new Set(),
+    contents: new Set(),
+    typeRefs: new Set(),
+    formatKeys: new Set(),
+    valueDepth: 0,
+    originAhead: false,
+    deleteRanges: 0,
+  };
   let structs = 0;
   const sections = decoding.readVarUint(d);
   for (let s = 0; s < sections; s++) {
     const count = decoding.readVarUint(d);
     const client = decoding.readVarUint(d);
-    decoding.readVarUint(d); // first clock
+    let clock = decoding.readVarUint(d);
     for (let i = 0; i < count; i++) {
       structs++;
       const info = decoding.readUint8(d);
       if (info === SKIP) {
-        decoding.readVarUint(d);
+        clock += decoding.readVarUint(d);
         continue;
       }
       if (!clients.includes(client)) clients.push(client);
       if ((info & BITS5) === GC) {
-        decoding.readVarUint(d);
+        clock += decoding.readVarUint(d);
         continue;
       }
-      if ((info & BIT8) === BIT8) readId(d); // origin
-      if ((info & BIT7) === BIT7) readId(d); // right origin
+      // An origin of the item's own client must come before it (Yjs would wait for it forever).
+      if ((info & BIT8) === BIT8 && readId(d, client) >= clock) shape.originAhead = true; // origin
+      if ((info & BIT7) === BIT7 && readId(d, client) >= clock) shape.originAhead = true; // right origin
       const cantCopyParentInfo = (info & (BIT7 | BIT8)) === 0;
       if (cantCopyParentInfo) {
-        if (decoding.readVarUint(d) === 1) decoding.readVarString(d);
-        else readId(d);
+        if (decoding.readVarUint(d) === 1) shape.roots.add(decoding.readVarString(d));
+        else readId(d, client);
       }
       if (cantCopyParentInfo && (info & BIT6) === BIT6) decoding.readVarString(d); // parent sub
-      readContent(d, info & BITS5);
+      const kind = info & BITS5;
+      shape.contents.add(kind);
+      clock += readContent(d, kind, shape);
     }
   }
-  const deletes = readDeleteSet(d);
-  return { empty: structs === 0 && deletes === null, clients, deletes };
+  const deletes = readDeleteSet(d, shape);
+  return { empty: structs === 0 && deletes === null, clients, deletes, shape };
 }
 
-function readId(d: decoding.Decoder): void {
-  decoding.readVarUint(d);
-  decoding.readVarUint(d);
+/** Reads an ID; its clock when it is `client`'s, else -1. */
+function readId(d: decoding.Decoder, client: number): number {
+  const idClient = decoding.readVarUint(d);
+  const clock = decoding.readVarUint(d);
+  return idClient === client ? clock : -1;
 }
 
-function readContent(d: decoding.Decoder, kind: number): void {
+/** How deep a parsed JSON or any value nests, without recursing (a scalar is 0). */
+export function valueDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object' || current instanceof Uint8Array) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Reads one item's content; returns its length in clock units. */
+function readContent(d: decoding.Decoder, kind: number, shape: UpdateShape): number {
+  const deeper = (value: unknown) => {
+    shape.valueDepth = Math.max(shape.valueDepth, valueDepth(value));
+  };
   switch (kind) {
     case Content.deleted:
-      decoding.readVarUint(d);
-      return;
+      return decoding.readVarUint(d);
     case Content.json: {
       const n = decoding.readVarUint(d);
       for (let i = 0; i < n; i++) {
         const json = decoding.readVarString(d);
-        if (json !== 'undefined') JSON.parse(json);
+        if (json !== 'undefined') deeper(JSON.parse(json));
       }
-      return;
+      return n;
     }
     case Content.binary:
       decoding.readVarUint8Array(d);
-      return;
+      return 1;
     case Content.string:
-      decoding.readVarString(d);
-      return;
+      return decoding.readVarString(d).length;
     case Content.embed:
-      JSON.parse(decoding.readVarString(d));
-      return;
+      deeper(JSON.parse(decoding.readVarString(d)));
+      return 1;
     case Content.format:
-      decoding.readVarString(d);
-      JSON.parse(decoding.readVarString(d));
-      return;
+      shape.formatKeys.add(decoding.readVarString(d));
+      deeper(JSON.parse(decoding.readVarString(d)));
+      return 1;
     case Content.type: {
       const ref = decoding.readVarUint(d);
       if (ref >= TYPE_REFS) throw new Error(`unknown type ${ref}`);
+      shape.typeRefs.add(ref);
       if (TYPE_WITH_KEY.has(ref)) decoding.readVarString(d);
-      return;
+      return 1;
     }
     case Content.any: {
       const n = decoding.readVarUint(d);
-      for (let i = 0; i < n; i++) decoding.readAny(d);
-      return;
+      for (let i = 0; i < n; i++) deeper(decoding.readAny(d));
+      return n;
     }
     case Content.doc:
       throw LEAVE_TO_YJS;
@@ -133,12 +183,13 @@ function readContent(d: decoding.Decoder, kind: number): void {
 }
 
 /** Reads the delete set; re-encodes it as a snapshot's (clients by descending id, then an empty state vector). */
-function readDeleteSet(d: decoding.Decoder): Uint8Array | null {
+function readDeleteSet(d: decoding.Decoder, shape: UpdateShape): Uint8Array | null {
   const byClient = new Map<number, number[]>();
   const n = decoding.readVarUint(d);
   for (let i = 0; i < n; i++) {
     const client = decoding.readVarUint(d);
     const deletes = decoding.readVarUint(d);
+    shape.deleteRanges += deletes;
     if (deletes === 0) continue;
     let ranges = byClient.get(client);
     if (!ranges) byClient.set(client, (ranges = []));

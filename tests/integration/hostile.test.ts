@@ -176,6 +176,64 @@ describe('hostile WebSocket input', () => {
     await canaryStillServed();
   });
 
+  it('refuses well-formed changes that would break the document with 4422: nothing stored, the document and its exports still served', async () => {
+    const id = await newDocument(srv.url, owner);
+    const writer = connect(srv.wsUrl, id, owner.token);
+    clients.push(writer);
+    await synced(writer);
+    appendParagraph(writer, '正常的一段');
+    await saved(writer);
+    const before = await storedLog(id);
+    const change = (make: (doc: Y.Doc) => void) => {
+      const doc = new Y.Doc();
+      doc.transact(() => make(doc));
+      return Y.encodeStateAsUpdate(doc);
+    };
+    let nested: unknown = 1;
+    for (let i = 0; i < 1_000; i++) nested = [nested];
+    const hostile: [string, Uint8Array][] = [
+      ['a value nested 1,000 deep', change((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        const t = new Y.XmlText();
+        doc.getXmlFragment('default').insert(0, [p]);
+        p.insert(0, [t]);
+        t.insert(0, '深', { bold: nested });
+      })],
+      ['a Y.Map beside the body', change((doc) => doc.getMap('extra').set('k', 'v'))],
+      ['a Y.Array in the body', change((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        doc.getXmlFragment('default').insert(0, [p]);
+        p.insert(0, [new Y.Array() as unknown as Y.XmlText]);
+      })],
+      ['a sub-document in the body', change((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        doc.getXmlFragment('default').insert(0, [p]);
+        p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
+      })],
+      ['a mark the schema does not have', change((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        const t = new Y.XmlText();
+        doc.getXmlFragment('default').insert(0, [p]);
+        p.insert(0, [t]);
+        t.insert(0, '闪', { blink: true });
+      })],
+    ];
+    for (const [what, update] of hostile) {
+      const out = await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [syncFrame(2, update)]);
+      expect(out.closeCode, what).toBe(CloseCode.invalidChange);
+    }
+    expect(await storedLog(id)).toEqual(before);
+    // the document opens for a fresh client with its content, and every rendering answers
+    const fresh = connect(srv.wsUrl, id, owner.token);
+    clients.push(fresh);
+    await synced(fresh);
+    expect(fresh.fragment.toString()).toContain('正常的一段');
+    for (const path of ['content', 'export?format=docx&version=current', 'export?format=md&version=current', 'export?format=html&version=current']) {
+      expect((await api(srv.url, 'GET', `/api/documents/${id}/${path}`, { token: owner.token })).status, path).toBe(200);
+    }
+    await canaryStillServed();
+  });
+
   it('closes a connection that floods messages with 4429, and one that floods presence with 4429', async () => {
     const id = await newDocument(srv.url, owner);
     const sv = Y.encodeStateVector(new Y.Doc());

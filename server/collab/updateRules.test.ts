@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { seedState } from '../documents/seed.js';
+import { FuzzEditor, mulberry32 } from '../../tests/helpers/fuzzEdits.js';
+import { inspectUpdate } from './protocol.js';
+import { checkUpdateShape, RuleError } from './updateRules.js';
+
+const verdict = (update: Uint8Array): string => {
+  try {
+    checkUpdateShape(inspectUpdate(update).shape);
+    return 'taken';
+  } catch (err) {
+    if (err instanceof RuleError) return err.message;
+    throw err;
+  }
+};
+
+/** The update one change to a fresh document makes. */
+function updateOf(change: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (update = u));
+  change(doc);
+  return update!;
+}
+
+function paragraph(text: string, attrs?: Record<string, unknown>): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  p.insert(0, [t]);
+  t.insert(0, text, attrs);
+  return p;
+}
+
+describe('the document\'s rules for a change', () => {
+  it('take every change of random honest editing, undo and redo included', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const doc = new Y.Doc();
+      const refused: string[] = [];
+      doc.on('update', (u: Uint8Array) => {
+        const v = verdict(u);
+        if (v !== 'taken') refused.push(v);
+      });
+      const editor = new FuzzEditor(1, doc, mulberry32(seed));
+      for (let i = 0; i < 150; i++) editor.edit();
+      editor.destroy();
+      expect(refused, `seed ${seed}`).toEqual([]);
+      // and the whole state at once, as a reopened copy sends it
+      expect(verdict(Y.encodeStateAsUpdate(doc)), `seed ${seed}`).toBe('taken');
+    }
+  });
+
+  it('take the templates as the server seeds them', () => {
+    for (const template of ['year-end-summary', 'blank'] as const) expect(verdict(seedState(template, '2026年工作总结')), template).toBe('taken');
+  });
+
+  it('take marks as the binding writes them, overlapping ones with their hash', () => {
+    const update = updateOf((doc) => {
+      doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('加粗', { bold: {} }), paragraph('链接', { link: { href: 'https://example.cn' }, 'guidance--AbCd1234': {} })]);
+    });
+    expect(verdict(update)).toBe('taken');
+  });
+
+  it('refuse what would be stored for good and break the document', () => {
+    const deep = (n: number) => {
+      let value: unknown = 1;
+      for (let i = 0; i < n; i++) value = [value];
+      return value;
+    };
+    const cases: [string, Uint8Array, string][] = [
+      ['a map beside the body', updateOf((doc) => doc.getMap('x').set('k', 1)), 'writes outside the document body'],
+      ['text beside the body', updateOf((doc) => doc.getText('notes').insert(0, 'x')), 'writes outside the document body'],
+      ['a sub-document in the body', updateOf((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        doc.transact(() => {
+          doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
+          p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
+        });
+      }), 'sub-documents are not part of a document'],
+      ['an unknown mark', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { blink: true })])), 'formatting the document does not know'],
+      ['a mark named like a prototype key', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { constructor: true })])), 'formatting the document does not know'],
+      ['a mark value nested 1,000 deep', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { bold: deep(1_000) })])), 'a value nested too deep'],
+      ['an attribute nested 20 deep', updateOf((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        p.setAttribute('textAlign', deep(20) as string);
+        doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
+      }), 'a value nested too deep'],
+    ];
+    for (const [what, update, expected] of cases) expect(verdict(update), what).toBe(expected);
+  });
+
+  it('refuse a type the body is not made of, inside the body', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(BODY_FRAGMENT);
+    fragment.insert(0, [paragraph('x')]);
+    const before = Y.encodeStateVector(doc);
+    // a Y.Text where the schema has elements, through the XmlElement API's generic insert
+    (fragment.get(0) as Y.XmlElement).insert(0, [new Y.Text('混入') as unknown as Y.XmlText]);
+    expect(verdict(Y.encodeStateAsUpdate(doc, before))).toBe('a type the document cannot hold');
+  });
+
+  it('refuse a delete set of a million ranges', () => {
+    const ds = new Map([[424242, Array.from({ length: 1_000_000 }, (_, i) => ({ clock: i * 2, len: 1 }))]]);
+    const update = encodeDeleteOnly(ds);
+    expect(verdict(update)).toBe('too many deletions at once');
+  });
+});
+
+/** An update with no structs and this delete set, as the v1 encoding lays it out. */
+function encodeDeleteOnly(ds: Map<number, { clock: number; len: number }[]>): Uint8Array {
+  const bytes: number[] = [];
+  const varUint = (n: number) => {
+    while (n > 0x7f) {
+      bytes.push((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    bytes.push(n);
+  };
+  varUint(0); // no struct sections
+  varUint(ds.size);
+  for (const [client, ranges] of ds) {
+    varUint(client);
+    varUint(ranges.length);
+    for (const { clock, len } of ranges) {
+      varUint(clock);
+      varUint(len);
+    }
+  }
+  return Uint8Array.from(bytes);
+}
