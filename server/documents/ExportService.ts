@@ -12,7 +12,7 @@ import type { ExportComment, ExportInput } from '../export/index.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import type { DocumentService } from './DocumentService.js';
-import { renderContent } from './renderContent.js';
+import { keepKnownTypes, renderContent } from './renderContent.js';
 
 export const EXPORT_FORMATS = {
   docx: { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
@@ -69,13 +69,13 @@ export class ExportService {
     if (version === 'current') return this.current(documentId);
     if (version === undefined || version === 'approved') {
       const approved = await this.storage.versions.latestVersion(documentId, 'approved');
-      if (approved) return { content: JSON.parse(approved.json), state: approved.state, approved: true };
+      if (approved) return { content: keepKnownTypes(JSON.parse(approved.json)), state: approved.state, approved: true };
       if (version === 'approved') throw notFound('no_approved_version', 'The document has no approved version yet.');
       return this.current(documentId);
     }
     const stored = isValidId(version) ? await this.storage.versions.getVersion(documentId, version) : null;
     if (!stored) throw notFound('version_not_found', 'No version with this id in this document.');
-    return { content: JSON.parse(stored.json), state: stored.state, approved: stored.kind === 'approved' };
+    return { content: keepKnownTypes(JSON.parse(stored.json)), state: stored.state, approved: stored.kind === 'approved' };
   }
 
   private current(documentId: string): Promise<Source> {

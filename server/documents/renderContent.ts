@@ -6,21 +6,43 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
-import { schema, schemaExtensions } from '../../shared/schema.js';
+import { HEADING_LEVELS, schema, schemaExtensions } from '../../shared/schema.js';
+
+/** A cell spans at most this many columns or rows: 公文 tables are small, and renderers walk every spanned position. */
+export const MAX_SPAN = 64;
 
 /**
  * Drops node and mark types the schema does not know (a client could write
- * any XML element into the fragment), so that what is left can be parsed.
+ * any XML element into the fragment), and brings attributes into the ranges
+ * renderers can walk in time linear in the document (a heading of level 1e9,
+ * a cell spanning a million columns), so that what is left can be parsed and
+ * rendered.
  */
 export function keepKnownTypes(json: JSONContent): JSONContent {
   const content = json.content
-    ?.filter((child) => child.type !== undefined && child.type in schema.nodes)
+    ?.filter((child) => child.type !== undefined && Object.hasOwn(schema.nodes, child.type))
     .map(keepKnownTypes);
-  const marks = json.marks?.filter((mark) => mark.type in schema.marks);
+  const marks = json.marks?.filter((mark) => Object.hasOwn(schema.marks, mark.type));
   const out: JSONContent = { ...json };
   if (content) out.content = content;
   if (marks) out.marks = marks;
+  if (json.attrs) out.attrs = saneAttrs(json.type, json.attrs);
   return out;
+}
+
+const within = (value: unknown, min: number, max: number): number => {
+  const n = Math.trunc(Number(value));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+};
+
+function saneAttrs(type: string | undefined, attrs: Record<string, unknown>): Record<string, unknown> {
+  if (type === 'heading') return { ...attrs, level: within(attrs.level, HEADING_LEVELS[0], HEADING_LEVELS[HEADING_LEVELS.length - 1]) };
+  if (type === 'tableCell' || type === 'tableHeader') {
+    const colspan = within(attrs.colspan ?? 1, 1, MAX_SPAN);
+    const widths = Array.isArray(attrs.colwidth) ? attrs.colwidth.slice(0, colspan).map((w) => (typeof w === 'number' && Number.isFinite(w) ? w : null)) : null;
+    return { ...attrs, colspan, rowspan: within(attrs.rowspan ?? 1, 1, MAX_SPAN), colwidth: widths && widths.length === colspan ? widths : null };
+  }
+  return attrs;
 }
 
 export function toProseMirrorNode(fragment: Y.XmlFragment): Node {
