@@ -4,7 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
 import { HEADING_LEVELS, schema, schemaExtensions } from '../../shared/schema.js';
 
@@ -46,7 +46,13 @@ function saneAttrs(type: string | undefined, attrs: Record<string, unknown>): Re
 }
 
 export function toProseMirrorNode(fragment: Y.XmlFragment): Node {
-  const json = keepKnownTypes(yXmlFragmentToProsemirrorJSON(fragment) as JSONContent);
+  let json: JSONContent;
+  try {
+    json = keepKnownTypes(yXmlFragmentToProsemirrorJSON(fragment) as JSONContent);
+  } catch {
+    // Types the binding cannot read (a Y.Array where elements belong), or nesting too deep for its recursion.
+    return schema.node('doc', null, textBlocksOf(fragment));
+  }
   try {
     const node = Node.fromJSON(schema, json);
     node.check();
@@ -70,6 +76,27 @@ function textBlocks(json: JSONContent): Node[] {
     }
   };
   visit(json, null);
+  return blocks.length ? blocks : [schema.node('paragraph')];
+}
+
+/** The text of each top-level block as a paragraph, read without recursion and whatever the types inside. */
+function textBlocksOf(fragment: Y.XmlFragment): Node[] {
+  const blocks: Node[] = [];
+  for (const block of fragment.toArray()) {
+    const parts: string[] = [];
+    const stack: unknown[] = [block];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node instanceof Y.XmlText) {
+        for (const op of node.toDelta() as { insert: unknown }[]) if (typeof op.insert === 'string') parts.push(op.insert);
+      } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
+        const children = node.toArray();
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      }
+    }
+    const text = parts.join('');
+    if (text) blocks.push(schema.node('paragraph', null, [schema.text(text)]));
+  }
   return blocks.length ? blocks : [schema.node('paragraph')];
 }
 

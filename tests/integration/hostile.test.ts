@@ -266,6 +266,41 @@ describe('hostile WebSocket input', () => {
     await canaryStillServed();
   });
 
+  it('serves a document whose log already holds what the rules now refuse: content, exports and versions answer, the good text kept', async () => {
+    const id = await newDocument(srv.url, owner);
+    const writer = connect(srv.wsUrl, id, owner.token);
+    await synced(writer);
+    appendParagraph(writer, '早先写下的正文');
+    await saved(writer);
+    writer.destroy();
+    // written into the log directly, as a server before these rules could have stored them
+    const odd = new Y.Doc();
+    Y.applyUpdate(odd, Y.encodeStateAsUpdate(new Y.Doc()));
+    odd.transact(() => {
+      const fragment = odd.getXmlFragment('default');
+      // nested one integrated level at a time (Yjs itself recurses through nested new types)
+      let parent: Y.XmlFragment | Y.XmlElement = fragment;
+      for (let i = 0; i < 5_000; i++) {
+        const quote: Y.XmlElement = new Y.XmlElement('blockquote');
+        parent.insert(0, [quote]);
+        parent = quote;
+      }
+      const deepest = new Y.XmlElement('paragraph');
+      parent.insert(0, [deepest]);
+      deepest.insert(0, [new Y.XmlText('深处的字')]);
+      const confused = new Y.XmlElement('paragraph');
+      fragment.insert(fragment.length, [confused]);
+      confused.insert(0, [new Y.Array() as unknown as Y.XmlText]);
+    });
+    await srv.server.storage.documents.append(id, [{ update: Y.encodeStateAsUpdate(odd), userId: null }]);
+    await srv.restart();
+    for (const path of ['content', 'export?format=md&version=current', 'export?format=html&version=current', 'export?format=docx&version=current']) {
+      expect((await api(srv.url, 'GET', `/api/documents/${id}/${path}`, { token: owner.token })).status, path).toBe(200);
+    }
+    expect((await api(srv.url, 'GET', `/api/documents/${id}/content`, { token: owner.token })).body.text).toContain('早先写下的正文');
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: owner.token, body: { name: '检查' } })).status).toBe(201);
+  });
+
   it('closes a connection that floods messages with 4429, and one that floods presence with 4429', async () => {
     const id = await newDocument(srv.url, owner);
     const sv = Y.encodeStateVector(new Y.Doc());
