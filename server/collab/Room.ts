@@ -15,7 +15,7 @@ import { storedBytes } from './storedAnswer.js';
 import { type AdmittedUpdate, admitUpdate } from './authorship.js';
 import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.js';
 import { LimitError, PresenceGate } from './PresenceGate.js';
-import { checkUpdateShape, RuleError } from './updateRules.js';
+import { checkDeletesKnown, checkUpdateShape, RuleError } from './updateRules.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -240,7 +240,10 @@ export class Room {
         // Read-only connections receive everything; what they send is dropped (and acknowledged as
         // processed), as is an update with nothing left that its sender may write.
         const writes = message.update !== null && this.canWrite(connection);
-        if (writes) checkUpdateShape(message.attribution.shape);
+        if (writes) {
+          checkUpdateShape(message.attribution.shape);
+          checkDeletesKnown(message.attribution.shape!, this.doc);
+        }
         const admitted = writes ? this.admit(connection, message.update!, message.attribution) : null;
         if (admitted?.update == null) {
           this.outbox.push({ kind: 'ackOnly', from: connection, frame });

@@ -60,6 +60,10 @@ export interface UpdateShape {
   originAhead: boolean;
   /** Ranges in its delete set. */
   deleteRanges: number;
+  /** The clock after each client's last struct in it. */
+  structEnds: Map<number, number>;
+  /** Its delete set: for each client, clock and length of each range, one after the other. */
+  deletesByClient: Map<number, number[]>;
 }
 
 /**
@@ -77,6 +81,8 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
     valueDepth: 0,
     originAhead: false,
     deleteRanges: 0,
+    structEnds: new Map(),
+    deletesByClient: new Map(),
   };
   let structs = 0;
   const sections = decoding.readVarUint(d);
@@ -109,6 +115,7 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
       shape.contents.add(kind);
       clock += readContent(d, kind, shape);
     }
+    shape.structEnds.set(client, Math.max(shape.structEnds.get(client) ?? 0, clock));
   }
   const deletes = readDeleteSet(d, shape);
   return { empty: structs === 0 && deletes === null, clients, deletes, shape };
@@ -195,6 +202,7 @@ function readDeleteSet(d: decoding.Decoder, shape: UpdateShape): Uint8Array | nu
     if (!ranges) byClient.set(client, (ranges = []));
     for (let j = 0; j < deletes; j++) ranges.push(decoding.readVarUint(d), decoding.readVarUint(d));
   }
+  shape.deletesByClient = byClient;
   if (byClient.size === 0) return null;
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, byClient.size);

@@ -4,11 +4,15 @@ import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { seedState } from '../documents/seed.js';
 import { FuzzEditor, mulberry32 } from '../../tests/helpers/fuzzEdits.js';
 import { inspectUpdate } from './protocol.js';
-import { checkUpdateShape, RuleError } from './updateRules.js';
+import { checkDeletesKnown, checkUpdateShape, MAX_UNKNOWN_DELETES, RuleError } from './updateRules.js';
 
-const verdict = (update: Uint8Array): string => {
+/** What the rules say of an update, for a server whose document is `server` (then applied to it when taken). */
+const verdict = (update: Uint8Array, server: Y.Doc = new Y.Doc()): string => {
   try {
-    checkUpdateShape(inspectUpdate(update).shape);
+    const { shape } = inspectUpdate(update);
+    checkUpdateShape(shape);
+    checkDeletesKnown(shape!, server);
+    Y.applyUpdate(server, update);
     return 'taken';
   } catch (err) {
     if (err instanceof RuleError) return err.message;
@@ -37,9 +41,10 @@ describe('the document\'s rules for a change', () => {
   it('take every change of random honest editing, undo and redo included', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const doc = new Y.Doc();
+      const server = new Y.Doc();
       const refused: string[] = [];
       doc.on('update', (u: Uint8Array) => {
-        const v = verdict(u);
+        const v = verdict(u, server);
         if (v !== 'taken') refused.push(v);
       });
       const editor = new FuzzEditor(1, doc, mulberry32(seed));
@@ -47,7 +52,8 @@ describe('the document\'s rules for a change', () => {
       editor.destroy();
       expect(refused, `seed ${seed}`).toEqual([]);
       // and the whole state at once, as a reopened copy sends it
-      expect(verdict(Y.encodeStateAsUpdate(doc)), `seed ${seed}`).toBe('taken');
+      expect(verdict(Y.encodeStateAsUpdate(doc), new Y.Doc()), `seed ${seed}`).toBe('taken');
+      expect(verdict(Y.encodeStateAsUpdate(doc), server), `seed ${seed}`).toBe('taken');
     }
   });
 
@@ -98,6 +104,17 @@ describe('the document\'s rules for a change', () => {
     // a Y.Text where the schema has elements, through the XmlElement API's generic insert
     (fragment.get(0) as Y.XmlElement).insert(0, [new Y.Text('混入') as unknown as Y.XmlText]);
     expect(verdict(Y.encodeStateAsUpdate(doc, before))).toBe('a type the document cannot hold');
+  });
+
+  it('take deletions of what the document has, and only a few of what it does not', () => {
+    const server = new Y.Doc();
+    const writer = new Y.Doc();
+    writer.on('update', (u: Uint8Array) => expect(verdict(u, server)).toBe('taken'));
+    writer.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('一二三四五六七八九十')]);
+    ((writer.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(2, 5);
+    const range = (n: number) => new Map([[777, Array.from({ length: n }, (_, i) => ({ clock: i * 2, len: 1 }))]]);
+    expect(verdict(encodeDeleteOnly(range(10)), server)).toBe('taken');
+    expect(verdict(encodeDeleteOnly(range(MAX_UNKNOWN_DELETES + 1)), server)).toBe('deletes what the document does not have');
   });
 
   it('refuse a delete set of a million ranges', () => {

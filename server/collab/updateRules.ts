@@ -5,6 +5,7 @@
 // shallow values, items Yjs can integrate, a bounded delete set. A change
 // that breaks these would be stored for good and could make the document
 // unreadable for everyone; it is refused and its connection closed (4422).
+import * as Y from 'yjs';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
 import { Content, type UpdateShape } from './scanUpdate.js';
 
@@ -16,6 +17,13 @@ const ALLOWED_CONTENT = new Set<number>([Content.deleted, Content.string, Conten
 export const MAX_VALUE_DEPTH = 8;
 /** A delete set larger than any editing makes (Yjs retries deletions of unknown items on every change). */
 export const MAX_DELETE_RANGES = 100_000;
+/**
+ * Deletions of items the document does not have wait in Yjs, which tries them
+ * again on every later change: a change may bring at most this many, and none
+ * while MAX_PENDING_DELETE_BYTES of them already wait.
+ */
+export const MAX_UNKNOWN_DELETES = 1_000;
+export const MAX_PENDING_DELETE_BYTES = 256 * 1024;
 /** A mark written as formatting: its name, or name--hash for marks that may overlap (y-prosemirror). */
 const FORMAT_KEY = /^(.*?)(--[a-zA-Z0-9+/=]{8})?$/;
 
@@ -39,4 +47,20 @@ export function checkUpdateShape(shape: UpdateShape | null): void {
   if (shape.valueDepth > MAX_VALUE_DEPTH) throw new RuleError('a value nested too deep');
   if (shape.originAhead) throw new RuleError('an item placed after its own future');
   if (shape.deleteRanges > MAX_DELETE_RANGES) throw new RuleError('too many deletions at once');
+}
+
+/**
+ * Throws RuleError when the update deletes more that the document does not
+ * have (nor the update itself) than the document may keep waiting: an editor
+ * deletes what it has, which came through the server or is in the same change.
+ */
+export function checkDeletesKnown(shape: UpdateShape, doc: Y.Doc): void {
+  let unknown = 0;
+  for (const [client, ranges] of shape.deletesByClient) {
+    const known = Math.max(Y.getState(doc.store, client), shape.structEnds.get(client) ?? 0);
+    for (let i = 0; i < ranges.length; i += 2) if (ranges[i] + ranges[i + 1] > known) unknown++;
+  }
+  if (unknown === 0) return;
+  const waiting = doc.store.pendingDs?.length ?? 0;
+  if (unknown > MAX_UNKNOWN_DELETES || waiting > MAX_PENDING_DELETE_BYTES) throw new RuleError('deletes what the document does not have');
 }

@@ -217,6 +217,14 @@ describe('hostile WebSocket input', () => {
         p.insert(0, [t]);
         t.insert(0, '闪', { blink: true });
       })],
+      ['deletions of 5,000 things the document does not have', (() => {
+        const elsewhere = new Y.Doc();
+        const text = elsewhere.getText('t');
+        text.insert(0, '一'.repeat(10_000));
+        const all = Y.encodeStateVector(elsewhere);
+        for (let i = 9_998; i >= 0; i -= 2) text.delete(i, 1);
+        return Y.encodeStateAsUpdate(elsewhere, all); // the delete set alone
+      })()],
     ];
     for (const [what, update] of hostile) {
       const out = await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [syncFrame(2, update)]);
