@@ -54,6 +54,10 @@ export interface UpdateShape {
   typeRefs: Set<number>;
   /** Keys of the formatting attributes it sets in text. */
   formatKeys: Set<string>;
+  /** Names of the XML elements (and hooks) it creates. */
+  elementNames: Set<string>;
+  /** Keys of the attributes (map entries) it writes first; a later write of a key copies it from the earlier one. */
+  attributeKeys: Set<string>;
   /** The deepest JSON or any value it holds (a scalar is 0). */
   valueDepth: number;
   /** An item whose left or right origin is one of its own client's later items: Yjs cannot integrate it. */
@@ -78,6 +82,8 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
     contents: new Set(),
     typeRefs: new Set(),
     formatKeys: new Set(),
+    elementNames: new Set(),
+    attributeKeys: new Set(),
     valueDepth: 0,
     originAhead: false,
     deleteRanges: 0,
@@ -110,7 +116,7 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
         if (decoding.readVarUint(d) === 1) shape.roots.add(decoding.readVarString(d));
         else readId(d, client);
       }
-      if (cantCopyParentInfo && (info & BIT6) === BIT6) decoding.readVarString(d); // parent sub
+      if (cantCopyParentInfo && (info & BIT6) === BIT6) shape.attributeKeys.add(decoding.readVarString(d)); // parent sub
       const kind = info & BITS5;
       shape.contents.add(kind);
       clock += readContent(d, kind, shape);
@@ -173,7 +179,7 @@ function readContent(d: decoding.Decoder, kind: number, shape: UpdateShape): num
       const ref = decoding.readVarUint(d);
       if (ref >= TYPE_REFS) throw new Error(`unknown type ${ref}`);
       shape.typeRefs.add(ref);
-      if (TYPE_WITH_KEY.has(ref)) decoding.readVarString(d);
+      if (TYPE_WITH_KEY.has(ref)) shape.elementNames.add(decoding.readVarString(d));
       return 1;
     }
     case Content.any: {

@@ -86,6 +86,13 @@ describe('the document\'s rules for a change', () => {
       }), 'sub-documents are not part of a document'],
       ['an unknown mark', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { blink: true })])), 'formatting the document does not know'],
       ['a mark named like a prototype key', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { constructor: true })])), 'formatting the document does not know'],
+      ['an element the schema does not have', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('script')])), 'an element the document does not know'],
+      ['the document itself as an element', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('doc')])), 'an element the document does not know'],
+      ['an attribute no node has', updateOf((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        p.setAttribute('onclick', 'alert(1)');
+        doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
+      }), 'an attribute the document does not know'],
       ['a mark value nested 1,000 deep', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { bold: deep(1_000) })])), 'a value nested too deep'],
       ['an attribute nested 20 deep', updateOf((doc) => {
         const p = new Y.XmlElement('paragraph');

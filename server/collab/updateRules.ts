@@ -1,7 +1,8 @@
 // What a member's change may write into a document, decided from what the
 // update itself holds, before it is stored or relayed: only the body fragment,
 // only the kinds of Yjs content the editor's binding writes (XML elements and
-// text, strings, marks as formatting, attributes), only the schema's marks,
+// text, strings, marks as formatting, attributes), only the schema's nodes,
+// their attributes and marks,
 // shallow values, items Yjs can integrate, a bounded delete set. A change
 // that breaks these would be stored for good and could make the document
 // unreadable for everyone; it is refused and its connection closed (4422).
@@ -24,6 +25,10 @@ export const MAX_DELETE_RANGES = 100_000;
  */
 export const MAX_UNKNOWN_DELETES = 1_000;
 export const MAX_PENDING_DELETE_BYTES = 256 * 1024;
+/** Elements are the schema's nodes, but for the document itself and text, which are no elements. */
+const ELEMENTS = new Set(Object.keys(schema.nodes).filter((name) => name !== 'doc' && name !== 'text'));
+/** Attributes are those of the schema's nodes (the binding writes a node's attrs, and nothing else). */
+const ATTRIBUTES = new Set(Object.values(schema.nodes).flatMap((type) => Object.keys(type.spec.attrs ?? {})));
 /** A mark written as formatting: its name, or name--hash for marks that may overlap (y-prosemirror). */
 const FORMAT_KEY = /^(.*?)(--[a-zA-Z0-9+/=]{8})?$/;
 
@@ -40,6 +45,8 @@ export function checkUpdateShape(shape: UpdateShape | null): void {
   for (const root of shape.roots) if (root !== BODY_FRAGMENT) throw new RuleError('writes outside the document body');
   for (const kind of shape.contents) if (!ALLOWED_CONTENT.has(kind)) throw new RuleError('content the document cannot hold');
   for (const ref of shape.typeRefs) if (ref !== XML_ELEMENT && ref !== XML_TEXT) throw new RuleError('a type the document cannot hold');
+  for (const name of shape.elementNames) if (!ELEMENTS.has(name)) throw new RuleError('an element the document does not know');
+  for (const key of shape.attributeKeys) if (!ATTRIBUTES.has(key)) throw new RuleError('an attribute the document does not know');
   for (const key of shape.formatKeys) {
     const name = FORMAT_KEY.exec(key)?.[1] ?? key;
     if (!Object.hasOwn(schema.marks, name)) throw new RuleError('formatting the document does not know');

@@ -217,6 +217,12 @@ describe('hostile WebSocket input', () => {
         p.insert(0, [t]);
         t.insert(0, '闪', { blink: true });
       })],
+      ['an element the schema does not have', change((doc) => doc.getXmlFragment('default').insert(0, [new Y.XmlElement('iframe')]))],
+      ['an attribute no node has', change((doc) => {
+        const p = new Y.XmlElement('paragraph');
+        p.setAttribute('onclick', 'alert(1)');
+        doc.getXmlFragment('default').insert(0, [p]);
+      })],
       ['deletions of 5,000 things the document does not have', (() => {
         const elsewhere = new Y.Doc();
         const text = elsewhere.getText('t');
