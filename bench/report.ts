@@ -2,7 +2,7 @@
 // Yigao / peer ratios beside them, scenario by scenario.
 import { missingGeneratorFlags } from './generatorFlags.js';
 import { poolTyping } from './pooling.js';
-import { by, caseLabel, cell, int, kb, latencyRows, mb, ms, p99Intervals, pct, ratio, roundsNote, sameCase, sec, table, TITLES, type Row, type Value } from './reportTable.js';
+import { by, caseLabel, cell, int, kb, latencyRows, mb, meterRows, ms, p99Intervals, pct, ratio, roundsNote, sameCase, sec, table, TITLES, type Row, type Value } from './reportTable.js';
 import { renderStock, stockHeadline } from './reportStock.js';
 import type { BenchRun } from './run.js';
 import type { ScaleOutResult } from './scenarios/scaleOut.js';
@@ -180,7 +180,6 @@ export function renderReport(run: BenchRun, findings: string | null): string {
     for (const spec of plan.typing) {
       const items = poolTyping(run.typing.filter((t) => sameCase(t.case, spec)), servers);
       if (!items.length) continue;
-      const sinceStart = items.some((i) => i.meter.peakRssSinceStart);
       push(`### ${caseLabel(spec)}`, '');
       push(
         table(servers, [
@@ -207,12 +206,7 @@ export function renderReport(run: BenchRun, findings: string | null): string {
           { label: 'server has all', values: by(items, (i) => i.serverHasAll), format: int, noRatio: true },
           { label: 'acknowledged as stored p50 (ms)', values: by(items, (i) => i.ackLatencyMs?.p50 ?? null), format: ms, noRatio: true },
           { label: 'acknowledged as stored p99 (ms)', values: by(items, (i) => i.ackLatencyMs?.p99 ?? null), format: ms, noRatio: true },
-          { label: 'server CPU (s)', values: by(items, (i) => i.serverCpuSecondsPerRound), format: sec },
-          { label: 'server CPU (% of a core)', values: by(items, (i) => i.meter.serverCpuPercent), format: pct },
-          { label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
-          { label: 'generator CPU (% of a core)', values: by(items, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
-          { label: 'generator event-loop delay p99 (ms)', values: by(items, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
-          { label: 'others on the machine (% of a core)', values: by(items, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },
+          ...meterRows(items),
         ]),
         '',
       );

@@ -2,7 +2,7 @@
 // rows in the summary: the typing tables' figures, pooled over rounds the
 // same way, and the socket closes the clients saw.
 import { poolTyping } from './pooling.js';
-import { by, caseLabel, int, latencyRows, mb, ms, p99Intervals, pct, roundsNote, sameCase, sec, table, TITLES, type Row } from './reportTable.js';
+import { by, caseLabel, int, latencyRows, meterRows, ms, p99Intervals, pct, roundsNote, sameCase, table, TITLES, type Row } from './reportTable.js';
 import type { BenchRun } from './run.js';
 import { STOCK_SERVERS, type StockTypingResult } from './scenarios/stockTyping.js';
 import type { TypingCase } from './scenarios/typing.js';
@@ -96,7 +96,6 @@ export function renderStock(run: BenchRun): string[] {
   for (const spec of cases) {
     const items = resultsOf(run, spec);
     const pooled = poolTyping(items, servers);
-    const sinceStart = pooled.some((i) => i.meter.peakRssSinceStart);
     const firsts = perServer(items, servers, (mine) => mine.map((r) => (r.disconnects.firstCloseSeconds === null ? '–' : r.disconnects.firstCloseSeconds.toFixed(1))).join(' · '));
     out.push(
       `### ${caseLabel(spec)}`,
@@ -129,12 +128,7 @@ export function renderStock(run: BenchRun): string[] {
         { label: 'edits lost', values: by(pooled, (i) => i.lostEdits), format: int, noRatio: true },
         { label: 'converged', values: by(pooled, (i) => i.converged), format: int, noRatio: true },
         { label: 'server has all', values: by(pooled, (i) => i.serverHasAll), format: int, noRatio: true },
-        { label: 'server CPU (s)', values: by(pooled, (i) => i.serverCpuSecondsPerRound), format: sec },
-        { label: 'server CPU (% of a core)', values: by(pooled, (i) => i.meter.serverCpuPercent), format: pct },
-        { label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)', values: by(pooled, (i) => i.meter.serverPeakRssBytes), format: mb },
-        { label: 'generator CPU (% of a core)', values: by(pooled, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
-        { label: 'generator event-loop delay p99 (ms)', values: by(pooled, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
-        { label: 'others on the machine (% of a core)', values: by(pooled, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },
+        ...meterRows(pooled),
       ]),
       '',
     );

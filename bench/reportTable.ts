@@ -2,6 +2,7 @@
 // a table of servers with Yigao / peer ratios, and the typing cases' labels
 // and p99 intervals.
 import { percentileRatioInterval } from './interval.js';
+import type { MeterReading } from './scenarios/common.js';
 import type { TypingResult } from './scenarios/typing.js';
 import type { ServerName } from './servers/ServerUnderTest.js';
 import type { LatencySummary } from './stats.js';
@@ -66,6 +67,19 @@ export function by<T extends { server: ServerName }>(items: T[], pick: (item: T)
 
 export const latencyRows = (items: Array<{ server: ServerName; latencyMs: LatencySummary }>, prefix: string): Row[] =>
   (['p50', 'p95', 'p99', 'max'] as const).map((p) => ({ label: `${prefix} ${p} (ms)`, values: by(items, (i) => i.latencyMs[p]), format: ms }));
+
+/** The rows every typing table ends with: the servers' CPU and memory, the generator's, the others' on the machine. */
+export function meterRows(items: Array<{ server: ServerName; serverCpuSecondsPerRound: number; meter: MeterReading }>): Row[] {
+  const sinceStart = items.some((i) => i.meter.peakRssSinceStart);
+  return [
+    { label: 'server CPU (s)', values: by(items, (i) => i.serverCpuSecondsPerRound), format: sec },
+    { label: 'server CPU (% of a core)', values: by(items, (i) => i.meter.serverCpuPercent), format: pct },
+    { label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
+    { label: 'generator CPU (% of a core)', values: by(items, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
+    { label: 'generator event-loop delay p99 (ms)', values: by(items, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
+    { label: 'others on the machine (% of a core)', values: by(items, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },
+  ];
+}
 
 /**
  * Per peer, the 90 % interval of Yigao's p99 over the peer's, from a block bootstrap of the rounds' samples
