@@ -14,20 +14,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/collab.js';
 import { type AwarenessEntry, decodeAwarenessUpdate, stampAwareness } from './awarenessIdentity.js';
 import type { Connection } from './Connection.js';
+import { LimitError } from './LimitError.js';
 
 /** An unchanged presence is passed on this often, well within y-protocols' 30 s timeout. */
 export const RENEW_MS = 10_000;
-
-/** A configured limit was breached: the connection is closed with `code`. */
-export class LimitError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LimitError';
-  }
-}
 
 export class PresenceGate {
   /** Which connection introduced each awareness client id present here. */

@@ -14,7 +14,8 @@ import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
 import { type AdmittedUpdate, admitUpdate } from './authorship.js';
 import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.js';
-import { LimitError, PresenceGate } from './PresenceGate.js';
+import { LimitError } from './LimitError.js';
+import { PresenceGate } from './PresenceGate.js';
 import { checkDeletesKnown, checkUpdateShape, RuleError } from './updateRules.js';
 import {
   type ClientMessage,
@@ -239,12 +240,13 @@ export class Room {
         const frame = ++connection.updateFramesReceived;
         // Read-only connections receive everything; what they send is dropped (and acknowledged as
         // processed), as is an update with nothing left that its sender may write.
-        const writes = message.update !== null && this.canWrite(connection);
-        if (writes) {
-          checkUpdateShape(message.attribution.shape);
-          checkDeletesKnown(message.attribution.shape!, this.doc);
+        const sent = this.canWrite(connection) ? message.update : null;
+        const { shape } = message.attribution;
+        if (sent !== null) {
+          checkUpdateShape(shape);
+          checkDeletesKnown(shape, this.doc);
         }
-        const admitted = writes ? this.admit(connection, message.update!, message.attribution) : null;
+        const admitted = sent === null ? null : this.admit(connection, sent, message.attribution);
         if (admitted?.update == null) {
           this.outbox.push({ kind: 'ackOnly', from: connection, frame });
         } else {

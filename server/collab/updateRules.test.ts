@@ -11,7 +11,7 @@ const verdict = (update: Uint8Array, server: Y.Doc = new Y.Doc()): string => {
   try {
     const { shape } = inspectUpdate(update);
     checkUpdateShape(shape);
-    checkDeletesKnown(shape!, server);
+    checkDeletesKnown(shape, server);
     Y.applyUpdate(server, update);
     return 'taken';
   } catch (err) {
