@@ -16,6 +16,9 @@ export const BODY_FRAGMENT = 'default';
 export const HEADING_LEVELS = [1, 2, 3, 4] as const;
 export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 
+/** A table cell spans at most this many columns or rows: 公文 tables are small, and renderers walk every spanned position. */
+export const MAX_TABLE_SPAN = 64;
+
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 
 export const schemaExtensions: AnyExtension[] = [

@@ -164,12 +164,13 @@ describe('Room', () => {
     const a = join('editor');
     const b = join('editor');
     store.next = 'decline';
-    room.receive(a.connection, encodeUpdate(paragraphUpdate('排队')));
+    const first = paragraphUpdate('排队');
+    room.receive(a.connection, encodeUpdate(first));
     expect(textOf(b.socket.updates)).not.toContain('排队');
-    // the store is ready again, but a change is waiting: the next one goes behind it, not past it
+    // the store is ready again, but a change is waiting: the next one (placed after the first) goes behind it, not past it
     store.next = 'commit';
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, paragraphUpdate('排队'));
+    Y.applyUpdate(doc, first);
     const before = Y.encodeStateVector(doc);
     doc.getXmlFragment('default').insert(1, [new Y.XmlElement('paragraph')]);
     room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(doc, before)));
@@ -220,6 +221,85 @@ describe('Room', () => {
     room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
     await vi.advanceTimersByTimeAsync(0);
     expect(a.socket.acks).toEqual([1, 2, 3]);
+  });
+
+  it('holds a change that builds on what has not arrived (unacknowledged, unstored, unrelayed) and takes it with what it waited for', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    const b = join('editor');
+    // offline: a paragraph, then words typed into it; on reconnecting the typing goes out before the step 2
+    const offline = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    offline.on('update', (u: Uint8Array) => updates.push(u));
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    offline.transact(() => {
+      offline.getXmlFragment('default').insert(0, [p]);
+      p.insert(0, [t]);
+    });
+    t.insert(0, '离线');
+    t.insert(2, '之后');
+    room.receive(a.connection, encodeUpdate(updates[2]));
+    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()))); // an empty frame behind it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.pendingCount).toBe(0);
+    expect(b.socket.updates).toHaveLength(0);
+    expect(a.socket.acks).toEqual([]);
+    expect(room.doc.store.pendingStructs).toBeNull();
+    room.receive(a.connection, encodeUpdate(Y.mergeUpdates(updates.slice(0, 2))));
+    await store.commit();
+    expect(room.body.toString()).toContain('离线之后');
+    expect(textOf(b.socket.updates)).toContain('离线之后');
+    expect(a.socket.acks).toEqual([3]);
+    expect(a.socket.closeCode).toBeNull();
+  });
+
+  it('places a change against changes taken but not yet stored, and a held one once another member\'s change arrives', async () => {
+    vi.useFakeTimers();
+    const { store, room, join } = setup();
+    const a = join('editor');
+    const b = join('editor');
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    (doc.getXmlFragment('default').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('接着写')]);
+    room.receive(a.connection, encodeUpdate(updates[0]));
+    room.receive(a.connection, encodeUpdate(updates[1])); // the first is still being stored
+    expect(store.pendingCount).toBe(1);
+    await store.commit();
+    await store.commit();
+    expect(room.body.toString()).toContain('接着写');
+    // b's change builds on a's next one, which reaches the room after it
+    const docB = new Y.Doc();
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(doc));
+    const next: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => next.push(u));
+    doc.getXmlFragment('default').insert(1, [new Y.XmlElement('horizontalRule')]);
+    Y.applyUpdate(docB, next[0]);
+    const before = Y.encodeStateVector(docB);
+    docB.getXmlFragment('default').insert(2, [new Y.XmlElement('paragraph')]);
+    room.receive(b.connection, encodeUpdate(Y.encodeStateAsUpdate(docB, before)));
+    expect(store.pendingCount).toBe(0);
+    room.receive(a.connection, encodeUpdate(next[0]));
+    await store.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    await store.commit();
+    expect(room.body.length).toBe(3);
+    expect(b.socket.closeCode).toBeNull();
+  });
+
+  it('refuses a connection whose held change grows past the bound with 4422', () => {
+    const { room, join } = setup();
+    const a = join('editor');
+    const orphan = new Y.Doc();
+    orphan.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    const sv = Y.encodeStateVector(orphan);
+    const big = orphan.getXmlFragment('default').get(0) as Y.XmlElement;
+    big.insert(0, [new Y.XmlText('字'.repeat(2_000_000))]);
+    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(orphan, sv)));
+    expect(a.socket.closeCode).toBe(CloseCode.invalidChange);
   });
 
   it('withholds acknowledgements while the store fails', async () => {

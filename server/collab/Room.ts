@@ -17,6 +17,9 @@ import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.
 import { LimitError } from './LimitError.js';
 import { PresenceGate } from './PresenceGate.js';
 import { checkDeletesKnown, checkUpdateShape, RuleError } from './updateRules.js';
+import { checkPlacement } from './placement.js';
+import type { ScannedStruct } from './scanUpdate.js';
+import { WaitingChanges } from './WaitingChanges.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -48,7 +51,7 @@ export const Origin = {
  * behind changes (a caret is relayed after the text it points into).
  */
 type PendingWrite =
-  | { kind: 'client'; update: Uint8Array; from: Connection; frame: number; attribution: Attribution }
+  | { kind: 'client'; update: Uint8Array; from: Connection; frame: number; attribution: Attribution; structs: ScannedStruct[] }
   | { kind: 'server'; update: Uint8Array; userId: string | null; attribution: Attribution }
   | { kind: 'ackOnly'; from: Connection; frame: number }
   | { kind: 'presence'; entries: AwarenessEntry[]; from: Connection };
@@ -131,6 +134,11 @@ export class Room {
   private changedSinceLoad = false;
   /** Who the server change being made is for (see applyServerChange). */
   private serverChangeAuthor: string | null = null;
+  /** Changes that cannot be placed until what they depend on arrives. */
+  private readonly waiting = new WaitingChanges();
+  private retryScheduled = false;
+  /** What clients' changes taken but not applied yet write (they are placed against these too). */
+  private readonly staged = new Set<ScannedStruct[]>();
 
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
@@ -200,6 +208,7 @@ export class Room {
   }
 
   leave(connection: Connection): void {
+    this.waiting.drop(connection);
     if (!this.connections.delete(connection)) return;
     if (connection.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
@@ -238,28 +247,9 @@ export class Room {
         return;
       case 'update': {
         const frame = ++connection.updateFramesReceived;
-        // Read-only connections receive everything; what they send is dropped (and acknowledged as
-        // processed), as is an update with nothing left that its sender may write.
-        const sent = this.canWrite(connection) ? message.update : null;
-        const { shape } = message.attribution;
-        if (sent !== null) {
-          checkUpdateShape(shape);
-          checkDeletesKnown(shape, this.doc);
-        }
-        const admitted = sent === null ? null : this.admit(connection, sent, message.attribution);
-        if (admitted?.update == null) {
-          this.outbox.push({ kind: 'ackOnly', from: connection, frame });
-        } else {
-          const { update, attribution } = admitted;
-          if (this.storedBytes + update.length > this.limits.maxDocumentBytes) {
-            throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
-          }
-          this.storedBytes += update.length;
-          const write: PendingWrite = { kind: 'client', update, from: connection, frame, attribution };
-          if (this.storeNow(write)) return;
-          this.outbox.push(write);
-        }
-        this.drain();
+        // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
+        if (this.canWrite(connection)) this.takeChange(connection, message.update, message.attribution, frame);
+        else this.acknowledgeOnly(connection, frame);
         return;
       }
       case 'awareness': {
@@ -279,6 +269,71 @@ export class Room {
       case 'ignored':
         return;
     }
+  }
+
+  /**
+   * A writer's change (null: nothing in it), merged into what the connection
+   * already has waiting: checked against the document's rules, held while it
+   * cannot be placed, else stored in its sender's name, then relayed and
+   * applied (drain).
+   */
+  private takeChange(connection: Connection, sent: Uint8Array | null, attribution: UpdateAttribution, frame: number): void {
+    const waiting = this.waiting.take(connection);
+    if (waiting && sent === null) ({ update: sent, attribution } = waiting);
+    else if (waiting && sent !== null) {
+      sent = Y.mergeUpdates([waiting.update, sent]);
+      attribution = inspectUpdate(sent);
+    }
+    if (sent === null) {
+      this.acknowledgeOnly(connection, frame);
+      return;
+    }
+    const { shape } = attribution;
+    checkUpdateShape(shape);
+    checkDeletesKnown(shape, this.doc);
+    if (checkPlacement(shape, this.doc, this.staged) === 'waits') {
+      this.waiting.hold(connection, { update: sent, attribution, frame });
+      return;
+    }
+    const { update, attribution: admitted } = this.admit(connection, sent, attribution);
+    if (update === null) {
+      this.acknowledgeOnly(connection, frame);
+      return;
+    }
+    if (this.storedBytes + update.length > this.limits.maxDocumentBytes) {
+      throw new LimitError(CloseCode.documentTooLarge, 'document size limit reached');
+    }
+    this.storedBytes += update.length;
+    const write: PendingWrite = { kind: 'client', update, from: connection, frame, attribution: admitted, structs: shape.structs };
+    this.staged.add(write.structs);
+    if (this.storeNow(write)) return;
+    this.outbox.push(write);
+    this.drain();
+  }
+
+  /** A frame with nothing to store: acknowledged in its turn (after a change the connection has waiting). */
+  private acknowledgeOnly(connection: Connection, frame: number): void {
+    if (this.waiting.extend(connection, frame)) return;
+    this.outbox.push({ kind: 'ackOnly', from: connection, frame });
+    this.drain();
+  }
+
+  /** Checks the waiting changes again, once the change being applied is done (the document changed). */
+  private retryWaiting(): void {
+    if (this.waiting.size === 0 || this.retryScheduled) return;
+    this.retryScheduled = true;
+    queueMicrotask(() => {
+      this.retryScheduled = false;
+      for (const connection of this.waiting.connections()) {
+        const change = this.waiting.take(connection);
+        if (!change || !connection.isOpen || !this.connections.has(connection)) continue;
+        try {
+          this.takeChange(connection, change.update, change.attribution, change.frame);
+        } catch (err) {
+          this.reject(connection, err instanceof LimitError ? err.code : CloseCode.invalidChange, err instanceof Error ? err.message : 'unplaceable change');
+        }
+      }
+    });
   }
 
   private applyPresence(entries: AwarenessEntry[], from: Connection): void {
@@ -350,6 +405,7 @@ export class Room {
     if (origin === Origin.remote) {
       // Stored already (by another instance, or read back from the log): only this instance's clients need it.
       this.broadcast(encodeUpdate(update), null);
+      this.retryWaiting();
       return;
     }
     // A client's change: stored, and relayed as it came before it was applied (see stored).
@@ -502,11 +558,13 @@ export class Room {
           // depends on, alike; joiners get the document with whatever it still waits for.
           this.broadcast(encodeUpdate(write.update), write.from);
           this.applyClientUpdate(write.update, write.from);
+          this.staged.delete(write.structs);
         }
         acks.set(write.from, write.frame);
       }
     }
     this.sendAcks(acks);
+    this.retryWaiting();
   }
 
   /** Each connection's last frame of a batch, to the connections that asked for acknowledgements. */
@@ -520,6 +578,7 @@ export class Room {
     for (const write of batch) {
       if (write.kind === 'presence') this.applyPresence(write.entries, write.from);
       else if (write.kind !== 'server') acks.set(write.from, write.frame);
+      if (write.kind === 'client') this.staged.delete(write.structs);
     }
     this.sendAcks(acks);
   }

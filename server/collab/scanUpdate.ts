@@ -4,6 +4,7 @@
 // object for each. It runs on every keystroke before the change is relayed:
 // what Yjs would refuse to decode must fail here, and nothing else may.
 // Content this pass does not read itself (sub-documents) is left to Yjs.
+// It also notes where each struct goes, for the document's rules.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
@@ -68,6 +69,34 @@ export interface UpdateShape {
   structEnds: Map<number, number>;
   /** Its delete set: for each client, clock and length of each range, one after the other. */
   deletesByClient: Map<number, number[]>;
+  /** Its structs but skips, in the order Yjs lists them (each client's in clock order), for placement.ts. */
+  structs: ScannedStruct[];
+}
+
+/** An item's (or a garbage-collected range's) place and content, as far as the update itself says. */
+export interface ScannedStruct {
+  client: number;
+  clock: number;
+  length: number;
+  /** The content kind (Yjs's contentRef); 0 for a garbage-collected range. */
+  kind: number;
+  /** The left and right origins ([client, clock]), null when none. */
+  origin: [number, number] | null;
+  rightOrigin: [number, number] | null;
+  /** Where it goes when it has no origin: a root by name, or the item holding its parent type. */
+  parentRoot: string | null;
+  parentItem: [number, number] | null;
+  /** The key of a map entry (an element's attribute) when it has no origin; null: a sequence item. */
+  key: string | null;
+  /** A type it creates: Yjs's typeRef, and an element's name. */
+  typeRef?: number;
+  name?: string;
+  /** The values of an any content (an attribute's value). */
+  values?: unknown[];
+  /** A formatting attribute's key and value. */
+  format?: [string, unknown];
+  /** The characters of a string content. */
+  text?: string;
 }
 
 /**
@@ -89,6 +118,7 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
     deleteRanges: 0,
     structEnds: new Map(),
     deletesByClient: new Map(),
+    structs: [],
   };
   let structs = 0;
   const sections = decoding.readVarUint(d);
@@ -104,22 +134,26 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
         continue;
       }
       if (!clients.includes(client)) clients.push(client);
-      if ((info & BITS5) === GC) {
-        clock += decoding.readVarUint(d);
+      const struct: ScannedStruct = { client, clock, length: 0, kind: info & BITS5, origin: null, rightOrigin: null, parentRoot: null, parentItem: null, key: null };
+      shape.structs.push(struct);
+      if (struct.kind === GC) {
+        struct.length = decoding.readVarUint(d);
+        clock += struct.length;
         continue;
       }
       // An origin of the item's own client must come before it (Yjs would wait for it forever).
-      if ((info & BIT8) === BIT8 && readId(d, client) >= clock) shape.originAhead = true; // origin
-      if ((info & BIT7) === BIT7 && readId(d, client) >= clock) shape.originAhead = true; // right origin
+      if ((info & BIT8) === BIT8) struct.origin = readId(d);
+      if ((info & BIT7) === BIT7) struct.rightOrigin = readId(d);
+      for (const origin of [struct.origin, struct.rightOrigin]) if (origin && origin[0] === client && origin[1] >= clock) shape.originAhead = true;
       const cantCopyParentInfo = (info & (BIT7 | BIT8)) === 0;
       if (cantCopyParentInfo) {
-        if (decoding.readVarUint(d) === 1) shape.roots.add(decoding.readVarString(d));
-        else readId(d, client);
+        if (decoding.readVarUint(d) === 1) shape.roots.add((struct.parentRoot = decoding.readVarString(d)));
+        else struct.parentItem = readId(d);
       }
-      if (cantCopyParentInfo && (info & BIT6) === BIT6) shape.attributeKeys.add(decoding.readVarString(d)); // parent sub
-      const kind = info & BITS5;
-      shape.contents.add(kind);
-      clock += readContent(d, kind, shape);
+      if (cantCopyParentInfo && (info & BIT6) === BIT6) shape.attributeKeys.add((struct.key = decoding.readVarString(d))); // parent sub
+      shape.contents.add(struct.kind);
+      struct.length = readContent(d, struct, shape);
+      clock += struct.length;
     }
     shape.structEnds.set(client, Math.max(shape.structEnds.get(client) ?? 0, clock));
   }
@@ -127,11 +161,10 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
   return { empty: structs === 0 && deletes === null, clients, deletes, shape };
 }
 
-/** Reads an ID; its clock when it is `client`'s, else -1. */
-function readId(d: decoding.Decoder, client: number): number {
-  const idClient = decoding.readVarUint(d);
-  const clock = decoding.readVarUint(d);
-  return idClient === client ? clock : -1;
+/** Reads an ID: [client, clock]. */
+function readId(d: decoding.Decoder): [number, number] {
+  const client = decoding.readVarUint(d);
+  return [client, decoding.readVarUint(d)];
 }
 
 /** How deep a parsed JSON or any value nests, without recursing (a scalar is 0). */
@@ -148,11 +181,11 @@ export function valueDepth(value: unknown): number {
 }
 
 /** Reads one item's content; returns its length in clock units. */
-function readContent(d: decoding.Decoder, kind: number, shape: UpdateShape): number {
+function readContent(d: decoding.Decoder, struct: ScannedStruct, shape: UpdateShape): number {
   const deeper = (value: unknown) => {
     shape.valueDepth = Math.max(shape.valueDepth, valueDepth(value));
   };
-  switch (kind) {
+  switch (struct.kind) {
     case Content.deleted:
       return decoding.readVarUint(d);
     case Content.json: {
@@ -167,31 +200,41 @@ function readContent(d: decoding.Decoder, kind: number, shape: UpdateShape): num
       decoding.readVarUint8Array(d);
       return 1;
     case Content.string:
-      return decoding.readVarString(d).length;
+      struct.text = decoding.readVarString(d);
+      return struct.text.length;
     case Content.embed:
       deeper(JSON.parse(decoding.readVarString(d)));
       return 1;
-    case Content.format:
-      shape.formatKeys.add(decoding.readVarString(d));
-      deeper(JSON.parse(decoding.readVarString(d)));
+    case Content.format: {
+      const key = decoding.readVarString(d);
+      const value: unknown = JSON.parse(decoding.readVarString(d));
+      shape.formatKeys.add(key);
+      deeper(value);
+      struct.format = [key, value];
       return 1;
+    }
     case Content.type: {
       const ref = decoding.readVarUint(d);
       if (ref >= TYPE_REFS) throw new Error(`unknown type ${ref}`);
-      shape.typeRefs.add(ref);
-      if (TYPE_WITH_KEY.has(ref)) shape.elementNames.add(decoding.readVarString(d));
+      shape.typeRefs.add((struct.typeRef = ref));
+      if (TYPE_WITH_KEY.has(ref)) shape.elementNames.add((struct.name = decoding.readVarString(d)));
       return 1;
     }
     case Content.any: {
       const n = decoding.readVarUint(d);
-      for (let i = 0; i < n; i++) deeper(decoding.readAny(d));
+      struct.values = [];
+      for (let i = 0; i < n; i++) {
+        const value = decoding.readAny(d);
+        deeper(value);
+        struct.values.push(value);
+      }
       return n;
     }
     case Content.doc:
       throw LEAVE_TO_YJS;
     default:
       // 0 (a GC is no content), 10 (nor a skip) and anything above 10: Yjs refuses them too
-      throw new Error(`unknown content ${kind}`);
+      throw new Error(`unknown content ${struct.kind}`);
   }
 }
 

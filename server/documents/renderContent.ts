@@ -6,10 +6,8 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
-import { HEADING_LEVELS, schema, schemaExtensions } from '../../shared/schema.js';
+import { HEADING_LEVELS, MAX_TABLE_SPAN, schema, schemaExtensions } from '../../shared/schema.js';
 
-/** A cell spans at most this many columns or rows: 公文 tables are small, and renderers walk every spanned position. */
-export const MAX_SPAN = 64;
 
 /**
  * Drops node and mark types the schema does not know (a client could write
@@ -38,9 +36,9 @@ const within = (value: unknown, min: number, max: number): number => {
 function saneAttrs(type: string | undefined, attrs: Record<string, unknown>): Record<string, unknown> {
   if (type === 'heading') return { ...attrs, level: within(attrs.level, HEADING_LEVELS[0], HEADING_LEVELS[HEADING_LEVELS.length - 1]) };
   if (type === 'tableCell' || type === 'tableHeader') {
-    const colspan = within(attrs.colspan ?? 1, 1, MAX_SPAN);
+    const colspan = within(attrs.colspan ?? 1, 1, MAX_TABLE_SPAN);
     const widths = Array.isArray(attrs.colwidth) ? attrs.colwidth.slice(0, colspan).map((w) => (typeof w === 'number' && Number.isFinite(w) ? w : null)) : null;
-    return { ...attrs, colspan, rowspan: within(attrs.rowspan ?? 1, 1, MAX_SPAN), colwidth: widths && widths.length === colspan ? widths : null };
+    return { ...attrs, colspan, rowspan: within(attrs.rowspan ?? 1, 1, MAX_TABLE_SPAN), colwidth: widths && widths.length === colspan ? widths : null };
   }
   return attrs;
 }

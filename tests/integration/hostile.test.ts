@@ -248,12 +248,11 @@ describe('hostile WebSocket input', () => {
     await canaryStillServed();
   });
 
-  it('renders and exports in time whatever attributes a member wrote: a heading of level 1e9, a cell spanning a million columns', async () => {
+  it('renders and exports in time whatever attributes a log already holds: a heading of level 1e9, a cell spanning a million columns', async () => {
+    // a document nobody has opened yet, written as a server before these rules could have stored it
     const id = await newDocument(srv.url, owner);
-    const writer = connect(srv.wsUrl, id, owner.token);
-    clients.push(writer);
-    await synced(writer);
-    writer.doc.transact(() => {
+    const odd = new Y.Doc();
+    odd.transact(() => {
       const heading = new Y.XmlElement('heading');
       heading.setAttribute('level', 1e9 as unknown as string);
       heading.insert(0, [new Y.XmlText('奇怪的标题')]);
@@ -267,9 +266,9 @@ describe('hostile WebSocket input', () => {
       row.insert(0, [cell]);
       const table = new Y.XmlElement('table');
       table.insert(0, [row]);
-      writer.fragment.insert(writer.fragment.length, [heading, table]);
+      odd.getXmlFragment('default').insert(0, [heading, table]);
     });
-    await saved(writer);
+    await srv.server.storage.documents.append(id, [{ update: Y.encodeStateAsUpdate(odd), userId: null }]);
     for (const path of ['content', 'export?format=md&version=current', 'export?format=html&version=current', 'export?format=docx&version=current']) {
       // (a renderer that walks every spanned column would hang here past the test's time-out)
       expect((await api(srv.url, 'GET', `/api/documents/${id}/${path}`, { token: owner.token })).status, path).toBe(200);
