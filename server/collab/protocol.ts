@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { MessageType, type DocumentEvent } from '../../shared/collab.js';
-import { LEAVE_TO_YJS, scanUpdate, type UpdateShape } from './scanUpdate.js';
+import { scanUpdate, type UpdateShape } from './scanUpdate.js';
 
 const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 
@@ -64,27 +64,26 @@ export interface UpdateAttribution {
   clients: number[];
   /** What it deletes, encoded as a snapshot with an empty state vector; null when nothing. */
   deletes: Uint8Array | null;
-  /** What it writes (updateRules.ts); null when it holds content the one pass leaves to Yjs (sub-documents). */
-  shape: UpdateShape | null;
+  /** What it writes (updateRules.ts, placement.ts). */
+  shape: UpdateShape;
 }
 
 /**
  * Reads every struct and the delete set, so a truncated or garbled update
  * fails here, before anything is stored, relayed or applied to the live
- * document. One pass without building the structs (scanUpdate); Yjs's own
- * decoder for what that pass leaves to it.
+ * document: one pass without building the structs (scanUpdate), which Yjs
+ * would (a Y.Doc for each sub-document).
  */
 export function inspectUpdate(update: Uint8Array): UpdateAttribution {
   try {
     return scanUpdate(update);
-  } catch (err) {
-    if (err !== LEAVE_TO_YJS) throw new ProtocolError('malformed document update');
+  } catch {
+    throw new ProtocolError('malformed document update');
   }
-  return inspectWithYjs(update);
 }
 
-/** The same answer from Yjs's own decoder, which builds every struct (and the oracle scanUpdate is tested against). */
-export function inspectWithYjs(update: Uint8Array): UpdateAttribution {
+/** The same answer (but the shape) from Yjs's own decoder, which builds every struct: the oracle scanUpdate is tested against. */
+export function inspectWithYjs(update: Uint8Array): Omit<UpdateAttribution, 'shape'> {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -98,7 +97,6 @@ export function inspectWithYjs(update: Uint8Array): UpdateAttribution {
     empty: decoded.structs.length === 0 && !hasDeletes,
     clients: [...clients],
     deletes: hasDeletes ? Y.encodeSnapshot(Y.createSnapshot(decoded.ds, new Map())) : null,
-    shape: null,
   };
 }
 

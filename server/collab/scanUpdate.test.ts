@@ -4,7 +4,7 @@ import { mulberry32 as rng } from '../../tests/helpers/fuzzEdits.js';
 import { inspectUpdate, inspectWithYjs, ProtocolError } from './protocol.js';
 
 /** An answer (without the shape, which only the one pass reads), or 'malformed' where it refuses the update. */
-function answer(inspect: typeof inspectUpdate, update: Uint8Array) {
+function answer(inspect: (update: Uint8Array) => Partial<ReturnType<typeof inspectUpdate>>, update: Uint8Array) {
   try {
     const { shape: _shape, ...rest } = inspect(update);
     return rest;

@@ -3,7 +3,6 @@
 // does, field by field with the same lib0 readers, without building an
 // object for each. It runs on every keystroke before the change is relayed:
 // what Yjs would refuse to decode must fail here, and nothing else may.
-// Content this pass does not read itself (sub-documents) is left to Yjs.
 // It also notes where each struct goes, for the document's rules.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -31,8 +30,6 @@ export enum Content {
 const TYPE_WITH_KEY = new Set([3, 5]);
 const TYPE_REFS = 7;
 
-/** Thrown when the update holds content this pass leaves to Yjs. */
-export const LEAVE_TO_YJS = Symbol('leave to Yjs');
 
 export interface ScannedUpdate {
   /** No struct and no deletion. */
@@ -99,10 +96,7 @@ export interface ScannedStruct {
   text?: string;
 }
 
-/**
- * Reads `update` whole; throws where Y.decodeUpdate throws, and throws
- * LEAVE_TO_YJS for content it does not read itself.
- */
+/** Reads `update` whole; throws where Y.decodeUpdate throws. */
 export function scanUpdate(update: Uint8Array): ScannedUpdate {
   const d = decoding.createDecoder(update);
   const clients: number[] = [];
@@ -231,7 +225,10 @@ function readContent(d: decoding.Decoder, struct: ScannedStruct, shape: UpdateSh
       return n;
     }
     case Content.doc:
-      throw LEAVE_TO_YJS;
+      // a sub-document: its guid and options (Yjs would make a Y.Doc of each; the rules refuse them)
+      decoding.readVarString(d);
+      deeper(decoding.readAny(d));
+      return 1;
     default:
       // 0 (a GC is no content), 10 (nor a skip) and anything above 10: Yjs refuses them too
       throw new Error(`unknown content ${struct.kind}`);

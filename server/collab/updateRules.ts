@@ -39,9 +39,9 @@ export class RuleError extends Error {
   }
 }
 
-/** Throws RuleError when the update writes what the document may not hold; null: it holds sub-documents. */
-export function checkUpdateShape(shape: UpdateShape | null): asserts shape is UpdateShape {
-  if (shape === null) throw new RuleError('sub-documents are not part of a document');
+/** Throws RuleError when the update writes what the document may not hold. */
+export function checkUpdateShape(shape: UpdateShape): void {
+  if (shape.contents.has(Content.doc)) throw new RuleError('sub-documents are not part of a document');
   for (const root of shape.roots) if (root !== BODY_FRAGMENT) throw new RuleError('writes outside the document body');
   for (const kind of shape.contents) if (!ALLOWED_CONTENT.has(kind)) throw new RuleError('content the document cannot hold');
   for (const ref of shape.typeRefs) if (ref !== XML_ELEMENT && ref !== XML_TEXT) throw new RuleError('a type the document cannot hold');

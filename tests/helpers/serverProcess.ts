@@ -16,6 +16,8 @@ export interface ServerProcess {
   exited: Promise<number | string>;
   /** Output so far, for failure messages. */
   output(): string;
+  /** The running process's id. */
+  pid(): number;
   kill(signal: NodeJS.Signals): void;
   /** Starts a new process on the same port and data. */
   start(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     dataDir,
     exited: Promise.resolve(0),
     output: () => log.slice(-4000),
+    pid: () => child.pid ?? -1,
     kill: (signal) => child.kill(signal),
     async start() {
       child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {

@@ -78,6 +78,11 @@ function writeStruct(e: encoding.Encoder, struct: ScannedStruct): void {
       encoding.writeVarUint(e, struct.values?.length ?? 0);
       for (const value of struct.values ?? []) encoding.writeAny(e, value as Parameters<typeof encoding.writeAny>[1]);
       return;
+    case Content.json:
+      // (a test's convention: the JSON text as is, in `text`, so that it may nest deeper than JSON.stringify recurses)
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, struct.text ?? 'null');
+      return;
     default:
       throw new Error(`writeUpdate: no writer for content ${struct.kind}`);
   }

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/collab.js';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { appendParagraph, connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { type Outcome, rawSocket, syncFrame } from '../helpers/rawSocket.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
@@ -29,44 +30,6 @@ const LIMITS = {
   MAX_CONNECTIONS_PER_DOCUMENT: '8',
   HANDSHAKE_TIMEOUT_SECONDS: '1',
 };
-
-interface Outcome {
-  httpStatus: number | null;
-  closeCode: number | null;
-}
-
-/** Opens a raw socket, sends frames once open, and reports how the server ended it. */
-function rawSocket(url: string, frames: (Buffer | Uint8Array)[] = [], options: { headers?: Record<string, string>; waitMs?: number } = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers: options.headers });
-    const out: Outcome = { httpStatus: null, closeCode: null };
-    const timer = setTimeout(() => {
-      ws.terminate();
-      resolve(out);
-    }, options.waitMs ?? 5000);
-    ws.on('unexpected-response', (_req, res) => {
-      out.httpStatus = res.statusCode ?? null;
-      clearTimeout(timer);
-      ws.terminate();
-      resolve(out);
-    });
-    ws.on('open', () => frames.forEach((f) => ws.send(f)));
-    ws.on('close', (code) => {
-      clearTimeout(timer);
-      out.closeCode = code;
-      resolve(out);
-    });
-    ws.on('error', () => {});
-  });
-}
-
-function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
 
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
   const inner = encoding.createEncoder();
