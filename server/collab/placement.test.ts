@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
 import { chance, mulberry32, pick, randomInt, type Rng, FuzzEditor } from '../../tests/helpers/fuzzEdits.js';
 import { editedDoc, randomDoc } from '../../tests/helpers/randomDocs.js';
 import { writeUpdate } from '../../tests/helpers/updateWriter.js';
+import { documentProblems } from '../documents/documentProblems.js';
 import { seedState } from '../documents/seed.js';
 import { checkPlacement, MAX_ELEMENT_DEPTH } from './placement.js';
 import { inspectUpdate } from './protocol.js';
 import { Content, type ScannedStruct } from './scanUpdate.js';
 import { checkDeletesKnown, checkUpdateShape, RuleError } from './updateRules.js';
-import { attributeProblem, markProblem } from './valueRules.js';
 
 /** The door's verdict on an update for a server whose document is `server`: 'taken' (and applied to it), 'waits', or why it is refused. */
 function verdict(update: Uint8Array, server: Y.Doc): string {
@@ -27,49 +27,8 @@ function verdict(update: Uint8Array, server: Y.Doc): string {
   }
 }
 
-/**
- * What is wrong with a document, read from what Yjs integrated (not from the
- * update): the oracle the door is checked against.
- */
-function documentProblems(doc: Y.Doc): string[] {
-  const problems: string[] = [];
-  if (doc.store.pendingStructs) problems.push('items left waiting in Yjs');
-  for (const [name, type] of doc.share) {
-    if (name !== BODY_FRAGMENT && (type._start !== null || type._map.size > 0)) problems.push(`content beside the body: ${name}`);
-  }
-  const body = doc.getXmlFragment(BODY_FRAGMENT);
-  const stack: [Y.XmlFragment | Y.XmlElement, number][] = [[body, 0]];
-  while (stack.length > 0) {
-    const [parent, depth] = stack.pop()!;
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        if (!Object.hasOwn(schema.nodes, child.nodeName) || ['doc', 'text'].includes(child.nodeName)) problems.push(`element ${child.nodeName}`);
-        if (depth + 1 > MAX_ELEMENT_DEPTH) problems.push('too deep');
-        for (const [key, value] of Object.entries(child.getAttributes())) {
-          const problem = attributeProblem(child.nodeName, key, value);
-          if (problem) problems.push(problem);
-        }
-        stack.push([child, depth + 1]);
-      } else if (child instanceof Y.XmlText && parent !== body) {
-        if (Object.keys(child.getAttributes()).length > 0) problems.push('attributes on text');
-        for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-          if (typeof op.insert !== 'string') problems.push('non-text in text');
-          for (const [key, value] of Object.entries(op.attributes ?? {})) {
-            const mark = key.replace(/--[a-zA-Z0-9+/=]{8}$/, '');
-            if (!Object.hasOwn(schema.marks, mark)) problems.push(`mark ${key}`);
-            else if (markProblem(mark, value)) problems.push(markProblem(mark, value)!);
-          }
-        }
-      } else problems.push(`${child?.constructor?.name ?? typeof child} in ${parent === body ? 'the body' : 'an element'}`);
-    }
-  }
-  try {
-    yXmlFragmentToProsemirrorJSON(body);
-  } catch (err) {
-    problems.push(`the binding cannot read it: ${(err as Error).message}`);
-  }
-  return problems;
-}
+/** What is wrong with a document, read from what Yjs integrated (not from the update): the oracle the door is checked against. */
+const problemsOf = (doc: Y.Doc): string[] => documentProblems(doc).map(({ at, problem }) => `${at}: ${problem}`);
 
 const clone = (doc: Y.Doc): Y.Doc => {
   const copy = new Y.Doc();
@@ -99,7 +58,7 @@ describe('placement: where each item of a change lands', () => {
       const server = new Y.Doc();
       const updates = bindingHistory(seed, 12);
       for (const update of updates) expect(verdict(update, server), `seed ${seed}`).toBe('taken');
-      expect(documentProblems(server), `seed ${seed}`).toEqual([]);
+      expect(problemsOf(server), `seed ${seed}`).toEqual([]);
       expect(verdict(Y.encodeStateAsUpdate(server), new Y.Doc()), `seed ${seed}`).toBe('taken');
     }
   });
@@ -222,7 +181,7 @@ describe('placement: where each item of a change lands', () => {
           taken++;
           const replica = clone(server);
           Y.applyUpdate(replica, mutated);
-          expect(documentProblems(replica), `seed ${seed}: ${Buffer.from(mutated).toString('hex')}`).toEqual([]);
+          expect(problemsOf(replica), `seed ${seed}: ${Buffer.from(mutated).toString('hex')}`).toEqual([]);
         }
         expect(verdict(update, server)).toBe('taken');
       }

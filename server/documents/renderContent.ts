@@ -1,7 +1,7 @@
 // The stored state of a document as {json, html, text}, read through the
 // shared schema (never from toString() of Yjs types).
 import type { JSONContent } from '@tiptap/core';
-import { Node } from '@tiptap/pm/model';
+import { Node, type NodeType } from '@tiptap/pm/model';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -56,10 +56,71 @@ export function toProseMirrorNode(fragment: Y.XmlFragment): Node {
     node.check();
     return node;
   } catch {
-    // Structure the schema does not allow: keep the text of every block rather than fail.
-    return schema.node('doc', null, textBlocks(json));
+    // Structure the schema does not allow: mend it node by node, keeping what fits as it is.
+    return fitted(json) ?? schema.node('doc', null, textBlocks(json));
   }
 }
+
+/** Nodes nest at most this deep when mended (the binding's recursion ends well before). */
+const MAX_FIT_DEPTH = 200;
+
+/**
+ * The document with each node the schema does not allow where it is mended:
+ * wrapped when a wrapper makes it fit (text straight in a list), else replaced
+ * by its children (a cell outside a table by its paragraphs), dropped when
+ * it is an empty leaf that fits nowhere; and each node filled with what its
+ * content must have (an empty quote gets a paragraph). Null when even that
+ * does not make a document.
+ */
+function fitted(json: JSONContent): Node | null {
+  const fit = (node: JSONContent, depth: number): Node[] => {
+    if (node.type === 'text') {
+      if (!node.text) return [];
+      return [safely(() => schema.text(node.text!, (node.marks ?? []).map((mark) => schema.markFromJSON(mark)))) ?? schema.text(node.text)];
+    }
+    const type = schema.nodes[node.type ?? ''];
+    if (!type || depth > MAX_FIT_DEPTH) return textBlocks(node);
+    const children = fitInto(type, (node.content ?? []).flatMap((child) => fit(child, depth + 1)));
+    const made = safely(() => type.createAndFill(node.attrs, children));
+    return made ? [made] : children;
+  };
+  return safely(() => schema.nodes.doc.createAndFill(null, fitInto(schema.nodes.doc, (json.content ?? []).flatMap((child) => fit(child, 1)))));
+}
+
+/** `children` made to follow `type`'s content expression, in order (see fitted). */
+function fitInto(type: NodeType, children: Node[]): Node[] {
+  const out: Node[] = [];
+  let match = type.contentMatch;
+  const queue = [...children];
+  while (queue.length > 0) {
+    const child = queue.shift()!;
+    const next = match.matchType(child.type);
+    if (next) {
+      out.push(child);
+      match = next;
+      continue;
+    }
+    const wrapping = match.findWrapping(child.type);
+    const wrapped = wrapping && safely(() => wrapping.reduceRight<Node | null>((inner, wrapper) => inner && wrapper.createAndFill(null, inner), child));
+    if (wrapped && match.matchType(wrapped.type)) {
+      out.push(wrapped);
+      match = match.matchType(wrapped.type)!;
+    } else if (child.isInline && !type.inlineContent) {
+      queue.unshift(schema.node('paragraph', null, [child]));
+    } else if (child.childCount > 0) {
+      queue.unshift(...child.content.content);
+    }
+  }
+  return out;
+}
+
+const safely = <T>(make: () => T): T | null => {
+  try {
+    return make();
+  } catch {
+    return null;
+  }
+};
 
 function textBlocks(json: JSONContent): Node[] {
   const blocks: Node[] = [];
