@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/api.js';
 import { CloseCode } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
+import type { SetAsideEntry } from '../store/stateCoverage.js';
 import { Connection, type ConnectionRates } from './Connection.js';
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessIdentity.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
@@ -48,8 +49,12 @@ class ControlledStore implements DocumentStore {
     const updates = this.committed.slice(afterSeq).map((e) => e.update);
     return { updates, lastSeq: Math.max(afterSeq, this.committed.length) };
   }
-  async compact(_id: string, state: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(_id: string, state: Uint8Array, throughSeq: number): Promise<SetAsideEntry[]> {
     this.compactions.push({ state, throughSeq });
+    return [];
+  }
+  async quarantined() {
+    return [];
   }
   async count() {
     return this.committed.length;

@@ -10,6 +10,7 @@ import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import { DocumentFrozenError, type DocumentStore, type UpdateEntry } from '../store/DocumentStore.js';
+import { StateRegressionError } from '../store/stateCoverage.js';
 import { Connection, flushSends, Relay, relayNow } from './Connection.js';
 import { storedBytes } from './storedAnswer.js';
 import { type AdmittedUpdate, admitUpdate } from './authorship.js';
@@ -134,6 +135,8 @@ export class Room {
   private changedSinceLoad = false;
   /** Who the server change being made is for (see applyServerChange). */
   private serverChangeAuthor: string | null = null;
+  /** Stored entries Yjs could not read (at load or when catching up): a compaction may set them aside. */
+  private unreadableEntries = 0;
   /** Changes that cannot be placed until what they depend on arrives. */
   private readonly waiting = new WaitingChanges();
   private retryScheduled = false;
@@ -157,6 +160,7 @@ export class Room {
             Y.applyUpdate(this.doc, update, Origin.load);
           } catch (err) {
             // One bad entry must not make the whole document unloadable.
+            this.unreadableEntries++;
             options.logger.error({ err, documentId: this.documentId }, 'skipped an unreadable stored update');
           }
         }
@@ -648,7 +652,7 @@ export class Room {
       try {
         const snapshot = Y.encodeStateAsUpdate(this.doc);
         const before = this.storedBytes;
-        await store.compact(this.documentId, snapshot, through);
+        await this.compactInto(snapshot, through);
         this.entriesSinceCompaction -= counted - 1;
         this.storedBytes = snapshot.length + Math.max(0, this.storedBytes - before);
       } catch (err) {
@@ -658,6 +662,29 @@ export class Room {
       this.compacting = null;
     });
     return this.compacting;
+  }
+
+  /**
+   * Replaces the log through `through` by the snapshot. Entries it cannot
+   * hold although the doc has read them all (Yjs could not read them, or
+   * waits for what nobody stored) would block every compaction for good:
+   * they are set aside in the document's quarantine, with a line for the
+   * operator, and the rest compacted. (The snapshot keeps what waits.)
+   */
+  private async compactInto(snapshot: Uint8Array, through: number): Promise<void> {
+    const { store, logger } = this.options;
+    try {
+      await store.compact(this.documentId, snapshot, through);
+    } catch (err) {
+      const explained = this.unreadableEntries > 0 || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+      if (!(err instanceof StateRegressionError) || !explained) throw err;
+      const setAside = await store.compact(this.documentId, snapshot, through, { setAside: true });
+      this.unreadableEntries = 0;
+      logger.warn(
+        { documentId: this.documentId, entries: setAside },
+        'set aside stored updates the document cannot take in (kept in quarantined_updates; `npm run check-data` lists them)',
+      );
+    }
   }
 
   /**
@@ -678,6 +705,7 @@ export class Room {
             try {
               Y.applyUpdate(this.doc, update, Origin.remote);
             } catch (err) {
+              this.unreadableEntries++;
               this.options.logger.error({ err, documentId: this.documentId }, 'skipped an unreadable stored update');
             }
           }

@@ -20,6 +20,9 @@ export interface DocumentProblem {
   problem: string;
 }
 
+/** What waits in Yjs: no change mends it (the data check sets the entries aside). */
+export const WAITING = ['changes that wait for changes nobody stored', 'deletions of things nobody stored'];
+
 type Fix = (transaction: Y.Transaction) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,8 +34,8 @@ function hasContent(type: Y.AbstractType<any>): boolean {
 
 /** Walks the document, calling `found` for each problem with the change that mends it. */
 function walk(doc: Y.Doc, found: (problem: DocumentProblem, fix: Fix) => void): void {
-  if (doc.store.pendingStructs) found({ at: '-', problem: 'changes that wait for changes nobody stored' }, () => undefined);
-  if (doc.store.pendingDs) found({ at: '-', problem: 'deletions of things nobody stored' }, () => undefined);
+  if (doc.store.pendingStructs) found({ at: '-', problem: WAITING[0] }, () => undefined);
+  if (doc.store.pendingDs) found({ at: '-', problem: WAITING[1] }, () => undefined);
   for (const [name, type] of doc.share) {
     if (name === BODY_FRAGMENT || !hasContent(type)) continue;
     found({ at: name, problem: `content beside the body (${name})` }, (transaction) => {

@@ -11,6 +11,8 @@ export interface DocumentRecordStore {
   createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocumentsForUser(userId: string): Promise<MemberDocumentRecord[]>;
+  /** Every document, oldest first (for the data check). */
+  listAllDocuments(): Promise<DocumentRecord[]>;
   renameDocument(id: string, title: string, now: number): Promise<void>;
   setStatus(id: string, status: DocumentStatus, now: number): Promise<void>;
   /** Soft delete: the row stays for an administrator to recover. */

@@ -1,3 +1,5 @@
+import type { SetAsideEntry } from './stateCoverage.js';
+
 /** One entry appended to a document's update log. */
 export interface UpdateEntry {
   update: Uint8Array;
@@ -49,13 +51,27 @@ export interface DocumentStore {
   /**
    * Replaces every entry up to and including `throughSeq` with one entry
    * holding `state`, which must contain all of them: when it does not, nothing
-   * changes and StateRegressionError is thrown. Later entries stay. The
-   * snapshot takes the place of the last entry it replaces; an exclusive
-   * store takes Number.MAX_SAFE_INTEGER as "every entry there is now".
+   * changes and StateRegressionError is thrown, naming the entries it lacks.
+   * With `setAside`, those entries (unreadable ones, or ones Yjs can never
+   * integrate) are instead moved into the document's quarantine, in the same
+   * transaction, and returned: kept, never loaded, for an operator to look at
+   * (npm run check-data). Later entries stay. The snapshot takes the place of
+   * the last entry it replaces; an exclusive store takes
+   * Number.MAX_SAFE_INTEGER as "every entry there is now".
    */
-  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  compact(documentId: string, state: Uint8Array, throughSeq: number, options?: { setAside?: boolean }): Promise<SetAsideEntry[]>;
+  /** The entries compactions set aside for the document, oldest first. */
+  quarantined(documentId: string): Promise<QuarantinedEntry[]>;
   /** Number of entries in the log (for deciding when to compact). */
   count(documentId: string): Promise<number>;
+}
+
+/** An entry a compaction set aside (DocumentStore.compact). */
+export interface QuarantinedEntry extends SetAsideEntry {
+  update: Uint8Array;
+  userId: string | null;
+  /** When it was set aside (ms since the epoch). */
+  setAsideAt: number;
 }
 
 /** The document is approved: its log takes no more entries until it is reopened. */

@@ -83,29 +83,61 @@ function holds(have: Holdings, update: Uint8Array): boolean {
 /** How long the check runs before it lets the event loop have a turn (typing goes on meanwhile). */
 const SLICE_MS = 4;
 
+/** An entry a compaction's snapshot does not hold: one Yjs cannot read, or one with changes the snapshot lacks. */
+export interface UncoveredEntry {
+  /** Its index in the entries checked. */
+  index: number;
+  reason: 'unreadable' | 'not in the snapshot';
+}
+
 /**
- * Whether `state` holds every insertion and every deletion of `updates`.
- * Checking thousands of updates takes tens of milliseconds, so the check
- * gives way to the event loop every few milliseconds: nobody's keystroke
- * waits behind it for longer than that.
+ * The entries of `updates` whose insertions or deletions `state` does not
+ * hold. Checking thousands of updates takes tens of milliseconds, so the
+ * check gives way to the event loop every few milliseconds: nobody's
+ * keystroke waits behind it for longer than that. `firstOnly`: stop at the
+ * first one.
  */
-export async function stateCovers(state: Uint8Array, updates: Uint8Array[], sliceMs = SLICE_MS): Promise<boolean> {
-  if (updates.length === 0) return true;
+export async function uncoveredEntries(state: Uint8Array, updates: Uint8Array[], firstOnly = false, sliceMs = SLICE_MS): Promise<UncoveredEntry[]> {
+  const uncovered: UncoveredEntry[] = [];
+  if (updates.length === 0) return uncovered;
   let sliceStart = performance.now();
   const have = holdings(state);
-  for (const update of updates) {
-    if (!holds(have, update)) return false;
+  for (let index = 0; index < updates.length; index++) {
+    let held: boolean;
+    try {
+      held = holds(have, updates[index]);
+    } catch {
+      uncovered.push({ index, reason: 'unreadable' });
+      held = true;
+    }
+    if (!held) uncovered.push({ index, reason: 'not in the snapshot' });
+    if (firstOnly && uncovered.length > 0) return uncovered;
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
-  return true;
+  return uncovered;
+}
+
+/** Whether `state` holds every insertion and every deletion of `updates` (see uncoveredEntries). */
+export async function stateCovers(state: Uint8Array, updates: Uint8Array[], sliceMs = SLICE_MS): Promise<boolean> {
+  return (await uncoveredEntries(state, updates, true, sliceMs)).length === 0;
+}
+
+/** A stored entry a compaction set aside (see DocumentStore.compact). */
+export interface SetAsideEntry {
+  seq: number;
+  reason: UncoveredEntry['reason'];
 }
 
 /** Thrown by a compaction whose snapshot would lose stored content. */
 export class StateRegressionError extends Error {
-  constructor(readonly documentId: string) {
+  constructor(
+    readonly documentId: string,
+    /** The entries the snapshot does not hold. */
+    readonly uncovered: SetAsideEntry[] = [],
+  ) {
     super(`refusing to compact ${documentId}: the snapshot lacks stored changes`);
     this.name = 'StateRegressionError';
   }

@@ -100,6 +100,19 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(replay(stored.updates)).toBe('骨架');
       });
 
+      it('lists every document but deleted ones, for the data check', async () => {
+        const owner = user();
+        await storage.accounts.createUser(owner);
+        const kept = documentRecord(owner.id);
+        const gone = documentRecord(owner.id);
+        await storage.records.createDocument(kept, textUpdate('留').update);
+        await storage.records.createDocument(gone, textUpdate('删').update);
+        await storage.records.deleteDocument(gone.id, Date.now());
+        const ids = (await storage.records.listAllDocuments()).map((d) => d.id);
+        expect(ids).toContain(kept.id);
+        expect(ids).not.toContain(gone.id);
+      });
+
       it('lists a member\'s documents with their role, newest change first, and hides deleted ones', async () => {
         const owner = user();
         const editor = user();
@@ -253,6 +266,38 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         Y.applyUpdate(stale, before.updates[0]);
         await expect(storage.documents.compact(id, Y.encodeStateAsUpdate(stale), before.lastSeq)).rejects.toThrow(/lacks stored changes/);
         expect(await storage.documents.load(id)).toEqual(before);
+      });
+
+      it('sets aside, when asked, the entries a snapshot cannot hold (unreadable, never integrable), in the same step, and keeps them', async () => {
+        const { id, doc } = await seededDocument();
+        const good = textUpdate('二', doc).update;
+        const garbage = Uint8Array.from([1, 1, 200, 1, 0, 77, 77, 77]);
+        await storage.documents.append(id, [
+          { update: garbage, userId: null },
+          { update: good, userId: null },
+        ]);
+        const before = await storage.documents.load(id);
+        const live = new Y.Doc();
+        for (const update of before.updates) {
+          try {
+            Y.applyUpdate(live, update);
+          } catch {
+            /* unreadable: skipped, as a room does */
+          }
+        }
+        const snapshot = Y.encodeStateAsUpdate(live);
+        await expect(storage.documents.compact(id, snapshot, before.lastSeq)).rejects.toMatchObject({ uncovered: [{ reason: 'unreadable' }] });
+        expect(await storage.documents.load(id)).toEqual(before);
+        const setAside = await storage.documents.compact(id, snapshot, before.lastSeq, { setAside: true });
+        expect(setAside.map((e) => e.reason)).toEqual(['unreadable']);
+        const after = await storage.documents.load(id);
+        expect(after.updates).toHaveLength(1);
+        expect(replay(after.updates)).toBe(live.getText('t').toString());
+        expect(live.getText('t').toString()).toContain('二');
+        const kept = await storage.documents.quarantined(id);
+        expect(kept).toHaveLength(1);
+        expect(kept[0]).toMatchObject({ seq: setAside[0].seq, reason: 'unreadable', userId: null });
+        expect(Buffer.from(kept[0].update)).toEqual(Buffer.from(garbage));
       });
 
       it('records who wrote what with each append: client ids, pending authors and deletions', async () => {

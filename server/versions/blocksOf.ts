@@ -24,19 +24,25 @@ const CONTAINERS: Record<string, Block['container']> = {
 
 export function blocksOf(fragment: Y.XmlFragment): Block[] {
   const blocks: Block[] = [];
-  walk(fragment, null, blocks);
-  return blocks;
-}
-
-function walk(parent: Y.XmlFragment | Y.XmlElement, container: Block['container'], out: Block[]): void {
-  for (const child of parent.toArray()) {
+  // depth first, in document order, without recursion (a stored log may nest elements thousands deep)
+  const frames: { children: unknown[]; next: number; container: Block['container'] }[] = [{ children: fragment.toArray(), next: 0, container: null }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.children.length) {
+      frames.pop();
+      continue;
+    }
+    const child = frame.children[frame.next++];
     if (!(child instanceof Y.XmlElement)) continue;
     const name = child.nodeName;
-    if (name === 'paragraph' || name === 'heading') out.push(textBlock(child, name, container));
-    else if (name === 'horizontalRule') out.push({ type: 'horizontalRule', level: null, container, textAlign: null, text: '', clients: [], clocks: [] });
+    if (name === 'paragraph' || name === 'heading') blocks.push(textBlock(child, name, frame.container));
+    else if (name === 'horizontalRule') blocks.push({ type: 'horizontalRule', level: null, container: frame.container, textAlign: null, text: '', clients: [], clocks: [] });
     // Nodes the schema does not know are not shown anywhere, so not compared either.
-    else if (name in schema.nodes) walk(child, CONTAINERS[name] ?? container, out);
+    else if (Object.hasOwn(schema.nodes, name)) {
+      frames.push({ children: child.toArray(), next: 0, container: Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : frame.container });
+    }
   }
+  return blocks;
 }
 
 function textBlock(el: Y.XmlElement, type: 'paragraph' | 'heading', container: Block['container']): Block {

@@ -109,3 +109,38 @@ describe('diffText', () => {
     ]);
   });
 });
+
+describe('blocksOf', () => {
+  it('reads blocks in document order through any depth, and skips elements the schema does not have, prototype names included', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('default');
+    const paragraph = (text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      return p;
+    };
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    list.insert(0, [item]);
+    item.insert(0, [paragraph('二')]);
+    const odd = new Y.XmlElement('constructor');
+    odd.insert(0, [paragraph('藏起来的')]);
+    fragment.insert(0, [paragraph('一'), list, odd, paragraph('三')]);
+    // 5,000 quotes deep (nested one integrated level at a time, as a stored log could hold them)
+    let parent: Y.XmlElement = new Y.XmlElement('blockquote');
+    fragment.insert(fragment.length, [parent]);
+    for (let i = 0; i < 5_000; i++) {
+      const quote: Y.XmlElement = new Y.XmlElement('blockquote');
+      parent.insert(0, [quote]);
+      parent = quote;
+    }
+    parent.insert(0, [paragraph('深处')]);
+    const blocks = blocksOf(fragment);
+    expect(blocks.map((b) => [b.text, b.container])).toEqual([
+      ['一', null],
+      ['二', 'bulletList'],
+      ['三', null],
+      ['深处', 'blockquote'],
+    ]);
+  });
+});

@@ -97,7 +97,8 @@ describe('acknowledgements while the store fails', () => {
       append: (id, entries) => (failAppends ? Promise.reject(new Error('disk full')) : storage.documents.append(id, entries)),
       load: (id) => (failLoads-- > 0 ? Promise.reject(new Error('disk unreadable')) : storage.documents.load(id)),
       loadSince: (id, after) => storage.documents.loadSince(id, after),
-      compact: (id, state, through) => storage.documents.compact(id, state, through),
+      compact: (id, state, through, options) => storage.documents.compact(id, state, through, options),
+      quarantined: (id) => storage.documents.quarantined(id),
       count: (id) => storage.documents.count(id),
     };
     failing = await startTestServer({}, { ...storage, documents });

@@ -22,6 +22,11 @@ export class PostgresDocumentRecordStore implements DocumentRecordStore {
     });
   }
 
+  async listAllDocuments(): Promise<DocumentRecord[]> {
+    const { rows } = await this.db.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.created_at, d.id`);
+    return rows.map(documentFromRow);
+  }
+
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const { rows } = await this.db.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 AND d.deleted_at IS NULL`, [id]);
     return rows[0] ? documentFromRow(rows[0]) : null;

@@ -1,5 +1,5 @@
-import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
-import { StateRegressionError, stateCovers } from '../stateCoverage.js';
+import { DocumentFrozenError, type DocumentStore, type QuarantinedEntry, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
+import { type SetAsideEntry, StateRegressionError, uncoveredEntries } from '../stateCoverage.js';
 import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 
@@ -149,15 +149,26 @@ export class PostgresDocumentStore implements DocumentStore {
     };
   }
 
-  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    await this.db.transaction(async (client) => {
+  async compact(documentId: string, state: Uint8Array, throughSeq: number, options: { setAside?: boolean } = {}): Promise<SetAsideEntry[]> {
+    return this.db.transaction(async (client) => {
       // One compaction of a document at a time, whichever instance runs it.
       await client.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
-      const { rows } = await client.query<{ data: Buffer }>('SELECT data FROM document_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq', [
+      const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM document_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq', [
         documentId,
         throughSeq,
       ]);
-      if (!(await stateCovers(state, rows.map((r) => new Uint8Array(r.data))))) throw new StateRegressionError(documentId);
+      const uncovered = (await uncoveredEntries(state, rows.map((r) => new Uint8Array(r.data)), !options.setAside)).map(({ index, reason }) => ({
+        seq: Number(rows[index].seq),
+        reason,
+      }));
+      if (uncovered.length > 0 && !options.setAside) throw new StateRegressionError(documentId, uncovered);
+      for (const { seq, reason } of uncovered) {
+        await client.query(
+          `INSERT INTO quarantined_updates (document_id, seq, data, user_id, reason, set_aside_at)
+           SELECT document_id, seq, data, user_id, $3, $4 FROM document_updates WHERE document_id = $1 AND seq = $2 ON CONFLICT DO NOTHING`,
+          [documentId, seq, reason, this.now()],
+        );
+      }
       await client.query('DELETE FROM document_updates WHERE document_id = $1 AND seq <= $2', [documentId, throughSeq]);
       await client.query('INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES ($1, $2, $3, NULL, $4)', [
         throughSeq,
@@ -165,7 +176,22 @@ export class PostgresDocumentStore implements DocumentStore {
         Buffer.from(state),
         this.now(),
       ]);
+      return uncovered;
     });
+  }
+
+  async quarantined(documentId: string): Promise<QuarantinedEntry[]> {
+    const { rows } = await this.db.query<{ seq: string; data: Buffer; user_id: string | null; reason: string; set_aside_at: string }>(
+      'SELECT seq, data, user_id, reason, set_aside_at FROM quarantined_updates WHERE document_id = $1 ORDER BY seq',
+      [documentId],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      update: new Uint8Array(row.data),
+      userId: row.user_id,
+      reason: row.reason as QuarantinedEntry['reason'],
+      setAsideAt: Number(row.set_aside_at),
+    }));
   }
 
   async count(documentId: string): Promise<number> {

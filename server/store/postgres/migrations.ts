@@ -131,4 +131,19 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX notifications_by_user ON notifications(user_id, created_at DESC);
     `,
   },
+  {
+    // Stored entries a compaction could not take into its snapshot (unreadable, or never integrable), kept aside (DocumentStore.compact).
+    version: 2,
+    sql: `
+      CREATE TABLE quarantined_updates (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        user_id TEXT,
+        reason TEXT NOT NULL,
+        set_aside_at BIGINT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+    `,
+  },
 ];

@@ -33,6 +33,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
           WHERE m.user_id = ? AND d.deleted_at IS NULL
           ORDER BY d.updated_at DESC`,
       ),
+      all: db.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.created_at, d.id`),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
       setStatus: db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
       delete: db.prepare('UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
@@ -59,6 +60,10 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
 
   async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
     this.createTransaction(record, initialState);
+  }
+
+  async listAllDocuments(): Promise<DocumentRecord[]> {
+    return this.statements.all.all().map(documentFromRow);
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {

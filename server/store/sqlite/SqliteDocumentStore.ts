@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { DocumentFrozenError, type DocumentStore, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
-import { StateRegressionError, stateCovers } from '../stateCoverage.js';
+import { DocumentFrozenError, type DocumentStore, type QuarantinedEntry, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
+import { type SetAsideEntry, StateRegressionError, uncoveredEntries } from '../stateCoverage.js';
 import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
 
 interface PendingAppend {
@@ -99,6 +99,12 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       status: db.prepare<[string], { status: string }>('SELECT status FROM documents WHERE id = ?'),
       deleteThrough: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
+      setAside: db.prepare(
+        'INSERT OR IGNORE INTO quarantined_updates (document_id, seq, data, user_id, reason, set_aside_at) SELECT document_id, seq, data, user_id, ?, ? FROM document_updates WHERE document_id = ? AND seq = ?',
+      ),
+      quarantined: db.prepare<[string], { seq: number; data: Buffer; user_id: string | null; reason: string; set_aside_at: number }>(
+        'SELECT seq, data, user_id, reason, set_aside_at FROM quarantined_updates WHERE document_id = ? ORDER BY seq',
+      ),
       lastSeqThrough: db.prepare<[string, number], { seq: number | null }>('SELECT MAX(seq) AS seq FROM document_updates WHERE document_id = ? AND seq <= ?'),
       loadPage: db.prepare<[string, number, number, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
@@ -143,9 +149,10 @@ export class SqliteDocumentStore implements DocumentStore {
         throw err;
       }
     };
-    this.compactTransaction = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
+    this.compactTransaction = db.transaction((documentId: string, state: Uint8Array, throughSeq: number, setAside: SetAsideEntry[]) => {
       // Deleted while the snapshot was being checked: nothing to replace.
       if (!this.statements.status.get(documentId)) return;
+      for (const { seq, reason } of setAside) this.statements.setAside.run(reason, this.now(), documentId, seq);
       this.statements.deleteThrough.run(documentId, throughSeq);
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
@@ -344,22 +351,39 @@ export class SqliteDocumentStore implements DocumentStore {
    * only by compaction, which a room runs for its document one at a time, and
    * what is appended meanwhile comes after them and stays.
    */
-  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(documentId: string, state: Uint8Array, throughSeq: number, options: { setAside?: boolean } = {}): Promise<SetAsideEntry[]> {
     this.takeIn();
     const through = this.statements.lastSeqThrough.get(documentId, throughSeq)?.seq;
-    if (through === null || through === undefined) return;
+    if (through === null || through === undefined) return [];
     // Read a page at a time, letting typing go first between pages.
     const replaced: Uint8Array[] = [];
+    const seqs: number[] = [];
     for (let after = 0; ; ) {
       const rows = this.statements.loadPage.all(documentId, after, through, COMPACT_PAGE_ROWS);
-      for (const row of rows) replaced.push(new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+      for (const row of rows) {
+        replaced.push(new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+        seqs.push(row.seq);
+      }
       if (rows.length < COMPACT_PAGE_ROWS) break;
       after = rows[rows.length - 1].seq;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (!(await stateCovers(state, replaced))) throw new StateRegressionError(documentId);
-    this.compactTransaction(documentId, state, through);
+    const uncovered = (await uncoveredEntries(state, replaced, !options.setAside)).map(({ index, reason }) => ({ seq: seqs[index], reason }));
+    if (uncovered.length > 0 && !options.setAside) throw new StateRegressionError(documentId, uncovered);
+    this.compactTransaction(documentId, state, through, uncovered);
+    return uncovered;
+  }
+
+  async quarantined(documentId: string): Promise<QuarantinedEntry[]> {
+    this.takeIn();
+    return this.statements.quarantined.all(documentId).map((row) => ({
+      seq: row.seq,
+      update: new Uint8Array(row.data),
+      userId: row.user_id,
+      reason: row.reason as QuarantinedEntry['reason'],
+      setAsideAt: row.set_aside_at,
+    }));
   }
 
   async count(documentId: string): Promise<number> {

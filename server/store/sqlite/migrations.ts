@@ -153,4 +153,19 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
       INSERT INTO journal_state (id, generation, position) VALUES (1, 0, 0);
     `,
   },
+  {
+    // Stored entries a compaction could not take into its snapshot (unreadable, or never integrable), kept aside (DocumentStore.compact).
+    version: 6,
+    sql: `
+      CREATE TABLE quarantined_updates (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        user_id TEXT,
+        reason TEXT NOT NULL,
+        set_aside_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+    `,
+  },
 ];
