@@ -20,7 +20,7 @@ import { PresenceGate } from './PresenceGate.js';
 import { checkDeletesKnown, checkUpdateShape, RuleError } from './updateRules.js';
 import { checkPlacement } from './placement.js';
 import type { ScannedStruct } from './scanUpdate.js';
-import { WaitingChanges } from './WaitingChanges.js';
+import { MAX_WAITING_BYTES, WaitingChanges } from './WaitingChanges.js';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -64,7 +64,6 @@ export interface RoomLimits {
   maxAwarenessBytes: number;
 }
 
-const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
 /** Compaction waits for this long a pause without new changes… */
 const COMPACT_WHEN_IDLE_MS = 1_000;
@@ -595,11 +594,11 @@ export class Room {
       this.reject(from, CloseCode.malformedFrame, 'update could not be applied');
       return;
     }
-    // Changes that depend on changes nobody sent wait in Yjs's pending set and are retried on every
-    // update; a client piling them up is cut off before that becomes everyone's cost.
+    // What still waits in Yjs (placed against structs of other members that were left out of the
+    // change, see admit) is retried on every update: a client piling it up is cut off first.
     const pending = this.doc.store.pendingStructs;
-    if (pending && pending.update.length > MAX_PENDING_BYTES) {
-      this.reject(from, CloseCode.malformedFrame, 'update depends on changes the server does not have');
+    if (pending && pending.update.length > MAX_WAITING_BYTES) {
+      this.reject(from, CloseCode.invalidChange, 'depends on changes nobody sent');
     }
   }
 
