@@ -64,7 +64,6 @@ export interface RoomLimits {
   maxAwarenessBytes: number;
 }
 
-
 /** Compaction waits for this long a pause without new changes… */
 const COMPACT_WHEN_IDLE_MS = 1_000;
 /** …unless the log has grown this many times past the threshold. */
