@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
 import { TableKit } from '@tiptap/extension-table';
 import { Guidance } from './Guidance.js';
+import { HeadingNumbering } from './HeadingNumbering.js';
 
 /** Bumped whenever the schema changes in a way old clients cannot read. */
 export const SCHEMA_VERSION = 1;
@@ -13,7 +14,8 @@ export const SCHEMA_VERSION = 1;
 /** Name of the Y.XmlFragment holding the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
 
-export const HEADING_LEVELS = [1, 2, 3, 4] as const;
+/** 1 is the title; 2–5 the four 公文 section levels 一、 （一） 1. （1） (numbering.ts). */
+export const HEADING_LEVELS = [1, 2, 3, 4, 5] as const;
 export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 
 /** A table cell spans at most this many columns or rows: 公文 tables are small, and renderers walk every spanned position. */
@@ -40,6 +42,7 @@ export const schemaExtensions: AnyExtension[] = [
   TextAlign.configure({ types: ['heading', 'paragraph'], alignments: ['left', 'center', 'right', 'justify'] }),
   TableKit.configure({ table: { resizable: false } }),
   Guidance,
+  HeadingNumbering,
 ];
 
 export const schema = getSchema(schemaExtensions);

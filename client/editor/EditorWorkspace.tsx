@@ -9,6 +9,7 @@ import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
+import { HeadingNumbers } from './HeadingNumbers.js';
 import { CompositionHold } from './CompositionHold.js';
 import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
@@ -65,6 +66,7 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
           render: renderCaret,
         }),
         GuidanceEditing,
+        HeadingNumbers,
         CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
       ],
       editable,

@@ -2,7 +2,7 @@
 // mapped onto the schema's paragraph and heading levels (shared/schema.ts).
 import type { HeadingLevel } from '../../shared/schema.js';
 
-export const PARAGRAPH_STYLES = ['paragraph', 'h1', 'h2', 'h3', 'h4'] as const;
+export const PARAGRAPH_STYLES = ['paragraph', 'h1', 'h2', 'h3', 'h4', 'h5'] as const;
 export type ParagraphStyle = (typeof PARAGRAPH_STYLES)[number];
 
 /** The heading level a style stands for; the body text style has none. */

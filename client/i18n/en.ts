@@ -216,6 +216,7 @@ export const en: Dictionary = {
     h2: 'Heading 1 (一、)',
     h3: 'Heading 2 (（一）)',
     h4: 'Heading 3 (1.)',
+    h5: 'Heading 4 ((1))',
   },
   versions: {
     save: 'Save version',

@@ -11,6 +11,7 @@ import type { DocumentStatus } from '../../shared/api.js';
 import { LocalPubSub, type PubSub } from '../pubsub/PubSub.js';
 import { documentChannel, parseMessage, USER_CHANNEL, type DocumentMessage, type UserMessage } from '../pubsub/messages.js';
 import { Room, type RoomLimits, type RoomMessage, type RoomObserver } from './Room.js';
+import { takeOverHeadings, untakenHeadings } from '../documents/typedNumbers.js';
 import { ANSWER_FROM_STORE_BYTES, storedBytes } from './storedAnswer.js';
 
 export interface RoomRegistryOptions {
@@ -212,6 +213,9 @@ export class RoomRegistry {
       );
       this.slots.set(documentId, { state: 'open', room, idleTimer: null });
       this.scheduleIdle(room);
+      // headings written before automatic numbering: their typed numbers taken over, once (an approved document keeps them)
+      const untaken = record.status === 'approved' ? [] : untakenHeadings(room.body);
+      if (untaken.length > 0) room.applyServerChange(null, () => takeOverHeadings(untaken));
       if (this.pubsub.distributed) {
         await this.pubsub.subscribe(documentChannel(documentId), (raw) => this.onDocumentMessage(documentId, raw));
         // what other instances stored between the load and the subscription

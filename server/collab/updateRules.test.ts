@@ -104,7 +104,7 @@ describe('the document\'s rules for a change', () => {
     const ds = new Map([[424242, Array.from({ length: 1_000_000 }, (_, i) => ({ clock: i * 2, len: 1 }))]]);
     const update = encodeDeleteOnly(ds);
     expect(verdict(update)).toBe('too many deletions at once');
-  });
+  }, 30_000);
 });
 
 /** An update with no structs and this delete set, as the v1 encoding lays it out. */

@@ -32,6 +32,7 @@ const scalar: Rule = (value) => value === null || typeof value === 'boolean' || 
 const NODE_ATTRIBUTES: Record<string, Rule> = {
   textAlign: orNull(oneOf('left', 'center', 'right', 'justify')),
   level: oneOf(...HEADING_LEVELS),
+  numbering: oneOf('auto', 'none'),
   start: integerIn(0, MAX_LIST_START),
   type: orNull((value) => isShortString(value) && value.length <= 8),
   colspan: integerIn(1, MAX_TABLE_SPAN),

@@ -92,7 +92,7 @@ describe('documentProblems and repairDocument', () => {
     expect(text).toContain('坏链接和好字');
     expect(text).toContain('标题');
     expect(text).toContain('单元格');
-    expect(JSON.stringify(json)).toContain('"level":4');
+    expect(JSON.stringify(json)).toContain('"level":5');
     expect(JSON.stringify(json)).toContain('"colspan":64');
   });
 });

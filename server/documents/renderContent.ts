@@ -6,6 +6,8 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
+import { withHeadingNumbers } from '../../shared/numberedDoc.js';
+import { takeOverTypedNumbers } from '../../shared/numbering.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema, schemaExtensions } from '../../shared/schema.js';
 
 
@@ -14,12 +16,19 @@ import { HEADING_LEVELS, MAX_TABLE_SPAN, schema, schemaExtensions } from '../../
  * any XML element into the fragment), and brings attributes into the ranges
  * renderers can walk in time linear in the document (a heading of level 1e9,
  * a cell spanning a million columns), so that what is left can be parsed and
- * rendered.
+ * rendered. Headings written before automatic numbering have their typed
+ * numbers taken over (numbering.ts), so no number is shown twice.
  */
 export function keepKnownTypes(json: JSONContent): JSONContent {
+  const kept = keepKnown(json);
+  takeOverTypedNumbers(kept);
+  return kept;
+}
+
+function keepKnown(json: JSONContent): JSONContent {
   const content = json.content
     ?.filter((child) => child.type !== undefined && Object.hasOwn(schema.nodes, child.type))
-    .map(keepKnownTypes);
+    .map(keepKnown);
   const marks = json.marks?.filter((mark) => Object.hasOwn(schema.marks, mark.type));
   const out: JSONContent = { ...json };
   if (content) out.content = content;
@@ -164,12 +173,13 @@ export function plainText(node: Node): string {
   return node.textBetween(0, node.content.size, '\n', (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : ''));
 }
 
+/** The stored content (json, without numbers) and as a reader sees it (html and text, with the headings' numbers). */
 export function renderContent(fragment: Y.XmlFragment): ContentDto {
   const node = toProseMirrorNode(fragment);
-  const json = node.toJSON() as JSONContent;
+  const numbered = withHeadingNumbers(node);
   return {
-    json,
-    html: renderToHTMLString({ content: json, extensions: schemaExtensions }),
-    text: plainText(node),
+    json: node.toJSON() as JSONContent,
+    html: renderToHTMLString({ content: numbered.toJSON() as JSONContent, extensions: schemaExtensions }),
+    text: plainText(numbered),
   };
 }

@@ -2,13 +2,17 @@
 // find the title, and make text and links safe to write.
 import type { JSONContent } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
+import { takeOverTypedNumbers } from '../../shared/numbering.js';
 import { LINK_PROTOCOLS, schema } from '../../shared/schema.js';
 
 /** The content as a ProseMirror node, or an Error saying why the schema rejects it. */
 export function parseContent(content: JSONContent): PMNode {
   let doc: PMNode;
   try {
-    doc = PMNode.fromJSON(schema, content);
+    // headings written before automatic numbering: their typed numbers taken over (numbering.ts)
+    const json = structuredClone(content);
+    takeOverTypedNumbers(json);
+    doc = PMNode.fromJSON(schema, json);
     doc.check();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from './content.js';
+import { withHeadingNumbers } from '../../shared/numberedDoc.js';
 import { documentTexts } from './documentTexts.js';
 import { exportDocx } from './docx.js';
 import { readDocx, type DocxParts } from './testing/docx.js';
@@ -39,9 +40,10 @@ const textRuns = (p: XmlElement) => findAll(p, W('r')).filter((r) => find(r, W('
 const pPr = (p: XmlElement) => child(p, W('pPr'));
 
 /** The text of every textblock the exporter should have written, in order. */
+/** Each textblock's text as a reader sees it (numbered headings with their numbers). */
 function textblockTexts(content: JSONContent): string[] {
   const out: string[] = [];
-  parseContent(content).descendants((node) => {
+  withHeadingNumbers(parseContent(content)).descendants((node) => {
     if (!node.isTextblock) return true;
     out.push(node.textContent.replace(/[\x00-\x08\x0b-\x1f\uFFFE\uFFFF]|[\uD800-\uDFFF](?![\uDC00-\uDFFF])/g, ''));
     return false;
@@ -133,7 +135,7 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
   it('writes (一) headings in 楷体_GB2312 bold and 1. headings in 仿宋_GB2312', async () => {
     const { body: rich } = await exported({ ...approvedSummary(richDocument()), signature: null });
     const find3 = paragraphs(rich).find((p) => wordText(p) === '（一）列表')!;
-    const find4 = paragraphs(rich).find((p) => wordText(p) === '1. 引用、分隔线与表格')!;
+    const find4 = paragraphs(rich).find((p) => wordText(p) === '1.引用、分隔线与表格')!;
     expect(textRuns(find3).every((r) => attr(runFonts(r), 'eastAsia') === '楷体_GB2312' && isBold(r) && runSize(r) === '32')).toBe(true);
     expect(textRuns(find4).every((r) => attr(runFonts(r), 'eastAsia') === '仿宋_GB2312' && !isBold(r) && runSize(r) === '32')).toBe(true);
   });

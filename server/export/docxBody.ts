@@ -20,6 +20,7 @@ import {
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { TableMap } from '@tiptap/pm/tables';
 import type { HeadingLevel } from '../../shared/schema.js';
+import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { schema } from '../../shared/schema.js';
 import { safeHref, textAlignOf, type TextAlign, type TitleSource } from './content.js';
 import type { TextIndex } from './documentTexts.js';
@@ -71,6 +72,8 @@ interface Context {
   format: RunFormat;
   /** Comments to hang on the title, when the document has no text to anchor them to. */
   unanchored: number[];
+  /** The automatic number of each numbered heading (numbering.ts), written in the heading's own font. */
+  numbers: Map<PMNode, string>;
 }
 
 const MARKS: MarkMappings = {
@@ -89,7 +92,10 @@ const NODES: NodeMappings = {
   heading: (node, ctx) => {
     if (node === ctx.title.node) return [titleParagraph(node, ctx)];
     const role = HEADING_ROLES[node.attrs.level as HeadingLevel] ?? ROLES.body;
-    return [textblock(node, ctx, ctx.cell ? { ...role, indentFirstLine: false } : role)];
+    const number = ctx.numbers.get(node);
+    const items = inlineItems(node, ctx.index, ctx.boundaries);
+    if (number) items.unshift({ kind: 'node', node: schema.text(number) });
+    return [new Paragraph(textblockOptions(textAlignOf(node), ctx, ctx.cell ? { ...role, indentFirstLine: false } : role, items))];
   },
   blockquote: (node, ctx) => blocks(node, { ...ctx, indentTwips: ctx.indentTwips + 2 * CHAR_TWIPS }),
   bulletList: (node, ctx) => listItems(node, ctx, ctx.lists.bullet(ctx.listDepth)),
@@ -156,6 +162,7 @@ export function writeBody(options: BodyOptions): { blocks: Block[]; numbering: L
     list: null,
     cell: null,
     format: runFormat(ROLES.body),
+    numbers: headingNumberMap(options.doc),
   };
   const out: Block[] = options.title.node ? [] : [titleParagraph(null, ctx)];
   out.push(...NODES.doc(options.doc, ctx));

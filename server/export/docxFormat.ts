@@ -30,14 +30,15 @@ export const ROLES = {
 } as const satisfies Record<string, Role>;
 
 /**
- * Schema heading level → role. Level 1 is the title; 2, 3 and 4 are the
- * 一、, （一） and 1. levels (GONGWEN.md), in Word's Heading 1 to 3.
+ * Schema heading level → role. Level 1 is the title; 2, 3, 4 and 5 are the
+ * 一、, （一）, 1. and （1） levels (GONGWEN.md), in Word's Heading 1 to 4.
  */
 export const HEADING_ROLES: Record<HeadingLevel, Role> = {
   1: ROLES.title,
   2: { font: FONTS.hei, size: SIZE_HALF_POINTS.hao3, bold: false, indentFirstLine: true, alignment: 'justify', styleId: 'Heading1' },
   3: { font: FONTS.kai, size: SIZE_HALF_POINTS.hao3, bold: true, indentFirstLine: true, alignment: 'justify', styleId: 'Heading2' },
   4: { font: FONTS.body, size: SIZE_HALF_POINTS.hao3, bold: false, indentFirstLine: true, alignment: 'justify', styleId: 'Heading3' },
+  5: { font: FONTS.body, size: SIZE_HALF_POINTS.hao3, bold: false, indentFirstLine: true, alignment: 'justify', styleId: 'Heading4' },
 };
 
 export const ALIGNMENTS = {

@@ -58,7 +58,7 @@ describe('exportHtml: content', () => {
     expect(out).toContain('<p>普通文本，<strong>加粗</strong>、<em>斜体</em>、<s>删除线</s>、<u>下划线</u>、<strong>粗<em>斜</em></strong>。');
     expect(out).toContain('数据<br>第二行 Times New Roman 2026</p>');
     expect(out).toContain('<h3>（一）列表</h3>');
-    expect(out).toContain('<h4>1. 引用、分隔线与表格</h4>');
+    expect(out).toContain('<h4>1.引用、分隔线与表格</h4>');
     expect(out).toContain('<ul>\n<li><p>第一项</p></li>\n<li><p>第二项</p>\n<ol start="3">\n<li><p>嵌套三</p></li>');
     expect(out).toContain('<blockquote>\n<p>引用的话。</p>\n</blockquote>\n<hr>\n<table>');
     expect(out).toContain('<tr><th><p>项目</p></th>');

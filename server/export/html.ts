@@ -4,6 +4,7 @@
 // script, style element, class or data attribute. Every node and mark type of
 // the schema has its mapping below.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
+import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { cleanText, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
 import { inlineTree, type InlineTree } from './inline.js';
@@ -13,6 +14,8 @@ import type { ExportInput } from './types.js';
 interface Context {
   title: TitleSource;
   documentTitle: string;
+  /** The automatic number of each numbered heading (numbering.ts). */
+  numbers: Map<PMNode, string>;
 }
 
 type NodeMappings = Record<NodeName, (node: PMNode, ctx: Context) => string>;
@@ -63,8 +66,9 @@ const NODES: NodeMappings = {
   },
   paragraph: (node, ctx) => element('p', align(node), inline(node, ctx)),
   heading: (node, ctx) => {
-    const content = node === ctx.title.node && ctx.title.useDocumentTitle ? text(ctx.documentTitle) : inline(node, ctx);
-    return element(`h${node.attrs.level as number}`, align(node), content);
+    const own = node === ctx.title.node && ctx.title.useDocumentTitle ? text(ctx.documentTitle) : inline(node, ctx);
+    const number = ctx.numbers.get(node);
+    return element(`h${node.attrs.level as number}`, align(node), number ? text(number) + own : own);
   },
   blockquote: (node, ctx) => element('blockquote', {}, `\n${children(node, ctx).join('\n')}\n`),
   bulletList: (node, ctx) => element('ul', {}, `\n${children(node, ctx).join('\n')}\n`),
@@ -114,7 +118,7 @@ function writeTree(tree: InlineTree, ctx: Context): string {
 export function exportHtml(input: ExportInput): string {
   const doc = parseContent(input.content);
   const documentTitle = cleanText(input.title).trim();
-  const ctx: Context = { title: findTitle(doc), documentTitle };
+  const ctx: Context = { title: findTitle(doc), documentTitle, numbers: headingNumberMap(doc) };
   const body: string[] = [];
   if (input.draft) body.push('<p><strong>草稿</strong></p>');
   body.push(NODES.doc(doc, ctx));

@@ -51,7 +51,7 @@ describe('exportMarkdown: structure', () => {
     expect(out).toMatch(/^# 综合测试文档$/m);
     expect(out).toMatch(/^## 一、格式与链接$/m);
     expect(out).toMatch(/^### （一）列表$/m);
-    expect(out).toMatch(/^#### 1\\\. 引用、分隔线与表格$/m);
+    expect(out).toMatch(/^#### 1\\\.引用、分隔线与表格$/m);
   });
 
   it('writes marks, links and hard breaks', () => {

@@ -3,6 +3,7 @@
 // wherever Markdown would read it as syntax.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { TableMap } from '@tiptap/pm/tables';
+import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { cleanText, findTitle, formatDate, parseContent, safeHref, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
 import { inlineTree, type InlineTree } from './inline.js';
@@ -14,6 +15,8 @@ interface Context {
   documentTitle: string;
   /** Where a hard break cannot be a backslash and a newline (headings, table cells), it is <br>. */
   breaks: 'newline' | 'html';
+  /** The automatic number of each numbered heading (numbering.ts). */
+  numbers: Map<PMNode, string>;
 }
 
 type NodeMappings = Record<NodeName, (node: PMNode, ctx: Context) => string>;
@@ -49,7 +52,9 @@ const NODES: NodeMappings = {
   paragraph: (node, ctx) => inline(node, ctx),
   heading: (node, ctx) => {
     const hashes = '#'.repeat(node.attrs.level as number);
-    const text = node === ctx.title.node && ctx.title.useDocumentTitle ? escapeText(ctx.documentTitle) : inline(node, { ...ctx, breaks: 'html' });
+    const own = node === ctx.title.node && ctx.title.useDocumentTitle ? escapeText(ctx.documentTitle) : inline(node, { ...ctx, breaks: 'html' });
+    const number = ctx.numbers.get(node);
+    const text = number ? escapeText(number) + own : own;
     return text ? `${hashes} ${escapeLine(text)}` : hashes;
   },
   blockquote: (node, ctx) =>
@@ -256,7 +261,7 @@ function escapeHtml(text: string): string {
 
 export function exportMarkdown(input: ExportInput): string {
   const doc = parseContent(input.content);
-  const ctx: Context = { title: findTitle(doc), documentTitle: cleanText(input.title).trim(), breaks: 'newline' };
+  const ctx: Context = { title: findTitle(doc), documentTitle: cleanText(input.title).trim(), breaks: 'newline', numbers: headingNumberMap(doc) };
   const parts: string[] = [];
   if (input.draft) parts.push('> 草稿');
   parts.push(NODES.doc(doc, ctx));

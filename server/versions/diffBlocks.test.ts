@@ -142,5 +142,5 @@ describe('blocksOf', () => {
       ['三', null],
       ['深处', 'blockquote'],
     ]);
-  });
+  }, 30_000);
 });
