@@ -53,7 +53,8 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitchTwips, charSpace: GRID.charSpace },
+          // Lines only: the characters are spaced on the runs (gongwen.ts says why).
+          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitchTwips },
         },
         headers: input.draft ? { default: draftHeader(), even: draftHeader() } : undefined,
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },

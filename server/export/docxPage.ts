@@ -90,7 +90,7 @@ export function commentOptions(comment: ExportComment, id: number): ICommentOpti
   return { id, author, initials: [...author][0], date: Number.isNaN(comment.date.getTime()) ? undefined : comment.date, children };
 }
 
-/** Document defaults and Normal at 3号 仿宋 (the grid's character pitch is relative to them); headings without theme fonts or colour. */
+/** Document defaults and Normal at 3号 仿宋; headings without theme fonts or colour. */
 export function documentStyles(): IStylesOptions {
   const heading = (id: string, name: string, role: Role, outlineLevel: number) => ({
     id,
@@ -101,11 +101,13 @@ export function documentStyles(): IStylesOptions {
     run: { ...runFormat(role), color: '000000', italics: false },
     paragraph: { outlineLevel, keepNext: true, spacing: GRID_SPACING },
   });
+  // The grid's character spacing stays on the body's runs and paragraph marks: footers and comments inherit Normal.
+  const run = { ...runFormat(ROLES.body), characterSpacing: undefined };
+  const paragraph = { spacing: GRID_SPACING };
   return {
-    default: { document: { run: runFormat(ROLES.body), paragraph: { spacing: GRID_SPACING } } },
+    default: { document: { run, paragraph } },
     paragraphStyles: [
-      // LibreOffice sizes the grid's characters from Normal, not from the document defaults.
-      { id: 'Normal', name: 'Normal', quickFormat: true, run: runFormat(ROLES.body), paragraph: { spacing: GRID_SPACING } },
+      { id: 'Normal', name: 'Normal', quickFormat: true, run, paragraph },
       heading('Heading1', 'heading 1', HEADING_ROLES[2], 1),
       heading('Heading2', 'heading 2', HEADING_ROLES[3], 2),
       heading('Heading3', 'heading 3', HEADING_ROLES[4], 3),
