@@ -63,13 +63,18 @@ describe('exportDocx: the page (GB/T 9704-2012)', async () => {
     expect(child(sectPr, W('docGrid'))?.attrs).toEqual({ 'w:type': 'lines', 'w:linePitch': '579' });
   });
 
-  it('puts 3号 仿宋 in the document defaults and in Normal, with the grid spacing only on 3号 text', async () => {
+  it('puts 3号 仿宋 without widow control in the document defaults and in Normal, with the grid spacing only on 3号 text', async () => {
     const styles = await parts.xml('word/styles.xml');
     const normal = findAll(styles, W('style')).find((s) => s.attrs['w:styleId'] === 'Normal')!;
-    for (const rPr of [find(find(styles, W('rPrDefault'))!, W('rPr'))!, child(normal, W('rPr'))!]) {
+    for (const [rPr, pPr] of [
+      [find(find(styles, W('rPrDefault'))!, W('rPr'))!, find(find(styles, W('pPrDefault'))!, W('pPr'))!],
+      [child(normal, W('rPr'))!, child(normal, W('pPr'))!],
+    ]) {
       expect(attr(child(rPr, W('sz')), 'val')).toBe('32');
       expect(attr(child(rPr, W('rFonts')), 'eastAsia')).toBe('仿宋_GB2312');
       expect(child(rPr, W('spacing'))).toBeUndefined(); // footers and comments inherit it
+      expect(attr(child(pPr, W('widowControl')), 'val')).toBe('false');
+      expect(child(pPr, W('overflowPunct'))?.attrs).toEqual({}); // true, which LibreOffice reads as false
     }
     const heading1 = findAll(styles, W('style')).find((s) => s.attrs['w:styleId'] === 'Heading1')!;
     expect(attr(child(child(heading1, W('rPr')), W('spacing')), 'val')).toBe('-5');

@@ -103,7 +103,16 @@ export function documentStyles(): IStylesOptions {
   });
   // The grid's character spacing stays on the body's runs and paragraph marks: footers and comments inherit Normal.
   const run = { ...runFormat(ROLES.body), characterSpacing: undefined };
-  const paragraph = { spacing: GRID_SPACING };
+  const paragraph = {
+    spacing: GRID_SPACING,
+    // Full pages of 22 lines: no widow and orphan control, as in Chinese Word's Normal. Word reads its
+    // absence so; LibreOffice 7.4 keeps two lines together unless told.
+    widowControl: false,
+    // Said outright, Word's and WPS's own default: a closing mark may hang past the line's end. LibreOffice
+    // 7.4 reads the flag the other way round (writerfilter: hanging = value is 0) and so does not hang it,
+    // which is what we want there: its justified lines drop a hanging mark from the page altogether.
+    overflowPunctuation: true,
+  };
   return {
     default: { document: { run, paragraph } },
     paragraphStyles: [
