@@ -80,6 +80,20 @@ describe('exportDocx: the page (GB/T 9704-2012)', async () => {
     expect(attr(child(child(heading1, W('rPr')), W('spacing')), 'val')).toBe('-5');
   });
 
+  it('names a stand-in for each font a machine may lack, in the font table', async () => {
+    const fonts = findAll(await parts.xml('word/fontTable.xml'), W('font'));
+    const altNames = Object.fromEntries(fonts.map((font) => [attr(font, 'name'), attr(child(font, W('altName')), 'val')]));
+    expect(altNames).toEqual({
+      仿宋_GB2312: '仿宋',
+      楷体_GB2312: '楷体',
+      方正小标宋简体: '宋体',
+      黑体: 'SimHei',
+      宋体: 'SimSun',
+      'Times New Roman': 'Times New Roman',
+    });
+    for (const font of fonts) expect(attr(child(font, W('charset')), 'val'), attr(font, 'name')).toBe(attr(font, 'name') === 'Times New Roman' ? '00' : '86');
+  });
+
   it('sets the title property', async () => {
     expect(await parts.text('docProps/core.xml')).toContain(`<dc:title>${SUMMARY_TITLE}</dc:title>`);
   });
