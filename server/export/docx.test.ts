@@ -32,6 +32,7 @@ const paragraphs = (body: XmlElement) => findAll(body, W('p'));
 
 const runFonts = (run: XmlElement) => child(child(run, W('rPr')), W('rFonts'));
 const runSize = (run: XmlElement) => attr(child(child(run, W('rPr')), W('sz')), 'val');
+const runSpacing = (run: XmlElement) => attr(child(child(run, W('rPr')), W('spacing')), 'val');
 const isBold = (run: XmlElement) => {
   const b = child(child(run, W('rPr')), W('b'));
   return b !== undefined && !['false', '0', 'off'].includes(attr(b, 'val') ?? 'true');
@@ -60,17 +61,39 @@ describe('exportDocx: the page (GB/T 9704-2012)', async () => {
     expect(child(sectPr, W('pgMar'))?.attrs).toMatchObject({ 'w:top': '2098', 'w:bottom': '1984', 'w:left': '1587', 'w:right': '1474' });
   });
 
-  it('has the document grid of 22 lines and 28 characters', () => {
-    expect(child(sectPr, W('docGrid'))?.attrs).toEqual({ 'w:type': 'linesAndChars', 'w:linePitch': '579', 'w:charSpace': '-848' });
+  it('has a grid of 22 lines and no character grid, which LibreOffice would draw 14 characters a line on', () => {
+    expect(child(sectPr, W('docGrid'))?.attrs).toEqual({ 'w:type': 'lines', 'w:linePitch': '579' });
   });
 
-  it('sizes the grid from 3号 仿宋 in the document defaults and in Normal', async () => {
+  it('puts 3号 仿宋 without widow control in the document defaults and in Normal, with the grid spacing only on 3号 text', async () => {
     const styles = await parts.xml('word/styles.xml');
-    const defaults = find(find(styles, W('rPrDefault'))!, W('rPr'))!;
-    expect(attr(child(defaults, W('sz')), 'val')).toBe('32');
-    expect(attr(child(defaults, W('rFonts')), 'eastAsia')).toBe('仿宋_GB2312');
     const normal = findAll(styles, W('style')).find((s) => s.attrs['w:styleId'] === 'Normal')!;
-    expect(attr(find(normal, W('sz')), 'val')).toBe('32');
+    for (const [rPr, pPr] of [
+      [find(find(styles, W('rPrDefault'))!, W('rPr'))!, find(find(styles, W('pPrDefault'))!, W('pPr'))!],
+      [child(normal, W('rPr'))!, child(normal, W('pPr'))!],
+    ]) {
+      expect(attr(child(rPr, W('sz')), 'val')).toBe('32');
+      expect(attr(child(rPr, W('rFonts')), 'eastAsia')).toBe('仿宋_GB2312');
+      expect(child(rPr, W('spacing'))).toBeUndefined(); // footers and comments inherit it
+      expect(attr(child(pPr, W('widowControl')), 'val')).toBe('false');
+      expect(child(pPr, W('overflowPunct'))?.attrs).toEqual({}); // true, which LibreOffice reads as false
+    }
+    const heading1 = findAll(styles, W('style')).find((s) => s.attrs['w:styleId'] === 'Heading1')!;
+    expect(attr(child(child(heading1, W('rPr')), W('spacing')), 'val')).toBe('-5');
+  });
+
+  it('names a stand-in for each font a machine may lack, in the font table', async () => {
+    const fonts = findAll(await parts.xml('word/fontTable.xml'), W('font'));
+    const altNames = Object.fromEntries(fonts.map((font) => [attr(font, 'name'), attr(child(font, W('altName')), 'val')]));
+    expect(altNames).toEqual({
+      仿宋_GB2312: '仿宋',
+      楷体_GB2312: '楷体',
+      方正小标宋简体: '宋体',
+      黑体: 'SimHei',
+      宋体: 'SimSun',
+      'Times New Roman': 'Times New Roman',
+    });
+    for (const font of fonts) expect(attr(child(font, W('charset')), 'val'), attr(font, 'name')).toBe(attr(font, 'name') === 'Times New Roman' ? '00' : '86');
   });
 
   it('sets the title property', async () => {
@@ -92,6 +115,7 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     for (const run of textRuns(title)) {
       expect(attr(runFonts(run), 'eastAsia')).toBe('方正小标宋简体');
       expect(runSize(run)).toBe('44');
+      expect(runSpacing(run)).toBeUndefined(); // 2号 keeps its own width, not the grid's
       expect(isBold(run)).toBe(false);
     }
   });
@@ -102,6 +126,7 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     for (const run of textRuns(heading)) {
       expect(attr(runFonts(run), 'eastAsia')).toBe('黑体');
       expect(runSize(run)).toBe('32');
+      expect(runSpacing(run)).toBe('-5');
       expect(isBold(run)).toBe(false);
     }
   });
@@ -124,6 +149,7 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
         'w:hint': 'eastAsia',
       });
       expect(runSize(run)).toBe('32');
+      expect(runSpacing(run)).toBe('-5'); // 15.75 pt a character: 28 to the line (gongwen.ts)
       expect(attr(child(child(run, W('rPr')), W('lang')), 'eastAsia')).toBe('zh-CN');
     }
   });
@@ -187,6 +213,7 @@ describe('exportDocx: page numbers and the draft mark', async () => {
       for (const run of findAll(p, W('r'))) {
         expect(attr(runFonts(run), 'eastAsia')).toBe('宋体');
         expect(runSize(run)).toBe('28');
+        expect(runSpacing(run)).toBeUndefined();
       }
     }
   });

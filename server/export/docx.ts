@@ -5,6 +5,7 @@ import { Document, DocumentGridType, Packer } from 'docx';
 import { cleanText, findTitle, parseContent } from './content.js';
 import { anchorComments, indexTexts } from './documentTexts.js';
 import { writeBody } from './docxBody.js';
+import { FONT_TABLE_PART } from './docxFonts.js';
 import { commentOptions, documentStyles, draftHeader, pageNumberFooter, signatureBlock, TITLE_STYLE_XML } from './docxPage.js';
 import { FOOTER_DISTANCE_MM, GRID, HEADER_DISTANCE_MM, MARGIN_MM, PAGE_TWIPS, twipsFromMm } from './gongwen.js';
 import { CommentBoundaries } from './inline.js';
@@ -53,7 +54,8 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitchTwips, charSpace: GRID.charSpace },
+          // Lines only: the characters are spaced on the runs (gongwen.ts says why).
+          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitchTwips },
         },
         headers: input.draft ? { default: draftHeader(), even: draftHeader() } : undefined,
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
@@ -61,5 +63,5 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [FONT_TABLE_PART]);
 }

@@ -54,11 +54,13 @@ export const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 export const fontsFor = (eastAsia: EastAsianFont, latin: string = FONTS.latin) =>
   ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' }) as const;
 
+/** 3号 runs are narrowed to the grid's 28 characters a line (gongwen.ts); larger ones (the title) keep their own width. */
 export const runFormat = (role: Role): RunFormat => ({
   font: fontsFor(role.font),
   size: role.size,
   sizeComplexScript: role.size,
   bold: role.bold,
+  characterSpacing: role.size === SIZE_HALF_POINTS.hao3 ? GRID.characterSpacingTwips : undefined,
   language: LANGUAGE,
 });
 

@@ -90,7 +90,7 @@ export function commentOptions(comment: ExportComment, id: number): ICommentOpti
   return { id, author, initials: [...author][0], date: Number.isNaN(comment.date.getTime()) ? undefined : comment.date, children };
 }
 
-/** Document defaults and Normal at 3号 仿宋 (the grid's character pitch is relative to them); headings without theme fonts or colour. */
+/** Document defaults and Normal at 3号 仿宋; headings without theme fonts or colour. */
 export function documentStyles(): IStylesOptions {
   const heading = (id: string, name: string, role: Role, outlineLevel: number) => ({
     id,
@@ -101,11 +101,22 @@ export function documentStyles(): IStylesOptions {
     run: { ...runFormat(role), color: '000000', italics: false },
     paragraph: { outlineLevel, keepNext: true, spacing: GRID_SPACING },
   });
+  // The grid's character spacing stays on the body's runs and paragraph marks: footers and comments inherit Normal.
+  const run = { ...runFormat(ROLES.body), characterSpacing: undefined };
+  const paragraph = {
+    spacing: GRID_SPACING,
+    // Full pages of 22 lines: no widow and orphan control, as in Chinese Word's Normal. Word reads its
+    // absence so; LibreOffice 7.4 keeps two lines together unless told.
+    widowControl: false,
+    // Said outright, Word's and WPS's own default: a closing mark may hang past the line's end. LibreOffice
+    // 7.4 reads the flag the other way round (writerfilter: hanging = value is 0) and so does not hang it,
+    // which is what we want there: its justified lines drop a hanging mark from the page altogether.
+    overflowPunctuation: true,
+  };
   return {
-    default: { document: { run: runFormat(ROLES.body), paragraph: { spacing: GRID_SPACING } } },
+    default: { document: { run, paragraph } },
     paragraphStyles: [
-      // LibreOffice sizes the grid's characters from Normal, not from the document defaults.
-      { id: 'Normal', name: 'Normal', quickFormat: true, run: runFormat(ROLES.body), paragraph: { spacing: GRID_SPACING } },
+      { id: 'Normal', name: 'Normal', quickFormat: true, run, paragraph },
       heading('Heading1', 'heading 1', HEADING_ROLES[2], 1),
       heading('Heading2', 'heading 2', HEADING_ROLES[3], 2),
       heading('Heading3', 'heading 3', HEADING_ROLES[4], 3),

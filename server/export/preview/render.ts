@@ -1,6 +1,7 @@
-// Renders an exported DOCX with LibreOffice to PDF and a PNG of its first
-// page, so that a person (or a test) can look at it. Previews only: the
-// official fonts are drawn by free stand-ins (fonts.conf beside this file).
+// Renders an exported DOCX, as exported, with LibreOffice to PDF and PNGs of
+// its first and last pages, so that a person (or a test) can look at it.
+// Previews only: the official fonts are drawn by free stand-ins (fonts.conf
+// beside this file).
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import JSZip from 'jszip';
 
 const run = promisify(execFile);
 
@@ -28,28 +28,11 @@ export function findProgram(name: string, path = process.env.PATH ?? ''): string
   return null;
 }
 
-/**
- * LibreOffice 7.4 puts a CJK character wider than the grid's character pitch
- * into two grid cells, where Word narrows the pitch of every character: with
- * GB/T 9704's pitch (16 pt − 848/4096 pt) it draws 14 characters a line
- * instead of 28. For the picture only, a copy with the pitch at the font size
- * (charSpace 0) shows the page as Word lays it out, give or take one
- * character a line (27 instead of 28).
- */
-export async function withLibreOfficeGrid(docx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const part = zip.file('word/document.xml');
-  if (!part) throw new Error('No word/document.xml in the DOCX');
-  const xml = await part.async('string');
-  zip.file('word/document.xml', xml.replace(/(<w:docGrid\b[^>]*\bw:charSpace=")-?\d+"/, (_match, start: string) => `${start}0"`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
 export interface Rendering {
   pdf: Buffer;
   pages: number;
-  /** The first page at 80 dpi, when asked for and pdftoppm is installed. */
-  png: Buffer | null;
+  /** The first and the last page at 80 dpi, when asked for and pdftoppm is installed. */
+  png: { first: Buffer; last: Buffer } | null;
   ms: number;
 }
 
@@ -66,13 +49,15 @@ export async function renderDocx(soffice: string, docx: Buffer, options: { png?:
       { env, timeout: 120_000 },
     );
     const pdf = await readFile(join(dir, 'document.pdf'));
-    let png: Buffer | null = null;
+    const pages = await pageCount(pdf, dir);
     const pdftoppm = findProgram('pdftoppm');
-    if (options.png && pdftoppm) {
-      await run(pdftoppm, ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(dir, 'document.pdf'), join(dir, 'page1')], { env, timeout: 60_000 });
-      png = await readFile(join(dir, 'page1.png'));
-    }
-    return { pdf, pages: await pageCount(pdf, dir), png, ms: performance.now() - started };
+    const pagePng = async (tool: string, page: number): Promise<Buffer> => {
+      const out = join(dir, `page${page}`);
+      await run(tool, ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'document.pdf'), out], { env, timeout: 60_000 });
+      return readFile(`${out}.png`);
+    };
+    const png = options.png && pdftoppm ? { first: await pagePng(pdftoppm, 1), last: await pagePng(pdftoppm, pages) } : null;
+    return { pdf, pages, png, ms: performance.now() - started };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
