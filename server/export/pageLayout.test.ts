@@ -6,7 +6,9 @@
 // copies). Skipped without soffice and pdftotext; render.test.ts says so loudly.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentTexts } from './documentTexts.js';
+import { withHeadingNumbers } from '../../shared/numberedDoc.js';
+import { parseContent } from './content.js';
+import { indexTexts } from './documentTexts.js';
 import { exportDocx } from './docx.js';
 import { CHAR_TWIPS, GRID, MARGIN_MM, SIZE_HALF_POINTS } from './gongwen.js';
 import { findProgram, renderDocx, type Rendering } from './preview/render.js';
@@ -73,7 +75,8 @@ describe.skipIf(!soffice || !pdftotext)('the exported summary as LibreOffice pri
 
   it('prints every character of the text, none lost at the end of a line', () => {
     const printed = pages.flatMap((page) => bodyLines(page).map((line) => line.text)).join('');
-    expect(printed).toBe(documentTexts(fullReport()).join('').replace(/\s/g, ''));
+    // as a reader sees it: the section headings with their automatic numbers
+    expect(printed).toBe(indexTexts(withHeadingNumbers(parseContent(fullReport()))).texts.join('').replace(/\s/g, ''));
   });
 
   it('sets 22 lines a page, one line pitch apart, on every page but the last', () => {
