@@ -90,6 +90,15 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
         <ToolbarButton label={t('toolbar.orderedList')} shortcut="Mod-Shift-7" active={state.orderedList} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())} testId="toolbar-ordered-list">
           <Icon name="orderedList" />
         </ToolbarButton>
+        <ToolbarButton
+          label={t('toolbar.numbering')}
+          active={state.numbering === 'auto'}
+          disabled={disabled || state.numbering === null}
+          onClick={run((editor) => editor.chain().focus().updateAttributes('heading', { numbering: state.numbering === 'auto' ? 'none' : 'auto' }).run())}
+          testId="toolbar-numbering"
+        >
+          <span className="toolbar__glyph toolbar__glyph--numbering">一、</span>
+        </ToolbarButton>
       </div>
 
       <div className="toolbar__group">

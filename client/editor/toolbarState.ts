@@ -1,6 +1,10 @@
 // What the toolbar shows for the current selection, read from the editor in one pass.
 import type { Editor } from '@tiptap/core';
+import { FIRST_NUMBERED_LEVEL, LAST_NUMBERED_LEVEL, NUMBERING_ATTR } from '../../shared/numbering.js';
 import { styleOfBlock, type ParagraphStyle } from './paragraphStyles.js';
+
+const isSectionHeading = (type: string, level: unknown): boolean =>
+  type === 'heading' && Number(level) >= FIRST_NUMBERED_LEVEL && Number(level) <= LAST_NUMBERED_LEVEL;
 
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
@@ -17,6 +21,8 @@ export interface ToolbarState {
   alignment: Alignment;
   /** Some text is selected: something to comment on. */
   textSelected: boolean;
+  /** A section heading's automatic numbering (shared/numbering.ts); null outside one. */
+  numbering: 'auto' | 'none' | null;
 }
 
 /** Before the editor exists: nothing active, nothing to undo. */
@@ -31,6 +37,7 @@ export const EMPTY_STATE: ToolbarState = {
   orderedList: false,
   alignment: 'left',
   textSelected: false,
+  numbering: null,
 };
 
 export function readToolbarState(editor: Editor): ToolbarState {
@@ -50,5 +57,6 @@ export function readToolbarState(editor: Editor): ToolbarState {
     orderedList: editor.isActive('orderedList'),
     alignment: ALIGNMENTS.includes(alignment) ? alignment : 'left',
     textSelected: !empty && editor.state.doc.textBetween(from, to, '').trim() !== '',
+    numbering: isSectionHeading(block.type.name, block.attrs.level) ? (block.attrs[NUMBERING_ATTR] === 'none' ? 'none' : 'auto') : null,
   };
 }

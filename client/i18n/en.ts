@@ -203,6 +203,7 @@ export const en: Dictionary = {
     italic: 'Italic',
     underline: 'Underline',
     bulletList: 'Bulleted list',
+    numbering: 'Automatic numbering (section headings)',
     orderedList: 'Numbered list',
     alignLeft: 'Align left',
     alignCenter: 'Centre',

@@ -201,6 +201,7 @@ export const zh = {
     italic: '斜体',
     underline: '下划线',
     bulletList: '项目符号列表',
+    numbering: '自动编号（章节标题）',
     orderedList: '编号列表',
     alignLeft: '左对齐',
     alignCenter: '居中',
