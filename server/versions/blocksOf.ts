@@ -1,6 +1,7 @@
 // A document as a flat list of text blocks, each character with the Yjs id
 // of the item that holds it: what the compare view diffs and attributes.
 import * as Y from 'yjs';
+import { headingNumbers, NUMBERING_ATTR, typedNumberLength, type Numbering } from '../../shared/numbering.js';
 import { schema } from '../../shared/schema.js';
 
 export interface Block {
@@ -22,8 +23,24 @@ const CONTAINERS: Record<string, Block['container']> = {
   blockquote: 'blockquote',
 };
 
+/** The blocks of a document, numbered headings with their numbers in front (as a reader sees them). */
 export function blocksOf(fragment: Y.XmlFragment): Block[] {
+  const { blocks, numbering } = textBlocksOf(fragment);
+  const numbers = headingNumbers(numbering.map(({ block, attr }) => ({ level: block.level ?? 0, numbering: attr })));
+  numbering.forEach(({ block }, i) => {
+    const number = numbers[i];
+    if (number === null || typedNumberLength(block.level ?? 0, block.text) > 0) return;
+    block.text = number + block.text;
+    block.clients.unshift(...Array<number>(number.length).fill(-1));
+    block.clocks.unshift(...Array<number>(number.length).fill(-1));
+  });
+  return blocks;
+}
+
+/** The blocks, and each heading's block with its numbering attribute (a heading stored before numbering: by its typed number). */
+function textBlocksOf(fragment: Y.XmlFragment): { blocks: Block[]; numbering: { block: Block; attr: Numbering | null }[] } {
   const blocks: Block[] = [];
+  const numbering: { block: Block; attr: Numbering | null }[] = [];
   // depth first, in document order, without recursion (a stored log may nest elements thousands deep)
   const frames: { children: unknown[]; next: number; container: Block['container'] }[] = [{ children: fragment.toArray(), next: 0, container: null }];
   while (frames.length > 0) {
@@ -35,14 +52,25 @@ export function blocksOf(fragment: Y.XmlFragment): Block[] {
     const child = frame.children[frame.next++];
     if (!(child instanceof Y.XmlElement)) continue;
     const name = child.nodeName;
-    if (name === 'paragraph' || name === 'heading') blocks.push(textBlock(child, name, frame.container));
+    if (name === 'paragraph' || name === 'heading') {
+      const block = textBlock(child, name, frame.container);
+      blocks.push(block);
+      if (name === 'heading') numbering.push({ block, attr: numberingOf(child, block) });
+    }
     else if (name === 'horizontalRule') blocks.push({ type: 'horizontalRule', level: null, container: frame.container, textAlign: null, text: '', clients: [], clocks: [] });
     // Nodes the schema does not know are not shown anywhere, so not compared either.
     else if (Object.hasOwn(schema.nodes, name)) {
       frames.push({ children: child.toArray(), next: 0, container: Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : frame.container });
     }
   }
-  return blocks;
+  return { blocks, numbering };
+}
+
+function numberingOf(heading: Y.XmlElement, block: Block): Numbering | null {
+  const attr = heading.getAttribute(NUMBERING_ATTR) as unknown;
+  if (attr === 'none' || attr === 'auto') return attr;
+  // written before automatic numbering: numbered when its text starts with a typed number (shown as typed)
+  return typedNumberLength(block.level ?? 0, block.text) > 0 ? 'auto' : 'none';
 }
 
 function textBlock(el: Y.XmlElement, type: 'paragraph' | 'heading', container: Block['container']): Block {
