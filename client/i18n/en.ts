@@ -219,6 +219,10 @@ export const en: Dictionary = {
     h4: 'Heading 3 (1.)',
     h5: 'Heading 4 ((1))',
   },
+  outline: {
+    title: 'Outline',
+    untitled: '(untitled)',
+  },
   versions: {
     save: 'Save version',
     saveTitle: 'Save a version',

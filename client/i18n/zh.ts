@@ -217,6 +217,10 @@ export const zh = {
     h4: '三级标题（1.）',
     h5: '四级标题（（1））',
   },
+  outline: {
+    title: '大纲',
+    untitled: '（无标题）',
+  },
   versions: {
     save: '保存版本',
     saveTitle: '保存版本',

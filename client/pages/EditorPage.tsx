@@ -34,6 +34,7 @@ import { useConnectionState } from '../editor/useConnectionState.js';
 import { useRetryWhenConnected } from '../editor/useRetryWhenConnected.js';
 import { useDocumentEvents } from '../editor/useDocumentEvents.js';
 import { useDocumentMeta } from '../editor/useDocumentMeta.js';
+import { OutlinePanel } from '../editor/OutlinePanel.js';
 import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
 import { connectionProblemOf } from '../editor/connectionProblem.js';
 import { ConnectionProblemBanner } from '../editor/ConnectionProblemBanner.js';
@@ -307,6 +308,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       </Header>
 
       <div className="editor-body">
+        <OutlinePanel editor={viewing === null ? editor : null} />
         {/* Hidden, not unmounted, while a version is shown: the live editor keeps its state and keeps syncing. */}
         <div className="editor-main" hidden={viewing !== null}>
           {collaboration ? (
