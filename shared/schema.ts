@@ -7,6 +7,7 @@ import TextAlign from '@tiptap/extension-text-align';
 import { TableKit } from '@tiptap/extension-table';
 import { Guidance } from './Guidance.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
+import { Signature } from './Signature.js';
 
 /** Bumped whenever the schema changes in a way old clients cannot read. */
 export const SCHEMA_VERSION = 1;
@@ -43,6 +44,7 @@ export const schemaExtensions: AnyExtension[] = [
   TableKit.configure({ table: { resizable: false } }),
   Guidance,
   HeadingNumbering,
+  Signature,
 ];
 
 export const schema = getSchema(schemaExtensions);

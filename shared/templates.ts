@@ -120,8 +120,8 @@ function yearEndSummaryThreePart(title?: string): JSONContent {
       paragraph([{ guide: '〔实事求是写明工作中的不足〕' }]),
       heading(2, [{ guide: '〔下一年份〕' }, '年工作打算']),
       paragraph(['1. ', { guide: '〔……〕' }]),
-      paragraph([{ guide: '〔镇名〕' }, '政协联工委'], 'right'),
-      paragraph([{ guide: '〔年〕' }, '年', { guide: '〔月〕' }, '月', { guide: '〔日〕' }, '日'], 'right'),
+      // 署名 and 成文日期: set once in the signature block, laid out by every export (GB/T 9704 7.3.5)
+      { type: 'signature', attrs: { issuer: '', date: '' } },
     ],
   };
 }

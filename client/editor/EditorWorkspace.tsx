@@ -10,6 +10,7 @@ import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import { HeadingNumbers } from './HeadingNumbers.js';
+import { SignatureWithView } from './SignatureView.js';
 import { CompositionHold } from './CompositionHold.js';
 import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
@@ -56,7 +57,8 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
     {
       // Never `content`: the server seeds the body, the Y.Doc carries it.
       extensions: [
-        ...schemaExtensions,
+        // the signature block with its fields in place of the schema's bare node
+        ...schemaExtensions.map((extension) => (extension.name === SignatureWithView.name ? SignatureWithView : extension)),
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         // Pinyin being composed stays on this computer until it is committed.
         CompositionHold.configure({ awareness: provider.awareness }),

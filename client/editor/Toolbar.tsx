@@ -1,6 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.js';
+import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { headingLevelOf, PARAGRAPH_STYLES, shortcutOf, type ParagraphStyle } from './paragraphStyles.js';
 import { formatShortcut, onMac } from './shortcuts.js';
 import { EMPTY_STATE, readToolbarState, type Alignment } from './toolbarState.js';
@@ -121,6 +122,9 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
         <ToolbarButton label={t('toolbar.insertTable')} disabled={disabled} onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())} testId="toolbar-insert-table">
           <Icon name="table" />
         </ToolbarButton>
+        <ToolbarButton label={t('signature.insert')} disabled={disabled} onClick={run(goToSignature)} testId="toolbar-signature">
+          <span className="toolbar__glyph toolbar__glyph--numbering">署</span>
+        </ToolbarButton>
       </div>
 
       {onComment && (
@@ -133,4 +137,15 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
       )}
     </div>
   );
+}
+
+/** Goes to the document's signature block, adding one at the end when it has none. */
+function goToSignature(editor: Editor): void {
+  let at: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (node.type.name === SIGNATURE_NODE) at = pos;
+    return at === null;
+  });
+  if (at !== null) editor.chain().focus().setNodeSelection(at).scrollIntoView().run();
+  else editor.chain().focus().insertContentAt(editor.state.doc.content.size, { type: SIGNATURE_NODE }).scrollIntoView().run();
 }

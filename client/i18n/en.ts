@@ -219,6 +219,13 @@ export const en: Dictionary = {
     h4: 'Heading 3 (1.)',
     h5: 'Heading 4 ((1))',
   },
+  signature: {
+    title: 'Signature and date (exported after the body, in official layout)',
+    issuer: 'Issued by',
+    issuerPlaceholder: 'Issuing body, e.g. Qingshan Town CPPCC liaison committee',
+    date: 'Date',
+    insert: 'Signature and date',
+  },
   outline: {
     title: 'Outline',
     untitled: '(untitled)',

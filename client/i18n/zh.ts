@@ -217,6 +217,13 @@ export const zh = {
     h4: '三级标题（1.）',
     h5: '四级标题（（1））',
   },
+  signature: {
+    title: '署名和成文日期（导出时按公文格式排在正文之后）',
+    issuer: '署名',
+    issuerPlaceholder: '发文机关名称，如：青山镇政协联工委',
+    date: '成文日期',
+    insert: '署名和日期',
+  },
   outline: {
     title: '大纲',
     untitled: '（无标题）',

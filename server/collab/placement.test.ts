@@ -112,6 +112,15 @@ describe('placement: where each item of a change lands', () => {
     expect(at(({ text }) => text.insertEmbed(0, { image: 'x' })), 'an embed in text').toBe('content the document cannot hold');
     expect(at(({ text }) => text.insertEmbed(0, new Y.XmlElement('paragraph'))), 'an element in text').toBe('a text holds only characters and marks');
     expect(at(({ p }) => p.insert(0, [new Y.XmlElement('paragraph')])), 'an element in an element').toBe('taken');
+    const signature = (attrs: Record<string, unknown>) => ({ body }: { body: Y.XmlFragment }) => {
+      const block = new Y.XmlElement('signature');
+      for (const [key, value] of Object.entries(attrs)) block.setAttribute(key, value as string);
+      body.insert(body.length, [block]);
+    };
+    expect(at(signature({ issuer: '青山镇政协联工委', date: '2026-12-20' })), 'a signature').toBe('taken');
+    expect(at(signature({ date: '2026-02-30' })), 'a day that is not').toBe('a value signature.date cannot take');
+    expect(at(signature({ issuer: '长'.repeat(101) })), 'an issuer too long').toBe('a value signature.issuer cannot take');
+    expect(at(({ heading }) => heading.setAttribute('numbering', 'maybe')), 'a numbering nobody has').toBe('a value heading.numbering cannot take');
   });
 
   it(`refuses elements nested deeper than ${MAX_ELEMENT_DEPTH}, in one change or grown one level at a time`, () => {

@@ -3,7 +3,9 @@
 // spans and widths, link protocols. A value outside them would be stored for
 // good and handed to every renderer and exporter (a heading of level 1e9, a
 // cell spanning a million columns), so a change writing one is refused.
+import { officialDateText } from '../../shared/officialDate.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
+import { MAX_ISSUER_LENGTH } from '../../shared/Signature.js';
 /** A column is at most this many pixels wide. */
 const MAX_COLUMN_WIDTH = 10_000;
 /** An attribute's text (a link, a title) is at most this long. */
@@ -33,6 +35,8 @@ const NODE_ATTRIBUTES: Record<string, Rule> = {
   textAlign: orNull(oneOf('left', 'center', 'right', 'justify')),
   level: oneOf(...HEADING_LEVELS),
   numbering: oneOf('auto', 'none'),
+  issuer: (value) => typeof value === 'string' && value.length <= MAX_ISSUER_LENGTH,
+  date: (value) => value === '' || (typeof value === 'string' && officialDateText(value) !== null),
   start: integerIn(0, MAX_LIST_START),
   type: orNull((value) => isShortString(value) && value.length <= 8),
   colspan: integerIn(1, MAX_TABLE_SPAN),

@@ -11,6 +11,7 @@ import { badRequest, notFound } from '../errors.js';
 import type { ExportComment, ExportInput } from '../export/index.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
+import { officialDateText } from '../../shared/officialDate.js';
 import type { DocumentService } from './DocumentService.js';
 import { keepKnownTypes, renderContent } from './renderContent.js';
 
@@ -141,9 +142,8 @@ export function parseExportFormat(value: unknown): ExportFormat {
 
 /** 2026-12-20 → 2026年12月20日 (Arabic numerals, as GB/T 9704 asks). */
 export function officialDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1) throw badRequest('invalid_input', 'date: a day like 2026-12-20');
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  const text = officialDateText(iso);
+  if (text === null) throw badRequest('invalid_input', 'date: a day like 2026-12-20');
+  return text;
 }
 

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
 import { withHeadingNumbers } from '../../shared/numberedDoc.js';
 import { takeOverTypedNumbers } from '../../shared/numbering.js';
+import { officialDateText } from '../../shared/officialDate.js';
+import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema, schemaExtensions } from '../../shared/schema.js';
 
 
@@ -170,7 +172,11 @@ function textBlocksOf(fragment: Y.XmlFragment): Node[] {
 
 /** Plain text: one line per block; a hard break is a line break. */
 export function plainText(node: Node): string {
-  return node.textBetween(0, node.content.size, '\n', (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : ''));
+  return node.textBetween(0, node.content.size, '\n', (leaf) => {
+    if (leaf.type.name === 'hardBreak') return '\n';
+    if (leaf.type.name === SIGNATURE_NODE) return [String(leaf.attrs.issuer ?? ''), officialDateText(String(leaf.attrs.date ?? '')) ?? ''].filter(Boolean).join('\n');
+    return '';
+  });
 }
 
 /** The stored content (json, without numbers) and as a reader sees it (html and text, with the headings' numbers). */

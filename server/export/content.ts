@@ -3,7 +3,9 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { takeOverTypedNumbers } from '../../shared/numbering.js';
+import { officialDateText } from '../../shared/officialDate.js';
 import { LINK_PROTOCOLS, schema } from '../../shared/schema.js';
+import { SIGNATURE_NODE } from '../../shared/Signature.js';
 
 /** The content as a ProseMirror node, or an Error saying why the schema rejects it. */
 export function parseContent(content: JSONContent): PMNode {
@@ -94,4 +96,20 @@ export function formatDate(date: Date): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The 署名 and 成文日期 to print: the document's own (its last signature block
+ * with anything in it), else the one asked for with the export; never both.
+ */
+export function exportSignature(doc: PMNode, requested: { issuer: string; date: string } | null): { issuer: string; date: string } | null {
+  let own: { issuer: string; date: string } | null = null;
+  doc.descendants((node) => {
+    if (node.type.name !== SIGNATURE_NODE) return true;
+    const issuer = cleanText(String(node.attrs.issuer ?? '')).trim();
+    const date = officialDateText(String(node.attrs.date ?? '')) ?? '';
+    if (issuer || date) own = { issuer, date };
+    return false;
+  });
+  return own ?? requested;
 }

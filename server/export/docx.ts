@@ -2,7 +2,7 @@
 // ../shared/GONGWEN.md): the page, grid, footers and parts around the body
 // that docxBody.ts writes.
 import { Document, DocumentGridType, Packer } from 'docx';
-import { cleanText, findTitle, parseContent } from './content.js';
+import { cleanText, exportSignature, findTitle, parseContent } from './content.js';
 import { anchorComments, indexTexts } from './documentTexts.js';
 import { writeBody } from './docxBody.js';
 import { FONT_TABLE_PART } from './docxFonts.js';
@@ -26,7 +26,8 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     // With no text to hang them on, comments go on the title.
     unanchored: anchors.length === 0 ? comments.map((_, i) => i) : [],
   });
-  if (input.signature) body.blocks.push(...signatureBlock(input.signature));
+  const signature = exportSignature(doc, input.signature);
+  if (signature) body.blocks.push(...signatureBlock(signature));
 
   const document = new Document({
     title: documentTitle,

@@ -49,6 +49,7 @@ interface Outputs {
   tableHeader: TableCell;
   text: ParagraphChild[];
   hardBreak: ParagraphChild[];
+  signature: Block[];
 }
 type NodeMappings = { [N in NodeName]: (node: PMNode, ctx: Context) => Outputs[N] };
 type MarkMappings = Record<MarkName, (format: RunFormat, mark: Mark) => RunFormat>;
@@ -109,6 +110,8 @@ const NODES: NodeMappings = {
     });
     return out;
   },
+  // printed once, after the body (exportSignature in docx.ts)
+  signature: () => [],
   horizontalRule: (_node, ctx) => [
     new Paragraph({
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },

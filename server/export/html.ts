@@ -5,7 +5,7 @@
 // the schema has its mapping below.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
-import { cleanText, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
+import { cleanText, exportSignature, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
 import { inlineTree, type InlineTree } from './inline.js';
 import type { MarkName, NodeName } from './schemaNames.js';
@@ -78,6 +78,8 @@ const NODES: NodeMappings = {
     return element('ol', { start, type }, `\n${children(node, ctx).join('\n')}\n`);
   },
   listItem: (node, ctx) => element('li', {}, children(node, ctx).join('\n')),
+  // printed once, after the body (exportSignature)
+  signature: () => '',
   horizontalRule: () => '<hr>',
   table: (node, ctx) => element('table', {}, `\n${element('tbody', {}, `\n${children(node, ctx).join('\n')}\n`)}\n`),
   tableRow: (node, ctx) => element('tr', {}, children(node, ctx).join('')),
@@ -122,8 +124,9 @@ export function exportHtml(input: ExportInput): string {
   const body: string[] = [];
   if (input.draft) body.push('<p><strong>草稿</strong></p>');
   body.push(NODES.doc(doc, ctx));
-  if (input.signature) {
-    const lines = [input.signature.issuer, input.signature.date].map((line) => text(line.trim())).filter(Boolean);
+  const signature = exportSignature(doc, input.signature);
+  if (signature) {
+    const lines = [signature.issuer, signature.date].map((line) => text(line.trim())).filter(Boolean);
     if (lines.length) body.push(element('p', { style: 'text-align: right' }, lines.join('<br>')));
   }
   if (input.comments && input.comments.length) body.push(commentsSection(input.comments, doc));

@@ -4,7 +4,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { TableMap } from '@tiptap/pm/tables';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
-import { cleanText, findTitle, formatDate, parseContent, safeHref, type TitleSource } from './content.js';
+import { cleanText, exportSignature, findTitle, formatDate, parseContent, safeHref, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
 import { inlineTree, type InlineTree } from './inline.js';
 import type { MarkName, NodeName } from './schemaNames.js';
@@ -76,6 +76,8 @@ const NODES: NodeMappings = {
     });
     return out;
   },
+  // printed once, after the body (exportSignature)
+  signature: () => '',
   horizontalRule: () => '---',
   table: (node, ctx) => {
     const map = TableMap.get(node);
@@ -265,8 +267,9 @@ export function exportMarkdown(input: ExportInput): string {
   const parts: string[] = [];
   if (input.draft) parts.push('> 草稿');
   parts.push(NODES.doc(doc, ctx));
-  if (input.signature) {
-    const lines = [input.signature.issuer, input.signature.date].map((line) => escapeHtml(cleanText(line).trim())).filter(Boolean);
+  const signature = exportSignature(doc, input.signature);
+  if (signature) {
+    const lines = [signature.issuer, signature.date].map((line) => escapeHtml(cleanText(line).trim())).filter(Boolean);
     if (lines.length) parts.push(`<p align="right">${lines.join('<br>\n')}</p>`);
   }
   if (input.comments && input.comments.length) {

@@ -17,6 +17,7 @@ export const NODE_NAMES = [
   'tableRow',
   'tableCell',
   'tableHeader',
+  'signature',
 ] as const;
 export type NodeName = (typeof NODE_NAMES)[number];
 

@@ -63,7 +63,7 @@ function table(rng: Rng): Node {
 function block(rng: Rng): Node {
   const kind = randomInt(rng, 0, 9);
   if (kind <= 3) return paragraph(rng);
-  if (kind === 4) return schema.nodes.heading.create({ level: pick(rng, HEADING_LEVELS), textAlign: pick(rng, ALIGNS) }, text(rng));
+  if (kind === 4) return schema.nodes.heading.create({ level: pick(rng, HEADING_LEVELS), textAlign: pick(rng, ALIGNS), numbering: pick(rng, ['auto', 'none']) }, text(rng));
   if (kind === 5) return schema.nodes.blockquote.create(null, [paragraph(rng)]);
   if (kind === 6) return list(rng, 0);
   if (kind === 7) return table(rng);
@@ -73,7 +73,9 @@ function block(rng: Rng): Node {
 
 /** A random document of 1–8 blocks, checked against the schema. */
 export function randomDoc(rng: Rng): Node {
-  const doc = schema.nodes.doc.create(null, Array.from({ length: randomInt(rng, 1, 8) }, () => block(rng)));
+  const blocks = Array.from({ length: randomInt(rng, 1, 8) }, () => block(rng));
+  if (chance(rng, 0.2)) blocks.push(schema.nodes.signature.create({ issuer: pick(rng, ['', '青山镇政协联工委']), date: pick(rng, ['', '2026-12-20']) }));
+  const doc = schema.nodes.doc.create(null, blocks);
   doc.check();
   return doc;
 }
