@@ -1,6 +1,7 @@
 // The Word export, laid out as an official document (公文, GB/T 9704-2012;
 // ../shared/GONGWEN.md): the page, grid, footers and parts around the body
 // that docxBody.ts writes.
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { Document, DocumentGridType, Packer } from 'docx';
 import { cleanText, exportSignature, findTitle, parseContent } from './content.js';
 import { anchorComments, indexTexts } from './documentTexts.js';
@@ -17,7 +18,11 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
   const comments = input.comments ?? [];
   const anchors = anchorComments(comments, index);
   const documentTitle = cleanText(input.title).trim();
+  const signature = exportSignature(doc, input.signature);
+  // the signature never stands alone on a page: the body's last paragraph goes with it
+  const last = lastParagraph(doc);
   const body = writeBody({
+    keepWithNext: signature ? last : null,
     doc,
     index,
     boundaries: input.comments ? new CommentBoundaries(anchors) : null,
@@ -26,7 +31,6 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     // With no text to hang them on, comments go on the title.
     unanchored: anchors.length === 0 ? comments.map((_, i) => i) : [],
   });
-  const signature = exportSignature(doc, input.signature);
   if (signature) body.blocks.push(...signatureBlock(signature));
 
   const document = new Document({
@@ -65,4 +69,14 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document, false, [FONT_TABLE_PART]);
+}
+
+/** The last top-level paragraph of the body (before a trailing signature block), if the body ends in one. */
+function lastParagraph(doc: PMNode): PMNode | null {
+  for (let i = doc.childCount - 1; i >= 0; i--) {
+    const child = doc.child(i);
+    if (child.type.name === 'signature') continue;
+    return child.type.name === 'paragraph' ? child : null;
+  }
+  return null;
 }

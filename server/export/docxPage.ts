@@ -65,12 +65,13 @@ export function signatureBlock(signature: NonNullable<ExportInput['signature']>)
   const dateRight = 4 * CHAR_TWIPS;
   const issuerRight = Math.max(0, Math.round(dateRight + ((widthInChars(date) - widthInChars(issuer)) / 2) * CHAR_TWIPS));
   const format = runFormat(ROLES.body);
-  const line = (text: string, right: number): Paragraph =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: GRID_SPACING, indent: { right, firstLine: 0 }, run: format, children: textRuns(text, format) });
+  // the blank line and the issuer go with the date: the three stay on one page (with the body's last paragraph, docx.ts)
+  const line = (text: string, right: number, keepNext: boolean): Paragraph =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: GRID_SPACING, indent: { right, firstLine: 0 }, keepNext, run: format, children: textRuns(text, format) });
   return [
-    new Paragraph({ spacing: GRID_SPACING, run: format }),
-    ...(issuer ? [line(issuer, issuerRight)] : []),
-    ...(date ? [line(date, dateRight)] : []),
+    new Paragraph({ spacing: GRID_SPACING, keepNext: true, run: format }),
+    ...(issuer ? [line(issuer, issuerRight, date !== '')] : []),
+    ...(date ? [line(date, dateRight, false)] : []),
   ];
 }
 

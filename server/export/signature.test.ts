@@ -23,6 +23,10 @@ describe('the signature block in the exports', () => {
     expect(texts.slice(-2)).toEqual(['青山镇政协联工委', '2026年12月20日']);
     expect(texts.filter((t) => t.includes('青山镇政协联工委') && !t.includes('2026年工作总结'))).toHaveLength(1);
     expect(texts.join()).not.toContain('别的机关');
+    // kept on the page of the body's last lines: that paragraph, the blank line and the issuer each keep with the next
+    const ps = findAll(await parts.xml('word/document.xml'), W('p'));
+    const issuerAt = ps.findIndex((p) => wordText(p) === '青山镇政协联工委');
+    expect([ps[issuerAt - 2], ps[issuerAt - 1], ps[issuerAt]].map((p) => findAll(p, W('keepNext')).length)).toEqual([1, 1, 1]);
     for (const out of [exportMarkdown(input), exportHtml(input)]) {
       expect(out.split('2026年12月20日').length - 1).toBe(1);
       expect(out).not.toContain('别的机关');
