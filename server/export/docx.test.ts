@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from './content.js';
 import { withHeadingNumbers } from '../../shared/numberedDoc.js';
+import { guidancePlaceholders } from '../../shared/placeholders.js';
 import { documentTexts } from './documentTexts.js';
 import { exportDocx } from './docx.js';
 import { readDocx, type DocxParts } from './testing/docx.js';
@@ -37,6 +38,7 @@ const isBold = (run: XmlElement) => {
   const b = child(child(run, W('rPr')), W('b'));
   return b !== undefined && !['false', '0', 'off'].includes(attr(b, 'val') ?? 'true');
 };
+const highlight = (run: XmlElement) => attr(child(child(run, W('rPr')), W('highlight')), 'val');
 const textRuns = (p: XmlElement) => findAll(p, W('r')).filter((r) => find(r, W('t')));
 const pPr = (p: XmlElement) => child(p, W('pPr'));
 
@@ -139,7 +141,9 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     const [leadRun, guidanceRun] = textRuns(lead);
     expect(wordText(leadRun)).toBe('一是围绕中心工作建言献策。');
     expect(isBold(leadRun)).toBe(true); // the run-in lead
-    expect(isBold(guidanceRun)).toBe(false); // guidance is plain text
+    expect(isBold(guidanceRun)).toBe(false);
+    expect(highlight(leadRun)).toBeUndefined();
+    expect(highlight(guidanceRun)).toBe('yellow'); // a placeholder, not written text
     for (const run of [leadRun, guidanceRun]) {
       expect(runFonts(run)?.attrs).toMatchObject({
         'w:ascii': 'Times New Roman',
@@ -164,6 +168,17 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     const find4 = paragraphs(rich).find((p) => wordText(p) === '1.引用、分隔线与表格')!;
     expect(textRuns(find3).every((r) => attr(runFonts(r), 'eastAsia') === '楷体_GB2312' && isBold(r) && runSize(r) === '32')).toBe(true);
     expect(textRuns(find4).every((r) => attr(runFonts(r), 'eastAsia') === '仿宋_GB2312' && !isBold(r) && runSize(r) === '32')).toBe(true);
+  });
+});
+
+describe('exportDocx: guidance', async () => {
+  const { body } = await exported(approvedSummary(summaryTemplate()));
+  const runs = findAll(body, W('r')).filter((r) => find(r, W('t')));
+
+  it('highlights every unfilled placeholder in yellow, its text unchanged, and nothing else', () => {
+    const highlighted = runs.filter((run) => highlight(run) === 'yellow').map(wordText);
+    expect(highlighted).toEqual(guidancePlaceholders(summaryTemplate()));
+    expect(runs.filter((run) => highlight(run) !== undefined && highlight(run) !== 'yellow')).toEqual([]);
   });
 });
 

@@ -1,8 +1,10 @@
 // The HTML export: one standalone page holding only what a reader wrote —
 // semantic elements, href on links, text-align where the writer set it, the
 // numbering and cell spans of lists and tables — everything escaped. No
-// script, style element, class or data attribute. Every node and mark type of
-// the schema has its mapping below.
+// script, style element or data attribute, and one class: unfilled 〔…〕
+// placeholders are <mark class="guidance">, so that they are seen and a
+// stylesheet or script can find them. Every node and mark type of the schema
+// has its mapping below.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { cleanText, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
@@ -53,7 +55,7 @@ const MARKS: MarkMappings = {
     const href = safeHref(mark.attrs.href);
     return href ? { open: `<a href="${escapeHtml(href)}">`, close: '</a>' } : null; // other protocols: plain text
   },
-  guidance: () => null, // placeholders are exported as plain text
+  guidance: () => ({ open: '<mark class="guidance">', close: '</mark>' }),
 };
 
 const ORDERED_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);

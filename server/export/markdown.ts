@@ -40,7 +40,10 @@ const MARKS: MarkMappings = {
     const href = safeHref(mark.attrs.href);
     return href ? { link: href } : null;
   },
-  guidance: () => null, // placeholders are exported as plain text
+  // CommonMark has no highlight: `==…==` is an extension most renderers show as
+  // two equals signs. Inline HTML <mark> is highlighted where HTML is rendered
+  // (GitHub, VS Code, Typora) and says what it is where it is not; the 〔〕 stay.
+  guidance: () => ({ tag: 'mark' }),
 };
 
 const NODES: NodeMappings = {
