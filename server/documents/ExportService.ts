@@ -55,6 +55,7 @@ export class ExportService {
       title: record.title,
       content: source.content,
       draft: !source.approved,
+      guidance: 'mark',
       comments: request.withComments ? await this.comments(documentId, source.state) : null,
       signature: request.signature,
     };

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { guidancePlaceholders } from '../../shared/placeholders.js';
+import { templateContent } from '../../shared/templates.js';
 import { documentTexts } from './documentTexts.js';
 import { exportHtml } from './html.js';
 import { approvedSummary, filledSummary, richDocument, SUMMARY_TITLE, summaryTemplate } from './testing/fixtures.js';
@@ -129,6 +130,21 @@ describe('exportHtml: guidance', () => {
   it('marks a placeholder written in several runs once', () => {
     const guidance = (value: string, ...marks: string[]): JSONContent => ({ type: 'text', text: value, marks: [{ type: 'guidance' }, ...marks.map((type) => ({ type }))] });
     expect(html(doc(p(guidance('〔调研'), guidance('题目〕', 'bold'))))).toContain('<p><mark class="guidance">〔调研<strong>题目〕</strong></mark></p>');
+  });
+});
+
+describe('exportHtml: guidance left out', () => {
+  const out = html(templateContent('year-end-summary-three-part', SUMMARY_TITLE), { guidance: 'omit' });
+
+  it('writes no placeholder and no mark', () => {
+    expect(out).not.toContain('〔');
+    expect(out).not.toContain('<mark');
+  });
+
+  it('keeps the text around the guidance, and drops a paragraph that held only guidance', () => {
+    expect(out).toContain('<p>年，政协联工委在县政协的精心指导和镇党委的坚强领导下，。现将一年来工作总结如下：</p>');
+    expect(out).toContain('<h3>（一）加强思想政治引领，提升委员履职能力</h3>\n<h3>（二）围绕中心服务大局，积极协商议政</h3>');
+    expect(out).not.toMatch(/<p[^>]*><\/p>/);
   });
 });
 

@@ -7,8 +7,9 @@
 // has its mapping below.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
-import { cleanText, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
+import { cleanText, findTitle, formatDate, safeHref, textAlignOf, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
+import { contentToWrite } from './guidance.js';
 import { inlineTree, type InlineTree } from './inline.js';
 import type { MarkName, NodeName } from './schemaNames.js';
 import type { ExportInput } from './types.js';
@@ -118,7 +119,7 @@ function writeTree(tree: InlineTree, ctx: Context): string {
 }
 
 export function exportHtml(input: ExportInput): string {
-  const doc = parseContent(input.content);
+  const { doc, comments } = contentToWrite(input);
   const documentTitle = cleanText(input.title).trim();
   const ctx: Context = { title: findTitle(doc), documentTitle, numbers: headingNumberMap(doc) };
   const body: string[] = [];
@@ -128,7 +129,7 @@ export function exportHtml(input: ExportInput): string {
     const lines = [input.signature.issuer, input.signature.date].map((line) => text(line.trim())).filter(Boolean);
     if (lines.length) body.push(element('p', { style: 'text-align: right' }, lines.join('<br>')));
   }
-  if (input.comments && input.comments.length) body.push(commentsSection(input.comments, doc));
+  if (comments && comments.length) body.push(commentsSection(comments, doc));
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { guidancePlaceholders } from '../../shared/placeholders.js';
+import { templateContent } from '../../shared/templates.js';
 import { documentTexts } from './documentTexts.js';
 import { exportMarkdown } from './markdown.js';
 import { approvedSummary, filledSummary, richDocument, SUMMARY_TITLE, summaryTemplate } from './testing/fixtures.js';
@@ -46,6 +47,24 @@ describe('exportMarkdown: the summary', () => {
 
   it('uses the document title when the body has no level-1 heading', () => {
     expect(md(doc(p(text('正文'))), { title: '关于*某事*的报告' })).toBe('# 关于\\*某事\\*的报告\n\n正文\n');
+  });
+});
+
+describe('exportMarkdown: guidance left out', () => {
+  const out = md(templateContent('year-end-summary-three-part', SUMMARY_TITLE), { guidance: 'omit' });
+
+  it('writes no placeholder and no mark', () => {
+    expect(out).not.toContain('〔');
+    expect(out).not.toContain('<mark>');
+  });
+
+  it('keeps the text around the guidance, and drops a paragraph that held only guidance, leaving no blank lines', () => {
+    expect(out).toContain('\n\n年，政协联工委在县政协的精心指导和镇党委的坚强领导下，。现将一年来工作总结如下：\n\n');
+    expect(out).toContain('### （一）加强思想政治引领，提升委员履职能力\n\n### （二）围绕中心服务大局，积极协商议政');
+    expect(out).not.toContain('\n\n\n');
+    expect(md(doc(p(text('一是', 'bold'), text('〔提示〕', 'guidance')), p(text('〔只有提示〕', 'guidance')), p(text('正文'))), { guidance: 'omit' })).toBe(
+      `# ${SUMMARY_TITLE}\n\n**一是**\n\n正文\n`,
+    );
   });
 });
 
