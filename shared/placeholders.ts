@@ -2,7 +2,7 @@
 // any 〔…〕 text. Approval lists them so that a summary is not approved with
 // them unnoticed; the export dialog counts those it will mark or leave out.
 import type { JSONContent } from '@tiptap/core';
-import { GUIDANCE_MARK } from './Guidance.js';
+import { GUIDANCE_MARK } from './guidanceMark.js';
 
 const BRACKETED = /〔[^〔〕]*〕/g;
 
