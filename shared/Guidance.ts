@@ -1,8 +1,9 @@
 // Guidance text (〔…〕 placeholders from a template): shown differently from
 // written text, and findable so that approval and export can warn about it.
 import { Mark, mergeAttributes } from '@tiptap/core';
+import { GUIDANCE_MARK } from './guidanceMark.js';
 
-export const GUIDANCE_MARK = 'guidance';
+export { GUIDANCE_MARK };
 
 export const Guidance = Mark.create({
   name: GUIDANCE_MARK,

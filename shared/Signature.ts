@@ -41,3 +41,21 @@ export const Signature = Node.create({
     return [String(node.attrs.issuer ?? ''), officialDateText(String(node.attrs.date ?? '')) ?? ''].filter(Boolean).join('\n');
   },
 });
+
+/** The document's own 署名 and 成文日期 (its last signature block with anything in it), read from its JSON; null when none. */
+export function documentSignature(json: { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }): { issuer: string; date: string } | null {
+  let own: { issuer: string; date: string } | null = null;
+  const stack = [json];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === SIGNATURE_NODE) {
+      const issuer = String(node.attrs?.issuer ?? '').trim();
+      const date = officialDateText(String(node.attrs?.date ?? '')) ?? '';
+      // the last in document order wins: the stack visits children last to first
+      if ((issuer || date) && own === null) own = { issuer, date };
+      continue;
+    }
+    for (const child of (node.content ?? []) as (typeof json)[]) stack.push(child);
+  }
+  return own;
+}

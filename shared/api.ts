@@ -9,6 +9,10 @@ export type VersionKind = (typeof VERSION_KINDS)[number];
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'approved'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/** What an export does with unfilled guidance (〔…〕 placeholders): marks it visibly, or leaves it out. */
+export const GUIDANCE_EXPORTS = ['mark', 'omit'] as const;
+export type GuidanceExport = (typeof GUIDANCE_EXPORTS)[number];
+
 export interface UserDto {
   id: string;
   username: string;

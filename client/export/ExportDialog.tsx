@@ -1,5 +1,6 @@
 // 导出: the format, which content (the approved version, the current draft or a
-// version from the history), comments, and for Word a signature and its date.
+// version from the history), comments, whether unfilled 〔…〕 guidance is marked
+// or left out, and for Word a signature and its date.
 // The file comes from a plain link, so the browser's own download shows the
 // server's file name (the document's title).
 import { useCallback, useId, useState } from 'react';
@@ -11,7 +12,8 @@ import { latestApprovedVersion } from '../http/versionsApi.js';
 import { useResource } from '../lib/useResource.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { formatVersionTime, labelOf } from '../versions/versionLabel.js';
-import { defaultExportSource, EXPORT_FORMATS, isDraftExport, isoDay, isValidDay, type ExportFormat, type ExportSource } from './exportChoice.js';
+import { contentOfExport, defaultExportSource, EXPORT_FORMATS, isDraftExport, isoDay, isValidDay, type ExportFormat, type ExportSource } from './exportChoice.js';
+import { useExportedContent } from './useExportedContent.js';
 
 interface ExportDialogProps {
   documentId: string;
@@ -30,6 +32,7 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [chosen, setChosen] = useState<ExportSource | null>(null);
   const [withComments, setWithComments] = useState(false);
+  const [omitGuidance, setOmitGuidance] = useState(false);
   const [issuer, setIssuer] = useState('');
   const [date, setDate] = useState(() => isoDay(new Date()));
   const markId = useId();
@@ -38,9 +41,14 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
   const hasApproved = approved.data !== undefined ? approved.data !== null : approved.error !== undefined ? status === 'approved' : null;
   const source = chosen ?? (hasApproved === null ? null : defaultExportSource(hasApproved, viewingVersionId));
   const draft = source !== null && isDraftExport(source, history.versions);
-  const signing = format === 'docx' && issuer.trim() !== '';
+  const exported = useExportedContent(documentId, source === null ? null : contentOfExport(source, approved.data?.id));
+  const guidanceCount = exported?.guidanceCount;
+  const hasGuidance = guidanceCount !== undefined && guidanceCount > 0;
+  // the document's own signature block is printed instead of one typed here: never two
+  const ownSignature = exported?.signature ?? null;
+  const signing = format === 'docx' && ownSignature === null && issuer.trim() !== '';
   const dateInvalid = signing && !isValidDay(date);
-  const url = source !== null && !dateInvalid ? exportUrl(documentId, { format, source, withComments, issuer, date }) : null;
+  const url = source !== null && !dateInvalid ? exportUrl(documentId, { format, source, withComments, issuer, date, omitGuidance: omitGuidance && hasGuidance }) : null;
 
   const approvedVersion = approved.data;
   const approvedWho = approvedVersion?.creator?.displayName ?? approvedVersion?.createdBy;
@@ -81,7 +89,8 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
         </>
       }
     >
-      <div className="form">
+      {/* The count as a data attribute too, so that a test knows when it is in (and 0). */}
+      <div className="form" data-guidance-count={guidanceCount}>
         <fieldset className="field">
           <legend className="field__label">{t('exporting.format')}</legend>
           <div className="choice-cards export-dialog__formats" role="radiogroup" aria-label={t('exporting.format')}>
@@ -136,6 +145,19 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
           </button>
         )}
 
+        {hasGuidance && (
+          <div className="export-dialog__guidance" data-testid="export-guidance">
+            <p className="export-dialog__guidance-count">{t('exporting.guidanceLeft', { count: guidanceCount })}</p>
+            <label className="checkbox">
+              <input type="checkbox" name="export-omit-guidance" checked={omitGuidance} onChange={(event) => setOmitGuidance(event.target.checked)} />
+              <span>
+                {t('exporting.omitGuidance')}
+                <span className="field__hint">{omitGuidance ? t('exporting.omitGuidanceHint') : t('exporting.markGuidanceHint')}</span>
+              </span>
+            </label>
+          </div>
+        )}
+
         <label className="checkbox">
           <input type="checkbox" name="export-comments" checked={withComments} onChange={(event) => setWithComments(event.target.checked)} />
           <span>
@@ -144,7 +166,12 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
           </span>
         </label>
 
-        {format === 'docx' && (
+        {format === 'docx' && ownSignature !== null && (
+          <p className="field__hint export-dialog__own-signature" data-testid="export-own-signature">
+            {t('exporting.ownSignature', { signature: [ownSignature.issuer, ownSignature.date].filter(Boolean).join(' · ') })}
+          </p>
+        )}
+        {format === 'docx' && ownSignature === null && (
           <div className="export-dialog__signature">
             <label className="field export-dialog__issuer">
               <span className="field__label">{t('exporting.signature')}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportSource, isDraftExport, isoDay, isValidDay } from './exportChoice.js';
+import { contentOfExport, defaultExportSource, isDraftExport, isoDay, isValidDay } from './exportChoice.js';
 
 const versions = [
   { id: 'approvedVersion1', kind: 'approved' as const },
@@ -25,6 +25,14 @@ describe('export choices', () => {
     expect(isDraftExport('namedVersion0001', versions)).toBe(true);
     expect(isDraftExport('autoVersion00001', versions)).toBe(true);
     expect(isDraftExport('unknownVersion00', versions)).toBe(true);
+  });
+
+  it('knows which content an export writes: the draft, the approved version by its id once known, or a version', () => {
+    expect(contentOfExport('current', 'approvedVersion1')).toBe('current');
+    expect(contentOfExport('approved', 'approvedVersion1')).toBe('approvedVersion1');
+    expect(contentOfExport('approved', undefined)).toBeNull();
+    expect(contentOfExport('approved', null)).toBeNull();
+    expect(contentOfExport('namedVersion0001', 'approvedVersion1')).toBe('namedVersion0001');
   });
 
   it('writes the local day as YYYY-MM-DD', () => {

@@ -1,6 +1,6 @@
 // What the export dialog offers and starts with: the formats, which content
 // (the approved version, the current draft or a version from the history),
-// and whether the file will carry the 草稿 mark.
+// whether the file will carry the 草稿 mark, and where its guidance is counted.
 import type { VersionDto } from '../../shared/api.js';
 
 export const EXPORT_FORMATS = ['docx', 'md', 'html'] as const;
@@ -17,6 +17,8 @@ export interface ExportOptions {
   issuer: string;
   /** The date under the signature, YYYY-MM-DD. */
   date: string;
+  /** Unfilled 〔…〕 guidance left out of the file, rather than marked in it. */
+  omitGuidance: boolean;
 }
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -37,6 +39,15 @@ export function isDraftExport(source: ExportSource, versions: readonly Pick<Vers
   if (source === 'approved') return false;
   if (source === 'current') return true;
   return versions.find((version) => version.id === source)?.kind !== 'approved';
+}
+
+/**
+ * The content an export of `source` writes: 'current' (the draft), or a
+ * version's id: the approved version's once it is known (null until then).
+ */
+export function contentOfExport(source: ExportSource, approvedVersionId: string | null | undefined): ExportSource | null {
+  if (source === 'approved') return approvedVersionId ?? null;
+  return source;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

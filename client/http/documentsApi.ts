@@ -1,4 +1,4 @@
-import type { DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
+import type { ContentDto, DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
 import type { TemplateId, TemplateInfo } from '../../shared/templates.js';
 import { request } from './request.js';
 
@@ -13,6 +13,9 @@ export const createDocument = (title: string, template: TemplateId) =>
   request<DocumentDto>('/api/documents', { method: 'POST', body: { title, template } });
 
 export const getDocument = (id: string) => request<DocumentDto>(documentPath(id));
+
+/** The current content as the server holds it: JSON, HTML and plain text. */
+export const getContent = (id: string) => request<ContentDto>(`${documentPath(id)}/content`);
 
 export const renameDocument = (id: string, title: string) => request<unknown>(documentPath(id), { method: 'PATCH', body: { title } });
 

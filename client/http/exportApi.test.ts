@@ -8,6 +8,7 @@ const options = (changes: Partial<ExportOptions> = {}): ExportOptions => ({
   withComments: false,
   issuer: '',
   date: '2026-12-20',
+  omitGuidance: false,
   ...changes,
 });
 const queryOf = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
@@ -35,6 +36,12 @@ describe('exportUrl', () => {
     });
     expect(queryOf(exportUrl('doc1', options({ issuer: '   ' })))).not.toHaveProperty('signature');
     expect(queryOf(exportUrl('doc1', options({ format: 'html', issuer: '菜花坪镇政协联工委' })))).not.toHaveProperty('signature');
+  });
+
+  it('asks to leave unfilled guidance out only when chosen, in any format (marking it is the default)', () => {
+    expect(queryOf(exportUrl('doc1', options()))).not.toHaveProperty('guidance');
+    expect(queryOf(exportUrl('doc1', options({ omitGuidance: true })))).toMatchObject({ guidance: 'omit' });
+    expect(queryOf(exportUrl('doc1', options({ format: 'md', omitGuidance: true })))).toMatchObject({ guidance: 'omit' });
   });
 
   it('encodes Chinese and reserved characters', () => {

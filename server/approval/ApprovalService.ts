@@ -11,7 +11,7 @@ import { conflict, forbidden } from '../errors.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import type { VersionService } from '../versions/VersionService.js';
-import { unfilledPlaceholders } from './placeholders.js';
+import { unfilledPlaceholders } from '../../shared/placeholders.js';
 
 export class ApprovalService {
   constructor(

@@ -3,6 +3,7 @@
 // from the stored state through the shared schema.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
+import type { GuidanceExport } from '../../shared/api.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { isValidId } from '../auth/tokens.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
@@ -28,6 +29,8 @@ export interface ExportRequest {
   version?: string;
   withComments: boolean;
   signature: { issuer: string; date: string } | null;
+  /** Unfilled 〔…〕 guidance marked as a placeholder, or left out. */
+  guidance: GuidanceExport;
 }
 
 export interface ExportFile {
@@ -56,6 +59,7 @@ export class ExportService {
       title: record.title,
       content: source.content,
       draft: !source.approved,
+      guidance: request.guidance,
       comments: request.withComments ? await this.comments(documentId, source.state) : null,
       signature: request.signature,
     };
@@ -138,6 +142,16 @@ export function parseExportFormat(value: unknown): ExportFormat {
   // Own keys only: 'constructor' or '__proto__' are in every object.
   if (typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value)) return value as ExportFormat;
   throw badRequest('unknown_format', 'format must be docx, md or html.');
+}
+
+// Own keys only, like the formats; typed over every choice, so a new one cannot be forgotten here.
+const GUIDANCE_CHOICES: Record<GuidanceExport, true> = { mark: true, omit: true };
+
+/** The guidance parameter: `mark` (the default) or `omit`. */
+export function parseGuidanceExport(value: unknown): GuidanceExport {
+  if (value === undefined) return 'mark';
+  if (typeof value === 'string' && Object.hasOwn(GUIDANCE_CHOICES, value)) return value as GuidanceExport;
+  throw badRequest('invalid_input', 'guidance must be mark or omit.');
 }
 
 /** 2026-12-20 → 2026年12月20日 (Arabic numerals, as GB/T 9704 asks). */

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from './content.js';
 import { withHeadingNumbers } from '../../shared/numberedDoc.js';
+import { guidancePlaceholders } from '../../shared/placeholders.js';
 import { documentTexts } from './documentTexts.js';
 import { exportDocx } from './docx.js';
 import { readDocx, type DocxParts } from './testing/docx.js';
@@ -15,6 +16,7 @@ import {
   summaryTemplate,
   XSS_TEXT,
 } from './testing/fixtures.js';
+import { templateContent } from '../../shared/templates.js';
 import { child, find, findAll, wordText, type XmlElement } from './testing/xml.js';
 import type { ExportComment, ExportInput } from './types.js';
 
@@ -37,6 +39,7 @@ const isBold = (run: XmlElement) => {
   const b = child(child(run, W('rPr')), W('b'));
   return b !== undefined && !['false', '0', 'off'].includes(attr(b, 'val') ?? 'true');
 };
+const highlight = (run: XmlElement) => attr(child(child(run, W('rPr')), W('highlight')), 'val');
 const textRuns = (p: XmlElement) => findAll(p, W('r')).filter((r) => find(r, W('t')));
 const pPr = (p: XmlElement) => child(p, W('pPr'));
 
@@ -139,7 +142,9 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     const [leadRun, guidanceRun] = textRuns(lead);
     expect(wordText(leadRun)).toBe('一是围绕中心工作建言献策。');
     expect(isBold(leadRun)).toBe(true); // the run-in lead
-    expect(isBold(guidanceRun)).toBe(false); // guidance is plain text
+    expect(isBold(guidanceRun)).toBe(false);
+    expect(highlight(leadRun)).toBeUndefined();
+    expect(highlight(guidanceRun)).toBe('yellow'); // a placeholder, not written text
     for (const run of [leadRun, guidanceRun]) {
       expect(runFonts(run)?.attrs).toMatchObject({
         'w:ascii': 'Times New Roman',
@@ -164,6 +169,46 @@ describe('exportDocx: type (GONGWEN.md)', async () => {
     const find4 = paragraphs(rich).find((p) => wordText(p) === '1.引用、分隔线与表格')!;
     expect(textRuns(find3).every((r) => attr(runFonts(r), 'eastAsia') === '楷体_GB2312' && isBold(r) && runSize(r) === '32')).toBe(true);
     expect(textRuns(find4).every((r) => attr(runFonts(r), 'eastAsia') === '仿宋_GB2312' && !isBold(r) && runSize(r) === '32')).toBe(true);
+  });
+});
+
+describe('exportDocx: guidance', async () => {
+  const { body } = await exported(approvedSummary(summaryTemplate()));
+  const runs = findAll(body, W('r')).filter((r) => find(r, W('t')));
+
+  it('highlights every unfilled placeholder in yellow, its text unchanged, and nothing else', () => {
+    const highlighted = runs.filter((run) => highlight(run) === 'yellow').map(wordText);
+    expect(highlighted).toEqual(guidancePlaceholders(summaryTemplate()));
+    expect(runs.filter((run) => highlight(run) !== undefined && highlight(run) !== 'yellow')).toEqual([]);
+  });
+});
+
+describe('exportDocx: guidance left out', async () => {
+  const content = templateContent('year-end-summary-three-part', SUMMARY_TITLE);
+  const text = documentTexts(content).join('\n');
+  const passage = (from: string, to: string) => comment(text.indexOf(from), text.indexOf(to) + to.length);
+  const comments = [passage('政协联工委在县政协', '精心指导'), passage('提升委员履职能力', '围绕中心服务大局'), passage('〔实事求是', '不足〕')];
+  const { body } = await exported({ ...approvedSummary(content), guidance: 'omit', comments, signature: null });
+  const texts = paragraphs(body).map(wordText);
+
+  it('writes no placeholder and highlights nothing', () => {
+    expect(texts.join('')).not.toContain('〔');
+    expect(findAll(body, W('highlight'))).toEqual([]);
+  });
+
+  it('keeps the text around the guidance, and drops a paragraph that held only guidance', () => {
+    expect(texts).toContain('年，政协联工委在县政协的精心指导和镇党委的坚强领导下，。现将一年来工作总结如下：');
+    expect(texts).toContain('1. ');
+    const first = texts.indexOf('（一）加强思想政治引领，提升委员履职能力');
+    expect(texts[first + 1]).toBe('（二）围绕中心服务大局，积极协商议政');
+    expect(texts.filter((t) => t.trim() === '')).toEqual([]);
+  });
+
+  it('keeps each comment on its words', () => {
+    const covered = commentedText(body);
+    expect(covered.get('0')).toBe('政协联工委在县政协的精心指导');
+    expect(covered.get('1')).toBe('提升委员履职能力\n（二）围绕中心服务大局');
+    expect(covered.get('2')).toBe(''); // its words were guidance
   });
 });
 

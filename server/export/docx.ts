@@ -3,19 +3,21 @@
 // that docxBody.ts writes.
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Document, DocumentGridType, Packer } from 'docx';
-import { cleanText, exportSignature, findTitle, parseContent } from './content.js';
+import { cleanText, exportSignature, findTitle } from './content.js';
 import { anchorComments, indexTexts } from './documentTexts.js';
 import { writeBody } from './docxBody.js';
 import { FONT_TABLE_PART } from './docxFonts.js';
+import { contentToWrite } from './guidance.js';
 import { commentOptions, documentStyles, draftHeader, pageNumberFooter, signatureBlock, TITLE_STYLE_XML } from './docxPage.js';
 import { FOOTER_DISTANCE_MM, GRID, HEADER_DISTANCE_MM, MARGIN_MM, PAGE_TWIPS, twipsFromMm } from './gongwen.js';
 import { CommentBoundaries } from './inline.js';
 import type { ExportInput } from './types.js';
 
 export async function exportDocx(input: ExportInput): Promise<Buffer> {
-  const doc = parseContent(input.content);
+  const content = contentToWrite(input);
+  const doc = content.doc;
   const index = indexTexts(doc);
-  const comments = input.comments ?? [];
+  const comments = content.comments ?? [];
   const anchors = anchorComments(comments, index);
   const documentTitle = cleanText(input.title).trim();
   const signature = exportSignature(doc, input.signature);
@@ -25,7 +27,7 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     keepWithNext: signature ? last : null,
     doc,
     index,
-    boundaries: input.comments ? new CommentBoundaries(anchors) : null,
+    boundaries: content.comments ? new CommentBoundaries(anchors) : null,
     title: findTitle(doc),
     documentTitle,
     // With no text to hang them on, comments go on the title.

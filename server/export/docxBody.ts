@@ -86,7 +86,8 @@ const MARKS: MarkMappings = {
   underline: (format) => ({ ...format, underline: { type: 'single' } }),
   // The hyperlink element is made by LinkedRuns; the run looks like a link when it is one.
   link: (format, mark) => (safeHref(mark.attrs.href) ? { ...format, style: 'Hyperlink', color: '0563C1', underline: { type: 'single' } } : format),
-  guidance: (format) => format, // 〔…〕 placeholders are exported as plain text
+  // An unfilled 〔…〕 placeholder is highlighted, so that a reader of the file sees it is not written text.
+  guidance: (format) => ({ ...format, highlight: 'yellow' }),
 };
 
 const NODES: NodeMappings = {

@@ -1,5 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
+import { guidancePlaceholders } from '../../shared/placeholders.js';
+import { templateContent } from '../../shared/templates.js';
 import { documentTexts } from './documentTexts.js';
 import { exportHtml } from './html.js';
 import { approvedSummary, filledSummary, richDocument, SUMMARY_TITLE, summaryTemplate } from './testing/fixtures.js';
@@ -18,7 +20,7 @@ function tags(out: string): { name: string; attrs: Record<string, string> }[] {
   }));
 }
 
-const ALLOWED_ATTRIBUTES = new Set(['lang', 'charset', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
 
 describe('exportHtml: the page', () => {
   const out = exportHtml({ ...approvedSummary(richDocument()), draft: true, comments: [comment()] });
@@ -29,11 +31,12 @@ describe('exportHtml: the page', () => {
     expect(out.trimEnd().endsWith('</body>\n</html>')).toBe(true);
   });
 
-  it('holds no script, style, class or data attribute: only what a reader wrote', () => {
-    for (const tag of tags(out)) {
+  it('holds no script, style, data attribute or class but the placeholders\' one: only what a reader wrote', () => {
+    for (const tag of tags(out + html(summaryTemplate()))) {
       expect(['script', 'style', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
       for (const name of Object.keys(tag.attrs)) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
       if (tag.attrs.style !== undefined) expect(tag.attrs.style).toMatch(/^text-align: (left|center|right|justify)$/);
+      if (tag.attrs.class !== undefined) expect(`${tag.name}.${tag.attrs.class}`).toBe('mark.guidance');
     }
   });
 
@@ -98,7 +101,7 @@ describe('exportHtml: content', () => {
     const summary = exportHtml(approvedSummary(summaryTemplate()));
     expect(summary).toContain(`<h1 style="text-align: center">${SUMMARY_TITLE}</h1>`);
     expect(summary).toContain('<h2>一、参政议政更主动</h2>');
-    expect(summary).toContain('<p><strong>一是围绕中心工作建言献策。</strong>〔围绕哪些中心工作');
+    expect(summary).toContain('<p><strong>一是围绕中心工作建言献策。</strong><mark class="guidance">〔围绕哪些中心工作');
     expect(summary).toContain('<p style="text-align: right">青山镇政协联工委<br>2026年12月20日</p>\n</body>');
   });
 });
@@ -114,6 +117,36 @@ function comment(): NonNullable<ExportInput['comments']>[number] {
     to: 6,
   };
 }
+
+describe('exportHtml: guidance', () => {
+  const out = html(summaryTemplate());
+
+  it('marks every unfilled placeholder, its text unchanged', () => {
+    expect(out).toContain('<strong>一是围绕中心工作建言献策。</strong><mark class="guidance">〔围绕哪些中心工作；');
+    const marked = [...out.matchAll(/<mark class="guidance">(.*?)<\/mark>/g)].map((m) => m[1]);
+    expect(marked).toEqual(guidancePlaceholders(summaryTemplate()));
+  });
+
+  it('marks a placeholder written in several runs once', () => {
+    const guidance = (value: string, ...marks: string[]): JSONContent => ({ type: 'text', text: value, marks: [{ type: 'guidance' }, ...marks.map((type) => ({ type }))] });
+    expect(html(doc(p(guidance('〔调研'), guidance('题目〕', 'bold'))))).toContain('<p><mark class="guidance">〔调研<strong>题目〕</strong></mark></p>');
+  });
+});
+
+describe('exportHtml: guidance left out', () => {
+  const out = html(templateContent('year-end-summary-three-part', SUMMARY_TITLE), { guidance: 'omit' });
+
+  it('writes no placeholder and no mark', () => {
+    expect(out).not.toContain('〔');
+    expect(out).not.toContain('<mark');
+  });
+
+  it('keeps the text around the guidance, and drops a paragraph that held only guidance', () => {
+    expect(out).toContain('<p>年，政协联工委在县政协的精心指导和镇党委的坚强领导下，。现将一年来工作总结如下：</p>');
+    expect(out).toContain('<h3>（一）加强思想政治引领，提升委员履职能力</h3>\n<h3>（二）围绕中心服务大局，积极协商议政</h3>');
+    expect(out).not.toMatch(/<p[^>]*><\/p>/);
+  });
+});
 
 describe('exportHtml: comments', () => {
   it('lists the comments in a final section, as escaped plain text', () => {

@@ -1,12 +1,15 @@
 // The HTML export: one standalone page holding only what a reader wrote —
 // semantic elements, href on links, text-align where the writer set it, the
 // numbering and cell spans of lists and tables — everything escaped. No
-// script, style element, class or data attribute. Every node and mark type of
-// the schema has its mapping below.
+// script, style element or data attribute, and one class: unfilled 〔…〕
+// placeholders are <mark class="guidance">, so that they are seen and a
+// stylesheet or script can find them. Every node and mark type of the schema
+// has its mapping below.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
-import { cleanText, exportSignature, findTitle, formatDate, parseContent, safeHref, textAlignOf, type TitleSource } from './content.js';
+import { cleanText, exportSignature, findTitle, formatDate, safeHref, textAlignOf, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
+import { contentToWrite } from './guidance.js';
 import { inlineTree, type InlineTree } from './inline.js';
 import type { MarkName, NodeName } from './schemaNames.js';
 import type { ExportInput } from './types.js';
@@ -53,7 +56,7 @@ const MARKS: MarkMappings = {
     const href = safeHref(mark.attrs.href);
     return href ? { open: `<a href="${escapeHtml(href)}">`, close: '</a>' } : null; // other protocols: plain text
   },
-  guidance: () => null, // placeholders are exported as plain text
+  guidance: () => ({ open: '<mark class="guidance">', close: '</mark>' }),
 };
 
 const ORDERED_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);
@@ -118,7 +121,7 @@ function writeTree(tree: InlineTree, ctx: Context): string {
 }
 
 export function exportHtml(input: ExportInput): string {
-  const doc = parseContent(input.content);
+  const { doc, comments } = contentToWrite(input);
   const documentTitle = cleanText(input.title).trim();
   const ctx: Context = { title: findTitle(doc), documentTitle, numbers: headingNumberMap(doc) };
   const body: string[] = [];
@@ -129,7 +132,7 @@ export function exportHtml(input: ExportInput): string {
     const lines = [signature.issuer, signature.date].map((line) => text(line.trim())).filter(Boolean);
     if (lines.length) body.push(element('p', { style: 'text-align: right' }, lines.join('<br>')));
   }
-  if (input.comments && input.comments.length) body.push(commentsSection(input.comments, doc));
+  if (comments && comments.length) body.push(commentsSection(comments, doc));
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',

@@ -1,5 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
+import { guidancePlaceholders } from '../../shared/placeholders.js';
+import { templateContent } from '../../shared/templates.js';
 import { documentTexts } from './documentTexts.js';
 import { exportMarkdown } from './markdown.js';
 import { approvedSummary, filledSummary, richDocument, SUMMARY_TITLE, summaryTemplate } from './testing/fixtures.js';
@@ -19,15 +21,19 @@ describe('exportMarkdown: the summary', () => {
     expect(lines[0]).toBe(`# ${SUMMARY_TITLE}`);
     expect(lines).toContain('## 一、参政议政更主动');
     expect(lines).toContain('## 五、委员活动更多样');
-    expect(out).toContain('**一是围绕中心工作建言献策。**〔围绕哪些中心工作');
+    expect(out).toContain('**一是围绕中心工作建言献策。**<mark>〔围绕哪些中心工作');
     // Filled in, the lead runs on into text: its full stop goes outside the delimiters, where CommonMark still reads them.
     const filled = exportMarkdown(approvedSummary());
     expect(filled).toContain('**一是围绕中心工作建言献策**。围绕乡村振兴');
     expect(filled).toContain('**一是招商引资当好“桥梁”**。通过');
   });
 
-  it('writes guidance as plain text', () => {
-    expect(out).toContain('〔调研题目、走访的企业和村组、形成的建议或提案、相关部门采纳情况〕');
+  it('marks every unfilled placeholder with <mark>, its text and brackets unchanged', () => {
+    expect(out).toContain('<mark>〔调研题目、走访的企业和村组、形成的建议或提案、相关部门采纳情况〕</mark>');
+    expect(out).toContain('## 三、民主监督更有效');
+    const marked = [...out.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+    expect(marked).toEqual(guidancePlaceholders(summaryTemplate()));
+    expect(md(doc(p(text('〔调研', 'guidance'), text('题目〕', 'guidance', 'bold'))))).toContain('\n\n<mark>〔调研**题目〕**</mark>\n');
   });
 
   it('ends with the signature on the right', () => {
@@ -41,6 +47,24 @@ describe('exportMarkdown: the summary', () => {
 
   it('uses the document title when the body has no level-1 heading', () => {
     expect(md(doc(p(text('正文'))), { title: '关于*某事*的报告' })).toBe('# 关于\\*某事\\*的报告\n\n正文\n');
+  });
+});
+
+describe('exportMarkdown: guidance left out', () => {
+  const out = md(templateContent('year-end-summary-three-part', SUMMARY_TITLE), { guidance: 'omit' });
+
+  it('writes no placeholder and no mark', () => {
+    expect(out).not.toContain('〔');
+    expect(out).not.toContain('<mark>');
+  });
+
+  it('keeps the text around the guidance, and drops a paragraph that held only guidance, leaving no blank lines', () => {
+    expect(out).toContain('\n\n年，政协联工委在县政协的精心指导和镇党委的坚强领导下，。现将一年来工作总结如下：\n\n');
+    expect(out).toContain('### （一）加强思想政治引领，提升委员履职能力\n\n### （二）围绕中心服务大局，积极协商议政');
+    expect(out).not.toContain('\n\n\n');
+    expect(md(doc(p(text('一是', 'bold'), text('〔提示〕', 'guidance')), p(text('〔只有提示〕', 'guidance')), p(text('正文'))), { guidance: 'omit' })).toBe(
+      `# ${SUMMARY_TITLE}\n\n**一是**\n\n正文\n`,
+    );
   });
 });
 

@@ -4,8 +4,9 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { TableMap } from '@tiptap/pm/tables';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
-import { cleanText, exportSignature, findTitle, formatDate, parseContent, safeHref, type TitleSource } from './content.js';
+import { cleanText, exportSignature, findTitle, formatDate, safeHref, type TitleSource } from './content.js';
 import { anchorComments, indexTexts, passageText } from './documentTexts.js';
+import { contentToWrite } from './guidance.js';
 import { inlineTree, type InlineTree } from './inline.js';
 import type { MarkName, NodeName } from './schemaNames.js';
 import type { ExportInput } from './types.js';
@@ -40,7 +41,10 @@ const MARKS: MarkMappings = {
     const href = safeHref(mark.attrs.href);
     return href ? { link: href } : null;
   },
-  guidance: () => null, // placeholders are exported as plain text
+  // CommonMark has no highlight: `==…==` is an extension most renderers show as
+  // two equals signs. Inline HTML <mark> is highlighted where HTML is rendered
+  // (GitHub, VS Code, Typora) and says what it is where it is not; the 〔〕 stay.
+  guidance: () => ({ tag: 'mark' }),
 };
 
 const NODES: NodeMappings = {
@@ -262,7 +266,7 @@ function escapeHtml(text: string): string {
 }
 
 export function exportMarkdown(input: ExportInput): string {
-  const doc = parseContent(input.content);
+  const { doc, comments } = contentToWrite(input);
   const ctx: Context = { title: findTitle(doc), documentTitle: cleanText(input.title).trim(), breaks: 'newline', numbers: headingNumberMap(doc) };
   const parts: string[] = [];
   if (input.draft) parts.push('> 草稿');
@@ -272,11 +276,11 @@ export function exportMarkdown(input: ExportInput): string {
     const lines = [signature.issuer, signature.date].map((line) => escapeHtml(cleanText(line).trim())).filter(Boolean);
     if (lines.length) parts.push(`<p align="right">${lines.join('<br>\n')}</p>`);
   }
-  if (input.comments && input.comments.length) {
+  if (comments && comments.length) {
     const index = indexTexts(doc);
-    const anchors = anchorComments(input.comments, index);
+    const anchors = anchorComments(comments, index);
     const section = ['---', '## 批注'];
-    input.comments.forEach((comment, i) => {
+    comments.forEach((comment, i) => {
       const anchor = anchors[i];
       const quote = anchor ? cleanText(passageText(index, anchor)) : '';
       section.push(`### ${i + 1}. ${escapeLine(escapeText(cleanText(comment.author).trim() || '—'))}（${formatDate(comment.date)}）`);

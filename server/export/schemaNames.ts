@@ -31,6 +31,7 @@ export type MarkName = (typeof MARK_NAMES)[number];
 
 /**
  * The order marks nest in when an exporter writes them as nested elements:
- * a link outermost, so that a link whose text is partly bold stays one link.
+ * a link outermost, so that a link whose text is partly bold stays one link;
+ * then guidance, so that a placeholder partly bold is marked once.
  */
-export const MARK_NESTING: readonly MarkName[] = ['link', 'bold', 'italic', 'strike', 'underline', 'guidance'];
+export const MARK_NESTING: readonly MarkName[] = ['link', 'guidance', 'bold', 'italic', 'strike', 'underline'];

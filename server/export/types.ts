@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import type { GuidanceExport } from '../../shared/api.js';
 
 export interface ExportComment {
   id: string; // thread id
@@ -18,6 +19,8 @@ export interface ExportInput {
   content: JSONContent;
   /** true: a visible 草稿 mark (not the approved version). */
   draft: boolean;
+  /** Unfilled 〔…〕 guidance: marked as a placeholder, or left out (guidance.ts). */
+  guidance: GuidanceExport;
   /** null: export without comments. */
   comments: ExportComment[] | null;
   /** Optional 署名 block; the date is already written like 2026年12月20日. */

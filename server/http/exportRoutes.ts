@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Authenticator } from '../auth/Authenticator.js';
-import { contentDisposition, officialDate, parseExportFormat, type ExportService } from '../documents/ExportService.js';
+import { contentDisposition, officialDate, parseExportFormat, parseGuidanceExport, type ExportService } from '../documents/ExportService.js';
 import { parseBody } from './validation.js';
 import { currentUser, requireUser } from './session.js';
 
@@ -11,6 +11,7 @@ const exportQuery = z.object({
   comments: z.enum(['0', '1', 'true', 'false']).optional(),
   signature: z.string().trim().max(100).optional(),
   date: z.string().max(20).optional(),
+  guidance: z.string({ error: 'guidance must be mark or omit' }).max(20, 'guidance must be mark or omit').optional(),
 });
 
 export function exportRoutes(exporter: ExportService, authenticator: Authenticator): Router {
@@ -24,6 +25,7 @@ export function exportRoutes(exporter: ExportService, authenticator: Authenticat
       version: query.version,
       withComments: query.comments === '1' || query.comments === 'true',
       signature,
+      guidance: parseGuidanceExport(query.guidance),
     });
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', contentDisposition(file.filename));

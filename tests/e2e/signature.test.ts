@@ -66,6 +66,13 @@ describe('the signature block in the browser', () => {
       expect(out, format).toContain('2026年12月20日');
       expect(out, format).not.toContain('别的署名');
     }
+    // the export dialog says where the signature comes from, and asks for none of its own
+    await a.getByTestId('export-button').click();
+    const dialog = a.getByTestId('export-dialog');
+    await dialog.getByTestId('export-own-signature').waitFor();
+    expect(await dialog.getByTestId('export-own-signature').innerText()).toContain('青山镇政协联工委 · 2026年12月20日');
+    expect(await dialog.locator('input[name="export-signature"]').count()).toBe(0);
+    await screenshot(a, 'export-dialog-own-signature');
     expect(await socketCloses(a)).toEqual([]);
     expect(await socketCloses(b)).toEqual([]);
     expect(pageErrors).toEqual([]);

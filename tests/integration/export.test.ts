@@ -93,6 +93,36 @@ describe('export', () => {
     expect(without.file('word/comments.xml')?.name ? (await without.file('word/comments.xml')!.async('string')).includes('批注正文') : false).toBe(false);
   });
 
+  it('marks unfilled guidance in every format, and leaves it out with guidance=omit, comments still on their words', async () => {
+    const id = await newDocument(srv.url, owner, 'year-end-summary', '菜花坪镇政协联工委2026年工作总结');
+    const placeholder = '〔调研题目、走访的企业和村组、形成的建议或提案、相关部门采纳情况〕';
+    const lead = '二是结合重点产业开展调研。';
+    await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '结合重点产业', body: '写具体' } });
+
+    for (const query of ['format=docx&version=current', 'format=docx&version=current&guidance=mark']) {
+      const marked = await docxParts((await download(id, query)).body);
+      const run = marked.document.split('</w:r>').find((r) => r.includes(placeholder)) ?? '';
+      expect(run, query).toContain('<w:highlight w:val="yellow"/>');
+    }
+    expect((await download(id, 'format=html&version=current')).body.toString()).toContain(`<mark class="guidance">${placeholder}</mark>`);
+    expect((await download(id, 'format=md&version=current')).body.toString()).toContain(`<mark>${placeholder}</mark>`);
+
+    const omitted = await download(id, 'format=docx&version=current&guidance=omit&comments=1');
+    expect(omitted.status).toBe(200);
+    const parts = await docxParts(omitted.body);
+    expect(parts.document).not.toContain('〔');
+    expect(parts.document).not.toContain('w:highlight');
+    expect(parts.paragraphs).toContain(lead);
+    const between = parts.document.split(/<w:commentRangeStart [^>]*\/>/)[1]?.split(/<w:commentRangeEnd [^>]*\/>/)[0] ?? '';
+    expect([...between.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('结合重点产业');
+    for (const format of ['html', 'md']) {
+      const body = (await download(id, `format=${format}&version=current&guidance=omit`)).body.toString();
+      expect(body, format).not.toContain('〔');
+      expect(body, format).not.toContain('<mark');
+      expect(body, format).toContain(lead);
+    }
+  });
+
   it('adds a signature block with the date in Arabic numerals', async () => {
     const id = await newDocument(srv.url, owner);
     const parts = await docxParts((await download(id, 'format=docx&version=current&signature=菜花坪镇政协联工委&date=2026-12-20')).body);
@@ -108,6 +138,12 @@ describe('export', () => {
     expect((await download(id, 'format=docx&version=approved')).status).toBe(404);
     expect((await download(id, 'format=docx&version=AAAAAAAAAAAAAAAA')).status).toBe(404);
     expect((await download(id, 'format=docx&signature=x&date=2026-02-30')).status).toBe(400);
+    // guidance is mark or omit, and nothing every object has
+    for (const value of ['__proto__', 'constructor', 'toString', 'hide', '', 'omit&guidance=mark']) {
+      const refused = await download(id, `format=docx&guidance=${value}`);
+      expect(refused.status, value).toBe(400);
+      expect(JSON.parse(refused.body.toString()).error.message, value).toMatch(/guidance/);
+    }
     const outsider = await newUser(srv.url);
     expect((await download(id, 'format=docx', outsider.token)).status).toBe(403);
   });

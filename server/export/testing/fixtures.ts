@@ -58,6 +58,7 @@ export const approvedSummary = (content: JSONContent = filledSummary()): ExportI
   title: SUMMARY_TITLE,
   content,
   draft: false,
+  guidance: 'mark',
   comments: null,
   signature: { issuer: '青山镇政协联工委', date: '2026年12月20日' },
 });

@@ -72,4 +72,4 @@ export function fullReport(): JSONContent {
 }
 
 /** The report as an approved export; the template carries its own signature lines. */
-export const approvedReport = (): ExportInput => ({ title: REPORT_TITLE, content: fullReport(), draft: false, comments: null, signature: null });
+export const approvedReport = (): ExportInput => ({ title: REPORT_TITLE, content: fullReport(), draft: false, guidance: 'mark', comments: null, signature: null });
