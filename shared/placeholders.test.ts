@@ -29,9 +29,9 @@ describe('unfilledPlaceholders', () => {
 describe('guidancePlaceholders', () => {
   it('lists every guidance placeholder where it is, a repeated one each time', () => {
     const found = guidancePlaceholders(templateContent('year-end-summary-three-part'));
-    expect(found.filter((placeholder) => placeholder === '〔镇名〕')).toHaveLength(3); // title, 导语, signature
+    expect(found.filter((placeholder) => placeholder === '〔镇名〕')).toHaveLength(2); // title, 导语 (the signature block has fields, not placeholders)
     expect(found.slice(0, 3)).toEqual(['〔镇名〕', '〔年份〕', '〔年份〕']);
-    expect(found.slice(-3)).toEqual(['〔年〕', '〔月〕', '〔日〕']);
+    expect(found.slice(-2)).toEqual(['〔下一年份〕', '〔……〕']);
   });
 
   it('reads a placeholder written in several runs (part of it bold) as one, and one each side of a line break as two', () => {
