@@ -6,7 +6,7 @@ import { schema } from '../../shared/schema.js';
 import { TITLE_CHARS_PER_LINE } from './gongwen.js';
 import type { InlineItem } from './inline.js';
 
-/** Width in characters of the type: full-width (CJK) one, Latin letters, digits and spaces half. */
+/** Width in characters of 3号 type, for the signature block (docxPage.ts): full-width (CJK) one, Latin letters, digits and spaces half. */
 export function widthInChars(text: string): number {
   let width = 0;
   for (const char of text) width += /[\u0000-\u024F\u2000-\u206F]/.test(char) && !/[\u2014\u2018-\u201F\u2026]/.test(char) ? 0.5 : 1;
