@@ -124,16 +124,19 @@ export function titleBreaks(text: string, maxEm: number): number[] {
   return [];
 }
 
-/** The spread of the lines' widths, a lower line's excess over the line above counted again. */
-function unevenness(widths: number[]): number {
-  let rise = 0;
-  for (let i = 1; i < widths.length; i += 1) rise += Math.max(0, widths[i] - widths[i - 1]);
-  return Math.max(...widths) - Math.min(...widths) + rise;
+/** How much lower lines stand out past the lines above them. */
+function rise(widths: number[]): number {
+  let total = 0;
+  for (let i = 1; i < widths.length; i += 1) total += Math.max(0, widths[i] - widths[i - 1]);
+  return total;
 }
+
+/** The spread of the lines' widths, a lower line's excess over the line above counted again. */
+const unevenness = (widths: number[]): number => Math.max(...widths) - Math.min(...widths) + rise(widths);
 
 /** Splits `units` into `lines` lines no wider than `maxEm` (each the index of its last unit), the most even found, or null. */
 function mostEvenSplit(units: number, lines: number, width: (first: number, last: number) => number, maxEm: number): number[] | null {
-  let best: { cost: number; lasts: number[] } | undefined;
+  let best: { cost: number; rise: number; lasts: number[] } | undefined;
   const lasts: number[] = [];
   const widths: number[] = [];
   const visit = (first: number) => {
@@ -141,8 +144,9 @@ function mostEvenSplit(units: number, lines: number, width: (first: number, last
     if (width(first, units - 1) > remaining * maxEm) return;
     if (remaining === 1) {
       const all = [...widths, width(first, units - 1)];
-      const cost = unevenness(all);
-      if (!best || cost < best.cost - 1e-9) best = { cost, lasts: [...lasts, units - 1] };
+      const candidate = { cost: unevenness(all), rise: rise(all), lasts: [...lasts, units - 1] };
+      // Of two as even, the one narrowing downwards.
+      if (!best || candidate.cost < best.cost - 1e-9 || (candidate.cost < best.cost + 1e-9 && candidate.rise < best.rise - 1e-9)) best = candidate;
       return;
     }
     for (let last = first; last <= units - remaining; last += 1) {
