@@ -8,6 +8,7 @@ import type { UserDto } from '../../shared/api.js';
 import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
+import { CarriedMarks } from './CarriedMarks.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import { HeadingNumbers } from './HeadingNumbers.js';
 import { SignatureWithView } from './SignatureView.js';
@@ -68,6 +69,7 @@ export function EditorWorkspace({ collaboration, user, editable, connection, sav
           render: renderCaret,
         }),
         GuidanceEditing,
+        CarriedMarks,
         HeadingNumbers,
         CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
       ],
