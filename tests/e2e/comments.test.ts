@@ -209,9 +209,9 @@ describe('comments in the browser', () => {
     await o.getByTestId('thread').waitFor();
     await until(async () => (await api(srv.url, 'GET', '/api/notifications', { token: commenter.token })).body.unread === 1, 'the commenter\'s notification');
 
-    // typing just before the words leaves the highlight on them
-    await dragOver(o, '三、');
-    await o.keyboard.press('ArrowRight');
+    // typing just before the words (after the heading's automatic number) leaves the highlight on them
+    await dragOver(o, '民主监督更有效');
+    await o.keyboard.press('ArrowLeft');
     await o.keyboard.type('（二）');
     await until(async () => (await bodyText(o)).includes('三、（二）民主监督更有效'), 'the typing');
     expect(await highlightedText(o)).toBe('民主监督更有效');
