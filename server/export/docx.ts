@@ -21,10 +21,9 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
   const anchors = anchorComments(comments, index);
   const documentTitle = cleanText(input.title).trim();
   const signature = exportSignature(doc, input.signature);
-  // the signature never stands alone on a page: the body's last paragraph goes with it
-  const last = lastParagraph(doc);
+  // the signature never stands alone on a page: the body's last paragraph (and empty ones after it) go with it
   const body = writeBody({
-    keepWithNext: signature ? last : null,
+    keepWithNext: signature ? lastParagraphs(doc) : new Set(),
     doc,
     index,
     boundaries: content.comments ? new CommentBoundaries(anchors) : null,
@@ -73,12 +72,19 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
   return Packer.toBuffer(document, false, [FONT_TABLE_PART]);
 }
 
-/** The last top-level paragraph of the body (before a trailing signature block), if the body ends in one. */
-function lastParagraph(doc: PMNode): PMNode | null {
+/**
+ * The body's last top-level paragraph with text, and the empty ones after it
+ * (the editor keeps one at the end), skipping signature blocks; none when the
+ * body ends in something else (a table, a list).
+ */
+function lastParagraphs(doc: PMNode): Set<PMNode> {
+  const found = new Set<PMNode>();
   for (let i = doc.childCount - 1; i >= 0; i--) {
     const child = doc.child(i);
     if (child.type.name === 'signature') continue;
-    return child.type.name === 'paragraph' ? child : null;
+    if (child.type.name !== 'paragraph') return new Set();
+    found.add(child);
+    if (child.textContent.trim() !== '') return found;
   }
-  return null;
+  return found;
 }

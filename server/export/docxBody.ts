@@ -75,8 +75,8 @@ interface Context {
   unanchored: number[];
   /** The automatic number of each numbered heading (numbering.ts), written in the heading's own font. */
   numbers: Map<PMNode, string>;
-  /** The body's last paragraph, kept on one page with the signature after it (GB/T 9704 7.3.5); null without one. */
-  keepWithNext: PMNode | null;
+  /** The body's last paragraphs, kept on one page with the signature after them (GB/T 9704 7.3.5). */
+  keepWithNext: ReadonlySet<PMNode>;
 }
 
 const MARKS: MarkMappings = {
@@ -157,7 +157,7 @@ export interface BodyOptions {
   documentTitle: string;
   unanchored: number[];
   /** See Context.keepWithNext. */
-  keepWithNext?: PMNode | null;
+  keepWithNext?: ReadonlySet<PMNode>;
 }
 
 /** The body's paragraphs and tables, with the title first, and the numbering its lists use. */
@@ -171,7 +171,7 @@ export function writeBody(options: BodyOptions): { blocks: Block[]; numbering: L
     cell: null,
     format: runFormat(ROLES.body),
     numbers: headingNumberMap(options.doc),
-    keepWithNext: options.keepWithNext ?? null,
+    keepWithNext: options.keepWithNext ?? new Set(),
   };
   const out: Block[] = options.title.node ? [] : [titleParagraph(null, ctx)];
   out.push(...NODES.doc(options.doc, ctx));
@@ -235,7 +235,7 @@ function columnWidths(table: PMNode, width: number): number[] {
 
 function textblock(node: PMNode, ctx: Context, role: Role, numbering?: ListPlace): Paragraph {
   const options = textblockOptions(textAlignOf(node), ctx, role, inlineItems(node, ctx.index, ctx.boundaries), numbering);
-  return new Paragraph(node === ctx.keepWithNext ? { ...options, keepNext: true, keepLines: true } : options);
+  return new Paragraph(ctx.keepWithNext.has(node) ? { ...options, keepNext: true, keepLines: true } : options);
 }
 
 /** A textblock's paragraph in a role, with the writer's alignment. */
