@@ -3,9 +3,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { takeOverTypedNumbers } from '../../shared/numbering.js';
-import { officialDateText } from '../../shared/officialDate.js';
 import { LINK_PROTOCOLS, schema } from '../../shared/schema.js';
-import { SIGNATURE_NODE } from '../../shared/Signature.js';
+import { documentSignature } from '../../shared/Signature.js';
 
 /** The content as a ProseMirror node, or an Error saying why the schema rejects it. */
 export function parseContent(content: JSONContent): PMNode {
@@ -103,13 +102,6 @@ export function formatDate(date: Date): string {
  * with anything in it), else the one asked for with the export; never both.
  */
 export function exportSignature(doc: PMNode, requested: { issuer: string; date: string } | null): { issuer: string; date: string } | null {
-  let own: { issuer: string; date: string } | null = null;
-  doc.descendants((node) => {
-    if (node.type.name !== SIGNATURE_NODE) return true;
-    const issuer = cleanText(String(node.attrs.issuer ?? '')).trim();
-    const date = officialDateText(String(node.attrs.date ?? '')) ?? '';
-    if (issuer || date) own = { issuer, date };
-    return false;
-  });
-  return own ?? requested;
+  const own = documentSignature(doc.toJSON());
+  return own ? { issuer: cleanText(own.issuer).trim(), date: own.date } : requested;
 }

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { clickEndOf, editorReady, launchBrowser, pageAs, recordSocketCloses, screenshot, socketCloses } from '../helpers/browser.js';
+import { clickEndOf, launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -16,14 +16,7 @@ let bob: TestUser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-async function openAs(user: TestUser, documentId: string): Promise<Page> {
-  const page = await pageAs(browser, srv.url, user, contexts);
-  page.on('pageerror', (err) => pageErrors.push(`${user.displayName}: ${err.message}`));
-  await recordSocketCloses(page);
-  await page.goto(`${srv.url}/d/${documentId}`);
-  await editorReady(page);
-  return page;
-}
+const openAs = (user: TestUser, documentId: string): Promise<Page> => openWatched(browser, srv.url, user, documentId, contexts, pageErrors);
 
 beforeAll(async () => {
   srv = await startTestServer({ CLIENT_DIR: 'dist' });

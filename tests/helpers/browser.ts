@@ -85,3 +85,25 @@ export async function recordSocketCloses(page: Page): Promise<void> {
 
 /** The close codes the page's WebSockets saw so far (recordSocketCloses). */
 export const socketCloses = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { socketCloses: number[] }).socketCloses);
+
+/**
+ * Opens the document as `user` in a page of its own, recording page errors
+ * into `errors` and every socket close (socketCloses), and waits for the
+ * editor to show `readyText`.
+ */
+export async function openWatched(
+  browser: Browser,
+  baseUrl: string,
+  user: TestUser,
+  documentId: string,
+  contexts: BrowserContext[],
+  errors: string[],
+  readyText?: string,
+): Promise<Page> {
+  const page = await pageAs(browser, baseUrl, user, contexts);
+  page.on('pageerror', (err) => errors.push(`${user.displayName}: ${err.message}`));
+  await recordSocketCloses(page);
+  await page.goto(`${baseUrl}/d/${documentId}`);
+  await editorReady(page, readyText);
+  return page;
+}
