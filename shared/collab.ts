@@ -37,8 +37,11 @@ export type DocumentEvent =
   /**
    * Someone restored an older version: the text on screen was replaced, and
    * what it held just before is kept in `backup` (null when no version holds it).
+   * `id` is the version the restore made (one per restore). The last restore is
+   * sent again, `replayed`, to every editor that connects: one that was away
+   * when it happened learns of it on reconnecting.
    */
-  | { type: 'restored'; by: PersonDto; version: VersionDto; backup: VersionDto | null };
+  | { type: 'restored'; id: string; by: PersonDto; version: VersionDto; backup: VersionDto | null; replayed?: boolean };
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /**

@@ -140,6 +140,8 @@ export class Room {
   private retryScheduled = false;
   /** What clients' changes taken but not applied yet write (they are placed against these too). */
   private readonly staged = new Set<ScannedStruct[]>();
+  /** The last restore told to this room: repeated to every editor that connects, so one that was away learns of it. */
+  private lastRestore: DocumentEvent | null = null;
 
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
@@ -199,6 +201,7 @@ export class Room {
   join(connection: Connection, answeredFromStore = false): void {
     this.connections.add(connection);
     if (answeredFromStore && this.changedSinceLoad) connection.send(encodeUpdate(Y.encodeStateAsUpdate(this.doc, this.loadedStateVector)));
+    if (this.lastRestore && connection.extended) connection.send(encodeEvent({ ...this.lastRestore, replayed: true }));
     connection.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) this.sendPresence(connection, states);
@@ -443,6 +446,7 @@ export class Room {
 
   /** Tells every connection that understands events (the editor) to refresh something. */
   sendEvent(event: DocumentEvent, to: (connection: Connection) => boolean = () => true): void {
+    if (event.type === 'restored') this.lastRestore = event;
     const frame = encodeEvent(event);
     for (const connection of this.connections) if (connection.extended && to(connection)) connection.send(frame);
   }

@@ -119,6 +119,7 @@ export class VersionService {
       // Everyone with the document open is told who replaced the text on their screen, and where it went.
       this.registry.sendEvent(documentId, {
         type: 'restored',
+        id: restored.id,
         by: people.get(user.id) ?? { username: user.username, displayName: user.displayName, color: colorForUser(user.id) },
         version: await this.describe(version),
         backup: backup ? await this.describe(backup) : null,

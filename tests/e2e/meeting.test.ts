@@ -89,7 +89,12 @@ describe('a committee meeting', () => {
     await until(() => typists.every((t) => t.client.events.some((e) => e.type === 'restored')), 'the restore to reach every member', 15_000);
     const afterRestore = typists.map((t) => t.typed.length);
     // the members in the browser who did not restore are told, while they type
-    for (const page of pages.slice(1)) await page.getByTestId('restored-notice').waitFor();
+    // (one whose socket dropped meanwhile is told on reconnecting; the failure names the closes seen)
+    for (const page of pages.slice(1)) {
+      await page.getByTestId('restored-notice').waitFor().catch(async (err: Error) => {
+        throw new Error(`${err.message}\nsocket closes in this page: ${JSON.stringify(await socketCloses(page))}`);
+      });
+    }
     await at(0.3);
     providersStop = true;
     await providersTyping;

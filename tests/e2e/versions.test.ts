@@ -41,8 +41,10 @@ describe('version history in the browser', () => {
   it('the owner names a version, sees her later typing marked as hers, and restores it for everyone', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
+    await share(srv.url, alice, id, carol, 'viewer');
     const a = await openAs(alice, id);
     const b = await openAs(bob, id);
+    const c = await openAs(carol, id);
     const lead = '一是围绕中心工作建言献策';
     const leadBefore = await paragraph(a, lead).innerText();
 
@@ -83,6 +85,9 @@ describe('version history in the browser', () => {
     expect(await view.getByTestId('version-body').innerText()).not.toContain(sentence);
     expect(await view.locator('[data-testid="diff-insert"]').count()).toBe(0);
 
+    // carol's network drops just before the restore: she is told when it comes back
+    await c.context().setOffline(true);
+    await c.locator('[data-testid="connection-status"][data-state="offline"]').waitFor();
     await view.getByTestId('restore-version').click();
     await a.getByTestId('confirm-dialog').getByText('当前内容会先自动保存为一个版本').waitFor();
     await a.getByTestId('confirm-ok').click();
@@ -94,6 +99,14 @@ describe('version history in the browser', () => {
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/^张丽 已将文档恢复到“征求意见稿”（.+）。 恢复前的内容（包括您刚才的修改）保存在自动保存的版本（.+）中。/);
     await screenshot(b, 'version-restored-notice');
+    await c.context().setOffline(false);
+    await c.getByTestId('restored-notice').getByText('张丽 已将文档恢复到“征求意见稿”').waitFor();
+    // told once: a page opened after the restore says nothing of it
+    await c.reload();
+    await editorReady(c);
+    // connected means synced, and the server repeats its last restore before it answers the sync
+    await c.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+    expect(await c.getByTestId('restored-notice').count()).toBe(0);
     await notice.getByTestId('restored-notice-view').click();
     await b.getByTestId('version-view').getByText('正在查看自动保存的版本').waitFor();
     await b.getByTestId('version-body').getByText(sentence).waitFor();

@@ -201,6 +201,18 @@ describe('versions', () => {
     expect(event.by).toMatchObject({ username: owner.username, displayName: '张丽' });
     expect(event.version).toMatchObject({ id: v1, name: '初稿' });
     expect(event.backup?.kind).toBe('auto');
+    expect(event.replayed).toBeUndefined();
+    const versions = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: editor.token })).body as { id: string; name: string }[];
+    expect(versions.find((v) => v.id === event.id)?.name).toBe('恢复到“初稿”');
+    // an editor who connects afterwards is told of the last restore again, marked as repeated (news only to one who was away)
+    const late = open(id, viewer);
+    try {
+      await synced(late);
+      await until(() => late.events.some((e) => e.type === 'restored'), 'the restore to be repeated');
+      expect(late.events.find((e) => e.type === 'restored')).toMatchObject({ id: event.id, replayed: true, version: { id: v1 } });
+    } finally {
+      late.destroy();
+    }
     const backup = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${event.backup!.id}`, { token: editor.token })).body;
     expect(backup.text).toContain('王明刚写的一段');
     expect(await contentText(srv.url, owner, id)).not.toContain('王明刚写的一段');
