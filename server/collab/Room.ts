@@ -141,7 +141,7 @@ export class Room {
   /** What clients' changes taken but not applied yet write (they are placed against these too). */
   private readonly staged = new Set<ScannedStruct[]>();
   /** The last restore told to this room: repeated to every editor that connects, so one that was away learns of it. */
-  private lastRestore: DocumentEvent | null = null;
+  private lastRestore: Extract<DocumentEvent, { type: 'restored' }> | null = null;
 
   constructor(private readonly options: RoomOptions, stored: { updates: Uint8Array[]; lastSeq: number }) {
     this.documentId = options.documentId;
