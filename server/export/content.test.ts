@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, findTitle, formatDate, parseContent, safeHref } from './content.js';
+import { cleanText, findTitle, formatDate, parseContent, safeHref, withoutTrailingBlanks } from './content.js';
 
 describe('parseContent', () => {
   it('reads content of the shared schema', () => {
@@ -15,6 +15,24 @@ describe('parseContent', () => {
     ['a root that is not a doc', { type: 'paragraph' }],
   ])('rejects %s with a clear message', (_name, content) => {
     expect(() => parseContent(content)).toThrow(/Cannot export: the content/);
+  });
+});
+
+describe('withoutTrailingBlanks', () => {
+  const para = (text?: string) => ({ type: 'paragraph', content: text === undefined ? [] : [{ type: 'text', text }] });
+  const sign = { type: 'signature', attrs: { issuer: '青山镇政协联工委', date: '2026-12-20' } };
+  const names = (content: object[]) =>
+    withoutTrailingBlanks(parseContent({ type: 'doc', content } as never)).toJSON().content.map((n: { type: string; content?: { text: string }[] }) => n.content?.[0]?.text ?? n.type);
+
+  it('drops the blank paragraphs at the end of the body, around a signature too', () => {
+    expect(names([para('正文'), para(), para('  ')])).toEqual(['正文']);
+    expect(names([para('正文'), para(), sign, para()])).toEqual(['正文', 'signature']);
+  });
+
+  it('keeps blank paragraphs between texts, a line break, and a document that is all blank', () => {
+    expect(names([para('一'), para(), para('二')])).toEqual(['一', 'paragraph', '二']);
+    expect(names([para('正文'), { type: 'paragraph', content: [{ type: 'hardBreak' }] }])).toEqual(['正文', 'paragraph']);
+    expect(names([para(), para()])).toEqual(['paragraph', 'paragraph']);
   });
 });
 

@@ -1,10 +1,10 @@
 // What every exporter does first: read the content through the shared schema,
 // find the title, and make text and links safe to write.
 import type { JSONContent } from '@tiptap/core';
-import { Node as PMNode } from '@tiptap/pm/model';
+import { Fragment, Node as PMNode } from '@tiptap/pm/model';
 import { takeOverTypedNumbers } from '../../shared/numbering.js';
 import { LINK_PROTOCOLS, schema } from '../../shared/schema.js';
-import { documentSignature } from '../../shared/Signature.js';
+import { documentSignature, SIGNATURE_NODE } from '../../shared/Signature.js';
 
 /** The content as a ProseMirror node, or an Error saying why the schema rejects it. */
 export function parseContent(content: JSONContent): PMNode {
@@ -23,6 +23,27 @@ export function parseContent(content: JSONContent): PMNode {
     throw new Error(`Cannot export: the content must be a doc node, not ${doc.type.name}`);
   }
   return doc;
+}
+
+/**
+ * The document without the blank paragraphs at the end of the body (the
+ * editor always keeps one there to type into): an export would print them as
+ * blank lines before the signature. Signature blocks among them stay.
+ */
+export function withoutTrailingBlanks(doc: PMNode): PMNode {
+  const children: PMNode[] = [];
+  doc.forEach((child) => children.push(child));
+  const isBlank = (node: PMNode) =>
+    node.type.name === 'paragraph' && node.textContent.trim() === '' && !node.content.content.some((inline) => !inline.isText);
+  let end = children.length;
+  const kept: PMNode[] = [];
+  while (end > 0 && (isBlank(children[end - 1]) || children[end - 1].type.name === SIGNATURE_NODE)) {
+    end -= 1;
+    if (!isBlank(children[end])) kept.unshift(children[end]);
+  }
+  if (end === children.length) return doc;
+  const content = [...children.slice(0, end), ...kept];
+  return content.length === 0 ? doc : doc.copy(Fragment.fromArray(content));
 }
 
 /**

@@ -73,9 +73,9 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
 }
 
 /**
- * The body's last top-level paragraph with text, and the empty ones after it
- * (the editor keeps one at the end), skipping signature blocks; none when the
- * body ends in something else (a table, a list).
+ * The body's last top-level paragraph with text (blank ones at the end are
+ * not written: withoutTrailingBlanks), skipping signature blocks; none when
+ * the body ends in something else (a table, a list).
  */
 function lastParagraphs(doc: PMNode): Set<PMNode> {
   const found = new Set<PMNode>();

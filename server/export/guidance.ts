@@ -6,14 +6,15 @@
 // words around them.
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { GUIDANCE_MARK } from '../../shared/Guidance.js';
-import { parseContent } from './content.js';
+import { parseContent, withoutTrailingBlanks } from './content.js';
 import { indexTexts } from './documentTexts.js';
 import type { ExportComment, ExportInput } from './types.js';
 
-/** The document and comments an exporter writes, after `input.guidance` is applied. */
+/** The document and comments an exporter writes: `input.guidance` applied, no blank lines at the end. */
 export function contentToWrite(input: ExportInput): { doc: PMNode; comments: ExportComment[] | null } {
   const doc = parseContent(input.content);
-  return input.guidance === 'omit' ? omitGuidance(doc, input.comments) : { doc, comments: input.comments };
+  const written = input.guidance === 'omit' ? omitGuidance(doc, input.comments) : { doc, comments: input.comments };
+  return { ...written, doc: withoutTrailingBlanks(written.doc) };
 }
 
 const isGuidance = (node: PMNode): boolean => node.isText && node.marks.some((mark) => mark.type.name === GUIDANCE_MARK);

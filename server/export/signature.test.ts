@@ -27,9 +27,10 @@ describe('the signature block in the exports', () => {
     // kept on the page of the body's last lines: that paragraph, the blank line and the issuer each keep with the next
     const ps = findAll(await parts.xml('word/document.xml'), W('p'));
     const issuerAt = ps.findIndex((p) => wordText(p) === '青山镇政协联工委');
-    // the last paragraph with text, the editor's empty one, the blank line, the issuer
-    expect(wordText(ps[issuerAt - 3])).not.toBe('');
-    expect([ps[issuerAt - 3], ps[issuerAt - 2], ps[issuerAt - 1], ps[issuerAt]].map((p) => findAll(p, W('keepNext')).length)).toEqual([1, 1, 1, 1]);
+    // the last paragraph with text (the editor's empty one after it is not written), one blank line, the issuer
+    expect(wordText(ps[issuerAt - 2])).not.toBe('');
+    expect(wordText(ps[issuerAt - 1])).toBe('');
+    expect([ps[issuerAt - 2], ps[issuerAt - 1], ps[issuerAt]].map((p) => findAll(p, W('keepNext')).length)).toEqual([1, 1, 1]);
     for (const out of [exportMarkdown(input), exportHtml(input)]) {
       expect(out.split('2026年12月20日').length - 1).toBe(1);
       expect(out).not.toContain('别的机关');
