@@ -109,6 +109,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
     } else {
       void meta.reload();
       void members.reload();
+      // an approval or a reopening adds a version (定稿): an open history shows it
+      if (event.type === 'document' && historyOpen) void history.refresh();
     }
   });
   useRefreshOnFocus(() => void comments.threads.reload(), THREADS_REFRESH_MS);

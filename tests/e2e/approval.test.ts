@@ -98,6 +98,9 @@ describe('approval and export in the browser', () => {
     await o.getByTestId('approve-button').click();
     await dialog.getByTestId('approval-thread').click();
     await o.locator('[data-testid="thread"][aria-current="true"]', { hasText: '请补充走访企业的数据' }).waitFor();
+    // the editor has the version history open meanwhile
+    await e.getByTestId('history-button').click();
+    await e.getByTestId('history-panel').waitFor();
     await o.getByTestId('approve-button').click();
     await dialog.getByTestId('approve-anyway').click();
     await dialog.waitFor({ state: 'detached' });
@@ -114,6 +117,9 @@ describe('approval and export in the browser', () => {
     expect(await e.getByTestId('status-badge').getAttribute('data-status')).toBe('approved');
     expect(await e.getByTestId('reopen-button').count()).toBe(0);
     await screenshot(e, 'approval-locked');
+    // the approved version appears in her open history without reopening it
+    await e.getByTestId('history-panel').locator('[data-testid="version-item"][data-kind="approved"]').waitFor();
+    await e.getByTestId('history-button').click();
 
     // typing in the locked window changes nothing
     const frozen = await contentText(srv.url, owner, id);
