@@ -293,8 +293,12 @@ describe('exportDocx: signature', () => {
     expect(wordText(date)).toBe('2026年12月20日');
     for (const p of [issuer, date]) expect(attr(child(pPr(p), W('jc')), 'val')).toBe('right');
     expect(attr(child(pPr(date), W('ind')), 'right')).toBe('1280');
-    // The date is 7 characters wide (digits are half width), the issuer 8: the issuer sits half a character further right.
-    expect(attr(child(pPr(issuer), W('ind')), 'right')).toBe(String(1280 - 160));
+    // As Word prints them, each character 5 twips narrower (the grid): the date 8¼ characters wide (digits are half
+    // width, a quarter character apart from 年, 月 and 日), 11 characters, the issuer 8. The issuer sits half the
+    // difference further left.
+    const dateWidth = 8.25 * 320 - 11 * 5;
+    const issuerWidth = 8 * 320 - 8 * 5;
+    expect(attr(child(pPr(issuer), W('ind')), 'right')).toBe(String(Math.round(1280 + (dateWidth - issuerWidth) / 2)));
   });
 
   it('is left out when there is none', async () => {

@@ -57,13 +57,16 @@ export function draftHeader(): Header {
 
 /**
  * The issuer over the date, one blank line under the body: the date ends
- * four characters in from the right, the issuer is centred over the date.
+ * four characters in from the right, the issuer is centred over the date
+ * (GB/T 9704 7.3.5.1; checked in LibreOffice's print by pageLayout.test.ts).
  */
 export function signatureBlock(signature: NonNullable<ExportInput['signature']>): Paragraph[] {
   const issuer = cleanText(signature.issuer).trim();
   const date = cleanText(signature.date).trim();
   const dateRight = 4 * CHAR_TWIPS;
-  const issuerRight = Math.max(0, Math.round(dateRight + ((widthInChars(date) - widthInChars(issuer)) / 2) * CHAR_TWIPS));
+  // as printed: each character narrowed by the grid's character spacing, digits and 年月日 spaced apart (widthInChars)
+  const width = (text: string) => widthInChars(text) * CHAR_TWIPS + [...text].length * GRID.characterSpacingTwips;
+  const issuerRight = Math.max(0, Math.round(dateRight + (width(date) - width(issuer)) / 2));
   const format = runFormat(ROLES.body);
   // the blank line and the issuer go with the date: the three stay on one page (with the body's last paragraph, docx.ts)
   const line = (text: string, right: number, keepNext: boolean): Paragraph =>

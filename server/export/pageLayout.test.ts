@@ -1,9 +1,11 @@
-// Measures a six-page summary as LibreOffice prints the DOCX as exported, the
-// way an office checks a 公文 with a ruler (GB/T 9704-2012, GONGWEN.md):
-// characters a line, lines a page, the title, the headings and the page
-// numbers. Writes the PDF and pictures of its first and last pages to
-// test-results/ (docs/export-page1.png and docs/export-last-page.png are
-// copies). Skipped without soffice and pdftotext; render.test.ts says so loudly.
+// Measures both year-end summaries, filled in to six pages or so, as
+// LibreOffice prints the DOCX as exported, the way an office checks a 公文
+// with a ruler (GB/T 9704-2012, GONGWEN.md): characters a line, lines a
+// page, the title, the headings, the page numbers and the 署名 block. Writes
+// the PDF and pictures of its first and last pages to test-results/
+// (docs/export-page1.png and docs/export-last-page.png are copies of the
+// three-part summary's). Skipped without soffice and pdftotext;
+// render.test.ts says so loudly.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withHeadingNumbers } from '../../shared/numberedDoc.js';
@@ -13,7 +15,7 @@ import { exportDocx } from './docx.js';
 import { CHAR_TWIPS, GRID, MARGIN_MM, SIZE_HALF_POINTS } from './gongwen.js';
 import { findProgram, renderDocx, type Rendering } from './preview/render.js';
 import { pdfPages, POINTS_PER_MM, type PdfLine, type PdfPage } from './testing/pdfText.js';
-import { approvedReport, fullReport, REPORT_TITLE } from './testing/report.js';
+import { approvedTemplate, filledTemplate, REPORT_SIGNATURE, REPORT_TITLE, type ReportTemplate } from './testing/report.js';
 
 const soffice = findProgram('soffice');
 const pdftotext = findProgram('pdftotext');
@@ -34,26 +36,54 @@ const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六
 /** Chinese characters and full-width punctuation only: no half-width digits or letters. */
 const ALL_CHINESE = /^[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF“”‘’—…]+$/u;
 
+interface Case {
+  name: string;
+  template: ReportTemplate;
+  /** Files in test-results/: `${file}.pdf`, `${file}-page1.png`, `${file}-last-page.png`. */
+  file: string;
+  /** The first three characters of each heading line, in order. */
+  headings: string[];
+  /** The bold run-in leads that open paragraphs (not headings). */
+  leads: string[];
+}
+
+const CASES: Case[] = [
+  {
+    name: 'the three-part summary (工作·问题·打算)',
+    template: 'year-end-summary-three-part',
+    file: 'export',
+    headings: ['一、2', '（一）', '（二）', '（三）', '（四）', '（五）', '二、存', '三、2'],
+    leads: [],
+  },
+  {
+    name: 'the five-section summary (五个“更”)',
+    template: 'year-end-summary',
+    file: 'export-summary',
+    headings: ['一、参', '二、服', '三、民', '四、联', '五、委'],
+    leads: Array.from({ length: 5 }, () => ['一是', '二是', '三是']).flat(),
+  },
+];
+
 const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.yMax <= BOTTOM + 1);
 const footerLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.yMin > BOTTOM);
 const middle = (line: PdfLine) => (line.xMin + line.xMax) / 2;
 
-describe.skipIf(!soffice || !pdftotext)('the exported summary as LibreOffice prints it', { timeout: 120_000 }, () => {
+describe.skipIf(!soffice || !pdftotext).each(CASES.map((c) => [c.name, c] as const))('%s as LibreOffice prints the export', { timeout: 120_000 }, (_name, { template, file, headings, leads }) => {
   let rendering: Rendering;
   let pages: PdfPage[];
 
   beforeAll(async () => {
-    rendering = await renderDocx(soffice!, await exportDocx(approvedReport()), { png: true });
+    rendering = await renderDocx(soffice!, await exportDocx(approvedTemplate(template)), { png: true });
     pages = await pdfPages(pdftotext!, rendering.pdf);
     await mkdir(OUT_DIR, { recursive: true });
-    await writeFile(`${OUT_DIR}/export.pdf`, rendering.pdf);
+    await writeFile(`${OUT_DIR}/${file}.pdf`, rendering.pdf);
     if (rendering.png) {
-      await writeFile(`${OUT_DIR}/export-page1.png`, rendering.png.first);
-      await writeFile(`${OUT_DIR}/export-last-page.png`, rendering.png.last);
+      await writeFile(`${OUT_DIR}/${file}-page1.png`, rendering.png.first);
+      await writeFile(`${OUT_DIR}/${file}-last-page.png`, rendering.png.last);
     } else {
       console.warn('[layout] pdftoppm (poppler-utils) is not installed: no PNG written');
     }
-    console.log(`[layout] ${pages.length} pages, lines a page: ${pages.map((page) => bodyLines(page).length).join(', ')}`);
+    console.log(`[layout] ${template}: ${pages.length} pages, lines a page: ${pages.map((page) => bodyLines(page).length).join(', ')}`);
   }, 120_000);
 
   it('fills five pages or more', () => {
@@ -66,17 +96,18 @@ describe.skipIf(!soffice || !pdftotext)('the exported summary as LibreOffice pri
       bodyLines(page).filter((line) => ALL_CHINESE.test(line.text) && Math.abs(line.xMin - LEFT) < 2 && line.xMax > right(page) - BODY_CHAR / 2),
     );
     const counts = full.map((line) => [...line.text].length);
-    console.log(`[layout] characters on ${full.length} full lines: ${[...new Set(counts)].sort().join(', ')}`);
+    console.log(`[layout] ${template}: characters on ${full.length} full lines: ${[...new Set(counts)].sort().join(', ')}`);
     expect(full.length).toBeGreaterThan(50);
     // 27 where LibreOffice takes the character before a closing mark down with it rather than hang the mark (docxPage.ts).
     for (const [i, count] of counts.entries()) expect(Math.abs(count - GRID.charsPerLine), full[i].text).toBeLessThanOrEqual(1);
     expect(counts.filter((count) => count === GRID.charsPerLine).length).toBeGreaterThan(0.8 * counts.length);
   });
 
-  it('prints every character of the text, none lost at the end of a line', () => {
+  it('prints every character of the text, none lost at the end of a line, and the 署名 and date after it', () => {
     const printed = pages.flatMap((page) => bodyLines(page).map((line) => line.text)).join('');
     // as a reader sees it: the section headings with their automatic numbers
-    expect(printed).toBe(indexTexts(withHeadingNumbers(parseContent(fullReport()))).texts.join('').replace(/\s/g, ''));
+    const text = indexTexts(withHeadingNumbers(parseContent(filledTemplate(template)))).texts.join('');
+    expect(printed).toBe((text + REPORT_SIGNATURE.issuer + REPORT_SIGNATURE.date).replace(/\s/g, ''));
   });
 
   it('sets 22 lines a page, one line pitch apart, on every page but the last', () => {
@@ -109,9 +140,19 @@ describe.skipIf(!soffice || !pdftotext)('the exported summary as LibreOffice pri
   });
 
   it('indents the headings two characters', () => {
-    const headings = pages.flatMap((page) => bodyLines(page).filter((line) => HEADING.test(line.text)));
-    expect(headings.map((line) => line.text.slice(0, 3))).toEqual(['一、2', '（一）', '（二）', '（三）', '（四）', '（五）', '二、存', '三、2']);
-    for (const line of headings) expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
+    const found = pages.flatMap((page) => bodyLines(page).filter((line) => HEADING.test(line.text)));
+    expect(found.map((line) => line.text.slice(0, 3))).toEqual(headings);
+    for (const line of found) expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
+  });
+
+  it.runIf(leads.length > 0)('keeps the leads 一是, 二是, 三是 at the start of their paragraphs, two characters in, the text running on after them', () => {
+    const found = pages.flatMap((page) => bodyLines(page).filter((line) => /^[一二三]是/.test(line.text)));
+    expect(found.map((line) => line.text.slice(0, 2))).toEqual(leads);
+    for (const line of found) {
+      expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
+      // a run-in lead, not a heading: its line is full, the written text after it on the same line
+      expect(line.xMax, line.text).toBeGreaterThan(right(pages[0]) - BODY_CHAR);
+    }
   });
 
   it('numbers the pages "— N —" 7 mm under the type area, one character in on the outer side', () => {
@@ -125,5 +166,40 @@ describe.skipIf(!soffice || !pdftotext)('the exported summary as LibreOffice pri
       if (n % 2 === 1) expect(Math.abs(number.xMax - (right(page) - PAGE_NUMBER_CHAR)), `page ${n}`).toBeLessThan(TOLERANCE);
       else expect(Math.abs(number.xMin - (LEFT + PAGE_NUMBER_CHAR)), `page ${n}`).toBeLessThan(TOLERANCE);
     }
+  });
+
+  describe('the 署名 block (GB/T 9704 7.3.5.1)', () => {
+    // The last page's lines: the body's last lines, then the issuer and the date.
+    const signatureLines = () => {
+      const lines = bodyLines(pages[pages.length - 1]);
+      const issuerAt = lines.findIndex((line) => line.text === REPORT_SIGNATURE.issuer);
+      return { lines, issuerAt, issuer: lines[issuerAt], date: lines[issuerAt + 1], bodyEnd: lines[issuerAt - 1] };
+    };
+
+    it('comes after the body, on the page of its last lines, and ends the document', () => {
+      const { lines, issuerAt, date } = signatureLines();
+      expect(issuerAt, 'the issuer on the last page, below some of the body').toBeGreaterThan(0);
+      expect(date?.text).toBe(REPORT_SIGNATURE.date);
+      expect(lines.length).toBe(issuerAt + 2);
+      // the line above it ends the body's last paragraph
+      const texts = indexTexts(parseContent(filledTemplate(template))).texts;
+      expect(texts[texts.length - 1].replace(/\s/g, '').endsWith(lines[issuerAt - 1].text)).toBe(true);
+    });
+
+    it('leaves one blank line between the body and the issuer, and sets the date on the line under the issuer', () => {
+      const { issuer, date, bodyEnd } = signatureLines();
+      expect(Math.abs(issuer.yMin - bodyEnd.yMin - 2 * PITCH)).toBeLessThan(TOLERANCE);
+      expect(Math.abs(date.yMin - issuer.yMin - PITCH)).toBeLessThan(TOLERANCE);
+    });
+
+    it('ends the date four characters in from the right of the type area (右空四字)', () => {
+      const { date } = signatureLines();
+      expect(Math.abs(date.xMax - (right(pages[pages.length - 1]) - 4 * BODY_CHAR))).toBeLessThan(TOLERANCE);
+    });
+
+    it('centres the issuer over the date', () => {
+      const { issuer, date } = signatureLines();
+      expect(Math.abs(middle(issuer) - middle(date))).toBeLessThan(TOLERANCE);
+    });
   });
 });

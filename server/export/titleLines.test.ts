@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../shared/schema.js';
 import { TITLE_CHARS_PER_LINE } from './gongwen.js';
 import type { InlineItem } from './inline.js';
-import { balanceTitle, titleBreaks, titleWidthEm, titleWords } from './titleLines.js';
+import { balanceTitle, titleBreaks, titleWidthEm, titleWords, widthInChars } from './titleLines.js';
 
 /** Long titles as committees write them: numerals, Latin letters, quotation marks and book titles. */
 const LONG_TITLES = [
@@ -130,5 +130,17 @@ describe('balanceTitle', () => {
   it('leaves a title the writer broke by hand alone', () => {
     const items = [text('青石镇政协工作联络委员会关于2026年度'), { kind: 'node', node: schema.nodes.hardBreak.create() } as const, text('委员履职情况和2027年度重点工作安排意见的报告')];
     expect(balanceTitle(items)).toEqual(items);
+  });
+});
+
+describe('widthInChars (the signature block)', () => {
+  it('counts Chinese characters one, digits and Latin letters half, and a quarter where the two meet, as Word spaces them', () => {
+    expect(widthInChars('青山镇政协联工委')).toBe(8);
+    // 2026 and 年, 年 and 12, 12 and 月, 月 and 20, 20 and 日
+    expect(widthInChars('2026年12月20日')).toBe(7 + 5 * 0.25);
+    expect(widthInChars('第3组')).toBe(2.5 + 2 * 0.25);
+    // none beside punctuation or a space
+    expect(widthInChars('（2026）')).toBe(4);
+    expect(widthInChars('CPPCC 委员')).toBe(5);
   });
 });

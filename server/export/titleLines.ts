@@ -6,12 +6,23 @@ import { schema } from '../../shared/schema.js';
 import { TITLE_CHARS_PER_LINE } from './gongwen.js';
 import type { InlineItem } from './inline.js';
 
-/** Width in characters of 3号 type, for the signature block (docxPage.ts): full-width (CJK) one, Latin letters, digits and spaces half. */
+/**
+ * Width in characters of 3号 type as Word sets it, for the signature block
+ * (docxPage.ts): full-width (CJK) one, Latin letters, digits and spaces half,
+ * and a quarter more wherever a Chinese character and a Latin letter or digit
+ * meet (Word's automatic space between Asian text and Latin text or numbers,
+ * w:autoSpaceDE and w:autoSpaceDN, on by default: 2026年12月20日 has five such
+ * places). LibreOffice puts about a fifth of a character there.
+ */
 export function widthInChars(text: string): number {
   let width = 0;
   for (const char of text) width += /[\u0000-\u024F\u2000-\u206F]/.test(char) && !/[\u2014\u2018-\u201F\u2026]/.test(char) ? 0.5 : 1;
-  return width;
+  return width + 0.25 * (text.match(AUTO_SPACED) ?? []).length;
 }
+
+const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF';
+/** A Chinese character with a Latin letter or digit after it, or a Latin letter or digit with a Chinese character after it (lookahead: each place counts once). */
+const AUTO_SPACED = new RegExp(`[${HAN}](?=[A-Za-z0-9])|[A-Za-z0-9](?=[${HAN}])`, 'g');
 
 /**
  * Advance widths, in em, of Times New Roman's printable ASCII (U+0020 to

@@ -1,16 +1,22 @@
-// A full-length summary for measuring the printed page: the three-part
-// year-end template (shared/templates.ts) filled in with the several
-// paragraphs a section really gets, about six pages of 3号 text. The text is
-// invented, written the way a township committee writes.
+// Full-length summaries for measuring the printed page: both year-end
+// templates (shared/templates.ts) filled in as a township CPPCC liaison
+// committee (乡镇政协联工委) really fills them, each five pages or more of 3号
+// text, with its 署名 and 成文日期. The three-part template gives every part
+// several paragraphs; the five-section template (五个“更”) writes out each
+// 一是/二是/三是 lead with the sentences that follow it. The text is invented.
 import type { JSONContent } from '@tiptap/core';
 import { GUIDANCE_MARK } from '../../../shared/Guidance.js';
-import { templateContent } from '../../../shared/templates.js';
+import { SIGNATURE_NODE } from '../../../shared/Signature.js';
+import { templateContent, type TemplateId } from '../../../shared/templates.js';
 import type { ExportInput } from '../types.js';
 
 export const REPORT_TITLE = '青山镇政协联工委2026年工作总结';
 
 /** What replaces each 〔…〕 placeholder; a list's first entry takes the placeholder's place, the rest are paragraphs after it. */
-const WRITTEN: Record<string, string | string[]> = {
+type Written = Record<string, string | string[]>;
+
+/** The three-part template (工作·问题·打算). */
+const WRITTEN_THREE_PART: Written = {
   '〔年份〕': '2026',
   '〔镇名〕': '青山镇',
   '〔下一年份〕': '2027',
@@ -53,17 +59,91 @@ const WRITTEN: Record<string, string | string[]> = {
   ],
 };
 
-/** The three-part template with every placeholder written out. */
-export function fullReport(): JSONContent {
+
+/** The five-section template (五个“更”): each lead's placeholder becomes the sentences after the lead; some leads go on in a second paragraph. */
+const WRITTEN_FIVE_SECTIONS: Written = {
+  '〔年份〕': '2026',
+  // 参政议政更主动
+  '〔围绕哪些中心工作；决策前征求意见、决策中提出建议、决策后督促落实的做法与成效〕': [
+    '紧扣镇党委、政府年初确定的乡村振兴、集镇提升和产业园区建设三项重点工作，坚持决策前深入调研征求意见、决策中积极协商提出建议、决策后跟踪问效督促落实。全年列席镇党委扩大会议和镇政府常务会议九次，组织委员围绕《青山镇集镇建设三年行动方案》《青山镇农村人居环境整治实施方案》等重要文件召开专题协商会三次，提出修改意见二十三条，其中十七条被吸收采纳。',
+    '针对集镇停车难、农贸市场占道经营等群众反映强烈的问题，组织部分委员和集镇商户代表召开“有事好商量”协商议事会，提出规划临时停车场、划定早市经营区域等建议。镇政府据此在老街东侧新建停车场一处，新增停车位八十余个，集镇交通秩序明显好转。',
+  ],
+  '〔调研题目、走访的企业和村组、形成的建议或提案、相关部门采纳情况〕':
+    '茶叶是我镇的主导产业，全镇茶园面积达到3.2万亩。今年四月至六月，组织农业、科技界别委员组成调研组，先后深入石桥、柳溪、龙潭等七个产茶村和十二家茶叶企业，走访茶农八十余户，召开座谈会四场，摸清了茶园管护粗放、加工企业规模偏小、品牌影响力不强等制约产业发展的突出问题，形成了《关于推动青山茶产业提质增效的调研报告》，提出打造区域公用品牌、建设标准化生态茶园、培育龙头企业等五条建议。报告得到镇党委主要负责同志的肯定性批示，相关建议已列入全镇明年农业农村工作要点。',
+  '〔收集反映社情民意的条数、典型事例、党委政府采纳落实情况〕':
+    '建立委员定点联系村组制度，每名委员联系一至两个村民小组，定期走访农户，及时了解群众的所思所想所盼。全年收集社情民意二十六条，经联工委梳理后报送县政协十条，被县政协《社情民意》刊发三条。其中反映的白沙村饮水工程管网老化、中心小学门前道路缺少交通安全设施等问题，引起有关部门高度重视，目前已全部整改到位，群众反映的意见做到了件件有回音、事事有着落。',
+  // 服务发展更务实
+  '〔联系在外经济人士、新引进企业和项目的数量与投资额〕':
+    '充分发挥委员人脉广、信息灵的优势，把招商引资作为服务发展的重要抓手，鼓励委员当好家乡的宣传员和招商员。全年通过委员联系在外经济人士四十余人，提供招商线索十一条，陪同客商考察洽谈十五批次，协助引进农产品加工、竹木制品等企业两家，协议投资1.5亿元，其中柳溪竹木制品项目已于十月建成投产。',
+  '〔委员创办、扩建企业的典型事例，带动就业与税收〕': [
+    '引导经济界委员立足本职、创业兴业，在全镇经济建设中争当排头兵。委员李建国创办的青山绿源茶业有限公司今年新建清洁化生产线一条，带动周边茶农一千二百余户，户均增收三千元以上；委员王秀英领办的枫林高山蔬菜专业合作社发展订单种植一千五百亩，吸纳本地村民常年务工六十余人。据统计，全镇委员创办、领办的企业和合作社全年实现产值2.3亿元，上缴税收八百余万元。',
+    '同时，组织有技术专长的委员开展送科技下乡活动，在龙潭、白沙等村举办茶园修剪、蔬菜病虫害防治等实用技术培训班六期，培训群众四百余人次，发放技术资料一千余份，受到群众普遍欢迎。',
+  ],
+  '〔服务企业的机制，帮助解决的具体问题〕':
+    '建立委员联系企业制度，安排十二名委员分别联系镇内规模以上企业和重点项目，每季度至少走访一次，及时了解企业生产经营中遇到的困难和问题。全年帮助企业协调解决用地、用电、融资、用工等具体问题十五个，其中协调供电部门为产业园区新增变压器两台，解决了三家企业的用电难题；联系金融机构为六家小微企业争取贷款一千二百万元，有力支持了企业发展。',
+  // 民主监督更有效
+  '〔评议对象、方式、满意度测评结果〕':
+    '结合县政协的统一部署，组织委员对镇财政所、派出所、卫生院、自然资源所等七个站所开展民主评议。评议采取听取汇报、查阅资料、个别走访、问卷测评等方式进行，共发放测评问卷三百五十份，收回有效问卷三百三十八份，各站所群众满意率均在百分之九十以上。对评议中群众反映的办事环节多、服务态度不够好等问题，及时向有关站所反馈，督促制定整改措施，促进了站所作风的进一步转变。',
+  '〔时间、地点、座谈会情况〕': [
+    '六月和十月，两次组织委员视察集镇污水管网改造、高标准农田建设、农村公路提档升级等重点项目，实地察看工程进度和质量。视察结束后召开座谈会，听取镇政府分管负责同志和项目单位的情况汇报，委员们围绕加强工程质量监管、做好群众矛盾调处、加快项目建设进度等提出意见建议九条，镇政府均作了认真研究和答复。',
+    '对视察中发现的柳溪至龙潭公路部分路段排水沟堵塞、集镇污水管网接户率偏低等问题，联工委以书面形式向镇政府提出整改建议，并于十二月组织委员进行回头看，督促相关单位逐项整改落实，确保民生工程建成一个、群众满意一个。',
+  ],
+  '〔参加企业和部门、提出与解决的问题〕':
+    '创新监督方式，八月举办“委员恳谈问政”活动，邀请镇直有关部门负责人、企业代表和群众代表面对面交流。活动中委员和群众代表围绕农村低保评审、惠农补贴发放、集镇市场管理等问题现场提问二十一个，部门负责人逐一作了回应，当场答复解决十二个，会后办结六个，其余三个列入明年工作计划逐步解决，做到了问政有回音、监督见实效。',
+  // 联络联谊更广泛
+  '〔摸底对象，建立的信息库与人数〕':
+    '为进一步做好联络联谊工作，安排专人对全镇在外创业人士、专家学者和知名人士进行专项摸底，逐村登记人员姓名、工作单位、联系方式和专业特长，建立了青山在外人士信息库，收录人员信息一百三十人，其中企业经营者五十六人、专业技术人员四十一人，为招才引智、招商引资打下了基础。',
+  '〔走访的地方、座谈会次数〕': [
+    '利用春节、中秋等在外人士返乡集中的时机，召开在外人士迎春座谈会和中秋联谊会，向大家通报家乡发展变化，听取对家乡建设的意见建议。先后赴省城、市区走访在外乡贤，召开座谈会三次，参加人员一百余人次。',
+    '在外乡贤情系桑梓、积极回报家乡，今年共捐资捐物一百二十万元，用于修建村组道路、资助困难学生和改善村级活动场所条件，石桥村在外乡贤还牵头成立了乡贤理事会，带头参与村里的公益事业。',
+  ],
+  '〔发出信件、收录信息的份数〕':
+    '在专项摸底的基础上，编印《青山镇在外人士联络名册》，分送镇党政班子成员和各村党组织，做到情况清、联系畅。向在外人士发出《致家乡在外人士的一封信》二百余份，收录回执信息九十六份，建立了常态化联系机制，逢年过节寄送家乡特产和工作简报，使在外人士时刻感受到家乡的关怀。',
+  // 委员活动更多样
+  '〔内容、天数、参加人数〕':
+    '五月，组织委员参加县政协举办的委员履职能力培训班，集中学习三天，参加委员三十五人次，系统学习了人民政协的性质定位、提案撰写、调查研究和协商议事等内容。结合联工委工作实际，编印《委员履职工作手册》，建立委员履职档案，对委员参加会议、视察调研和提交意见建议的情况逐项登记，年底进行通报，激发了委员履职的积极性和主动性。',
+  '〔学习内容与讨论情况〕': [
+    '坚持把思想政治建设摆在首位，全年召开联工委全体会议四次，组织委员集中学习党的创新理论、人民政协理论和政协章程。采取集中学习与个人自学相结合、专题辅导与交流研讨相结合的方式，邀请县委党校教师作专题辅导两场，委员们联系实际谈体会、谈认识，撰写学习体会文章二十余篇，进一步增强了做好新时代政协工作的责任感和使命感。',
+    '同时，依托镇综合文化站建成委员工作室，制定学习、接待、议事等制度，每月安排委员轮流值守、接待群众。全年委员工作室接待群众来访一百二十余人次，收集意见建议四十五条，使委员工作室成为委员学习交流、联系群众和协商议事的重要平台。',
+  ],
+  '〔时间、考察地点、收获〕':
+    '九月，组织委员二十八人赴邻县考察特色农业和乡村旅游发展，先后参观了茶旅融合示范园、高山蔬菜基地和美丽乡村建设示范点。通过考察，委员们学到了先进经验，开阔了眼界，拓宽了思路，回来后结合我镇实际，围绕发展茶旅融合、建设美丽乡村等提出建议六条，为镇党委、政府科学决策提供了参考。',
+  // the closing paragraph
+  '〔如调查研究不够深入、联系群众不够紧密〕':
+    '一是学习的系统性还不够强，部分委员对人民政协理论的学习还不够深入；二是调查研究还不够深入，有的调研停留在面上，提出的意见建议针对性和可操作性不够强；三是委员作用发挥还不够均衡，少数委员参加活动不够主动，联系群众还不够紧密',
+  '〔改进措施和来年工作打算〕':
+    '坚持团结和民主两大主题，进一步加强委员学习培训，健全委员履职档案和考核办法，围绕全镇产业发展、乡村建设和民生改善中的重点难点问题深入开展调查研究，积极建言献策，认真做好联络联谊工作，努力把联工委建设成为团结奋进、务实高效的履职集体，为全镇经济社会高质量发展作出新的贡献',
+};
+
+/** The templates filled in here: the year-end summaries. */
+export const REPORT_TEMPLATES = ['year-end-summary-three-part', 'year-end-summary'] as const satisfies readonly TemplateId[];
+export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
+
+const WRITTEN: Record<ReportTemplate, Written> = {
+  'year-end-summary-three-part': WRITTEN_THREE_PART,
+  'year-end-summary': WRITTEN_FIVE_SECTIONS,
+};
+
+/** The 署名 and 成文日期 both summaries print: the three-part one from its own signature block, the other from the export request. */
+export const REPORT_SIGNATURE = { issuer: '青山镇政协联工委', date: '2026年12月20日' } as const;
+const SIGNATURE_DATE = '2026-12-20'; // as the signature block stores it
+
+/** The template with every placeholder written out, and its signature block (where it has one) filled in. */
+export function filledTemplate(id: ReportTemplate): JSONContent {
+  const written = WRITTEN[id];
   const blocks: JSONContent[] = [];
-  for (const block of templateContent('year-end-summary-three-part', REPORT_TITLE).content ?? []) {
+  for (const block of templateContent(id, REPORT_TITLE).content ?? []) {
+    if (block.type === SIGNATURE_NODE) {
+      blocks.push({ ...block, attrs: { issuer: REPORT_SIGNATURE.issuer, date: SIGNATURE_DATE } });
+      continue;
+    }
     const after: JSONContent[] = [];
     const content = (block.content ?? []).map((node) => {
       if (!node.marks?.some((mark) => mark.type === GUIDANCE_MARK)) return node;
-      const written = WRITTEN[node.text ?? ''];
-      if (written === undefined) throw new Error(`Nothing written for ${node.text}`);
-      const [first, ...rest] = typeof written === 'string' ? [written] : written;
-      after.push(...rest.map((text) => ({ type: 'paragraph', attrs: block.attrs, content: [{ type: 'text', text }] })));
+      const text = written[node.text ?? ''];
+      if (text === undefined) throw new Error(`Nothing written for ${node.text} in ${id}`);
+      const [first, ...rest] = typeof text === 'string' ? [text] : text;
+      after.push(...rest.map((paragraph) => ({ type: 'paragraph', attrs: block.attrs, content: [{ type: 'text', text: paragraph }] })));
       return { type: 'text', text: first };
     });
     blocks.push({ ...block, content }, ...after);
@@ -71,5 +151,15 @@ export function fullReport(): JSONContent {
   return { type: 'doc', content: blocks };
 }
 
-/** The report as an approved export; the template carries its own signature lines. */
-export const approvedReport = (): ExportInput => ({ title: REPORT_TITLE, content: fullReport(), draft: false, guidance: 'mark', comments: null, signature: null });
+/** The filled template as an approved export; one without its own signature block asks for REPORT_SIGNATURE. */
+export function approvedTemplate(id: ReportTemplate): ExportInput {
+  const content = filledTemplate(id);
+  const ownSignature = content.content?.some((block) => block.type === SIGNATURE_NODE) ?? false;
+  return { title: REPORT_TITLE, content, draft: false, guidance: 'mark', comments: null, signature: ownSignature ? null : { ...REPORT_SIGNATURE } };
+}
+
+/** The three-part template filled in (the summary the docs' pictures show). */
+export const fullReport = (): JSONContent => filledTemplate('year-end-summary-three-part');
+
+/** The three-part summary as an approved export; the template carries its own signature block. */
+export const approvedReport = (): ExportInput => approvedTemplate('year-end-summary-three-part');
