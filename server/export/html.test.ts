@@ -62,9 +62,8 @@ describe('exportHtml: content', () => {
     expect(out).toContain('数据<br>第二行 Times New Roman 2026</p>');
     expect(out).toContain('<h3>（一）列表</h3>');
     expect(out).toContain('<h4>1.引用、分隔线与表格</h4>');
-    expect(out).toContain('<ul>\n<li><p>第一项</p></li>\n<li><p>第二项</p>\n<ol start="3">\n<li><p>嵌套三</p></li>');
-    expect(out).toContain('<blockquote>\n<p>引用的话。</p>\n</blockquote>\n<hr>\n<table>');
-    expect(out).toContain('<tr><th><p>项目</p></th>');
+    expect(out).toContain('<ul><li><p>第一项</p></li><li><p>第二项</p><ol start="3"><li><p>嵌套三</p></li>');
+    expect(out).toContain('<blockquote><p>引用的话。</p></blockquote>\n<hr>\n<table><tbody><tr><th><p>项目</p></th>');
     expect(out).toContain('<td rowspan="2"><p>委员</p></td>');
     expect(out).toContain('<td colspan="2"><p>合计</p></td>');
   });
@@ -74,7 +73,7 @@ describe('exportHtml: content', () => {
     expect(out).not.toMatch(/<script/i);
     const hostile = exportHtml({ ...approvedSummary(doc(p(text('x')))), title: '</title><script>alert(1)</script>', signature: { issuer: '<img src=x onerror=alert(1)>', date: '"日期"' } });
     expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
-    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;<br>&quot;日期&quot;');
+    expect(hostile).toContain('<footer style="text-align: right"><p>&lt;img src=x onerror=alert(1)&gt;</p><p>&quot;日期&quot;</p></footer>');
     expect(hostile).not.toMatch(/<script|<img/i);
   });
 
@@ -102,7 +101,7 @@ describe('exportHtml: content', () => {
     expect(summary).toContain(`<h1 style="text-align: center">${SUMMARY_TITLE}</h1>`);
     expect(summary).toContain('<h2>一、参政议政更主动</h2>');
     expect(summary).toContain('<p><strong>一是围绕中心工作建言献策。</strong><mark class="guidance">〔围绕哪些中心工作');
-    expect(summary).toContain('<p style="text-align: right">青山镇政协联工委<br>2026年12月20日</p>\n</body>');
+    expect(summary).toContain('<footer style="text-align: right"><p>青山镇政协联工委</p><p>2026年12月20日</p></footer>\n</body>');
   });
 });
 
