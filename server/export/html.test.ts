@@ -20,7 +20,10 @@ function tags(out: string): { name: string; attrs: Record<string, string> }[] {
   }));
 }
 
-const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'name', 'content', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+
+/** The contents of every <style> element. */
+const styles = (out: string): string[] => [...out.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
 
 describe('exportHtml: the page', () => {
   const out = exportHtml({ ...approvedSummary(richDocument()), draft: true, comments: [comment()] });
@@ -31,13 +34,38 @@ describe('exportHtml: the page', () => {
     expect(out.trimEnd().endsWith('</body>\n</html>')).toBe(true);
   });
 
-  it('holds no script, style, data attribute or class but the placeholders\' one: only what a reader wrote', () => {
+  it('holds no script, data attribute or class but the placeholders\' one, and no style but the page\'s own: only what a reader wrote', () => {
     for (const tag of tags(out + html(summaryTemplate()))) {
-      expect(['script', 'style', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
+      expect(['script', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
       for (const name of Object.keys(tag.attrs)) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
       if (tag.attrs.style !== undefined) expect(tag.attrs.style).toMatch(/^text-align: (left|center|right|justify)$/);
       if (tag.attrs.class !== undefined) expect(`${tag.name}.${tag.attrs.class}`).toBe('mark.guidance');
     }
+  });
+
+  it('has one <style> element, in <head>, the same static sheet whatever the document holds', () => {
+    const head = out.slice(0, out.indexOf('</head>'));
+    expect(styles(out)).toHaveLength(1);
+    expect(styles(head)).toHaveLength(1);
+    const hostile = exportHtml({
+      ...approvedSummary(doc(p(text('</style><style>body{display:none}</style>')))),
+      title: '</style><script>alert(1)</script>',
+      draft: true,
+      comments: [comment()],
+      signature: { issuer: '}</style>', date: '*{color:red}' },
+    });
+    expect(styles(hostile)).toEqual(styles(out));
+    expect(styles(html(richDocument()))).toEqual(styles(exportHtml({ ...approvedSummary(summaryTemplate()), title: '别的标题' })));
+    expect(styles(out)[0]).not.toContain('<');
+  });
+
+  it('is an A4 page with the margins of GB/T 9704, 3号 仿宋 on a 22-line grid, "— N —" page numbers on the outer side', () => {
+    const [sheet] = styles(out);
+    expect(sheet).toMatch(/@page \{\s*size: A4;\s*margin: 37mm 26mm 35mm 28mm;/);
+    expect(sheet).toMatch(/html \{\s*font-family: "公文西文", "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC"[^;]*;\s*font-size: 16pt;\s*line-height: 28.95pt;\s*letter-spacing: -0.25pt;/);
+    expect(sheet).toMatch(/@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";/);
+    expect(sheet).toMatch(/@page :left \{\s*@bottom-left \{\s*content: "— " counter\(page\) " —";/);
+    expect(sheet).toContain('@media screen');
   });
 
   it('sets text-align only where the writer set an alignment', () => {
@@ -48,8 +76,9 @@ describe('exportHtml: the page', () => {
     expect(out).toContain('<p>ABCDEFGH</p>');
   });
 
-  it('starts the body of a draft with a visible 草稿 paragraph', () => {
-    expect(out).toContain('<body>\n<p><strong>草稿</strong></p>\n<h1');
+  it('marks a draft 草稿: at the top of the page on screen, at the top right of every printed page', () => {
+    expect(out).toContain('<body>\n<header>草稿</header>\n<h1');
+    expect(styles(out)[0]).toMatch(/@top-right \{\s*content: "草稿";/);
     expect(html(richDocument())).not.toContain('草稿');
   });
 });
