@@ -2,7 +2,6 @@
 // shared schema (never from toString() of Yjs types).
 import type { JSONContent } from '@tiptap/core';
 import { Node, type NodeType } from '@tiptap/pm/model';
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { ContentDto } from '../../shared/api.js';
@@ -10,7 +9,9 @@ import { withHeadingNumbers } from '../../shared/numberedDoc.js';
 import { takeOverTypedNumbers } from '../../shared/numbering.js';
 import { officialDateText } from '../../shared/officialDate.js';
 import { SIGNATURE_NODE } from '../../shared/Signature.js';
-import { HEADING_LEVELS, MAX_TABLE_SPAN, schema, schemaExtensions } from '../../shared/schema.js';
+import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
+import { exportSignature } from '../export/content.js';
+import { htmlBody } from '../export/htmlBody.js';
 
 
 /**
@@ -179,13 +180,17 @@ export function plainText(node: Node): string {
   });
 }
 
-/** The stored content (json, without numbers) and as a reader sees it (html and text, with the headings' numbers). */
+/**
+ * The stored content (json, without numbers) and as a reader sees it (html and
+ * text, with the headings' numbers). The html is the HTML export's body
+ * (htmlBody.ts), the signature block after it.
+ */
 export function renderContent(fragment: Y.XmlFragment): ContentDto {
   const node = toProseMirrorNode(fragment);
   const numbered = withHeadingNumbers(node);
   return {
     json: node.toJSON() as JSONContent,
-    html: renderToHTMLString({ content: numbered.toJSON() as JSONContent, extensions: schemaExtensions }),
+    html: htmlBody(node, { signature: exportSignature(node, null) }),
     text: plainText(numbered),
   };
 }

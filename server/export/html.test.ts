@@ -20,7 +20,10 @@ function tags(out: string): { name: string; attrs: Record<string, string> }[] {
   }));
 }
 
-const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'name', 'content', 'href', 'style', 'start', 'type', 'colspan', 'rowspan']);
+
+/** The contents of every <style> element. */
+const styles = (out: string): string[] => [...out.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
 
 describe('exportHtml: the page', () => {
   const out = exportHtml({ ...approvedSummary(richDocument()), draft: true, comments: [comment()] });
@@ -31,13 +34,38 @@ describe('exportHtml: the page', () => {
     expect(out.trimEnd().endsWith('</body>\n</html>')).toBe(true);
   });
 
-  it('holds no script, style, data attribute or class but the placeholders\' one: only what a reader wrote', () => {
+  it('holds no script, data attribute or class but the placeholders\' one, and no style but the page\'s own: only what a reader wrote', () => {
     for (const tag of tags(out + html(summaryTemplate()))) {
-      expect(['script', 'style', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
+      expect(['script', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
       for (const name of Object.keys(tag.attrs)) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
       if (tag.attrs.style !== undefined) expect(tag.attrs.style).toMatch(/^text-align: (left|center|right|justify)$/);
       if (tag.attrs.class !== undefined) expect(`${tag.name}.${tag.attrs.class}`).toBe('mark.guidance');
     }
+  });
+
+  it('has one <style> element, in <head>, the same static sheet whatever the document holds', () => {
+    const head = out.slice(0, out.indexOf('</head>'));
+    expect(styles(out)).toHaveLength(1);
+    expect(styles(head)).toHaveLength(1);
+    const hostile = exportHtml({
+      ...approvedSummary(doc(p(text('</style><style>body{display:none}</style>')))),
+      title: '</style><script>alert(1)</script>',
+      draft: true,
+      comments: [comment()],
+      signature: { issuer: '}</style>', date: '*{color:red}' },
+    });
+    expect(styles(hostile)).toEqual(styles(out));
+    expect(styles(html(richDocument()))).toEqual(styles(exportHtml({ ...approvedSummary(summaryTemplate()), title: '别的标题' })));
+    expect(styles(out)[0]).not.toContain('<');
+  });
+
+  it('is an A4 page with the margins of GB/T 9704, 3号 仿宋 on a 22-line grid, "— N —" page numbers on the outer side', () => {
+    const [sheet] = styles(out);
+    expect(sheet).toMatch(/@page \{\s*size: A4;\s*margin: 37mm 26mm 35mm 28mm;/);
+    expect(sheet).toMatch(/html \{\s*font-family: "公文西文", "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC"[^;]*;\s*font-size: 16pt;\s*line-height: 28.95pt;\s*letter-spacing: -0.25pt;/);
+    expect(sheet).toMatch(/@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";/);
+    expect(sheet).toMatch(/@page :left \{\s*@bottom-left \{\s*content: "— " counter\(page\) " —";/);
+    expect(sheet).toContain('@media screen');
   });
 
   it('sets text-align only where the writer set an alignment', () => {
@@ -48,8 +76,9 @@ describe('exportHtml: the page', () => {
     expect(out).toContain('<p>ABCDEFGH</p>');
   });
 
-  it('starts the body of a draft with a visible 草稿 paragraph', () => {
-    expect(out).toContain('<body>\n<p><strong>草稿</strong></p>\n<h1');
+  it('marks a draft 草稿: at the top of the page on screen, at the top right of every printed page', () => {
+    expect(out).toContain('<body>\n<header>草稿</header>\n<h1');
+    expect(styles(out)[0]).toMatch(/@top-right \{\s*content: "草稿";/);
     expect(html(richDocument())).not.toContain('草稿');
   });
 });
@@ -62,9 +91,8 @@ describe('exportHtml: content', () => {
     expect(out).toContain('数据<br>第二行 Times New Roman 2026</p>');
     expect(out).toContain('<h3>（一）列表</h3>');
     expect(out).toContain('<h4>1.引用、分隔线与表格</h4>');
-    expect(out).toContain('<ul>\n<li><p>第一项</p></li>\n<li><p>第二项</p>\n<ol start="3">\n<li><p>嵌套三</p></li>');
-    expect(out).toContain('<blockquote>\n<p>引用的话。</p>\n</blockquote>\n<hr>\n<table>');
-    expect(out).toContain('<tr><th><p>项目</p></th>');
+    expect(out).toContain('<ul><li><p>第一项</p></li><li><p>第二项</p><ol start="3"><li><p>嵌套三</p></li>');
+    expect(out).toContain('<blockquote><p>引用的话。</p></blockquote>\n<hr>\n<table><tbody><tr><th><p>项目</p></th>');
     expect(out).toContain('<td rowspan="2"><p>委员</p></td>');
     expect(out).toContain('<td colspan="2"><p>合计</p></td>');
   });
@@ -74,7 +102,7 @@ describe('exportHtml: content', () => {
     expect(out).not.toMatch(/<script/i);
     const hostile = exportHtml({ ...approvedSummary(doc(p(text('x')))), title: '</title><script>alert(1)</script>', signature: { issuer: '<img src=x onerror=alert(1)>', date: '"日期"' } });
     expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
-    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;<br>&quot;日期&quot;');
+    expect(hostile).toContain('<footer style="text-align: right"><p>&lt;img src=x onerror=alert(1)&gt;</p><p>&quot;日期&quot;</p></footer>');
     expect(hostile).not.toMatch(/<script|<img/i);
   });
 
@@ -102,7 +130,7 @@ describe('exportHtml: content', () => {
     expect(summary).toContain(`<h1 style="text-align: center">${SUMMARY_TITLE}</h1>`);
     expect(summary).toContain('<h2>一、参政议政更主动</h2>');
     expect(summary).toContain('<p><strong>一是围绕中心工作建言献策。</strong><mark class="guidance">〔围绕哪些中心工作');
-    expect(summary).toContain('<p style="text-align: right">青山镇政协联工委<br>2026年12月20日</p>\n</body>');
+    expect(summary).toContain('<footer style="text-align: right"><p>青山镇政协联工委</p><p>2026年12月20日</p></footer>\n</body>');
   });
 });
 

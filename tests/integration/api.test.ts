@@ -101,7 +101,7 @@ describe('templates and documents', () => {
     expect(text).toContain('一、参政议政更主动');
     expect(text).toContain('五、委员活动更多样');
     expect(text.match(/一是/g)).toHaveLength(5);
-    expect(html).toContain('<span data-guidance="" class="guidance">〔年份〕</span>');
+    expect(html).toContain('<mark class="guidance">〔年份〕</mark>');
     expect(html).toContain('<strong>一是围绕中心工作建言献策。</strong>');
   });
 
