@@ -143,6 +143,17 @@ describe('exportMarkdown: escaping', () => {
     expect(md(doc(p(link('javascript:alert(1)'))))).toContain('\n\n点此\n');
     expect(md(doc(p(link('data:text/html,x'))))).toContain('\n\n点此\n');
     expect(md(doc(p(link('https://example.org/a (b)'))))).toContain('[点此](https://example.org/a%20%28b%29)');
+    // a | would end a table cell
+    expect(md(doc(p(link('https://example.org/a|b'))))).toContain('[点此](https://example.org/a%7Cb)');
+  });
+
+  it('escapes a ! before a link, which would make it an image', () => {
+    const out = md(doc(p(text('看!'), { type: 'text', text: '点此', marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }] })));
+    expect(out).toContain('看\\![点此](https://example.org/)');
+  });
+
+  it('leaves _ between two letters or digits as it is, where it cannot be emphasis', () => {
+    expect(md(doc(p(text('file_name 下_划 _x_ a_ 2_3'))))).toContain('file_name 下_划 \\_x\\_ a\\_ 2_3');
   });
 
   it('falls back to inline HTML where a delimiter would not be read as one', () => {
@@ -151,6 +162,12 @@ describe('exportMarkdown: escaping', () => {
     expect(md(doc(p(text('前'), text('。', 'bold'), text('后'))))).toContain('前<strong>。</strong>后');
     expect(md(doc(p(text('前'), text('(a)', 'bold'), text('后'))))).toContain('前<strong>(a)</strong>后');
     expect(md(doc(p(text('强调', 'bold', 'italic'))))).toContain('<strong>*强调*</strong>');
+  });
+
+  it('keeps a mark open across a link inside it', () => {
+    const linked = { type: 'text', text: '链接', marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }, { type: 'bold' }] };
+    expect(md(doc(p(text('前', 'bold'), linked, text('后', 'bold'))))).toContain('\n\n**前[链接](https://example.org/)后**\n');
+    expect(md(doc(p(text('前', 'bold'), linked, text('。'))))).toContain('\n\n**前[链接](https://example.org/)**。\n');
   });
 });
 
