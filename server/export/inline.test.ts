@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from './content.js';
 import { anchorComments, indexTexts } from './documentTexts.js';
-import { CommentBoundaries, inlineItems, inlineTree, type InlineBranch, type InlineItem } from './inline.js';
+import { CommentBoundaries, inlineItems, type InlineItem } from './inline.js';
 import type { ExportComment } from './types.js';
 
 const text = (value: string, ...types: string[]): JSONContent =>
@@ -50,27 +50,5 @@ describe('inlineItems', () => {
 
   it('leaves the content whole without comments', () => {
     expect([doc.child(0), doc.child(1)].map((block) => show(inlineItems(block, index, null)))).toEqual(['一是正文⏎第二行', '下一段']);
-  });
-});
-
-describe('inlineTree', () => {
-  const tree = (content: JSONContent[]) => {
-    const block = parseContent({ type: 'doc', content: [{ type: 'paragraph', content }] }).child(0);
-    const nodes: Parameters<typeof inlineTree>[0][number][] = [];
-    block.forEach((node) => nodes.push(node));
-    const write = (branches: InlineBranch[]): string =>
-      branches.map((b) => (b.kind === 'leaf' ? (b.node.text ?? '⏎') : `<${b.mark.type.name}>${write(b.children)}</${b.mark.type.name}>`)).join('');
-    return write(inlineTree(nodes));
-  };
-
-  it('keeps a mark open across nodes that share it', () => {
-    expect(tree([text('粗', 'bold'), text('斜', 'bold', 'italic'), text('粗', 'bold'), text('平')])).toBe('<bold>粗<italic>斜</italic>粗</bold>平');
-  });
-
-  it('puts a link outermost, so a partly bold link stays one link', () => {
-    const link = { type: 'link', attrs: { href: 'https://example.org' } };
-    expect(tree([{ type: 'text', text: '链', marks: [link] }, { type: 'text', text: '接', marks: [{ type: 'bold' }, link] }])).toBe(
-      '<link>链<bold>接</bold></link>',
-    );
   });
 });

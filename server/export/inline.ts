@@ -1,10 +1,8 @@
 // A textblock's inline content as the exporters write it: its text and hard
 // break nodes, cut where a comment's passage starts or ends, with the comment
-// boundaries between them; and, for the formats that nest (Markdown, HTML),
-// the same content as a tree of marks.
-import type { Mark, Node as PMNode } from '@tiptap/pm/model';
+// boundaries between them (the Word export writes comment ranges there).
+import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Anchor, TextIndex } from './documentTexts.js';
-import { MARK_NESTING, type MarkName } from './schemaNames.js';
 
 export type InlineItem =
   | { kind: 'node'; node: PMNode } // a text node (maybe cut) or a hard break
@@ -86,34 +84,4 @@ export function inlineItems(block: PMNode, index: TextIndex, boundaries: Comment
     items.push(...(next?.isText ? boundaries.takeClosingUpTo(end) : boundaries.takeUpTo(end)));
   });
   return items;
-}
-
-// ---------------------------------------------------------------------------
-// The tree of marks, for formats whose marks are nested elements.
-
-export type InlineTree = InlineBranch[];
-export type InlineBranch =
-  | { kind: 'leaf'; node: PMNode } // text or hard break
-  | { kind: 'mark'; mark: Mark; children: InlineTree };
-
-const nestingRank = (mark: Mark): number => MARK_NESTING.indexOf(mark.type.name as MarkName);
-
-/** Nests the inline nodes under their marks, keeping a mark open across nodes that share it. */
-export function inlineTree(nodes: readonly PMNode[]): InlineTree {
-  const root: InlineTree = [];
-  // The open marks, outermost first, each with the list its children go into.
-  let open: { mark: Mark; children: InlineTree }[] = [];
-  for (const node of nodes) {
-    const marks = [...node.marks].sort((a, b) => nestingRank(a) - nestingRank(b));
-    let shared = 0;
-    while (shared < open.length && shared < marks.length && open[shared].mark.eq(marks[shared])) shared += 1;
-    open = open.slice(0, shared);
-    for (const mark of marks.slice(shared)) {
-      const branch: InlineBranch = { kind: 'mark', mark, children: [] };
-      (open.length ? open[open.length - 1].children : root).push(branch);
-      open.push({ mark, children: branch.children });
-    }
-    (open.length ? open[open.length - 1].children : root).push({ kind: 'leaf', node });
-  }
-  return root;
 }
