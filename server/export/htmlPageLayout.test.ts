@@ -22,7 +22,7 @@ import { indexTexts } from './documentTexts.js';
 import { GRID, MARGIN_MM } from './gongwen.js';
 import { exportHtml } from './html.js';
 import { findProgram } from './preview/render.js';
-import { pdfPages, POINTS_PER_MM, type PdfLine, type PdfPage } from './testing/pdfText.js';
+import { fullLines, pdfPages, POINTS_PER_MM, tally, type PdfLine, type PdfPage } from './testing/pdfText.js';
 import { approvedReport, fullReport, REPORT_TITLE } from './testing/report.js';
 
 const run = promisify(execFile);
@@ -44,8 +44,6 @@ const PAGE_NUMBER_SIZE = 14;
 const TOLERANCE = 2 * POINTS_PER_MM;
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
-/** Chinese characters and full-width punctuation only: no half-width digits or letters. */
-const ALL_CHINESE = /^[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF“”‘’—…]+$/u;
 
 const middle = (line: PdfLine) => (line.yMin + line.yMax) / 2;
 const centre = (line: PdfLine) => (line.xMin + line.xMax) / 2;
@@ -102,15 +100,12 @@ describe('printing the HTML export from Chromium', () => {
     });
 
     it('sets 28 characters on every full line', () => {
-      const full = pages.flatMap((page) =>
-        bodyLines(page).filter((line) => ALL_CHINESE.test(line.text) && Math.abs(line.xMin - LEFT) < 2 && line.xMax > right(page) - BODY_SIZE / 2),
-      );
-      const counts = full.map((line) => [...line.text].length);
-      const tally = [...new Set(counts)].sort().map((count) => `${counts.filter((c) => c === count).length} × ${count}`);
-      console.log(`[html layout] characters on ${full.length} full lines: ${tally.join(', ')}`);
+      const full = pages.flatMap((page) => fullLines(bodyLines(page), { left: LEFT, right: right(page), char: BODY_SIZE }));
+      const counts = full.map(({ count }) => count);
+      console.log(`[html layout] characters on ${full.length} full lines: ${tally(counts)}`);
       expect(full.length).toBeGreaterThan(50);
       // 27 where a mark that may not start a line (，。、) takes the character before it down with it.
-      for (const [i, count] of counts.entries()) expect(Math.abs(count - GRID.charsPerLine), full[i].text).toBeLessThanOrEqual(1);
+      for (const { line, count } of full) expect(Math.abs(count - GRID.charsPerLine), line.text).toBeLessThanOrEqual(1);
       expect(counts.filter((count) => count === GRID.charsPerLine).length).toBeGreaterThan(0.8 * counts.length);
     });
 

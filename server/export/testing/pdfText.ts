@@ -85,3 +85,24 @@ function gatherLines(words: PdfWord[]): PdfLine[] {
     };
   });
 }
+
+/** Chinese characters and full-width punctuation only: no half-width digits or letters. */
+const ALL_CHINESE = /^[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF“”‘’—…]+$/u;
+
+/**
+ * The body lines that run the whole measure (from the type area's left edge
+ * to within half a character of its right one) and hold Chinese only, with
+ * how many characters each holds: what "characters a line" is counted on.
+ */
+export function fullLines(lines: PdfLine[], area: { left: number; right: number; char: number }): { line: PdfLine; count: number }[] {
+  return lines
+    .filter((line) => ALL_CHINESE.test(line.text) && Math.abs(line.xMin - area.left) < 2 && line.xMax > area.right - area.char / 2)
+    .map((line) => ({ line, count: [...line.text].length }));
+}
+
+/** "5 × 27, 63 × 28": how many full lines hold how many characters. */
+export const tally = (counts: number[]): string =>
+  [...new Set(counts)]
+    .sort()
+    .map((count) => `${counts.filter((c) => c === count).length} × ${count}`)
+    .join(', ');
