@@ -20,7 +20,7 @@ import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
 import { openSqliteStorage } from './store/sqlite/openSqliteStorage.js';
 import { LocalPubSub, type PubSub } from './pubsub/PubSub.js';
-import { newId } from './auth/tokens.js';
+import { newId } from './ids.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
 const ANCHOR_REFRESH_MS = 1000;

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, unauthorized } from '../errors.js';
 import type { AccountStore } from '../store/AccountStore.js';
 import { DuplicateKeyError, InvalidInviteError, type InviteRecord, type UserRecord } from '../store/records.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { newId } from './tokens.js';
+import { newId } from '../ids.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 

@@ -9,14 +9,3 @@ export function newSessionToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
-
-/** Ids for users and documents: 96 random bits, 16 URL-safe characters. */
-export function newId(): string {
-  return randomBytes(12).toString('base64url');
-}
-
-export const ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
-
-export function isValidId(value: string): boolean {
-  return ID_PATTERN.test(value);
-}

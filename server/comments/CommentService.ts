@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { canComment } from '../../shared/access.js';
 import type { PersonDto, ThreadDto } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
-import { newId } from '../auth/tokens.js';
+import { newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import { conflict, forbidden, notFound } from '../errors.js';

@@ -4,7 +4,7 @@ import type { ContentDto, DocumentDto, DocumentSummaryDto, MemberDto, Role } fro
 import { canDelete, canManageMembers, canRename, canSubmit } from '../../shared/access.js';
 import { colorForUser } from '../../shared/colors.js';
 import type { TemplateId } from '../../shared/templates.js';
-import { isValidId, newId } from '../auth/tokens.js';
+import { isValidId, newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import type { DocumentRecord, UserRecord } from '../store/records.js';

@@ -5,7 +5,7 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import type { GuidanceExport } from '../../shared/api.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
-import { isValidId } from '../auth/tokens.js';
+import { isValidId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import { resolveAnchor } from '../comments/anchors.js';
 import { badRequest, notFound } from '../errors.js';

@@ -11,7 +11,7 @@ import type { NotificationService } from '../comments/NotificationService.js';
 import type { ApprovalService } from '../approval/ApprovalService.js';
 import type { ExportService } from '../documents/ExportService.js';
 import { authRoutes, type AuthRouteOptions } from './authRoutes.js';
-import { sameOriginWrites } from './origin.js';
+import { sameOriginWrites } from './sameOriginWrites.js';
 import { documentRoutes } from './documentRoutes.js';
 import { versionRoutes } from './versionRoutes.js';
 import { commentRoutes } from './commentRoutes.js';

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { DiffDto, DiffSideDto, PersonDto, VersionDetailDto, VersionDto, VersionKind } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
-import { isValidId, newId } from '../auth/tokens.js';
+import { isValidId, newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import { keepKnownTypes, renderContent } from '../documents/renderContent.js';
