@@ -8,6 +8,7 @@ import { Authenticator } from './auth/Authenticator.js';
 import { CollabServer } from './collab/CollabServer.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
 import type { Config } from './config.js';
+import { DocumentAccess } from './access/DocumentAccess.js';
 import { DocumentService } from './documents/DocumentService.js';
 import { createApp } from './http/createApp.js';
 import type { Storage } from './store/Storage.js';
@@ -74,15 +75,16 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       writersLeft: (room) => autoVersions.writersLeft(room),
     },
   });
-  const documents = new DocumentService(storage, registry);
-  const versions = new VersionService(storage, registry, documents);
+  const access = new DocumentAccess(storage.records);
+  const documents = new DocumentService(storage, registry, access);
+  const versions = new VersionService(storage, registry, access);
   autoVersions.bind((documentId) => versions.takeAutomatic(documentId));
-  const comments = new CommentService(storage, registry, documents);
+  const comments = new CommentService(storage, registry, access);
   anchorKeeper.bind((documentId) => comments.refreshAnchors(documentId));
   const collab = new CollabServer({
     registry,
     authenticator,
-    records: storage.records,
+    access,
     logger,
     limits: config.limits,
     extraOrigins: config.extraOrigins,
@@ -94,9 +96,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     documents,
     versions,
     comments,
-    notifications: new NotificationService(storage),
-    approval: new ApprovalService(storage, registry, documents, versions, comments),
-    exporter: new ExportService(storage, registry, documents),
+    notifications: new NotificationService(storage, access),
+    approval: new ApprovalService(storage, registry, access, documents, versions, comments),
+    exporter: new ExportService(storage, registry, access),
     logger,
     clientDir: config.clientDir,
     maxJsonBytes: config.limits.maxJsonBytes,

@@ -1,13 +1,13 @@
 // The review cycle's end: the owner approves (freezing an approved version,
 // after listing what is unfinished) and may reopen for a new round.
 import type { JSONContent } from '@tiptap/core';
-import { canApprove } from '../../shared/access.js';
 import type { ApprovalDto, ApprovalWarningsDto, DocumentDto } from '../../shared/api.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { CommentService } from '../comments/CommentService.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import { renderContent } from '../documents/renderContent.js';
-import { conflict, forbidden } from '../errors.js';
+import { conflict } from '../errors.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import type { VersionService } from '../versions/VersionService.js';
@@ -17,6 +17,7 @@ export class ApprovalService {
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
+    private readonly access: DocumentAccess,
     private readonly documents: DocumentService,
     private readonly versions: VersionService,
     private readonly comments: CommentService,
@@ -25,7 +26,7 @@ export class ApprovalService {
 
   /** What is unfinished: placeholders left in the text and open comment threads. */
   async warnings(documentId: string, user: UserRecord): Promise<ApprovalWarningsDto> {
-    await this.documents.access(documentId, user);
+    await this.access.require(documentId, user);
     const content = await this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
       return renderContent(room.body).json as JSONContent;
@@ -43,8 +44,7 @@ export class ApprovalService {
    * approved version. Warnings do not block it; they are returned.
    */
   async approve(documentId: string, user: UserRecord): Promise<ApprovalDto> {
-    const { record, role } = await this.documents.access(documentId, user);
-    if (!canApprove(role)) throw forbidden('forbidden', 'Only the owner can approve the document.');
+    const { record } = await this.access.require(documentId, user, 'approve');
     if (record.status === 'approved') throw conflict('wrong_status', 'The document is already approved.');
     const warnings = await this.warnings(documentId, user);
     const version = await this.registry.withRoom(documentId, async (room) => {
@@ -71,8 +71,7 @@ export class ApprovalService {
 
   /** A new round: editable again; the approved version stays. */
   async reopen(documentId: string, user: UserRecord): Promise<DocumentDto> {
-    const { record, role } = await this.documents.access(documentId, user);
-    if (!canApprove(role)) throw forbidden('forbidden', 'Only the owner can reopen the document.');
+    const { record } = await this.access.require(documentId, user, 'reopen');
     if (record.status !== 'approved') throw conflict('wrong_status', 'Only an approved document can be reopened.');
     await this.storage.records.setStatus(documentId, 'draft', this.now());
     this.registry.setStatus(documentId, 'draft');

@@ -8,8 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ACK_PARAM, COLLAB_PATH, CloseCode, MessageType } from '../../shared/collab.js';
 import { colorForUser } from '../../shared/colors.js';
 import { Authenticator } from '../auth/Authenticator.js';
-import { isValidId } from '../ids.js';
-import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import { isAllowedOrigin } from '../access/origin.js';
 import { Connection, flushSends, type ConnectionRates } from './Connection.js';
 import { DocumentNotFoundError, type LoadWaiter } from './RoomRegistry.js';
@@ -28,7 +27,7 @@ export interface CollabLimits extends ConnectionRates {
 export interface CollabServerOptions {
   registry: RoomRegistry;
   authenticator: Authenticator;
-  records: DocumentRecordStore;
+  access: DocumentAccess;
   logger: Logger;
   limits: CollabLimits;
   extraOrigins: readonly string[];
@@ -93,14 +92,9 @@ export class CollabServer {
   private async admit(req: IncomingMessage, url: URL, documentId: string): Promise<Admission> {
     const user = await this.options.authenticator.userForToken(Authenticator.tokenOf(req, url));
     if (!user) return { ok: false, code: CloseCode.unauthorized, reason: 'not signed in' };
-    if (!isValidId(documentId)) return { ok: false, code: CloseCode.documentNotFound, reason: 'no such document' };
-    const role = await this.options.records.getRole(documentId, user.id);
-    if (!role) {
-      const exists = await this.options.records.getDocument(documentId);
-      return exists
-        ? { ok: false, code: CloseCode.forbidden, reason: 'not a member of this document' }
-        : { ok: false, code: CloseCode.documentNotFound, reason: 'no such document' };
-    }
+    const access = await this.options.access.role(documentId, user.id);
+    if (!access.ok) return { ok: false, code: access.code, reason: access.reason };
+    const { role } = access;
     const identity = { id: user.id, username: user.username, displayName: user.displayName, color: colorForUser(user.id) };
     const { limits } = this.options;
     if ((this.perUser.get(user.id) ?? 0) >= limits.maxConnectionsPerUser) {

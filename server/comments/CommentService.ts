@@ -2,13 +2,12 @@
 // document, stored with their replies, synced live to open editors, with
 // @mentions turned into notifications. Access is checked here.
 import * as Y from 'yjs';
-import { canComment } from '../../shared/access.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { PersonDto, ThreadDto } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
 import { newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
-import type { DocumentService } from '../documents/DocumentService.js';
-import { conflict, forbidden, notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { NotificationRecord, ThreadRecord } from '../store/CommentStore.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
@@ -35,19 +34,18 @@ export class CommentService {
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
-    private readonly documents: DocumentService,
+    private readonly access: DocumentAccess,
     private readonly now: () => number = Date.now,
   ) {}
 
   async list(documentId: string, user: UserRecord): Promise<ThreadDto[]> {
-    await this.documents.access(documentId, user);
+    await this.access.require(documentId, user);
     const { threads, where } = await this.locate(documentId);
     return this.dtos(threads, where);
   }
 
   async create(documentId: string, user: UserRecord, input: NewThread): Promise<ThreadDto> {
-    const { role, record } = await this.documents.access(documentId, user);
-    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
+    const { record } = await this.access.require(documentId, user, 'comment');
     if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before commenting.');
     const id = newId();
     const at = this.now();
@@ -70,8 +68,7 @@ export class CommentService {
   }
 
   async reply(documentId: string, user: UserRecord, threadId: string, body: string): Promise<ThreadDto> {
-    const { role } = await this.documents.access(documentId, user);
-    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not write them.');
+    await this.access.require(documentId, user, 'comment');
     await this.thread(documentId, threadId);
     const id = newId();
     const at = this.now();
@@ -81,8 +78,7 @@ export class CommentService {
   }
 
   async setResolved(documentId: string, user: UserRecord, threadId: string, resolved: boolean): Promise<ThreadDto> {
-    const { role } = await this.documents.access(documentId, user);
-    if (!canComment(role)) throw forbidden('forbidden', 'Viewers can read comments but not resolve them.');
+    await this.access.require(documentId, user, 'resolveComment');
     await this.thread(documentId, threadId);
     await this.storage.comments.setResolved(threadId, resolved ? this.now() : null, resolved ? user.id : null);
     return this.changed(documentId, threadId);

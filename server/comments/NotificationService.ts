@@ -1,12 +1,14 @@
 // A member's notifications (mentions in comments), across documents.
 import type { NotificationsDto } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 
 export class NotificationService {
   constructor(
     private readonly storage: Storage,
+    private readonly access: DocumentAccess,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -15,12 +17,9 @@ export class NotificationService {
     const items = [];
     for (const n of records) {
       // Only documents the user can still open: a removed member's old mentions disappear.
-      const [document, role, actor] = await Promise.all([
-        this.storage.records.getDocument(n.documentId),
-        this.storage.records.getRole(n.documentId, user.id),
-        this.storage.accounts.findUserById(n.actorId),
-      ]);
-      if (!document || !role) continue;
+      const [access, actor] = await Promise.all([this.access.document(n.documentId, user.id), this.storage.accounts.findUserById(n.actorId)]);
+      if (!access.ok) continue;
+      const document = access.record;
       items.push({
         id: n.id,
         document: { id: document.id, title: document.title },

@@ -1,12 +1,12 @@
-// What members can do with documents, with every access decision made here:
-// the HTTP routes only parse and answer.
+// What members can do with documents; who may do it is decided by
+// access/DocumentAccess.ts, and the HTTP routes only parse and answer.
 import type { ContentDto, DocumentDto, DocumentSummaryDto, MemberDto, Role } from '../../shared/api.js';
-import { canDelete, canManageMembers, canRename, canSubmit } from '../../shared/access.js';
 import { colorForUser } from '../../shared/colors.js';
 import type { TemplateId } from '../../shared/templates.js';
-import { isValidId, newId } from '../ids.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
+import { newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
-import { conflict, forbidden, notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { DocumentRecord, UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import { renderContent } from './renderContent.js';
@@ -18,17 +18,9 @@ export class DocumentService {
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
+    private readonly access: DocumentAccess,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** The document and the caller's role in it; 404 for an unknown id, 403 for a non-member. */
-  async access(documentId: string, user: UserRecord): Promise<{ record: DocumentRecord; role: Role }> {
-    const record = isValidId(documentId) ? await this.storage.records.getDocument(documentId) : null;
-    if (!record) throw notFound('document_not_found', 'No document with this id.');
-    const role = await this.storage.records.getRole(documentId, user.id);
-    if (!role) throw forbidden('not_a_member', 'You are not a member of this document.');
-    return { record, role };
-  }
 
   async list(user: UserRecord): Promise<DocumentSummaryDto[]> {
     const rows = await this.storage.records.listDocumentsForUser(user.id);
@@ -52,14 +44,13 @@ export class DocumentService {
   }
 
   async get(documentId: string, user: UserRecord): Promise<DocumentDto> {
-    const { record, role } = await this.access(documentId, user);
+    const { record, role } = await this.access.require(documentId, user);
     const owner = await this.storage.accounts.findUserById(record.ownerId);
     return this.dto(record, role, owner ?? user);
   }
 
   async rename(documentId: string, user: UserRecord, title: string): Promise<DocumentDto> {
-    const { record, role } = await this.access(documentId, user);
-    if (!canRename(role)) throw forbidden('forbidden', 'Only the owner and editors can rename the document.');
+    const { record, role } = await this.access.require(documentId, user, 'rename');
     const at = this.now();
     await this.storage.records.renameDocument(documentId, title, at);
     this.registry.sendEvent(documentId, { type: 'document' });
@@ -68,14 +59,13 @@ export class DocumentService {
   }
 
   async delete(documentId: string, user: UserRecord): Promise<void> {
-    const { role } = await this.access(documentId, user);
-    if (!canDelete(role)) throw forbidden('forbidden', 'Only the owner can delete the document.');
+    await this.access.require(documentId, user, 'delete');
     await this.storage.records.deleteDocument(documentId, this.now());
     await this.registry.closeDocument(documentId);
   }
 
   async members(documentId: string, user: UserRecord): Promise<MemberDto[]> {
-    await this.access(documentId, user);
+    await this.access.require(documentId, user);
     const members = await this.storage.records.listMembers(documentId);
     return members.map((m) => ({
       user: { username: m.user.username, displayName: m.user.displayName, color: colorForUser(m.user.id) },
@@ -84,8 +74,7 @@ export class DocumentService {
   }
 
   async setMember(documentId: string, user: UserRecord, username: string, role: Role): Promise<MemberDto> {
-    const { record, role: callerRole } = await this.access(documentId, user);
-    if (!canManageMembers(callerRole)) throw forbidden('forbidden', 'Only the owner can change members.');
+    const { record } = await this.access.require(documentId, user, 'setMember');
     const target = await this.storage.accounts.findUserByUsername(username);
     if (!target) throw notFound('user_not_found', `No account named "${username}".`);
     const current = await this.storage.records.getRole(documentId, target.id);
@@ -97,8 +86,7 @@ export class DocumentService {
   }
 
   async removeMember(documentId: string, user: UserRecord, username: string): Promise<void> {
-    const { record, role } = await this.access(documentId, user);
-    if (!canManageMembers(role)) throw forbidden('forbidden', 'Only the owner can remove members.');
+    const { record } = await this.access.require(documentId, user, 'removeMember');
     const target = await this.storage.accounts.findUserByUsername(username);
     const current = target ? await this.storage.records.getRole(documentId, target.id) : null;
     if (!target || !current) throw notFound('member_not_found', `"${username}" is not a member of this document.`);
@@ -111,8 +99,7 @@ export class DocumentService {
 
   /** draft → in_review (owner, editor). */
   async submit(documentId: string, user: UserRecord): Promise<DocumentDto> {
-    const { record, role } = await this.access(documentId, user);
-    if (!canSubmit(role)) throw forbidden('forbidden', 'Only the owner and editors can submit the document for review.');
+    const { record, role } = await this.access.require(documentId, user, 'submit');
     if (record.status !== 'draft') throw conflict('wrong_status', `The document is ${record.status}, not a draft.`);
     const at = this.now();
     await this.storage.records.setStatus(documentId, 'in_review', at);
@@ -122,7 +109,7 @@ export class DocumentService {
   }
 
   async content(documentId: string, user: UserRecord): Promise<ContentDto> {
-    await this.access(documentId, user);
+    await this.access.require(documentId, user);
     return this.registry.withRoom(documentId, (room) => renderContent(room.body));
   }
 

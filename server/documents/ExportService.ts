@@ -3,6 +3,7 @@
 // from the stored state through the shared schema.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { GuidanceExport } from '../../shared/api.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { isValidId } from '../ids.js';
@@ -13,7 +14,6 @@ import type { ExportComment, ExportInput } from '../export/index.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import { officialDateText } from '../../shared/officialDate.js';
-import type { DocumentService } from './DocumentService.js';
 import { keepKnownTypes, renderContent } from './renderContent.js';
 
 export const EXPORT_FORMATS = {
@@ -49,11 +49,11 @@ export class ExportService {
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
-    private readonly documents: DocumentService,
+    private readonly access: DocumentAccess,
   ) {}
 
   async export(documentId: string, user: UserRecord, request: ExportRequest): Promise<ExportFile> {
-    const { record } = await this.documents.access(documentId, user);
+    const { record } = await this.access.require(documentId, user);
     const source = await this.source(documentId, request.version);
     const input: ExportInput = {
       title: record.title,

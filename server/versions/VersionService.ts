@@ -8,10 +8,10 @@ import { colorForUser } from '../../shared/colors.js';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
 import { isValidId, newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
-import type { DocumentService } from '../documents/DocumentService.js';
+import type { DocumentAccess } from '../access/DocumentAccess.js';
 import { keepKnownTypes, renderContent } from '../documents/renderContent.js';
-import { conflict, forbidden, notFound } from '../errors.js';
-import { canRestoreVersion, canSaveVersion } from '../../shared/access.js';
+import { conflict, notFound } from '../errors.js';
+import { canRestoreVersion } from '../../shared/access.js';
 import { deleterOf } from '../store/deletions.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
@@ -26,19 +26,19 @@ export class VersionService {
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
-    private readonly documents: DocumentService,
+    private readonly access: DocumentAccess,
     private readonly now: () => number = Date.now,
   ) {}
 
   async list(documentId: string, user: UserRecord, page: { limit: number; before?: string }): Promise<VersionDto[]> {
-    await this.documents.access(documentId, user);
+    await this.access.require(documentId, user);
     const records = await this.storage.versions.listVersions(documentId, page);
     const people = await this.people(records.flatMap((r) => [...r.authors, ...(r.createdBy ? [r.createdBy] : [])]));
     return records.map((r) => this.dto(r, people));
   }
 
   async get(documentId: string, user: UserRecord, versionId: string): Promise<VersionDetailDto> {
-    await this.documents.access(documentId, user);
+    await this.access.require(documentId, user);
     const version = await this.find(documentId, versionId);
     const people = await this.people([...version.authors, ...(version.createdBy ? [version.createdBy] : [])]);
     return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text, comments: await this.commentsIn(version) };
@@ -51,8 +51,7 @@ export class VersionService {
 
   /** A named version of the current state (owner, editor). */
   async createNamed(documentId: string, user: UserRecord, name: string): Promise<VersionDto> {
-    const { role } = await this.documents.access(documentId, user);
-    if (!canSaveVersion(role)) throw forbidden('forbidden', 'Only the owner and editors can save versions.');
+    await this.access.require(documentId, user, 'saveVersion');
     const record = await this.take(documentId, 'named', name, user.id);
     return this.dto(record, await this.people([...record.authors, user.id]));
   }
@@ -91,8 +90,7 @@ export class VersionService {
    * it. The state before is kept as a version, and so is the restored one.
    */
   async restore(documentId: string, user: UserRecord, versionId: string): Promise<VersionDto> {
-    const { role, record } = await this.documents.access(documentId, user);
-    if (!canSaveVersion(role)) throw forbidden('forbidden', 'Only the owner and editors can restore versions.');
+    const { role, record } = await this.access.require(documentId, user, 'restoreVersion');
     if (!canRestoreVersion(role, record.status)) throw conflict('document_approved', 'The document is approved: reopen it before restoring a version.');
     const version = await this.find(documentId, versionId);
     const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
@@ -130,7 +128,7 @@ export class VersionService {
 
   /** What changed from version `versionId` to `against` (another version id, or "current"). */
   async diff(documentId: string, user: UserRecord, versionId: string, against: string): Promise<DiffDto> {
-    await this.documents.access(documentId, user);
+    await this.access.require(documentId, user);
     const from = await this.find(documentId, versionId);
     let toDoc: Y.Doc;
     let toSide: DiffSideDto;
