@@ -3,32 +3,27 @@
 // and a thread whose passage is deleted keeps the last words it had.
 import type { Logger } from 'pino';
 import type { Room } from '../collab/Room.js';
+import { Debouncer } from '../Debouncer.js';
 
 export class AnchorKeeper {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debouncer: Debouncer;
   private refresh: ((documentId: string) => Promise<void>) | null = null;
 
-  constructor(
-    private readonly delayMs: number,
-    private readonly logger: Logger,
-  ) {}
+  constructor(delayMs: number, logger: Logger) {
+    this.debouncer = new Debouncer(delayMs, (documentId) => {
+      this.refresh?.(documentId).catch((err) => logger.error({ err, documentId }, 'refreshing comment anchors failed'));
+    });
+  }
 
   bind(refresh: (documentId: string) => Promise<void>): void {
     this.refresh = refresh;
   }
 
   changed(room: Room): void {
-    if (this.timers.has(room.documentId)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(room.documentId);
-      this.refresh?.(room.documentId).catch((err) => this.logger.error({ err, documentId: room.documentId }, 'refreshing comment anchors failed'));
-    }, this.delayMs);
-    timer.unref();
-    this.timers.set(room.documentId, timer);
+    this.debouncer.touch(room.documentId);
   }
 
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.debouncer.close();
   }
 }

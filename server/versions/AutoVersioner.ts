@@ -2,15 +2,18 @@
 // and one when the last person who can write leaves.
 import type { Logger } from 'pino';
 import type { Room, RoomObserver } from '../collab/Room.js';
+import { Debouncer } from '../Debouncer.js';
 
 export class AutoVersioner implements RoomObserver {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debouncer: Debouncer;
   private take: ((documentId: string) => Promise<unknown>) | null = null;
 
   constructor(
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.debouncer = new Debouncer(intervalMs, (documentId) => this.run(documentId));
+  }
 
   /** Connects to whoever takes the versions (set once, after both exist). */
   bind(take: (documentId: string) => Promise<unknown>): void {
@@ -18,13 +21,7 @@ export class AutoVersioner implements RoomObserver {
   }
 
   changed(room: Room): void {
-    if (this.timers.has(room.documentId)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(room.documentId);
-      this.run(room.documentId);
-    }, this.intervalMs);
-    timer.unref();
-    this.timers.set(room.documentId, timer);
+    this.debouncer.touch(room.documentId);
   }
 
   writersLeft(room: Room): void {
@@ -33,13 +30,11 @@ export class AutoVersioner implements RoomObserver {
   }
 
   cancel(documentId: string): void {
-    const timer = this.timers.get(documentId);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(documentId);
+    this.debouncer.cancel(documentId);
   }
 
   close(): void {
-    for (const id of [...this.timers.keys()]) this.cancel(id);
+    this.debouncer.close();
   }
 
   private run(documentId: string): void {
