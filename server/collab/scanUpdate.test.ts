@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mulberry32 as rng } from '../../tests/helpers/fuzzEdits.js';
+import { mulberry32 as rng } from '../../shared/random.js';
 import { inspectUpdate, inspectWithYjs, ProtocolError } from './protocol.js';
 
 /** An answer (without the shape, which only the one pass reads), or 'malformed' where it refuses the update. */

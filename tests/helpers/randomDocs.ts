@@ -5,7 +5,7 @@
 // are the honest changes the document's rules must take.
 import type { Node } from '@tiptap/pm/model';
 import { schema, HEADING_LEVELS } from '../../shared/schema.js';
-import { chance, pick, randomInt, type Rng } from './fuzzEdits.js';
+import { chance, pick, randomInt, type Rng } from '../../shared/random.js';
 
 const WORDS = ['乡村振兴', '调研', '提案', '委员', '履职', '协商议事', 'CPPCC', '2026年', '，', '。', '“民生”', '𠮷'];
 const ALIGNS = [null, 'left', 'center', 'right', 'justify'];

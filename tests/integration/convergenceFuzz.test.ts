@@ -16,7 +16,8 @@ import { JOURNAL_FILE_NAME, SQLITE_FILE_NAME } from '../../server/store/sqlite/o
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { connect, until, type CollabClient } from '../helpers/collabClient.js';
-import { chance, FuzzEditor, mulberry32, pick, pickWeighted, plainText, randomInt, tokensIn, type Rng } from '../helpers/fuzzEdits.js';
+import { chance, mulberry32, pick, pickWeighted, randomInt, type Rng } from '../../shared/random.js';
+import { FuzzEditor, plainText, tokensIn } from '../helpers/fuzzEdits.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 1);
