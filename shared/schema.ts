@@ -9,9 +9,6 @@ import { Guidance } from './Guidance.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
 import { Signature } from './Signature.js';
 
-/** Bumped whenever the schema changes in a way old clients cannot read. */
-export const SCHEMA_VERSION = 1;
-
 /** Name of the Y.XmlFragment holding the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
 

@@ -25,8 +25,9 @@ export const WAITING = ['changes that wait for changes nobody stored', 'deletion
 
 type Fix = (transaction: Y.Transaction) => void;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function hasContent(type: Y.AbstractType<any>): boolean {
+type YType = Y.Doc['share'] extends Map<string, infer T> ? T : never;
+
+function hasContent(type: YType): boolean {
   for (let item = type._start; item !== null; item = item.right) if (!item.deleted) return true;
   for (const item of type._map.values()) if (!item.deleted) return true;
   return false;
