@@ -38,5 +38,5 @@ export function useDocumentEvents(provider: WebsocketProvider | null, onEvent: (
       provider.off('sync', onSync);
       stop();
     };
-  }, [provider]);
+  }, [provider, restoresSeen]);
 }

@@ -38,8 +38,10 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     setLoading(true);
     setData(undefined);
     void reload();
+    const requests = latest;
     return () => {
-      latest.current++;
+      // Drops the answer still on its way.
+      requests.current++;
     };
   }, [key, reload]);
 

@@ -17,6 +17,10 @@ import { Content, type ScannedStruct, type UpdateShape } from './scanUpdate.js';
 import { RuleError } from './updateRules.js';
 import { attributeProblem, markProblem } from './valueRules.js';
 
+/** A shared Yjs type of any kind: Yjs itself types them with `any`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type YType = Y.AbstractType<any>;
+
 /** Elements nest at most this deep (a table in a list in a list … is about ten; renderers recurse per level). */
 export const MAX_ELEMENT_DEPTH = 64;
 
@@ -58,7 +62,7 @@ class Placer {
   private readonly where: (Where | typeof WAITS | undefined)[];
   /** Per client, indexes of its structs in the change, in clock order. */
   private readonly byClient = new Map<number, number[]>();
-  private readonly depths = new Map<Y.AbstractType<any>, number>();
+  private readonly depths = new Map<YType, number>();
 
   /**
    * `structs`: the changes taken but not applied to `doc` yet (stored, or
@@ -185,7 +189,7 @@ class Placer {
     const struct = this.inDocument(client, clock);
     if (struct === null) return WAITS;
     if (!(struct instanceof Y.Item) || struct.parent === null) return GONE;
-    return { parent: this.placeOfType(struct.parent as Y.AbstractType<any>), key: struct.parentSub };
+    return { parent: this.placeOfType(struct.parent as YType), key: struct.parentSub };
   }
 
   /** The type held by the item at `id`, as a place for its children. */
@@ -204,7 +208,7 @@ class Placer {
     if (struct === null) return WAITS;
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) return { kind: 'gone' };
     if (!(struct.content instanceof Y.ContentType)) throw new RuleError('placed inside what is not an element');
-    return this.placeOfType(struct.content.type as Y.AbstractType<any>);
+    return this.placeOfType(struct.content.type as YType);
   }
 
   /** The place a type created in the change makes for its children. */
@@ -216,7 +220,7 @@ class Placer {
     return { kind: 'other' };
   }
 
-  private placeOfType(type: Y.AbstractType<any>): Place {
+  private placeOfType(type: YType): Place {
     if (type instanceof Y.XmlElement) return { kind: 'element', name: type.nodeName, depth: this.depthOf(type) };
     if (type instanceof Y.XmlText) return { kind: 'text' };
     if (type._item === null && this.doc.share.get(BODY_FRAGMENT) === type) return { kind: 'body' };
@@ -224,11 +228,11 @@ class Placer {
   }
 
   /** How many elements deep a type of the document sits (an element in the body: 1). */
-  private depthOf(type: Y.AbstractType<any>): number {
+  private depthOf(type: YType): number {
     const known = this.depths.get(type);
     if (known !== undefined) return known;
     let depth = 0;
-    for (let t: Y.AbstractType<any> | null = type; t?._item; t = t._item.parent as Y.AbstractType<any> | null) depth++;
+    for (let t: YType | null = type; t?._item; t = t._item.parent as YType | null) depth++;
     this.depths.set(type, depth);
     return depth;
   }

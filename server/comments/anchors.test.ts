@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
-import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, updateYFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { schema } from '../../shared/schema.js';

@@ -17,7 +17,7 @@ export function parseContent(content: JSONContent): PMNode {
     doc.check();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot export: the content does not match the document schema (${reason})`);
+    throw new Error(`Cannot export: the content does not match the document schema (${reason})`, { cause: error });
   }
   if (doc.type.name !== 'doc') {
     throw new Error(`Cannot export: the content must be a doc node, not ${doc.type.name}`);

@@ -1,7 +1,7 @@
 // What changed between two versions, block by block and, inside a changed
 // block, character by character (Chinese text is compared per character),
 // with every inserted and deleted run attributed to an account.
-import { DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, diffCleanupSemanticLossless, diffLevenshtein, diffMain, type Diff } from 'diff-match-patch-es';
+import { DIFF_DELETE, DIFF_EQUAL, diffCleanupSemanticLossless, diffLevenshtein, diffMain, type Diff } from 'diff-match-patch-es';
 import type { Block } from './blocksOf.js';
 
 export type SegmentOp = 'equal' | 'insert' | 'delete';

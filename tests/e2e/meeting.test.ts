@@ -6,7 +6,7 @@
 // Longer on demand: MEETING_SECONDS=60 npx vitest run --project e2e tests/e2e/meeting.test.ts
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { api, contentText, newDocument, newUser, type TestUser } from '../helpers/api.js';
 import { clickEndOf, editorReady, launchBrowser, pageAs, recordSocketCloses, screenshot, socketCloses } from '../helpers/browser.js';
 import { connect, synced, until } from '../helpers/collabClient.js';
 import { allSaved, committee, seat, typeTogether, type Typist } from '../helpers/crowd.js';

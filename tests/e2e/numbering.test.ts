@@ -71,7 +71,7 @@ describe('automatic numbering in the browser', () => {
         await until(async () => JSON.stringify(await sections(page)) === JSON.stringify(expected), 'both screens renumbered', 10_000);
       } catch (err) {
         await screenshot(page, 'numbering-failed');
-        throw new Error(`${(err as Error).message}: ${JSON.stringify(await sections(page))}`);
+        throw new Error(`${(err as Error).message}: ${JSON.stringify(await sections(page))}`, { cause: err });
       }
     }
 

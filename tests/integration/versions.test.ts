@@ -2,7 +2,6 @@
 // attributed to the right accounts, restore while someone types, and roles.
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode } from '../../shared/collab.js';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { appendParagraph, connect, occurrences, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
