@@ -32,7 +32,11 @@ export function newestMtime(dir) {
 
 /** Builds dist-server/ if needed; returns the entry point. */
 export async function buildServer() {
-  const sources = Math.max(newestMtime(path.join(root, 'server')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, 'server')),
+    newestMtime(path.join(root, 'shared')),
+    fs.statSync(path.join(root, 'package.json')).mtimeMs,
+  );
   if (fs.existsSync(serverEntry) && fs.statSync(serverEntry).mtimeMs >= sources) return serverEntry;
   const { build } = await import('esbuild');
   fs.rmSync(path.dirname(serverEntry), { recursive: true, force: true });

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { buildServer, newestMtime, root } from './buildServer.mjs';
 
 const builtIndex = path.join(root, 'dist', 'index.html');
-const sources = Math.max(newestMtime(path.join(root, 'client')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(root, 'client')),
+  newestMtime(path.join(root, 'shared')),
+  fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+);
 if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sources) {
   console.log('Building the client…');
   const { build } = await import('vite');

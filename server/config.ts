@@ -87,7 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     clientDir: path.resolve(cwd, env.CLIENT_DIR || './dist'),
     registration,
-    extraOrigins: Object.freeze((env.EXTRA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    extraOrigins: Object.freeze(
+      (env.EXTRA_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     sessionTtlMs: integer(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 3600 * 1000,
     roomIdleMs: integer(env, 'ROOM_IDLE_SECONDS', 30, 0) * 1000,

@@ -115,7 +115,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   // dropped; Node checks for such connections every connectionsCheckingInterval.
   const { handshakeTimeoutMs } = config.limits;
   const server = http.createServer(
-    { headersTimeout: handshakeTimeoutMs, requestTimeout: Math.max(30_000, handshakeTimeoutMs), connectionsCheckingInterval: Math.min(5_000, handshakeTimeoutMs / 2) },
+    {
+      headersTimeout: handshakeTimeoutMs,
+      requestTimeout: Math.max(30_000, handshakeTimeoutMs),
+      connectionsCheckingInterval: Math.min(5_000, handshakeTimeoutMs / 2),
+    },
     app,
   );
   server.on('upgrade', (req, socket, head) => {

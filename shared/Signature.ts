@@ -32,7 +32,13 @@ export const Signature = Node.create({
     const date = officialDateText(String(node.attrs.date ?? '')) ?? '';
     return [
       'div',
-      mergeAttributes(HTMLAttributes, { 'data-signature': '', 'data-issuer': issuer, 'data-date': node.attrs.date, class: 'signature', style: 'text-align: right' }),
+      mergeAttributes(HTMLAttributes, {
+        'data-signature': '',
+        'data-issuer': issuer,
+        'data-date': node.attrs.date,
+        class: 'signature',
+        style: 'text-align: right',
+      }),
       ['p', {}, issuer],
       ['p', {}, date],
     ];

@@ -18,7 +18,9 @@ export function numberedHeadings(doc: PMNode): { pos: number; number: string; no
     if (node.type.name === 'heading') headings.push({ pos, node });
     return !node.isTextblock;
   });
-  const numbers = headingNumbers(headings.map(({ node }) => ({ level: node.attrs.level as number, numbering: (node.attrs[NUMBERING_ATTR] ?? null) as Numbering | null })));
+  const numbers = headingNumbers(
+    headings.map(({ node }) => ({ level: node.attrs.level as number, numbering: (node.attrs[NUMBERING_ATTR] ?? null) as Numbering | null })),
+  );
   return headings.flatMap(({ pos, node }, i) =>
     numbers[i] === null || typedNumberLength(node.attrs.level as number, node.textContent) > 0 ? [] : [{ pos, node, number: numbers[i]! }],
   );

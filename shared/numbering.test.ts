@@ -37,7 +37,14 @@ describe('automatic numbering', () => {
       content: [
         { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '一、不是章节的标题' }] },
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '一、参政议政更主动' }] },
-        { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: '（一）' }, { type: 'text', text: '加强', marks: [{ type: 'bold' }] }] },
+        {
+          type: 'heading',
+          attrs: { level: 3 },
+          content: [
+            { type: 'text', text: '（一）' },
+            { type: 'text', text: '加强', marks: [{ type: 'bold' }] },
+          ],
+        },
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '结语' }] },
         { type: 'heading', attrs: { level: 2, numbering: 'auto' }, content: [{ type: 'text', text: '三、已经是自动编号的' }] },
       ],

@@ -49,7 +49,11 @@ export function unfilledPlaceholders(content: JSONContent): string[] {
   const found: string[] = [];
   forEachTextblock(content, (inline) => {
     found.push(...guidanceRuns(inline));
-    for (const m of inline.map((child) => child.text ?? '').join('').matchAll(BRACKETED)) found.push(m[0]);
+    for (const m of inline
+      .map((child) => child.text ?? '')
+      .join('')
+      .matchAll(BRACKETED))
+      found.push(m[0]);
   });
   return [...new Set(found.map((s) => s.trim()).filter(Boolean))];
 }

@@ -15,8 +15,7 @@ export interface TemplateInfo {
 /** A run of text in a paragraph: plain, a bold run-in lead, or guidance to be replaced. */
 type Run = string | { lead: string } | { guide: string };
 
-const text = (value: string, marks?: JSONContent['marks']): JSONContent =>
-  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
+const text = (value: string, marks?: JSONContent['marks']): JSONContent => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 
 function runs(parts: Run[]): JSONContent[] {
   return parts.map((part) => {
@@ -94,10 +93,7 @@ function yearEndSummary(title?: string): JSONContent {
 
 /** Skeleton C (TEMPLATE.md): main work / problems / plans, with signature and date. */
 function yearEndSummaryThreePart(title?: string): JSONContent {
-  const sub = (headingText: string, guide: string): JSONContent[] => [
-    heading(3, [headingText]),
-    paragraph([{ guide }]),
-  ];
+  const sub = (headingText: string, guide: string): JSONContent[] => [heading(3, [headingText]), paragraph([{ guide }])];
   return {
     type: 'doc',
     content: [

@@ -17,7 +17,6 @@ declare module '@tiptap/y-tiptap' {
   ): void;
   export function yXmlFragmentToProsemirrorJSON(xmlFragment: Y.XmlFragment): { type: string; content: unknown[] };
 
-
   /** Each Yjs type of the body to its ProseMirror node (an array of text nodes for a Y.XmlText). */
   export type ProsemirrorMapping = Map<Y.AbstractType<unknown>, Node | Node[]>;
 
@@ -42,7 +41,12 @@ declare module '@tiptap/y-tiptap' {
 
   export const ySyncPluginKey: PluginKey<YSyncPluginState>;
   export function absolutePositionToRelativePosition(pos: number, type: Y.XmlFragment, mapping: ProsemirrorMapping): Y.RelativePosition;
-  export function relativePositionToAbsolutePosition(y: Y.Doc, documentType: Y.XmlFragment, relPos: Y.RelativePosition, mapping: ProsemirrorMapping): number | null;
+  export function relativePositionToAbsolutePosition(
+    y: Y.Doc,
+    documentType: Y.XmlFragment,
+    relPos: Y.RelativePosition,
+    mapping: ProsemirrorMapping,
+  ): number | null;
   export function initProseMirrorDoc(
     yXmlFragment: Y.XmlFragment,
     schema: Schema,

@@ -87,7 +87,13 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
               <ul className="approval-dialog__list">
                 {data.openThreads.map((thread) => (
                   <li key={thread.id}>
-                    <button type="button" className="approval-item" data-testid="approval-thread" data-thread-id={thread.id} onClick={() => onThread(thread.id)}>
+                    <button
+                      type="button"
+                      className="approval-item"
+                      data-testid="approval-thread"
+                      data-thread-id={thread.id}
+                      onClick={() => onThread(thread.id)}
+                    >
                       <span className={thread.orphaned ? 'approval-item__quote approval-item__quote--orphaned' : 'approval-item__quote'}>{thread.quote}</span>
                       {thread.orphaned && <span className="approval-item__note">{t('approval.threadOrphaned')}</span>}
                       <span className="approval-item__body">

@@ -80,7 +80,12 @@ export function CommentForm({ kind, quote, onSend, onCancel, people, self, autoF
               {t('common.cancel')}
             </button>
           )}
-          <button type="submit" className="button button--small button--primary" disabled={empty || busy} data-testid={comment ? 'comment-submit' : 'reply-submit'}>
+          <button
+            type="submit"
+            className="button button--small button--primary"
+            disabled={empty || busy}
+            data-testid={comment ? 'comment-submit' : 'reply-submit'}
+          >
             {busy ? t('comments.sending') : comment ? t('comments.send') : t('comments.reply')}
           </button>
         </div>

@@ -7,7 +7,17 @@ import { segmentsOf } from './mentions.js';
  * stylesheet), mentions of members set apart with the member's name on hover.
  * Never markup: React renders every character as text.
  */
-export function CommentText({ body, people, className = 'comment-text', testId }: { body: string; people: readonly PersonDto[]; className?: string; testId?: string }) {
+export function CommentText({
+  body,
+  people,
+  className = 'comment-text',
+  testId,
+}: {
+  body: string;
+  people: readonly PersonDto[];
+  className?: string;
+  testId?: string;
+}) {
   const segments = useMemo(() => segmentsOf(body, people), [body, people]);
   return (
     <p className={className} data-testid={testId}>

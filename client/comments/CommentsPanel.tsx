@@ -94,7 +94,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
           {t('comments.pane')}
           {layout.openCount > 0 && <span className="side-panel__count">{layout.openCount}</span>}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('comments.close')} title={t('comments.close')} data-testid="close-comments">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('comments.close')}
+          title={t('comments.close')}
+          data-testid="close-comments"
+        >
           <Icon name="close" />
         </button>
       </header>

@@ -25,7 +25,19 @@ interface ThreadCardProps {
   onResolve: (resolved: boolean) => Promise<void>;
 }
 
-function Comment({ comment, people, now, testId, children }: { comment: CommentDto; people: readonly PersonDto[]; now: Date; testId: string; children?: ReactNode }) {
+function Comment({
+  comment,
+  people,
+  now,
+  testId,
+  children,
+}: {
+  comment: CommentDto;
+  people: readonly PersonDto[];
+  now: Date;
+  testId: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="comment">
       <div className="comment__head">
@@ -80,7 +92,14 @@ export function ThreadCard({ thread, active, canWrite, unplaced, people, self, n
         onActivate();
       }}
     >
-      <button type="button" className="thread__quote" data-testid="thread-quote" aria-label={`${t('comments.quoteLabel')}：${thread.quote}`} title={unplaced ? t('comments.unplaced') : undefined} onClick={onActivate}>
+      <button
+        type="button"
+        className="thread__quote"
+        data-testid="thread-quote"
+        aria-label={`${t('comments.quoteLabel')}：${thread.quote}`}
+        title={unplaced ? t('comments.unplaced') : undefined}
+        onClick={onActivate}
+      >
         {thread.orphaned ? <del>{thread.quote}</del> : thread.quote}
       </button>
 

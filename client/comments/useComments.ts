@@ -58,12 +58,17 @@ export function useComments(documentId: string, editor: Editor | null): Comments
   /** A thread to scroll to once its passage can be placed. */
   const [pendingReveal, setPendingReveal] = useState<string | null>(null);
 
-  const ranges = useEditorState({ editor, selector: ({ editor: current }) => (current ? (commentHighlightsKey.getState(current.state)?.ranges ?? null) : null) });
+  const ranges = useEditorState({
+    editor,
+    selector: ({ editor: current }) => (current ? (commentHighlightsKey.getState(current.state)?.ranges ?? null) : null),
+  });
   const startOf = useCallback((threadId: string) => ranges?.get(threadId)?.from ?? null, [ranges]);
 
   const list = threads.data;
   const passages = useMemo(() => {
-    const shown: HighlightedPassage[] = (list ?? []).flatMap((thread) => (thread.anchor && !thread.orphaned ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : []));
+    const shown: HighlightedPassage[] = (list ?? []).flatMap((thread) =>
+      thread.anchor && !thread.orphaned ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [],
+    );
     if (draft) shown.push({ id: DRAFT_PASSAGE_ID, anchor: draft.anchor, resolved: false });
     return shown;
   }, [list, draft]);
@@ -140,16 +145,23 @@ export function useComments(documentId: string, editor: Editor | null): Comments
       if (editor && !editor.isDestroyed && range) {
         const { selection, doc } = editor.state;
         const covered = textRangeOf(doc, selection.from, selection.to);
-        if (covered?.from === range.from && covered.to === range.to) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, selection.to)));
+        if (covered?.from === range.from && covered.to === range.to)
+          editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, selection.to)));
       }
     },
     [documentId, draft, merge, editor, ranges],
   );
 
   const reply = useCallback(async (threadId: string, body: string) => merge(await replyToThread(documentId, threadId, body)), [documentId, merge]);
-  const setResolved = useCallback(async (threadId: string, resolved: boolean) => merge(await setThreadResolved(documentId, threadId, resolved)), [documentId, merge]);
+  const setResolved = useCallback(
+    async (threadId: string, resolved: boolean) => merge(await setThreadResolved(documentId, threadId, resolved)),
+    [documentId, merge],
+  );
 
-  const draftView = useMemo<DraftComment | null>(() => (draft ? { quote: draft.quote, start: ranges?.get(DRAFT_PASSAGE_ID)?.from ?? draft.start } : null), [draft, ranges]);
+  const draftView = useMemo<DraftComment | null>(
+    () => (draft ? { quote: draft.quote, start: ranges?.get(DRAFT_PASSAGE_ID)?.from ?? draft.start } : null),
+    [draft, ranges],
+  );
 
   return {
     threads,

@@ -49,7 +49,18 @@ export interface WorkspaceComments {
   composing: boolean;
 }
 
-export function EditorWorkspace({ collaboration, user, editable, connection, save, label, notices, concealed = false, comments, onEditor }: EditorWorkspaceProps) {
+export function EditorWorkspace({
+  collaboration,
+  user,
+  editable,
+  connection,
+  save,
+  label,
+  notices,
+  concealed = false,
+  comments,
+  onEditor,
+}: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
   // The editor is made once per document: its click handler reads the latest callback.
   const onActivate = useRef(comments.onActivate);

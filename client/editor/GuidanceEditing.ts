@@ -42,9 +42,7 @@ export const GuidanceEditing = Extension.create({
           apply(tr, pending) {
             if (tr.getMeta(key) === 'flushed') return NONE;
             if (!tr.docChanged) return pending;
-            const mapped = pending
-              .map(([from, to]): Range => [tr.mapping.map(from, 1), tr.mapping.map(to, -1)])
-              .filter(([from, to]) => to > from);
+            const mapped = pending.map(([from, to]): Range => [tr.mapping.map(from, 1), tr.mapping.map(to, -1)]).filter(([from, to]) => to > from);
             const inserted = insertedRanges(tr).filter(([from, to]) => tr.doc.rangeHasMark(from, to, type));
             return mapped.length + inserted.length === 0 ? NONE : [...mapped, ...inserted];
           },

@@ -25,7 +25,18 @@ export function OutlinePanel({ editor }: { editor: Editor | null }) {
       <ol className="outline__list">
         {items.map((item) => (
           <li key={item.pos} className={`outline__item outline__item--level${item.level}`}>
-            <button type="button" className="outline__link" onClick={() => editor.chain().focus().setTextSelection(item.pos + 1).scrollIntoView().run()}>
+            <button
+              type="button"
+              className="outline__link"
+              onClick={() =>
+                editor
+                  .chain()
+                  .focus()
+                  .setTextSelection(item.pos + 1)
+                  .scrollIntoView()
+                  .run()
+              }
+            >
               {item.number}
               {item.text || t('outline.untitled')}
             </button>

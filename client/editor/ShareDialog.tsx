@@ -76,7 +76,13 @@ export function ShareDialog({ documentId, documentTitle, myRole, myUsername, onC
               spellCheck={false}
               onChange={(event) => setUsername(event.target.value)}
             />
-            <select className="select" name="member-role" aria-label={t('share.roleLabel')} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <select
+              className="select"
+              name="member-role"
+              aria-label={t('share.roleLabel')}
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
+            >
               {ADD_ROLES.map((value) => (
                 <option key={value} value={value}>
                   {t(`role.${value}`)}
@@ -126,7 +132,13 @@ export function ShareDialog({ documentId, documentTitle, myRole, myUsername, onC
                       </option>
                     ))}
                   </select>
-                  <button type="button" className="button button--small button--quiet" data-testid="remove-member" disabled={isMe} onClick={() => setRemoving(member)}>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    data-testid="remove-member"
+                    disabled={isMe}
+                    onClick={() => setRemoving(member)}
+                  >
                     {t('share.remove')}
                   </button>
                 </>

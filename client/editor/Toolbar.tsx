@@ -45,10 +45,22 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
     // Not disabled as a whole while commenting is on: a commenter's 批注 button works in a read-only body.
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled && !onComment}>
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.undo')} shortcut="Mod-z" disabled={disabled || !state.canUndo} onClick={run((editor) => editor.chain().focus().undo().run())} testId="toolbar-undo">
+        <ToolbarButton
+          label={t('toolbar.undo')}
+          shortcut="Mod-z"
+          disabled={disabled || !state.canUndo}
+          onClick={run((editor) => editor.chain().focus().undo().run())}
+          testId="toolbar-undo"
+        >
           <Icon name="undo" />
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.redo')} shortcut={isMac ? 'Mod-Shift-z' : 'Mod-y'} disabled={disabled || !state.canRedo} onClick={run((editor) => editor.chain().focus().redo().run())} testId="toolbar-redo">
+        <ToolbarButton
+          label={t('toolbar.redo')}
+          shortcut={isMac ? 'Mod-Shift-z' : 'Mod-y'}
+          disabled={disabled || !state.canRedo}
+          onClick={run((editor) => editor.chain().focus().redo().run())}
+          testId="toolbar-redo"
+        >
           <Icon name="redo" />
         </ToolbarButton>
       </div>
@@ -65,7 +77,11 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
         >
           {state.style === null && <option value="" disabled />}
           {PARAGRAPH_STYLES.map((style) => (
-            <option key={style} value={style} title={t('toolbar.tooltip', { label: t(`paragraphStyle.${style}`), keys: formatShortcut(shortcutOf(style), isMac) })}>
+            <option
+              key={style}
+              value={style}
+              title={t('toolbar.tooltip', { label: t(`paragraphStyle.${style}`), keys: formatShortcut(shortcutOf(style), isMac) })}
+            >
               {t(`paragraphStyle.${style}`)}
             </option>
           ))}
@@ -73,29 +89,70 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.bold')} shortcut="Mod-b" active={state.bold} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleBold().run())} testId="toolbar-bold">
+        <ToolbarButton
+          label={t('toolbar.bold')}
+          shortcut="Mod-b"
+          active={state.bold}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().toggleBold().run())}
+          testId="toolbar-bold"
+        >
           <span className="toolbar__glyph toolbar__glyph--bold">B</span>
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.italic')} shortcut="Mod-i" active={state.italic} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleItalic().run())} testId="toolbar-italic">
+        <ToolbarButton
+          label={t('toolbar.italic')}
+          shortcut="Mod-i"
+          active={state.italic}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().toggleItalic().run())}
+          testId="toolbar-italic"
+        >
           <span className="toolbar__glyph toolbar__glyph--italic">I</span>
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.underline')} shortcut="Mod-u" active={state.underline} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleUnderline().run())} testId="toolbar-underline">
+        <ToolbarButton
+          label={t('toolbar.underline')}
+          shortcut="Mod-u"
+          active={state.underline}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().toggleUnderline().run())}
+          testId="toolbar-underline"
+        >
           <span className="toolbar__glyph toolbar__glyph--underline">U</span>
         </ToolbarButton>
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.bulletList')} shortcut="Mod-Shift-8" active={state.bulletList} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleBulletList().run())} testId="toolbar-bullet-list">
+        <ToolbarButton
+          label={t('toolbar.bulletList')}
+          shortcut="Mod-Shift-8"
+          active={state.bulletList}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().toggleBulletList().run())}
+          testId="toolbar-bullet-list"
+        >
           <Icon name="bulletList" />
         </ToolbarButton>
-        <ToolbarButton label={t('toolbar.orderedList')} shortcut="Mod-Shift-7" active={state.orderedList} disabled={disabled} onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())} testId="toolbar-ordered-list">
+        <ToolbarButton
+          label={t('toolbar.orderedList')}
+          shortcut="Mod-Shift-7"
+          active={state.orderedList}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())}
+          testId="toolbar-ordered-list"
+        >
           <Icon name="orderedList" />
         </ToolbarButton>
         <ToolbarButton
           label={t('toolbar.numbering')}
           active={state.numbering === 'auto'}
           disabled={disabled || state.numbering === null}
-          onClick={run((editor) => editor.chain().focus().updateAttributes('heading', { numbering: state.numbering === 'auto' ? 'none' : 'auto' }).run())}
+          onClick={run((editor) =>
+            editor
+              .chain()
+              .focus()
+              .updateAttributes('heading', { numbering: state.numbering === 'auto' ? 'none' : 'auto' })
+              .run(),
+          )}
           testId="toolbar-numbering"
         >
           <span className="toolbar__glyph toolbar__glyph--numbering">一、</span>
@@ -119,7 +176,12 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
       </div>
 
       <div className="toolbar__group">
-        <ToolbarButton label={t('toolbar.insertTable')} disabled={disabled} onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())} testId="toolbar-insert-table">
+        <ToolbarButton
+          label={t('toolbar.insertTable')}
+          disabled={disabled}
+          onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())}
+          testId="toolbar-insert-table"
+        >
           <Icon name="table" />
         </ToolbarButton>
         <ToolbarButton label={t('signature.insert')} disabled={disabled} onClick={run(goToSignature)} testId="toolbar-signature">
@@ -129,7 +191,14 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
 
       {onComment && (
         <div className="toolbar__group">
-          <ToolbarButton label={t('comments.add')} shortcut={COMMENT_SHORTCUT} disabled={!maybeEditor || !state.textSelected} onClick={onComment} testId="comment-button" wide>
+          <ToolbarButton
+            label={t('comments.add')}
+            shortcut={COMMENT_SHORTCUT}
+            disabled={!maybeEditor || !state.textSelected}
+            onClick={onComment}
+            testId="comment-button"
+            wide
+          >
             <Icon name="addComment" />
             <span className="toolbar__text">{t('comments.add')}</span>
           </ToolbarButton>

@@ -6,7 +6,18 @@ import { anchorOfRange, rangeOfAnchor, textRangeOf, type YBinding } from './comm
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] });
 const seed = () =>
-  prosemirrorJSONToYDoc(schema, { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '工作总结' }] }, paragraph('参政议政更主动'), paragraph('民主监督更有效')] }, BODY_FRAGMENT);
+  prosemirrorJSONToYDoc(
+    schema,
+    {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '工作总结' }] },
+        paragraph('参政议政更主动'),
+        paragraph('民主监督更有效'),
+      ],
+    },
+    BODY_FRAGMENT,
+  );
 
 /** The editor's view of the Y.Doc as the binding keeps it: the document and the mapping. */
 function view(doc: Y.Doc): { binding: YBinding; pm: ReturnType<typeof initProseMirrorDoc>['doc'] } {

@@ -29,7 +29,17 @@ describe('presentUsers', () => {
     expect(users[1]).toMatchObject({ name: '王芳', isSelf: false });
   });
   it('skips states without a user, e.g. a tab still starting up', () => {
-    expect(presentUsers([[1, {}], [2, null], [3, { user: { color: '#000000' } }]], 1, 'a')).toEqual([]);
+    expect(
+      presentUsers(
+        [
+          [1, {}],
+          [2, null],
+          [3, { user: { color: '#000000' } }],
+        ],
+        1,
+        'a',
+      ),
+    ).toEqual([]);
   });
   it('keeps users without a username apart by client id', () => {
     const users = presentUsers(

@@ -12,7 +12,16 @@ import { latestApprovedVersion } from '../http/versionsApi.js';
 import { useResource } from '../lib/useResource.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { formatVersionTime, labelOf } from '../versions/versionLabel.js';
-import { contentOfExport, defaultExportSource, EXPORT_FORMATS, isDraftExport, isoDay, isValidDay, type ExportFormat, type ExportSource } from './exportChoice.js';
+import {
+  contentOfExport,
+  defaultExportSource,
+  EXPORT_FORMATS,
+  isDraftExport,
+  isoDay,
+  isValidDay,
+  type ExportFormat,
+  type ExportSource,
+} from './exportChoice.js';
 import { useExportedContent } from './useExportedContent.js';
 
 interface ExportDialogProps {
@@ -48,7 +57,8 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
   const ownSignature = exported?.signature ?? null;
   const signing = format === 'docx' && ownSignature === null && issuer.trim() !== '';
   const dateInvalid = signing && !isValidDay(date);
-  const url = source !== null && !dateInvalid ? exportUrl(documentId, { format, source, withComments, issuer, date, omitGuidance: omitGuidance && hasGuidance }) : null;
+  const url =
+    source !== null && !dateInvalid ? exportUrl(documentId, { format, source, withComments, issuer, date, omitGuidance: omitGuidance && hasGuidance }) : null;
 
   const approvedVersion = approved.data;
   const approvedWho = approvedVersion?.creator?.displayName ?? approvedVersion?.createdBy;
@@ -96,7 +106,14 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
           <div className="choice-cards export-dialog__formats" role="radiogroup" aria-label={t('exporting.format')}>
             {EXPORT_FORMATS.map((option) => (
               <label key={option} className="choice-card" data-selected={option === format}>
-                <input type="radio" name="export-format" value={option} checked={option === format} onChange={() => setFormat(option)} className="choice-card__radio" />
+                <input
+                  type="radio"
+                  name="export-format"
+                  value={option}
+                  checked={option === format}
+                  onChange={() => setFormat(option)}
+                  className="choice-card__radio"
+                />
                 <span className="choice-card__name">{t(`exporting.formats.${option}`)}</span>
                 <span className="choice-card__description">{t(`exporting.formatHints.${option}`)}</span>
               </label>
@@ -133,7 +150,11 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
             )}
           </select>
           {source !== null && (
-            <span id={markId} className={draft ? 'field__hint export-dialog__mark export-dialog__mark--draft' : 'field__hint export-dialog__mark'} data-testid="export-mark">
+            <span
+              id={markId}
+              className={draft ? 'field__hint export-dialog__mark export-dialog__mark--draft' : 'field__hint export-dialog__mark'}
+              data-testid="export-mark"
+            >
               {draft ? t('exporting.draftMark') : t('exporting.approvedMark')}
             </span>
           )}
@@ -187,7 +208,14 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
             </label>
             <label className="field">
               <span className="field__label">{t('exporting.date')}</span>
-              <input className="input" type="date" name="export-date" value={date} onChange={(event) => setDate(event.target.value)} aria-invalid={dateInvalid || undefined} />
+              <input
+                className="input"
+                type="date"
+                name="export-date"
+                value={date}
+                onChange={(event) => setDate(event.target.value)}
+                aria-invalid={dateInvalid || undefined}
+              />
             </label>
             <p className="field__hint export-dialog__signature-hint">{dateInvalid ? t('exporting.dateInvalid') : t('exporting.signatureHint')}</p>
           </div>

@@ -17,7 +17,8 @@ export const listThreads = (id: string) => request<ThreadDto[]>(threadsPath(id))
 export const createThread = (id: string, body: string, anchor: AnchorDto) => request<ThreadDto>(threadsPath(id), { method: 'POST', body: { body, anchor } });
 
 /** Answers with the whole thread. */
-export const replyToThread = (id: string, threadId: string, body: string) => request<ThreadDto>(`${threadPath(id, threadId)}/replies`, { method: 'POST', body: { body } });
+export const replyToThread = (id: string, threadId: string, body: string) =>
+  request<ThreadDto>(`${threadPath(id, threadId)}/replies`, { method: 'POST', body: { body } });
 
 export const setThreadResolved = (id: string, threadId: string, resolved: boolean) =>
   request<ThreadDto>(`${threadPath(id, threadId)}/${resolved ? 'resolve' : 'reopen'}`, { method: 'POST' });

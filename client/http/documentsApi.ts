@@ -9,8 +9,7 @@ export const listTemplates = () => request<TemplateInfo[]>('/api/templates');
 
 export const listDocuments = () => request<DocumentSummaryDto[]>('/api/documents');
 
-export const createDocument = (title: string, template: TemplateId) =>
-  request<DocumentDto>('/api/documents', { method: 'POST', body: { title, template } });
+export const createDocument = (title: string, template: TemplateId) => request<DocumentDto>('/api/documents', { method: 'POST', body: { title, template } });
 
 export const getDocument = (id: string) => request<DocumentDto>(documentPath(id));
 
@@ -23,11 +22,9 @@ export const deleteDocument = (id: string) => request<unknown>(documentPath(id),
 
 export const listMembers = (id: string) => request<MemberDto[]>(`${documentPath(id)}/members`);
 
-export const setMemberRole = (id: string, username: string, role: Role) =>
-  request<unknown>(memberPath(id, username), { method: 'PUT', body: { role } });
+export const setMemberRole = (id: string, username: string, role: Role) => request<unknown>(memberPath(id, username), { method: 'PUT', body: { role } });
 
-export const removeMember = (id: string, username: string) =>
-  request<unknown>(memberPath(id, username), { method: 'DELETE' });
+export const removeMember = (id: string, username: string) => request<unknown>(memberPath(id, username), { method: 'DELETE' });
 
 /** Hands a draft to the committee: its status becomes in_review (owners and editors). */
 export const submitForReview = (id: string) => request<DocumentDto>(`${documentPath(id)}/submit`, { method: 'POST' });

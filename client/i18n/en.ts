@@ -45,7 +45,7 @@ export const en: Dictionary = {
       anchor_not_found: 'The selected words were deleted or changed: select them again and comment.',
       quote_not_found: 'These words are no longer in the document.',
       thread_not_found: 'This comment no longer exists; reload the page.',
-      wrong_status: 'The document\'s status does not allow this; reload the page.',
+      wrong_status: "The document's status does not allow this; reload the page.",
       version_not_found: 'There is no such version.',
       no_approved_version: 'The document has no approved version yet.',
       unknown_format: 'This export format is not supported.',
@@ -89,7 +89,8 @@ export const en: Dictionary = {
   },
   invites: {
     title: 'Invite colleagues',
-    explanation: 'Create an invitation link and send it to a colleague, who opens it to create an account. Each link creates one account and is valid for 7 days.',
+    explanation:
+      'Create an invitation link and send it to a colleague, who opens it to create an account. Each link creates one account and is valid for 7 days.',
     create: 'Create invitation link',
     creating: 'Creating…',
     createAnother: 'Create another',
@@ -351,7 +352,8 @@ export const en: Dictionary = {
   review: {
     submit: 'Submit for review',
     submitTitle: 'Submit for review',
-    submitBody: 'The document’s status changes from “Draft” to “In review”, for every member to see. It can still be edited and commented on during the review.',
+    submitBody:
+      'The document’s status changes from “Draft” to “In review”, for every member to see. It can still be edited and commented on during the review.',
     submitted: 'Submitted for review',
   },
   approval: {
@@ -369,7 +371,8 @@ export const en: Dictionary = {
     back: 'Back to editing',
     approveAnyway: 'Approve anyway',
     confirmTitle: 'Approve',
-    confirmBody: 'No unfilled guidance and no unresolved comments. Once approved, no member can change the text until you reopen it; the approved version is kept in the version history.',
+    confirmBody:
+      'No unfilled guidance and no unresolved comments. Once approved, no member can change the text until you reopen it; the approved version is kept in the version history.',
     unsaved: 'Some of your changes have not reached the server yet: approved now, the approved version will not have them.',
     approving: 'Approving…',
     approved: 'Approved. The text is locked and the approved version is in the version history.',
@@ -379,7 +382,8 @@ export const en: Dictionary = {
     bannerOwnerUnknown: 'This document is approved. To change it, reopen it for a new round.',
     reopen: 'Reopen',
     reopenTitle: 'Reopen',
-    reopenBody: 'The document becomes a draft again and members can go on editing, for a new round of review. The approved version stays in the version history, to view and export at any time.',
+    reopenBody:
+      'The document becomes a draft again and members can go on editing, for a new round of review. The approved version stays in the version history, to view and export at any time.',
     reopened: 'Reopened: the document can be edited again.',
     discarded: 'Your changes made after the approval were not saved, because the document is approved.',
     dismiss: 'OK',
@@ -406,7 +410,8 @@ export const en: Dictionary = {
     loadMore: 'Load older versions',
     loadError: 'The versions could not be loaded.',
     draftMark: 'The file will be marked “草稿” (draft). Only the approved version is exported without this mark.',
-    approvedMark: 'The approved version is exported as the final document, without a draft mark; the current draft and other versions are marked “草稿” (draft).',
+    approvedMark:
+      'The approved version is exported as the final document, without a draft mark; the current draft and other versions are marked “草稿” (draft).',
     comments: 'Include comments',
     commentsHint: 'As comments in Word; listed at the end in Markdown and HTML.',
     guidanceLeft: 'Placeholders 〔…〕 still to fill in: {{count}}',

@@ -10,7 +10,7 @@ const messages = {
 };
 
 describe('errorMessage', () => {
-  it('says a known error in the user\'s language', () => {
+  it("says a known error in the user's language", () => {
     expect(errorMessage(new ApiError(409, 'username_taken', 'The username "li" is already taken.'), messages)).toBe('用户名已被使用');
     expect(errorMessage(new ApiError(400, 'invalid_input', 'password: at least 8 characters'), messages)).toBe('输入有误：password: at least 8 characters');
   });

@@ -60,7 +60,14 @@ function Bell({ notifications }: { notifications: Notifications }) {
         )}
       </button>
       {open && (
-        <div className="dropdown__menu notifications__panel" id={panelId} role="dialog" aria-label={t('notifications.title')} onKeyDown={onEscape} data-testid="notifications-panel">
+        <div
+          className="dropdown__menu notifications__panel"
+          id={panelId}
+          role="dialog"
+          aria-label={t('notifications.title')}
+          onKeyDown={onEscape}
+          data-testid="notifications-panel"
+        >
           <header className="notifications__header">
             <h2 className="notifications__title">{t('notifications.title')}</h2>
             <button type="button" className="link-button" disabled={unread === 0} onClick={() => void markRead().catch(() => {})} data-testid="mark-all-read">
@@ -90,7 +97,9 @@ function Bell({ notifications }: { notifications: Notifications }) {
                     >
                       <Avatar name={latest.actor.displayName} color={latest.actor.color} size={28} />
                       <span className="notification-item__text">
-                        <span className="notification-item__title">{t('notifications.mentioned', { name: latest.actor.displayName, title: latest.document.title })}</span>
+                        <span className="notification-item__title">
+                          {t('notifications.mentioned', { name: latest.actor.displayName, title: latest.document.title })}
+                        </span>
                         <span className="notification-item__excerpt">{latest.excerpt}</span>
                         <span className="notification-item__meta">
                           <RelativeTime iso={latest.createdAt} now={now} />

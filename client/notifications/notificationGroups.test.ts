@@ -17,8 +17,13 @@ const note = (id: string, threadId: string, actor: PersonDto, read: boolean, doc
 });
 
 describe('groupNotifications', () => {
-  it('shows the mentions of one thread as one entry, in the order of each thread\'s newest', () => {
-    const groups = groupNotifications([note('n4', 't2', wang, false), note('n3', 't1', zhang, false), note('n2', 't2', zhang, true), note('n1', 't2', wang, true)]);
+  it("shows the mentions of one thread as one entry, in the order of each thread's newest", () => {
+    const groups = groupNotifications([
+      note('n4', 't2', wang, false),
+      note('n3', 't1', zhang, false),
+      note('n2', 't2', zhang, true),
+      note('n1', 't2', wang, true),
+    ]);
     expect(groups.map((g) => [g.latest.id, g.ids, g.unreadIds])).toEqual([
       ['n4', ['n4', 'n2', 'n1'], ['n4']],
       ['n3', ['n3'], ['n3']],

@@ -83,7 +83,9 @@ export function DocumentListPage() {
           }}
         />
       )}
-      {dialog?.kind === 'export' && <ExportDialog documentId={dialog.document.id} title={dialog.document.title} status={dialog.document.status} onClose={close} />}
+      {dialog?.kind === 'export' && (
+        <ExportDialog documentId={dialog.document.id} title={dialog.document.title} status={dialog.document.status} onClose={close} />
+      )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
           title={t('list.deleteTitle')}

@@ -251,7 +251,13 @@ export function EditorPage({ documentId }: { documentId: string }) {
             )}
             {/* Only the owner approves (the server decides the same). */}
             {mayApprove && (
-              <button type="button" className="button header-button" data-testid="approve-button" title={t('approval.approve')} onClick={() => setApproving(true)}>
+              <button
+                type="button"
+                className="button header-button"
+                data-testid="approve-button"
+                title={t('approval.approve')}
+                onClick={() => setApproving(true)}
+              >
                 <Icon name="approve" />
                 <span className="header-button__label">{t('approval.approve')}</span>
               </button>
@@ -283,7 +289,13 @@ export function EditorPage({ documentId }: { documentId: string }) {
               <Icon name="history" />
               <span className="header-button__label">{t('versions.history')}</span>
             </button>
-            <button type="button" className={`button header-button${compact}`} data-testid="export-button" title={t('exporting.export')} onClick={() => setExporting(true)}>
+            <button
+              type="button"
+              className={`button header-button${compact}`}
+              data-testid="export-button"
+              title={t('exporting.export')}
+              onClick={() => setExporting(true)}
+            >
               <Icon name="download" />
               <span className="header-button__label">{t('exporting.export')}</span>
             </button>
@@ -460,7 +472,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
           {t('approval.reopenBody')}
         </ConfirmDialog>
       )}
-      {exporting && <ExportDialog documentId={documentId} title={doc.title} status={doc.status} viewingVersionId={viewing?.id ?? null} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportDialog
+          documentId={documentId}
+          title={doc.title}
+          status={doc.status}
+          viewingVersionId={viewing?.id ?? null}
+          onClose={() => setExporting(false)}
+        />
+      )}
       {toast && <Toast message={toast} onDone={() => setToast(null)} />}
 
       {sharing && (

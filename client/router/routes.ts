@@ -1,9 +1,5 @@
 // The app's three pages and how a path maps to one.
-export type Route =
-  | { name: 'login' }
-  | { name: 'documents' }
-  | { name: 'editor'; documentId: string }
-  | { name: 'notFound' };
+export type Route = { name: 'login' } | { name: 'documents' } | { name: 'editor'; documentId: string } | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

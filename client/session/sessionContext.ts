@@ -1,11 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { UserDto } from '../../shared/api.js';
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'error' }
-  | { status: 'signedOut' }
-  | { status: 'signedIn'; user: UserDto };
+export type SessionState = { status: 'loading' } | { status: 'error' } | { status: 'signedOut' } | { status: 'signedIn'; user: UserDto };
 
 export interface Session {
   state: SessionState;

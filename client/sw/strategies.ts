@@ -54,7 +54,5 @@ export async function apiRead(request: Request): Promise<Response> {
 
 /** Makes the given API reads now, so that their answers are cached (failures are no worse than before). */
 export async function warmApiCache(paths: Iterable<string>): Promise<void> {
-  await Promise.all(
-    Array.from(paths, (path) => apiRead(new Request(path, { headers: { Accept: 'application/json' } })).catch(() => undefined)),
-  );
+  await Promise.all(Array.from(paths, (path) => apiRead(new Request(path, { headers: { Accept: 'application/json' } })).catch(() => undefined)));
 }

@@ -39,7 +39,9 @@ function Block({ block }: { block: DiffBlockView }) {
         ? t('versions.removedBlock', { names })
         : undefined;
   const formatNote =
-    block.changes.length > 0 ? t('versions.formatChanged', { what: block.changes.map((change) => t(`versions.formatChanges.${change}`)).join(t('versions.separator')) }) : null;
+    block.changes.length > 0
+      ? t('versions.formatChanged', { what: block.changes.map((change) => t(`versions.formatChanges.${change}`)).join(t('versions.separator')) })
+      : null;
   const common = {
     className: `diff-block diff-block--${block.status}${formatNote ? ' diff-block--reformatted' : ''}`,
     'data-testid': 'diff-block',
@@ -64,7 +66,15 @@ function Group({ container, blocks }: { container: Container; blocks: DiffBlockV
   const wrapEach = (wrap: (block: DiffBlockView, content: ReactNode) => ReactNode) => blocks.map((block) => wrap(block, <Block block={block} />));
   switch (container) {
     case 'bulletList':
-      return <ul>{wrapEach((block, content) => <li key={block.key} className={`diff-item diff-item--${block.status}`}>{content}</li>)}</ul>;
+      return (
+        <ul>
+          {wrapEach((block, content) => (
+            <li key={block.key} className={`diff-item diff-item--${block.status}`}>
+              {content}
+            </li>
+          ))}
+        </ul>
+      );
     case 'orderedList':
       return (
         <ol>
@@ -76,10 +86,24 @@ function Group({ container, blocks }: { container: Container; blocks: DiffBlockV
         </ol>
       );
     case 'blockquote':
-      return <blockquote>{wrapEach((block, content) => <div key={block.key}>{content}</div>)}</blockquote>;
+      return (
+        <blockquote>
+          {wrapEach((block, content) => (
+            <div key={block.key}>{content}</div>
+          ))}
+        </blockquote>
+      );
     case 'table':
       // Cells only: the diff does not say where rows end, so the table is drawn as a column of cells.
-      return <div className="diff-table">{wrapEach((block, content) => <div key={block.key} className="diff-table__cell">{content}</div>)}</div>;
+      return (
+        <div className="diff-table">
+          {wrapEach((block, content) => (
+            <div key={block.key} className="diff-table__cell">
+              {content}
+            </div>
+          ))}
+        </div>
+      );
   }
 }
 
@@ -87,7 +111,9 @@ export function DiffContent({ diff }: { diff: DiffDto }) {
   const items = useMemo(() => diffItemsOf(diff.blocks, diff.authors), [diff]);
   return (
     <div className="page__body version-body version-body--diff" data-testid="version-body">
-      {items.map((item) => (item.kind === 'block' ? <Block key={item.block.key} block={item.block} /> : <Group key={item.key} container={item.container} blocks={item.blocks} />))}
+      {items.map((item) =>
+        item.kind === 'block' ? <Block key={item.block.key} block={item.block} /> : <Group key={item.key} container={item.container} blocks={item.blocks} />,
+      )}
     </div>
   );
 }

@@ -49,7 +49,14 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
         <h2 id={titleId} className="side-panel__title">
           {t('versions.history')}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('versions.closeHistory')} title={t('versions.closeHistory')} data-testid="close-history">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('versions.closeHistory')}
+          title={t('versions.closeHistory')}
+          data-testid="close-history"
+        >
           <Icon name="close" />
         </button>
       </header>
@@ -60,7 +67,13 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
       </label>
 
       <div className="side-panel__scroll">
-        <button type="button" className="version-item version-item--current" aria-current={selectedId === null || undefined} onClick={onShowCurrent} data-testid="history-current">
+        <button
+          type="button"
+          className="version-item version-item--current"
+          aria-current={selectedId === null || undefined}
+          onClick={onShowCurrent}
+          data-testid="history-current"
+        >
           <span className="version-item__dot" aria-hidden="true" />
           <span className="version-item__head">
             <span className="version-item__name">{t('versions.current')}</span>
@@ -96,7 +109,13 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
           </div>
         )}
         {history.hasMore && (
-          <button type="button" className="button button--small history-panel__more" disabled={history.loading} onClick={() => void history.loadMore()} data-testid="load-more-versions">
+          <button
+            type="button"
+            className="button button--small history-panel__more"
+            disabled={history.loading}
+            onClick={() => void history.loadMore()}
+            data-testid="load-more-versions"
+          >
             {history.loading ? t('versions.loadingMore') : t('versions.loadMore')}
           </button>
         )}

@@ -17,7 +17,10 @@ interface VersionItemProps {
 export function VersionItem({ version, selected, nameOf, onSelect }: VersionItemProps) {
   const { t } = useTranslation();
   const label = labelOf(version, t('versions.approvedName'));
-  const names = authorNames(version.authors, { separator: t('versions.separator'), andOthers: (list, count) => t('versions.andOthers', { names: list, count }) });
+  const names = authorNames(version.authors, {
+    separator: t('versions.separator'),
+    andOthers: (list, count) => t('versions.andOthers', { names: list, count }),
+  });
   return (
     <button
       type="button"

@@ -61,7 +61,9 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
       <div className="version-bar">
         <p className="version-bar__title" id={titleId} role="status">
           <Icon name="history" />
-          <span>{label.name !== null ? t('versions.viewingNamed', { name: label.name, time: label.time }) : t('versions.viewingAuto', { time: label.time })}</span>
+          <span>
+            {label.name !== null ? t('versions.viewingNamed', { name: label.name, time: label.time }) : t('versions.viewingAuto', { time: label.time })}
+          </span>
         </p>
         <div className="version-bar__actions">
           {canRestore && (
@@ -90,7 +92,7 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
               aria-label={t('versions.compareLabel')}
               data-testid="compare-mode"
               value={against === CURRENT ? CURRENT : 'version'}
-              onChange={(event) => setAgainst(event.target.value === CURRENT ? CURRENT : (neighbourOf(versions, version.id) ?? others[0])?.id ?? CURRENT)}
+              onChange={(event) => setAgainst(event.target.value === CURRENT ? CURRENT : ((neighbourOf(versions, version.id) ?? others[0])?.id ?? CURRENT))}
             >
               <option value={CURRENT}>{t('versions.compareCurrent')}</option>
               <option value="version" disabled={others.length === 0}>
@@ -98,7 +100,13 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
               </option>
             </select>
             {against !== CURRENT && (
-              <select className="select select--small version-tools__other" aria-label={t('versions.compareWith')} data-testid="compare-with" value={against} onChange={(event) => setAgainst(event.target.value)}>
+              <select
+                className="select select--small version-tools__other"
+                aria-label={t('versions.compareWith')}
+                data-testid="compare-with"
+                value={against}
+                onChange={(event) => setAgainst(event.target.value)}
+              >
                 {others.map((other) => (
                   <option key={other.id} value={other.id}>
                     {optionLabel(other)}
@@ -110,7 +118,13 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
           </>
         )}
         {comments.length > 0 && (
-          <button type="button" className="button button--small version-tools__comments" aria-pressed={showComments} onClick={() => setShowComments((shown) => !shown)} data-testid="version-comments-toggle">
+          <button
+            type="button"
+            className="button button--small version-tools__comments"
+            aria-pressed={showComments}
+            onClick={() => setShowComments((shown) => !shown)}
+            data-testid="version-comments-toggle"
+          >
             <Icon name="comment" size={16} />
             {t('versions.comments', { count: comments.length })}
           </button>

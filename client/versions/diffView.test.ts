@@ -7,7 +7,17 @@ const wang: PersonDto = { username: 'wangming', displayName: '王明', color: '#
 
 function block(partial: Partial<DiffBlockDto>): DiffBlockDto {
   const text = partial.text ?? '正文';
-  return { status: 'equal', type: 'paragraph', level: null, container: null, textAlign: null, text, segments: [{ op: 'equal', text, author: null }], changes: [], ...partial };
+  return {
+    status: 'equal',
+    type: 'paragraph',
+    level: null,
+    container: null,
+    textAlign: null,
+    text,
+    segments: [{ op: 'equal', text, author: null }],
+    changes: [],
+    ...partial,
+  };
 }
 
 const blocksOf = (items: ReturnType<typeof diffItemsOf>) => items.flatMap((item) => (item.kind === 'block' ? [item.block] : item.blocks));
@@ -77,7 +87,7 @@ describe('diffItemsOf', () => {
           block({ status: 'added', container: 'table', text: '表', segments: [{ op: 'insert', text: '表', author: 'zhangli' }] }),
           empty('added'),
           empty('added'),
-          block({ text: '' , segments: [] }),
+          block({ text: '', segments: [] }),
           empty('removed'),
         ],
         [zhang],
@@ -106,17 +116,12 @@ describe('diffItemsOf', () => {
   });
 
   it('starts numbering again in a list that follows a paragraph', () => {
-    const items = diffItemsOf(
-      [block({ container: 'orderedList', text: '甲' }), block({ text: '插话' }), block({ container: 'orderedList', text: '乙' })],
-      [],
-    );
+    const items = diffItemsOf([block({ container: 'orderedList', text: '甲' }), block({ text: '插话' }), block({ container: 'orderedList', text: '乙' })], []);
     expect(items[2].kind === 'group' && items[2].blocks[0].ordinal).toBe(1);
   });
 
   it('lists what changed besides the text only for modified blocks, and drops what it does not know', () => {
-    const [aligned, same] = blocksOf(
-      diffItemsOf([block({ status: 'modified', changes: ['textAlign', 'marks'] }), block({ changes: ['textAlign'] })], []),
-    );
+    const [aligned, same] = blocksOf(diffItemsOf([block({ status: 'modified', changes: ['textAlign', 'marks'] }), block({ changes: ['textAlign'] })], []));
     expect(aligned.changes).toEqual(['textAlign']);
     expect(same.changes).toEqual([]);
   });

@@ -61,7 +61,9 @@ function uniquePeople(list: (PersonDto | null)[]): PersonDto[] {
 export function diffItemsOf(blocks: DiffBlockDto[], people: PersonDto[]): DiffItem[] {
   const find = personFinder(people);
   const views = blocks.map((block, index): DiffBlockView => {
-    const runs = block.segments.filter((segment) => segment.text !== '').map((segment): DiffRun => ({ op: segment.op, text: segment.text, author: find(segment.author) }));
+    const runs = block.segments
+      .filter((segment) => segment.text !== '')
+      .map((segment): DiffRun => ({ op: segment.op, text: segment.text, author: find(segment.author) }));
     const whole = block.status === 'added' || block.status === 'removed';
     return {
       key: String(index),

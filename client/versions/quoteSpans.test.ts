@@ -6,7 +6,7 @@ describe('locateQuote', () => {
     expect(locateQuote([{ text: '参政议政更主动', block: 0 }], '议政')).toEqual([{ piece: 0, start: 2, end: 4 }]);
   });
 
-  it('finds words running over pieces of one paragraph (text split by the diff\'s marks)', () => {
+  it("finds words running over pieces of one paragraph (text split by the diff's marks)", () => {
     const pieces = [
       { text: '围绕中心', block: 0 },
       { text: '重点', block: 0 },
@@ -30,7 +30,7 @@ describe('locateQuote', () => {
     ]);
   });
 
-  it('falls back to the quote\'s lines one after the other when an empty paragraph between them has no piece', () => {
+  it("falls back to the quote's lines one after the other when an empty paragraph between them has no piece", () => {
     const pieces = [
       { text: '第一段', block: 0 },
       { text: '第三段', block: 2 },

@@ -28,7 +28,12 @@ export interface QuoteHighlights {
  * `exclude` matches text that is not the version's own (in a diff, the other
  * side's insertions or deletions, and the format notes).
  */
-export function useQuoteHighlights(containerRef: RefObject<HTMLElement | null>, comments: readonly QuotedComment[], activeId: string | null, exclude: string | null): QuoteHighlights {
+export function useQuoteHighlights(
+  containerRef: RefObject<HTMLElement | null>,
+  comments: readonly QuotedComment[],
+  activeId: string | null,
+  exclude: string | null,
+): QuoteHighlights {
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const ranges = useRef(new Map<string, Range[]>());
 
@@ -79,13 +84,16 @@ export function useQuoteHighlights(containerRef: RefObject<HTMLElement | null>, 
     };
   }, [containerRef, comments, activeId, exclude]);
 
-  const reveal = useCallback((threadId: string) => {
-    const first = ranges.current.get(threadId)?.[0];
-    const scroller = containerRef.current?.closest('.workspace');
-    if (!first || !(scroller instanceof HTMLElement)) return;
-    const frame = scroller.getBoundingClientRect();
-    scroller.scrollTo({ top: scroller.scrollTop + first.getBoundingClientRect().top - frame.top - scroller.clientHeight / 3, behavior: 'smooth' });
-  }, [containerRef]);
+  const reveal = useCallback(
+    (threadId: string) => {
+      const first = ranges.current.get(threadId)?.[0];
+      const scroller = containerRef.current?.closest('.workspace');
+      if (!first || !(scroller instanceof HTMLElement)) return;
+      const frame = scroller.getBoundingClientRect();
+      scroller.scrollTo({ top: scroller.scrollTop + first.getBoundingClientRect().top - frame.top - scroller.clientHeight / 3, behavior: 'smooth' });
+    },
+    [containerRef],
+  );
 
   return { missing, reveal };
 }

@@ -23,7 +23,11 @@ describe('labelOf', () => {
   });
 
   it('knows an automatic version by its time only, and keeps it quiet', () => {
-    expect(labelOf({ name: null, kind: 'auto', createdAt: at(2026, 11, 28, 9, 5) }, '定稿版本')).toMatchObject({ name: null, clock: '09:05', prominent: false });
+    expect(labelOf({ name: null, kind: 'auto', createdAt: at(2026, 11, 28, 9, 5) }, '定稿版本')).toMatchObject({
+      name: null,
+      clock: '09:05',
+      prominent: false,
+    });
   });
 
   it('gives an approved version without a name the fallback name', () => {
@@ -32,7 +36,7 @@ describe('labelOf', () => {
 });
 
 describe('authorNames', () => {
-  it('lists up to three names with the language\'s separator', () => {
+  it("lists up to three names with the language's separator", () => {
     expect(authorNames([person('张丽'), person('王明')], words)).toBe('张丽、王明');
     expect(authorNames([], words)).toBe('');
   });

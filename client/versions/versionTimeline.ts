@@ -37,7 +37,9 @@ export function dayLabel(day: Date, now: Date, locale: string, words: DayWords):
   if (dayKeyOf(day) === dayKeyOf(today)) return words.today;
   if (dayKeyOf(day) === dayKeyOf(yesterday)) return words.yesterday;
   const sameYear = day.getFullYear() === now.getFullYear();
-  const options: Intl.DateTimeFormatOptions = sameYear ? { month: 'long', day: 'numeric', weekday: 'short' } : { year: 'numeric', month: 'long', day: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { month: 'long', day: 'numeric', weekday: 'short' }
+    : { year: 'numeric', month: 'long', day: 'numeric' };
   return new Intl.DateTimeFormat(locale, options).format(day);
 }
 

@@ -68,7 +68,13 @@ export class AccountService {
   async createInvite(admin: UserRecord): Promise<InviteDto> {
     if (!admin.isAdmin) throw forbidden('forbidden', 'Only an administrator can invite people.');
     const at = this.now();
-    const invite: InviteRecord = { code: randomBytes(16).toString('base64url'), createdBy: admin.id, createdAt: at, expiresAt: at + INVITE_TTL_MS, usedBy: null };
+    const invite: InviteRecord = {
+      code: randomBytes(16).toString('base64url'),
+      createdBy: admin.id,
+      createdAt: at,
+      expiresAt: at + INVITE_TTL_MS,
+      usedBy: null,
+    };
     await this.accounts.createInvite(invite);
     return inviteDto(invite);
   }

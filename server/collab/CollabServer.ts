@@ -37,9 +37,7 @@ export interface CollabServerOptions {
 /** ws closes an over-long frame with 1009, which the stock provider retries forever; ours is final. */
 const WS_MESSAGE_TOO_BIG = 1009;
 
-type Admission =
-  | { ok: true; connection: (socket: WebSocket) => Connection }
-  | { ok: false; code: number; reason: string };
+type Admission = { ok: true; connection: (socket: WebSocket) => Connection } | { ok: false; code: number; reason: string };
 
 export class CollabServer {
   private readonly wss: WebSocketServer;
@@ -177,11 +175,13 @@ export class CollabServer {
     });
     ws.on('error', (err) => {
       const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-      if (tooBig) this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.messageTooLarge }, 'closed a connection: frame too large');
+      if (tooBig)
+        this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.messageTooLarge }, 'closed a connection: frame too large');
       else this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
     });
     ws.on('close', () => {
-      if (connection.fellBehind) this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.tryAgainLater }, 'closed a connection whose reader fell behind');
+      if (connection.fellBehind)
+        this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.tryAgainLater }, 'closed a connection whose reader fell behind');
       this.track(connection, documentId, -1);
       room?.leave(connection);
     });

@@ -24,7 +24,7 @@ const admit = (update: Uint8Array, sender: string, authors: Map<number, string>,
   admitUpdate(update, inspectUpdate(update), sender, authors, doc);
 
 describe('admitUpdate', () => {
-  it('takes a whole local copy that carries others\' structs the server has, claiming nothing of theirs', () => {
+  it("takes a whole local copy that carries others' structs the server has, claiming nothing of theirs", () => {
     const { alice, bob, server, authors } = twoWriters();
     alice.getText('t').insert(0, '新');
     const whole = Y.encodeStateAsUpdate(alice); // as a reloaded IndexedDB copy sends it
@@ -34,7 +34,7 @@ describe('admitUpdate', () => {
     expect(authors.get(bob.clientID)).toBe('bob');
   });
 
-  it('leaves out new structs under another member\'s client id, and keeps the sender\'s own', () => {
+  it("leaves out new structs under another member's client id, and keeps the sender's own", () => {
     const { alice, bob, server, authors } = twoWriters();
     const forged = new Y.Doc();
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(server));
@@ -54,7 +54,7 @@ describe('admitUpdate', () => {
     expect(alice.getText('t').toString()).toBe('alice bob');
   });
 
-  it('answers a change made only of others\' new structs with nothing to store', () => {
+  it("answers a change made only of others' new structs with nothing to store", () => {
     const { bob, server, authors } = twoWriters();
     const ahead = new Y.Doc();
     Y.applyUpdate(ahead, Y.encodeStateAsUpdate(server));

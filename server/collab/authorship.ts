@@ -27,13 +27,7 @@ const EVERY_CLOCK = 2 ** 52;
  * account each client id belongs to (`authors`) and what the document holds;
  * records the sender's new client ids in `authors`.
  */
-export function admitUpdate(
-  update: Uint8Array,
-  attribution: UpdateAttribution,
-  senderId: string,
-  authors: Map<number, string>,
-  doc: Y.Doc,
-): AdmittedUpdate {
+export function admitUpdate(update: Uint8Array, attribution: UpdateAttribution, senderId: string, authors: Map<number, string>, doc: Y.Doc): AdmittedUpdate {
   const unclaimed = attribution.clients.filter((client) => authors.get(client) !== senderId);
   // Every keystroke but a member's first: all of it under the sender's own client id.
   if (unclaimed.length === 0) return { update, attribution, foreign: [] };

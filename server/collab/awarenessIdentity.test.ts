@@ -31,7 +31,11 @@ describe('awareness identity', () => {
       seen.push([id, clock]);
       return id !== 2;
     });
-    expect(seen).toEqual([[1, 2], [2, 3], [3, 4]]);
+    expect(seen).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(kept.map((e) => e.clientId)).toEqual([1, 3]);
     // a skipped state must still be well framed
     expect(() => decodeAwarenessUpdate(update.slice(0, update.length - 2), (id) => id === 1)).toThrow(ProtocolError);
@@ -44,9 +48,12 @@ describe('awareness identity', () => {
 });
 
 describe('applyAwarenessEntries', () => {
-  it('leaves an awareness exactly as y-protocols\' applyAwarenessUpdate does, with the same events', () => {
+  it("leaves an awareness exactly as y-protocols' applyAwarenessUpdate does, with the same events", () => {
     const steps: AwarenessEntry[][] = [
-      [{ clientId: 1, clock: 1, state: { cursor: 1 } }, { clientId: 2, clock: 1, state: { cursor: 2 } }],
+      [
+        { clientId: 1, clock: 1, state: { cursor: 1 } },
+        { clientId: 2, clock: 1, state: { cursor: 2 } },
+      ],
       [{ clientId: 1, clock: 1, state: { cursor: 9 } }], // same clock: ignored
       [{ clientId: 1, clock: 2, state: { cursor: 1 } }], // renewed, unchanged: 'update' only
       [{ clientId: 2, clock: 3, state: { cursor: 3 } }],

@@ -30,7 +30,6 @@ export enum Content {
 const TYPE_WITH_KEY = new Set([3, 5]);
 const TYPE_REFS = 7;
 
-
 export interface ScannedUpdate {
   /** No struct and no deletion. */
   empty: boolean;
@@ -128,7 +127,17 @@ export function scanUpdate(update: Uint8Array): ScannedUpdate {
         continue;
       }
       if (!clients.includes(client)) clients.push(client);
-      const struct: ScannedStruct = { client, clock, length: 0, kind: info & BITS5, origin: null, rightOrigin: null, parentRoot: null, parentItem: null, key: null };
+      const struct: ScannedStruct = {
+        client,
+        clock,
+        length: 0,
+        kind: info & BITS5,
+        origin: null,
+        rightOrigin: null,
+        parentRoot: null,
+        parentItem: null,
+        key: null,
+      };
       shape.structs.push(struct);
       if (struct.kind === GC) {
         struct.length = decoding.readVarUint(d);

@@ -36,10 +36,12 @@ function paragraph(text: string, attrs?: Record<string, unknown>): Y.XmlElement 
 }
 
 // Honest editing (random, through the binding, undo and redo, the templates) is taken: placement.test.ts.
-describe('the document\'s rules for a change', () => {
+describe("the document's rules for a change", () => {
   it('take marks as the binding writes them, overlapping ones with their hash', () => {
     const update = updateOf((doc) => {
-      doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('加粗', { bold: {} }), paragraph('链接', { link: { href: 'https://example.cn' }, 'guidance--AbCd1234': {} })]);
+      doc
+        .getXmlFragment(BODY_FRAGMENT)
+        .insert(0, [paragraph('加粗', { bold: {} }), paragraph('链接', { link: { href: 'https://example.cn' }, 'guidance--AbCd1234': {} })]);
     });
     expect(verdict(update)).toBe('taken');
   });
@@ -53,28 +55,60 @@ describe('the document\'s rules for a change', () => {
     const cases: [string, Uint8Array, string][] = [
       ['a map beside the body', updateOf((doc) => doc.getMap('x').set('k', 1)), 'writes outside the document body'],
       ['text beside the body', updateOf((doc) => doc.getText('notes').insert(0, 'x')), 'writes outside the document body'],
-      ['a sub-document in the body', updateOf((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        doc.transact(() => {
+      [
+        'a sub-document in the body',
+        updateOf((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          doc.transact(() => {
+            doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
+            p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
+          });
+        }),
+        'sub-documents are not part of a document',
+      ],
+      [
+        'an unknown mark',
+        updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { blink: true })])),
+        'formatting the document does not know',
+      ],
+      [
+        'a mark named like a prototype key',
+        updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { constructor: true })])),
+        'formatting the document does not know',
+      ],
+      [
+        'an element the schema does not have',
+        updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('script')])),
+        'an element the document does not know',
+      ],
+      [
+        'the document itself as an element',
+        updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('doc')])),
+        'an element the document does not know',
+      ],
+      [
+        'an attribute no node has',
+        updateOf((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          p.setAttribute('onclick', 'alert(1)');
           doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
-          p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
-        });
-      }), 'sub-documents are not part of a document'],
-      ['an unknown mark', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { blink: true })])), 'formatting the document does not know'],
-      ['a mark named like a prototype key', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { constructor: true })])), 'formatting the document does not know'],
-      ['an element the schema does not have', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('script')])), 'an element the document does not know'],
-      ['the document itself as an element', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('doc')])), 'an element the document does not know'],
-      ['an attribute no node has', updateOf((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        p.setAttribute('onclick', 'alert(1)');
-        doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
-      }), 'an attribute the document does not know'],
-      ['a mark value nested 1,000 deep', updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { bold: deep(1_000) })])), 'a value nested too deep'],
-      ['an attribute nested 20 deep', updateOf((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        p.setAttribute('textAlign', deep(20) as string);
-        doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
-      }), 'a value nested too deep'],
+        }),
+        'an attribute the document does not know',
+      ],
+      [
+        'a mark value nested 1,000 deep',
+        updateOf((doc) => doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph('x', { bold: deep(1_000) })])),
+        'a value nested too deep',
+      ],
+      [
+        'an attribute nested 20 deep',
+        updateOf((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          p.setAttribute('textAlign', deep(20) as string);
+          doc.getXmlFragment(BODY_FRAGMENT).insert(0, [p]);
+        }),
+        'a value nested too deep',
+      ],
     ];
     for (const [what, update, expected] of cases) expect(verdict(update), what).toBe(expected);
   });

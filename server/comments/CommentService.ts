@@ -18,7 +18,6 @@ import { anchorOf, findQuote, resolveAnchor, resolveSelection, textOfRanges, typ
 const iso = (ms: number) => new Date(ms).toISOString();
 const EXCERPT_CHARS = 140;
 
-
 export interface NewThread {
   body: string;
   /** Anchor to the first occurrence of these words… */
@@ -59,10 +58,27 @@ export class CommentService {
           : notFound('quote_not_found', 'These words are not in the document.');
       }
       const anchor = anchorOf(ranges);
-      const resolved = resolveAnchor(room.doc, room.body, anchor, { quote: textOfRanges(ranges), offset: null }, Y.createDeleteSetFromStructStore(room.doc.store));
+      const resolved = resolveAnchor(
+        room.doc,
+        room.body,
+        anchor,
+        { quote: textOfRanges(ranges), offset: null },
+        Y.createDeleteSetFromStructStore(room.doc.store),
+      );
       return { quote: textOfRanges(ranges), anchor, anchorOffset: resolved.state === 'anchored' ? resolved.offset : null };
     });
-    await this.storage.comments.createThread({ id, documentId, authorId: user.id, body: input.body, quote, anchor, anchorOffset, createdAt: at, resolvedAt: null, resolvedBy: null });
+    await this.storage.comments.createThread({
+      id,
+      documentId,
+      authorId: user.id,
+      body: input.body,
+      quote,
+      anchor,
+      anchorOffset,
+      createdAt: at,
+      resolvedAt: null,
+      resolvedBy: null,
+    });
     await this.notifyMentions(documentId, user, id, id, input.body, at);
     return this.changed(documentId, id);
   }

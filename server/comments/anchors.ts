@@ -21,8 +21,7 @@ export interface Anchor {
 
 export type Resolution =
   /** `offset`: where the passage starts in the document string (kept to find moved words next time). */
-  | { state: 'anchored'; quote: string; offset: number; ranges: TextRange[]; anchor: Anchor; moved: boolean }
-  | { state: 'orphaned' };
+  { state: 'anchored'; quote: string; offset: number; ranges: TextRange[]; anchor: Anchor; moved: boolean } | { state: 'orphaned' };
 
 /** Every text of the body, in document order. */
 export function textsOf(fragment: Y.XmlFragment): Y.XmlText[] {

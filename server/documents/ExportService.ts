@@ -160,4 +160,3 @@ export function officialDate(iso: string): string {
   if (text === null) throw badRequest('invalid_input', 'date: a day like 2026-12-20');
   return text;
 }
-

@@ -75,7 +75,8 @@ describe('documentProblems and repairDocument', () => {
       'text where the body holds only elements',
       'YArray where an element holds only elements and text',
       `elements nested deeper than ${MAX_ELEMENT_DEPTH}`,
-    ]) expect(problems).toContain(expected);
+    ])
+      expect(problems).toContain(expected);
     // a member's copy, as it was before the repair
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));

@@ -13,7 +13,6 @@ import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
 import { exportSignature } from '../export/content.js';
 import { htmlBody } from '../export/htmlBody.js';
 
-
 /**
  * Drops node and mark types the schema does not know (a client could write
  * any XML element into the fragment), and brings attributes into the ranges
@@ -29,9 +28,7 @@ export function keepKnownTypes(json: JSONContent): JSONContent {
 }
 
 function keepKnown(json: JSONContent): JSONContent {
-  const content = json.content
-    ?.filter((child) => child.type !== undefined && Object.hasOwn(schema.nodes, child.type))
-    .map(keepKnown);
+  const content = json.content?.filter((child) => child.type !== undefined && Object.hasOwn(schema.nodes, child.type)).map(keepKnown);
   const marks = json.marks?.filter((mark) => Object.hasOwn(schema.marks, mark.type));
   const out: JSONContent = { ...json };
   if (content) out.content = content;
@@ -88,15 +85,33 @@ function fitted(json: JSONContent): Node | null {
   const fit = (node: JSONContent, depth: number): Node[] => {
     if (node.type === 'text') {
       if (!node.text) return [];
-      return [safely(() => schema.text(node.text!, (node.marks ?? []).map((mark) => schema.markFromJSON(mark)))) ?? schema.text(node.text)];
+      return [
+        safely(() =>
+          schema.text(
+            node.text!,
+            (node.marks ?? []).map((mark) => schema.markFromJSON(mark)),
+          ),
+        ) ?? schema.text(node.text),
+      ];
     }
     const type = schema.nodes[node.type ?? ''];
     if (!type || depth > MAX_FIT_DEPTH) return textBlocks(node);
-    const children = fitInto(type, (node.content ?? []).flatMap((child) => fit(child, depth + 1)));
+    const children = fitInto(
+      type,
+      (node.content ?? []).flatMap((child) => fit(child, depth + 1)),
+    );
     const made = safely(() => type.createAndFill(node.attrs, children));
     return made ? [made] : children;
   };
-  return safely(() => schema.nodes.doc.createAndFill(null, fitInto(schema.nodes.doc, (json.content ?? []).flatMap((child) => fit(child, 1)))));
+  return safely(() =>
+    schema.nodes.doc.createAndFill(
+      null,
+      fitInto(
+        schema.nodes.doc,
+        (json.content ?? []).flatMap((child) => fit(child, 1)),
+      ),
+    ),
+  );
 }
 
 /** `children` made to follow `type`'s content expression, in order (see fitted). */
@@ -175,7 +190,8 @@ function textBlocksOf(fragment: Y.XmlFragment): Node[] {
 export function plainText(node: Node): string {
   return node.textBetween(0, node.content.size, '\n', (leaf) => {
     if (leaf.type.name === 'hardBreak') return '\n';
-    if (leaf.type.name === SIGNATURE_NODE) return [String(leaf.attrs.issuer ?? ''), officialDateText(String(leaf.attrs.date ?? '')) ?? ''].filter(Boolean).join('\n');
+    if (leaf.type.name === SIGNATURE_NODE)
+      return [String(leaf.attrs.issuer ?? ''), officialDateText(String(leaf.attrs.date ?? '')) ?? ''].filter(Boolean).join('\n');
     return '';
   });
 }

@@ -67,7 +67,11 @@ export class ListNumbering {
   }
 
   private define(reference: string, level: (level: number) => ILevelsOptions): string {
-    if (!this.definitions.has(reference)) this.definitions.set(reference, Array.from({ length: LEVELS }, (_, i) => level(i)));
+    if (!this.definitions.has(reference))
+      this.definitions.set(
+        reference,
+        Array.from({ length: LEVELS }, (_, i) => level(i)),
+      );
     return reference;
   }
 }

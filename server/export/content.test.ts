@@ -22,7 +22,9 @@ describe('withoutTrailingBlanks', () => {
   const para = (text?: string) => ({ type: 'paragraph', content: text === undefined ? [] : [{ type: 'text', text }] });
   const sign = { type: 'signature', attrs: { issuer: '青山镇政协联工委', date: '2026-12-20' } };
   const names = (content: object[]) =>
-    withoutTrailingBlanks(parseContent({ type: 'doc', content } as never)).toJSON().content.map((n: { type: string; content?: { text: string }[] }) => n.content?.[0]?.text ?? n.type);
+    withoutTrailingBlanks(parseContent({ type: 'doc', content } as never))
+      .toJSON()
+      .content.map((n: { type: string; content?: { text: string }[] }) => n.content?.[0]?.text ?? n.type);
 
   it('drops the blank paragraphs at the end of the body, around a signature too', () => {
     expect(names([para('正文'), para(), para('  ')])).toEqual(['正文']);

@@ -33,8 +33,7 @@ export function parseContent(content: JSONContent): PMNode {
 export function withoutTrailingBlanks(doc: PMNode): PMNode {
   const children: PMNode[] = [];
   doc.forEach((child) => children.push(child));
-  const isBlank = (node: PMNode) =>
-    node.type.name === 'paragraph' && node.textContent.trim() === '' && !node.content.content.some((inline) => !inline.isText);
+  const isBlank = (node: PMNode) => node.type.name === 'paragraph' && node.textContent.trim() === '' && !node.content.content.some((inline) => !inline.isText);
   let end = children.length;
   const kept: PMNode[] = [];
   while (end > 0 && (isBlank(children[end - 1]) || children[end - 1].type.name === SIGNATURE_NODE)) {

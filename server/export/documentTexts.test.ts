@@ -17,7 +17,15 @@ const content: JSONContent = {
     { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('列表'))] }] },
     {
       type: 'table',
-      content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p(text('甲')), p(text('乙'))] }, { type: 'tableHeader', content: [p(text('丙'))] }] }],
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [p(text('甲')), p(text('乙'))] },
+            { type: 'tableHeader', content: [p(text('丙'))] },
+          ],
+        },
+      ],
     },
     { type: 'blockquote', content: [p(br, text('引用'))] },
     { type: 'horizontalRule' },

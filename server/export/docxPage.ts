@@ -70,7 +70,14 @@ export function signatureBlock(signature: NonNullable<ExportInput['signature']>)
   const format = runFormat(ROLES.body);
   // the blank line and the issuer go with the date: the three stay on one page (with the body's last paragraph, docx.ts)
   const line = (text: string, right: number, keepNext: boolean): Paragraph =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: GRID_SPACING, indent: { right, firstLine: 0 }, keepNext, run: format, children: textRuns(text, format) });
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: GRID_SPACING,
+      indent: { right, firstLine: 0 },
+      keepNext,
+      run: format,
+      children: textRuns(text, format),
+    });
   return [
     new Paragraph({ spacing: GRID_SPACING, keepNext: true, run: format }),
     ...(issuer ? [line(issuer, issuerRight, date !== '')] : []),

@@ -56,4 +56,4 @@ export const FOOTER_DISTANCE_MM = 25;
 export const HEADER_DISTANCE_MM = 15;
 
 /** Characters a 2号 title line holds across the 156 mm type area. */
-export const TITLE_CHARS_PER_LINE = Math.floor((156 / 25.4) * 72 / 22);
+export const TITLE_CHARS_PER_LINE = Math.floor(((156 / 25.4) * 72) / 22);

@@ -56,7 +56,18 @@ describe('omitGuidance', () => {
       { type: 'bulletList', content: [item(p(guide('〔第一项〕'))), item(p(text('第二项')))] },
       { type: 'orderedList', content: [item(p(guide('〔只有提示〕')))] },
       { type: 'blockquote', content: [p(guide('〔引用〕'))] },
-      { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p(guide('〔表格〕'))] }, { type: 'tableCell', content: [p(text('乙'))] }] }] },
+      {
+        type: 'table',
+        content: [
+          {
+            type: 'tableRow',
+            content: [
+              { type: 'tableCell', content: [p(guide('〔表格〕'))] },
+              { type: 'tableCell', content: [p(text('乙'))] },
+            ],
+          },
+        ],
+      },
     );
     out.check();
     expect(out.content.content.map((node) => node.type.name)).toEqual(['bulletList', 'table']);

@@ -34,7 +34,7 @@ describe('exportHtml: the page', () => {
     expect(out.trimEnd().endsWith('</body>\n</html>')).toBe(true);
   });
 
-  it('holds no script, data attribute or class but the placeholders\' one, and no style but the page\'s own: only what a reader wrote', () => {
+  it("holds no script, data attribute or class but the placeholders' one, and no style but the page's own: only what a reader wrote", () => {
     for (const tag of tags(out + html(summaryTemplate()))) {
       expect(['script', 'iframe', 'object', 'img', 'link']).not.toContain(tag.name);
       for (const name of Object.keys(tag.attrs)) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
@@ -62,7 +62,9 @@ describe('exportHtml: the page', () => {
   it('is an A4 page with the margins of GB/T 9704, 3号 仿宋 on a 22-line grid, "— N —" page numbers on the outer side', () => {
     const [sheet] = styles(out);
     expect(sheet).toMatch(/@page \{\s*size: A4;\s*margin: 37mm 26mm 35mm 28mm;/);
-    expect(sheet).toMatch(/html \{\s*font-family: "公文西文", "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC"[^;]*;\s*font-size: 16pt;\s*line-height: 28.95pt;\s*letter-spacing: -0.25pt;/);
+    expect(sheet).toMatch(
+      /html \{\s*font-family: "公文西文", "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC"[^;]*;\s*font-size: 16pt;\s*line-height: 28.95pt;\s*letter-spacing: -0.25pt;/,
+    );
     expect(sheet).toMatch(/@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";/);
     expect(sheet).toMatch(/@page :left \{\s*@bottom-left \{\s*content: "— " counter\(page\) " —";/);
     expect(sheet).toContain('@media screen');
@@ -100,7 +102,11 @@ describe('exportHtml: content', () => {
   it('escapes text, so <script> in it stays text', () => {
     expect(out).toContain('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;不是标签&lt;/b&gt;</p>');
     expect(out).not.toMatch(/<script/i);
-    const hostile = exportHtml({ ...approvedSummary(doc(p(text('x')))), title: '</title><script>alert(1)</script>', signature: { issuer: '<img src=x onerror=alert(1)>', date: '"日期"' } });
+    const hostile = exportHtml({
+      ...approvedSummary(doc(p(text('x')))),
+      title: '</title><script>alert(1)</script>',
+      signature: { issuer: '<img src=x onerror=alert(1)>', date: '"日期"' },
+    });
     expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
     expect(hostile).toContain('<footer style="text-align: right"><p>&lt;img src=x onerror=alert(1)&gt;</p><p>&quot;日期&quot;</p></footer>');
     expect(hostile).not.toMatch(/<script|<img/i);
@@ -156,7 +162,11 @@ describe('exportHtml: guidance', () => {
   });
 
   it('marks a placeholder written in several runs once', () => {
-    const guidance = (value: string, ...marks: string[]): JSONContent => ({ type: 'text', text: value, marks: [{ type: 'guidance' }, ...marks.map((type) => ({ type }))] });
+    const guidance = (value: string, ...marks: string[]): JSONContent => ({
+      type: 'text',
+      text: value,
+      marks: [{ type: 'guidance' }, ...marks.map((type) => ({ type }))],
+    });
     expect(html(doc(p(guidance('〔调研'), guidance('题目〕', 'bold'))))).toContain('<p><mark class="guidance">〔调研<strong>题目〕</strong></mark></p>');
   });
 });

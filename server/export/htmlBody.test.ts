@@ -10,7 +10,8 @@ import { approvedSummary, filledSummary, richDocument, summaryTemplate } from '.
 
 const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
 const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-const text = (value: string, ...marks: JSONContent['marks'] & object): JSONContent => (marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+const text = (value: string, ...marks: JSONContent['marks'] & object): JSONContent =>
+  marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
 const link = (href: unknown) => ({ type: 'link', attrs: { href } });
 
 /** The content API's answer for `content`, read from a Yjs document as the server stores it. */
@@ -24,7 +25,7 @@ function exportedBody(content: JSONContent): string {
 }
 
 describe('htmlBody: the one HTML serializer', () => {
-  it('gives the content API exactly the HTML export\'s body', () => {
+  it("gives the content API exactly the HTML export's body", () => {
     for (const content of [richDocument(), summaryTemplate(), filledSummary()]) {
       // the export reads the stored document as the content API's json gives it
       const { json, html } = contentApi(content);
@@ -76,7 +77,9 @@ describe('htmlBody: the one HTML serializer', () => {
 
   it('nests marks: a link partly bold is one link, bold text partly italic one <strong>', () => {
     const href = 'https://example.org/';
-    const out = htmlBody(parseContent(doc(p(text('前', link(href)), text('粗', link(href), { type: 'bold' }), text('后', { type: 'bold' }, { type: 'italic' })))));
+    const out = htmlBody(
+      parseContent(doc(p(text('前', link(href)), text('粗', link(href), { type: 'bold' }), text('后', { type: 'bold' }, { type: 'italic' })))),
+    );
     expect(out).toBe('<p><a href="https://example.org/">前<strong>粗</strong></a><strong><em>后</em></strong></p>');
   });
 

@@ -80,7 +80,7 @@ const nestingRank = (mark: Mark): number => MARK_NESTING.indexOf(mark.type.name 
 
 function markedRuns(items: readonly { node: PMNode; marks: readonly Mark[] }[]): (PMNode | MarkedRun)[] {
   const out: (PMNode | MarkedRun)[] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const outer = items[i].marks[0];
     if (!outer) {
       out.push(items[i].node.mark([]));

@@ -82,7 +82,8 @@ describe('printing the HTML export from Chromium', () => {
       await mkdir(OUT_DIR, { recursive: true });
       await writeFile(`${OUT_DIR}/export-html.pdf`, pdf);
       const pdftoppm = findProgram('pdftoppm');
-      if (pdftoppm) await run(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${OUT_DIR}/export-html.pdf`, `${OUT_DIR}/export-html-page1`]);
+      if (pdftoppm)
+        await run(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${OUT_DIR}/export-html.pdf`, `${OUT_DIR}/export-html-page1`]);
       else console.warn('[html layout] pdftoppm (poppler-utils) is not installed: no PNG written');
       console.log(`[html layout] ${pages.length} pages, lines a page: ${pages.map((p) => bodyLines(p).length).join(', ')}`);
     }, 120_000);

@@ -12,7 +12,9 @@ const comment = (from: number, to: number): ExportComment => ({ id: `${from}`, a
 /** The items as a string: text as is, a hard break as ⏎, comment i's start as [i and end as i]. */
 function show(items: InlineItem[]): string {
   return items
-    .map((item) => (item.kind === 'commentStart' ? `[${item.comment}` : item.kind === 'commentEnd' ? `${item.comment}]` : item.node.isText ? item.node.text : '⏎'))
+    .map((item) =>
+      item.kind === 'commentStart' ? `[${item.comment}` : item.kind === 'commentEnd' ? `${item.comment}]` : item.node.isText ? item.node.text : '⏎',
+    )
     .join('');
 }
 

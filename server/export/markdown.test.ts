@@ -90,7 +90,11 @@ describe('exportMarkdown: structure', () => {
         type: 'bulletList',
         content: [
           item(p(text('甲'))),
-          item(p(text('乙')), { type: 'orderedList', attrs: { start: 1 }, content: [item(p(text('一'))), item(p(text('二')), { type: 'bulletList', content: [item(p(text('子')))] })] }),
+          item(p(text('乙')), {
+            type: 'orderedList',
+            attrs: { start: 1 },
+            content: [item(p(text('一'))), item(p(text('二')), { type: 'bulletList', content: [item(p(text('子')))] })],
+          }),
         ],
       }),
     );
@@ -102,7 +106,9 @@ describe('exportMarkdown: structure', () => {
 
   it('writes quotes, rules and GFM tables', () => {
     expect(out).toContain('\n\n> 引用的话。\n\n---\n\n');
-    expect(out).toContain(['| 项目 | 数量 | 备注 |', '| --- | --- | --- |', '| 委员 | 35 | 含新任 |', '|  | 36 | 年底 |', '| 合计 |  | \\|竖线\\| |'].join('\n'));
+    expect(out).toContain(
+      ['| 项目 | 数量 | 备注 |', '| --- | --- | --- |', '| 委员 | 35 | 含新任 |', '|  | 36 | 年底 |', '| 合计 |  | \\|竖线\\| |'].join('\n'),
+    );
   });
 
   it('is complete: every text of the document is in it', () => {
@@ -124,7 +130,9 @@ describe('exportMarkdown: escaping', () => {
         p(text('    不是代码')),
       ),
     );
-    expect(out).toContain('\\*不是强调\\* \\[不是链接\\](x) \\`代码\\` \\~\\~波浪\\~\\~ \\| 竖线 \\\\ 反斜杠 \\_下划\\_ \\&amp; \\<b\\>标签\\</b\\> C# 语言 \\#标签');
+    expect(out).toContain(
+      '\\*不是强调\\* \\[不是链接\\](x) \\`代码\\` \\~\\~波浪\\~\\~ \\| 竖线 \\\\ 反斜杠 \\_下划\\_ \\&amp; \\<b\\>标签\\</b\\> C# 语言 \\#标签',
+    );
     expect(out).toContain('\n\\# 不是标题\n');
     expect(out).toContain('1\\. 不是列表\\\n\\- 也不是\\\n\\> 不是引用\\\n\\+ 不是');
     expect(out).toContain('\n\\===\n');

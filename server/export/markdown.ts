@@ -90,11 +90,18 @@ function spanEnd(parent: PMNode, start: number, mark: Mark, outer: readonly Mark
 }
 
 /** A mark's mapping: what it writes, decided when it opens, for the nodes it covers. */
-function markMapping(decide: (line: Line, mark: Mark, parent: PMNode, start: number, end: number) => Omit<OpenMark, 'mark' | 'start' | 'end'> & { open: string }): MarkMapping {
+function markMapping(
+  decide: (line: Line, mark: Mark, parent: PMNode, start: number, end: number) => Omit<OpenMark, 'mark' | 'start' | 'end'> & { open: string },
+): MarkMapping {
   return {
     open: (state, mark, parent, index) => {
       const line = lineOf(state);
-      const end = spanEnd(parent, index, mark, line.open.map((open) => open.mark));
+      const end = spanEnd(
+        parent,
+        index,
+        mark,
+        line.open.map((open) => open.mark),
+      );
       const { open, ...written } = decide(line, mark, parent, index, end);
       line.open.push({ mark, start: index, end, ...written });
       return wrote(line, open);

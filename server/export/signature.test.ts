@@ -17,10 +17,12 @@ function signed(issuer: string, date: string): JSONContent {
 }
 
 describe('the signature block in the exports', () => {
-  it('prints the document\'s own 署名 and 成文日期 once, after the body, even when the export asks for another', async () => {
+  it("prints the document's own 署名 and 成文日期 once, after the body, even when the export asks for another", async () => {
     const input = { ...approvedSummary(signed('青山镇政协联工委', '2026-12-20')), signature: { issuer: '别的机关', date: '2026年1月1日' } };
     const parts = await readDocx(await exportDocx(input));
-    const texts = findAll(await parts.xml('word/document.xml'), W('p')).map(wordText).filter(Boolean);
+    const texts = findAll(await parts.xml('word/document.xml'), W('p'))
+      .map(wordText)
+      .filter(Boolean);
     expect(texts.slice(-2)).toEqual(['青山镇政协联工委', '2026年12月20日']);
     expect(texts.filter((t) => t.includes('青山镇政协联工委') && !t.includes('2026年工作总结'))).toHaveLength(1);
     expect(texts.join()).not.toContain('别的机关');
@@ -37,7 +39,7 @@ describe('the signature block in the exports', () => {
     }
   });
 
-  it('leaves an empty block out, and prints the export\'s own signature then', async () => {
+  it("leaves an empty block out, and prints the export's own signature then", async () => {
     const input = { ...approvedSummary(signed('', '')), signature: { issuer: '青山镇政协联工委', date: '2026年12月20日' } };
     expect(exportMarkdown(input)).toContain('青山镇政协联工委<br>\n2026年12月20日');
     const plain = { ...approvedSummary(signed('', '')), signature: null };

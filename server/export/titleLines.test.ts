@@ -89,7 +89,7 @@ describe('titleBreaks', () => {
     expect(linesOf('中共青石镇委员会关于印发《2026年度工作要点》的通知')).toEqual(['中共青石镇委员会关于印发', '《2026年度工作要点》的通知']);
   });
 
-  it('breaks a title of more than two lines\' width into three even lines', () => {
+  it("breaks a title of more than two lines' width into three even lines", () => {
     const lines = linesOf('青石镇政协工作联络委员会关于2026年度委员履职情况和2027年度重点工作安排意见的报告');
     expect(lines).toEqual(['青石镇政协工作联络委员会关于', '2026年度委员履职情况和2027年度', '重点工作安排意见的报告']);
     const widths = lines.map(titleWidthEm);
@@ -116,8 +116,7 @@ describe('balanceTitle', () => {
     kind: 'node',
     node: schema.text(value, bold ? [schema.marks.bold.create()] : []),
   });
-  const shown = (items: InlineItem[]) =>
-    items.map((item) => (item.kind !== 'node' ? `<${item.kind}>` : item.node.isText ? item.node.text : '/')).join('');
+  const shown = (items: InlineItem[]) => items.map((item) => (item.kind !== 'node' ? `<${item.kind}>` : item.node.isText ? item.node.text : '/')).join('');
 
   it('puts hard breaks between the lines, cutting the text nodes and keeping their marks', () => {
     const items = [text('青石镇政协工作联络委员会'), text('2026年度工作总结', true), { kind: 'commentStart', comment: 0 } as const, text('暨2027年工作计划')];
@@ -128,7 +127,11 @@ describe('balanceTitle', () => {
   });
 
   it('leaves a title the writer broke by hand alone', () => {
-    const items = [text('青石镇政协工作联络委员会关于2026年度'), { kind: 'node', node: schema.nodes.hardBreak.create() } as const, text('委员履职情况和2027年度重点工作安排意见的报告')];
+    const items = [
+      text('青石镇政协工作联络委员会关于2026年度'),
+      { kind: 'node', node: schema.nodes.hardBreak.create() } as const,
+      text('委员履职情况和2027年度重点工作安排意见的报告'),
+    ];
     expect(balanceTitle(items)).toEqual(items);
   });
 });

@@ -41,7 +41,11 @@ export function commentRoutes(comments: CommentService, notifications: Notificat
 
   router.post(base, async (req, res) => {
     const body = parseBody(newThreadBody, req.body);
-    res.status(201).json(await comments.create(req.params.id as string, currentUser(res), body as { body: string; quote?: string; anchor?: { start: unknown; end: unknown } }));
+    res
+      .status(201)
+      .json(
+        await comments.create(req.params.id as string, currentUser(res), body as { body: string; quote?: string; anchor?: { start: unknown; end: unknown } }),
+      );
   });
 
   router.post(`${base}/:cid/replies`, async (req, res) => {

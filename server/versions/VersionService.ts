@@ -64,13 +64,13 @@ export class VersionService {
       await room.catchUp();
       const content = renderContent(room.body);
       return this.storage.versions.createVersion({
-      id: newId(),
-      documentId,
-      kind,
-      name,
-      createdAt: this.now(),
-      createdBy,
-      state: Y.encodeStateAsUpdate(room.doc),
+        id: newId(),
+        documentId,
+        kind,
+        name,
+        createdAt: this.now(),
+        createdBy,
+        state: Y.encodeStateAsUpdate(room.doc),
         json: JSON.stringify(content.json),
         html: content.html,
         text: content.text,
@@ -225,4 +225,3 @@ function docOf(state: Uint8Array): Y.Doc {
   Y.applyUpdate(doc, state);
   return doc;
 }
-

@@ -56,8 +56,8 @@ function textBlocksOf(fragment: Y.XmlFragment): { blocks: Block[]; numbering: { 
       const block = textBlock(child, name, frame.container);
       blocks.push(block);
       if (name === 'heading') numbering.push({ block, attr: numberingOf(child, block) });
-    }
-    else if (name === 'horizontalRule') blocks.push({ type: 'horizontalRule', level: null, container: frame.container, textAlign: null, text: '', clients: [], clocks: [] });
+    } else if (name === 'horizontalRule')
+      blocks.push({ type: 'horizontalRule', level: null, container: frame.container, textAlign: null, text: '', clients: [], clocks: [] });
     // Nodes the schema does not know are not shown anywhere, so not compared either.
     else if (Object.hasOwn(schema.nodes, name)) {
       frames.push({ children: child.toArray(), next: 0, container: Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : frame.container });

@@ -41,7 +41,8 @@ describe('diffBlocks', () => {
     const bobDeletes = Y.snapshot(b).ds;
     const attributor: Attributor = {
       inserted: (client) => names.get(client) ?? null,
-      deleted: (client, clock) => (Y.isDeleted(bobDeletes, Y.createID(client, clock)) && !Y.isDeleted(beforeDelete.ds, Y.createID(client, clock)) ? 'bob' : null),
+      deleted: (client, clock) =>
+        Y.isDeleted(bobDeletes, Y.createID(client, clock)) && !Y.isDeleted(beforeDelete.ds, Y.createID(client, clock)) ? 'bob' : null,
     };
     const diff = diffBlocks(blocksOf(v1Doc.getXmlFragment('default')), blocksOf(a.getXmlFragment('default')), attributor);
     expect(before).toEqual([]);

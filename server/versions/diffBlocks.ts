@@ -152,7 +152,7 @@ function modified(old: Block, now: Block, attributor: Attributor): BlockDiff {
 function attributed(op: 'insert' | 'delete', block: Block, start: number, end: number, attributor: Attributor): Segment[] {
   const segments: Segment[] = [];
   const who = op === 'insert' ? attributor.inserted : attributor.deleted;
-  for (let k = start; k < end; ) {
+  for (let k = start; k < end;) {
     const author = block.clients[k] >= 0 ? who(block.clients[k], block.clocks[k]) : null;
     let stop = k + 1;
     while (stop < end && (block.clients[stop] >= 0 ? who(block.clients[stop], block.clocks[stop]) : null) === author) stop++;
@@ -187,9 +187,7 @@ export function diffText(a: string, b: string): Diff[] {
       }
       return unit;
     }).join('');
-  const decoded = lossless(diffMain(encode(a), encode(b), diffOptions)).map(
-    ([op, text]): Diff => [op, Array.from(text, (u) => fromUnit.get(u) ?? u).join('')],
-  );
+  const decoded = lossless(diffMain(encode(a), encode(b), diffOptions)).map(([op, text]): Diff => [op, Array.from(text, (u) => fromUnit.get(u) ?? u).join('')]);
   return decoded;
 }
 

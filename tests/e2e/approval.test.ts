@@ -29,7 +29,6 @@ async function openAs(user: TestUser, documentId: string): Promise<Page> {
   return page;
 }
 
-
 async function typeAtEndOf(page: Page, paragraph: string, text: string): Promise<void> {
   await page.locator('[data-testid="editor"] p', { hasText: paragraph }).first().click();
   await page.keyboard.press('End');
@@ -78,7 +77,10 @@ describe('approval and export in the browser', () => {
   it('the owner approves after the warnings, the editor is locked live, Word exports with and without 草稿, and reopening lets the editor type again', async () => {
     const id = await newDocument(srv.url, owner, 'year-end-summary', TITLE);
     await share(srv.url, owner, id, editor, 'editor');
-    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: editor.token, body: { quote: '服务发展更务实', body: '请补充走访企业的数据' } })).status).toBe(201);
+    expect(
+      (await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: editor.token, body: { quote: '服务发展更务实', body: '请补充走访企业的数据' } }))
+        .status,
+    ).toBe(201);
     const o = await openAs(owner, id);
     const e = await openAs(editor, id);
     expect(await e.getByTestId('approve-button').count()).toBe(0);

@@ -102,7 +102,11 @@ describe('approval while someone types', () => {
       if (keptLength < shown) {
         refusedRounds++;
         await page.getByTestId('discarded-notice').waitFor({ timeout: 15_000 });
-        await until(async () => !(await editorText(page)).includes(typed.slice(0, keptLength + 1)), `round ${round}: the refused typing gone from the screen`, 15_000);
+        await until(
+          async () => !(await editorText(page)).includes(typed.slice(0, keptLength + 1)),
+          `round ${round}: the refused typing gone from the screen`,
+          15_000,
+        );
       }
       if (keptLength > 0) expect(await editorText(page)).toContain(kept);
       expect(await page.locator('[data-testid="comment-highlight"]').count()).toBeGreaterThan(0);

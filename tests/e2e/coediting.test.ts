@@ -62,7 +62,10 @@ describe('in the browser', () => {
     await guidance.waitFor();
     const [guideColor, bodyColor] = await Promise.all([
       guidance.evaluate((el) => getComputedStyle(el).color),
-      editor.locator('p').first().evaluate((el) => getComputedStyle(el).color),
+      editor
+        .locator('p')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
     ]);
     expect(guideColor).not.toBe(bodyColor);
     expect(await page.getByTestId('word-count').innerText()).toMatch(/\d{3,}/);
@@ -73,7 +76,7 @@ describe('in the browser', () => {
     await screenshot(page, 'document-list');
   });
 
-  it('two editors see each other\'s typing, named carets and presence', async () => {
+  it("two editors see each other's typing, named carets and presence", async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
     const a = await openAs(alice, id);
@@ -92,19 +95,19 @@ describe('in the browser', () => {
     await until(async () => (await contentText(srv.url, alice, id)).includes('王明写的'), 'the server to store it');
   });
 
-  it('undo takes back one\'s own typing only, not a colleague\'s', async () => {
+  it("undo takes back one's own typing only, not a colleague's", async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
     const a = await openAs(alice, id);
     const b = await openAs(bob, id);
     await clickEndOf(a, '一是组织委员开展民主评议');
     await a.keyboard.insertText('甲的修改');
-    await until(async () => (await editorText(b)).includes('甲的修改'), 'alice\'s text at bob');
+    await until(async () => (await editorText(b)).includes('甲的修改'), "alice's text at bob");
     await clickEndOf(b, '二是组织委员视察重点工程和项目');
     await b.keyboard.insertText('乙的修改');
-    await until(async () => (await editorText(a)).includes('乙的修改'), 'bob\'s text at alice');
+    await until(async () => (await editorText(a)).includes('乙的修改'), "bob's text at alice");
     await a.keyboard.press('Control+z');
-    await until(async () => !(await editorText(b)).includes('甲的修改'), 'alice\'s undo to reach bob');
+    await until(async () => !(await editorText(b)).includes('甲的修改'), "alice's undo to reach bob");
     expect(await editorText(a)).toContain('乙的修改');
     await a.keyboard.press('Control+Shift+z');
     await until(async () => (await editorText(b)).includes('甲的修改'), 'the redo');
@@ -162,7 +165,11 @@ describe('in the browser', () => {
     await a.keyboard.insertText('在线时写的一句');
     await b.context().setOffline(false);
     await b.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
-    await until(async () => (await editorText(a)).includes('离线时写的一句') && (await editorText(b)).includes('在线时写的一句'), 'both edits on both sides', 20_000);
+    await until(
+      async () => (await editorText(a)).includes('离线时写的一句') && (await editorText(b)).includes('在线时写的一句'),
+      'both edits on both sides',
+      20_000,
+    );
     const stored = await contentText(srv.url, alice, id);
     expect(stored.split('离线时写的一句').length - 1).toBe(1);
     expect(stored.split('在线时写的一句').length - 1).toBe(1);

@@ -190,7 +190,7 @@ describe('comments in the browser', () => {
     expect(await contentText(srv.url, owner, id)).not.toContain('评论者打字');
   });
 
-  it('an editor\'s words follow typing; a viewer reads threads only; submitting for review shows for everyone', async () => {
+  it("an editor's words follow typing; a viewer reads threads only; submitting for review shows for everyone", async () => {
     const id = await newDocument(srv.url, owner);
     await share(srv.url, owner, id, commenter, 'commenter');
     await share(srv.url, owner, id, viewer, 'viewer');
@@ -207,7 +207,7 @@ describe('comments in the browser', () => {
     await box.pressSequentially('请补充监督事项。');
     await box.press('Control+Enter');
     await o.getByTestId('thread').waitFor();
-    await until(async () => (await api(srv.url, 'GET', '/api/notifications', { token: commenter.token })).body.unread === 1, 'the commenter\'s notification');
+    await until(async () => (await api(srv.url, 'GET', '/api/notifications', { token: commenter.token })).body.unread === 1, "the commenter's notification");
 
     // typing just before the words (after the heading's automatic number) leaves the highlight on them
     await dragOver(o, '民主监督更有效');
@@ -243,7 +243,10 @@ describe('comments in the browser', () => {
 
   it('a version lists the threads on its words and marks them in the page', async () => {
     const id = await newDocument(srv.url, owner);
-    const made = await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '联络联谊更广泛', body: '补充联谊活动次数' } });
+    const made = await api(srv.url, 'POST', `/api/documents/${id}/comments`, {
+      token: owner.token,
+      body: { quote: '联络联谊更广泛', body: '补充联谊活动次数' },
+    });
     expect(made.status).toBe(201);
     expect((await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: owner.token, body: { name: '征求意见稿' } })).status).toBe(201);
     const o = await openAs(owner, id);
@@ -258,7 +261,9 @@ describe('comments in the browser', () => {
     expect(await listed.getAttribute('aria-pressed')).toBe('true');
     // marked with the CSS Custom Highlight API, over exactly those words
     await until(async () => (await o.evaluate(() => CSS.highlights.get('version-comment-active')?.size ?? 0)) === 1, 'the mark');
-    expect(await o.evaluate(() => [...(CSS.highlights.get('version-comment-active') as Highlight)].map((range) => range.toString()).join(''))).toBe('联络联谊更广泛');
+    expect(await o.evaluate(() => [...(CSS.highlights.get('version-comment-active') as Highlight)].map((range) => range.toString()).join(''))).toBe(
+      '联络联谊更广泛',
+    );
     // …and scrolled to
     await until(
       async () =>

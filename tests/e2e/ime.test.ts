@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('typing through an input method', () => {
-  it('keeps the pinyin on the typist\'s computer and out of the 字数, then sends the committed hanzi once', async () => {
+  it("keeps the pinyin on the typist's computer and out of the 字数, then sends the committed hanzi once", async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
     const a = await openAs(alice, id);
@@ -109,7 +109,7 @@ describe('typing through an input method', () => {
     expect(await contentText(srv.url, alice, id)).not.toMatch(LATIN);
   });
 
-  it('merges a colleague\'s typing during the composition with the committed text, in both editors', async () => {
+  it("merges a colleague's typing during the composition with the committed text, in both editors", async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
     const a = await openAs(alice, id);
@@ -123,7 +123,7 @@ describe('typing through an input method', () => {
     await b.keyboard.insertText('王明：');
     await caretIn(b, '五、委员活动更多样');
     await b.keyboard.insertText('王明补充');
-    await until(async () => (await contentText(srv.url, bob, id)).includes('王明补充'), 'bob\'s typing to reach the server');
+    await until(async () => (await contentText(srv.url, bob, id)).includes('王明补充'), "bob's typing to reach the server");
     await a.waitForTimeout(SETTLE_MS);
     expect(await bodyText(b)).not.toMatch(LATIN);
 
@@ -153,7 +153,7 @@ describe('typing through an input method', () => {
     // Undo takes back her text, not his (twice: what she typed after the commit may be a step of its own).
     await a.keyboard.press('Control+z');
     await a.keyboard.press('Control+z');
-    await until(async () => !(await bodyText(b)).includes(HANZI), 'alice\'s undo to reach bob');
+    await until(async () => !(await bodyText(b)).includes(HANZI), "alice's undo to reach bob");
     expect(await bodyText(b)).toContain(`三、王明：${HEADING.slice('三、'.length)}一`);
     expect(await bodyText(a)).toContain('五、委员活动更多样王明补充');
   });

@@ -79,14 +79,19 @@ describe('automatic numbering in the browser', () => {
     await endOfHeading(a, '联络联谊更广泛');
     await a.getByTestId('toolbar-numbering').click();
     const unnumbered = ['一、参政议政更主动', '二、新增的一节', '三、服务发展更务实', '联络联谊更广泛', '四、委员活动更多样'];
-    for (const page of [a, b]) await until(async () => JSON.stringify(await sections(page)) === JSON.stringify(unnumbered), 'the unnumbered heading on both screens', 10_000);
+    for (const page of [a, b])
+      await until(async () => JSON.stringify(await sections(page)) === JSON.stringify(unnumbered), 'the unnumbered heading on both screens', 10_000);
     // the outline beside the page lists the same, and takes the caret to a section
     const outline = () => b.getByTestId('outline').locator('button').allInnerTexts();
     await until(async () => (await outline()).includes('四、委员活动更多样'), 'the outline renumbered', 10_000);
     expect(await outline()).toEqual(expect.arrayContaining([...unnumbered]));
     await b.getByTestId('outline').getByText('四、委员活动更多样').click();
     await b.keyboard.type('（续）');
-    await until(async () => (await sections(a)).some((text) => text.startsWith('四、（续）委员活动更多样')), 'the outline put the caret in the heading', 10_000);
+    await until(
+      async () => (await sections(a)).some((text) => text.startsWith('四、（续）委员活动更多样')),
+      'the outline put the caret in the heading',
+      10_000,
+    );
     for (let i = 0; i < 3; i++) await b.keyboard.press('Backspace');
     // the number is not text: the caret cannot go into it, and the stored heading has none
     await endOfHeading(b, '新增的一节');

@@ -46,8 +46,7 @@ function storedLocally(page: Page, dbName: string, text: string): Promise<boolea
             db.close();
             // Yjs stores inserted text as UTF-8 inside the update.
             const needle = new TextEncoder().encode(text);
-            const hasNeedle = (bytes: Uint8Array) =>
-              bytes.some((_, start) => needle.every((byte, i) => bytes[start + i] === byte));
+            const hasNeedle = (bytes: Uint8Array) => bytes.some((_, start) => needle.every((byte, i) => bytes[start + i] === byte));
             resolve((read.result as Uint8Array[]).some(hasNeedle));
           };
         };
@@ -75,7 +74,9 @@ describe('offline', () => {
   it('an editor types offline, reloads offline, still has the sentence, and it reaches the server once when the network returns', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');
-    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: alice.token, body: { quote: '参政议政更主动', body: '请补充数据' } })).status).toBe(201);
+    expect(
+      (await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: alice.token, body: { quote: '参政议政更主动', body: '请补充数据' } })).status,
+    ).toBe(201);
     const a = await openAs(alice, id);
     const b = await openAs(bob, id);
     await b.getByTestId('comment-highlight').first().waitFor();

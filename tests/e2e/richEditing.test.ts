@@ -108,13 +108,29 @@ describe('rich editing in the browser', () => {
     await b.keyboard.press('Control+z');
     await b.keyboard.press('Control+y');
 
-    for (const page of [a, b]) await until(async () => (await page.getByTestId('save-status').getAttribute('data-state')) === 'saved', 'everything saved', 15_000);
+    for (const page of [a, b])
+      await until(async () => (await page.getByTestId('save-status').getAttribute('data-state')) === 'saved', 'everything saved', 15_000);
     const html = (await api(srv.url, 'GET', `/api/documents/${documentId}/content`, { token: alice.token })).body.html as string;
-    for (const expected of ['<h1', '<h4', 'text-align: center', '<ol', '<ul', '<strong>加粗', '<em>倾斜', 'href="https://www.cppcc.gov.cn/"', '格10', 'colspan="2"', '合并表头', '链接格', '引用的话', '<hr']) {
+    for (const expected of [
+      '<h1',
+      '<h4',
+      'text-align: center',
+      '<ol',
+      '<ul',
+      '<strong>加粗',
+      '<em>倾斜',
+      'href="https://www.cppcc.gov.cn/"',
+      '格10',
+      'colspan="2"',
+      '合并表头',
+      '链接格',
+      '引用的话',
+      '<hr',
+    ]) {
       expect(html, expected).toContain(expected);
     }
-    await until(async () => (await b.getByTestId('editor').innerText()).includes('第一条之一'), 'b to see a\'s list', 10_000);
-    await until(async () => (await a.getByTestId('editor').innerText()).includes('引用的话'), 'a to see b\'s paste', 10_000);
+    await until(async () => (await b.getByTestId('editor').innerText()).includes('第一条之一'), "b to see a's list", 10_000);
+    await until(async () => (await a.getByTestId('editor').innerText()).includes('引用的话'), "a to see b's paste", 10_000);
     await screenshot(a, 'rich-editing');
     expect(await socketCloses(a)).toEqual([]);
     expect(await socketCloses(b)).toEqual([]);

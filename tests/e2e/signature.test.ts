@@ -45,8 +45,16 @@ describe('the signature block in the browser', () => {
     await block.locator('.signature-block__issuer').press('Tab');
     await block.locator('.signature-block__date').fill('2026-12-20');
     await block.locator('.signature-block__date').press('Tab');
-    await until(async () => (await b.getByTestId('signature').locator('.signature-block__issuer').inputValue()) === '青山镇政协联工委', 'the colleague sees the issuer', 10_000);
-    await until(async () => (await b.getByTestId('signature').locator('.signature-block__date').inputValue()) === '2026-12-20', 'the colleague sees the date', 10_000);
+    await until(
+      async () => (await b.getByTestId('signature').locator('.signature-block__issuer').inputValue()) === '青山镇政协联工委',
+      'the colleague sees the issuer',
+      10_000,
+    );
+    await until(
+      async () => (await b.getByTestId('signature').locator('.signature-block__date').inputValue()) === '2026-12-20',
+      'the colleague sees the date',
+      10_000,
+    );
     await until(async () => (await a.getByTestId('save-status').getAttribute('data-state')) === 'saved', 'saved', 10_000);
     await screenshot(a, 'signature-block');
 
@@ -54,7 +62,11 @@ describe('the signature block in the browser', () => {
     expect(content.text.trimEnd().endsWith('青山镇政协联工委\n2026年12月20日')).toBe(true);
     for (const format of ['md', 'html']) {
       // asked for another signature too: the document's own is printed, once
-      const out = (await api(srv.url, 'GET', `/api/documents/${documentId}/export?format=${format}&version=current&signature=别的署名&date=2026-01-01`, { token: alice.token })).body as string;
+      const out = (
+        await api(srv.url, 'GET', `/api/documents/${documentId}/export?format=${format}&version=current&signature=别的署名&date=2026-01-01`, {
+          token: alice.token,
+        })
+      ).body as string;
       expect(out.split('青山镇政协联工委').length - 1, format).toBe(1);
       expect(out, format).toContain('2026年12月20日');
       expect(out, format).not.toContain('别的署名');

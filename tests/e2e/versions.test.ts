@@ -114,7 +114,7 @@ describe('version history in the browser', () => {
     expect(await notice.count()).toBe(0);
     // the restorer has her toast, not the notice
     expect(await a.getByTestId('restored-notice').count()).toBe(0);
-    await until(async () => !(await editorText(a)).includes(sentence), 'the restore in the restorer\'s editor');
+    await until(async () => !(await editorText(a)).includes(sentence), "the restore in the restorer's editor");
     expect(await a.getByTestId('editor').isVisible()).toBe(true);
     await panel.locator('[data-testid="version-item"][data-kind="named"]', { hasText: '恢复到“征求意见稿”' }).waitFor();
     // the text before the restore was kept as an automatic version

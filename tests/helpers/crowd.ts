@@ -69,5 +69,5 @@ export async function typeTogether(typists: Typist[], perSecond: number, seconds
 
 /** Waits until every typist's changes are acknowledged as stored. */
 export async function allSaved(typists: Typist[], timeoutMs = 30_000): Promise<void> {
-  await until(() => typists.every((t) => t.client.acks.current === 'saved'), 'every typist\'s changes to be stored', timeoutMs);
+  await until(() => typists.every((t) => t.client.acks.current === 'saved'), "every typist's changes to be stored", timeoutMs);
 }

@@ -161,7 +161,11 @@ export class FuzzEditor {
 
   /** A block and one of its texts with at least `minLength` characters, or null. */
   private randomText(minLength: number): { block: Y.XmlElement; text: Y.XmlText; index: number } | null {
-    const candidates = this.blocks().flatMap((block) => textsOf(block).filter((t) => t.length >= minLength).map((text) => ({ block, text })));
+    const candidates = this.blocks().flatMap((block) =>
+      textsOf(block)
+        .filter((t) => t.length >= minLength)
+        .map((text) => ({ block, text })),
+    );
     if (candidates.length === 0) return null;
     const children = this.fragment.toArray();
     const { block, text } = this.pickPlace(candidates, (c) => children.indexOf(c.block));
@@ -292,7 +296,10 @@ export class FuzzEditor {
 
   private deleteParagraph(): string | null {
     if (this.fragment.length <= 1) return null;
-    const at = this.pickPlace(Array.from({ length: this.fragment.length }, (_, i) => i), (i) => i);
+    const at = this.pickPlace(
+      Array.from({ length: this.fragment.length }, (_, i) => i),
+      (i) => i,
+    );
     this.transact(() => this.fragment.delete(at, 1));
     return `#${at}`;
   }

@@ -23,7 +23,8 @@ function text(rng: Rng): Node[] {
     if (chance(rng, 0.1)) marks.push(schema.marks.underline.create());
     if (chance(rng, 0.1)) marks.push(schema.marks.strike.create());
     if (chance(rng, 0.1)) marks.push(schema.marks.guidance.create());
-    if (chance(rng, 0.15)) marks.push(schema.marks.link.create({ href: pick(rng, ['https://www.cppcc.gov.cn/', 'http://example.cn/a?b=1', 'mailto:weiyuan@example.cn']) }));
+    if (chance(rng, 0.15))
+      marks.push(schema.marks.link.create({ href: pick(rng, ['https://www.cppcc.gov.cn/', 'http://example.cn/a?b=1', 'mailto:weiyuan@example.cn']) }));
     out.push(schema.text(pick(rng, WORDS) + pick(rng, WORDS), marks));
   }
   return out;
@@ -48,7 +49,7 @@ function table(rng: Rng): Node {
   const columns = randomInt(rng, 1, 3);
   const rows = Array.from({ length: randomInt(rng, 1, 3) }, (_, r) => {
     const cells: Node[] = [];
-    for (let c = 0; c < columns; ) {
+    for (let c = 0; c < columns;) {
       const colspan = Math.min(columns - c, chance(rng, 0.2) ? 2 : 1);
       const type = r === 0 && chance(rng, 0.5) ? schema.nodes.tableHeader : schema.nodes.tableCell;
       const colwidth = chance(rng, 0.3) ? Array.from({ length: colspan }, () => randomInt(rng, 40, 300)) : null;
@@ -63,7 +64,8 @@ function table(rng: Rng): Node {
 function block(rng: Rng): Node {
   const kind = randomInt(rng, 0, 9);
   if (kind <= 3) return paragraph(rng);
-  if (kind === 4) return schema.nodes.heading.create({ level: pick(rng, HEADING_LEVELS), textAlign: pick(rng, ALIGNS), numbering: pick(rng, ['auto', 'none']) }, text(rng));
+  if (kind === 4)
+    return schema.nodes.heading.create({ level: pick(rng, HEADING_LEVELS), textAlign: pick(rng, ALIGNS), numbering: pick(rng, ['auto', 'none']) }, text(rng));
   if (kind === 5) return schema.nodes.blockquote.create(null, [paragraph(rng)]);
   if (kind === 6) return list(rng, 0);
   if (kind === 7) return table(rng);

@@ -9,7 +9,11 @@ export interface Outcome {
 }
 
 /** Opens a raw socket, sends frames once open, and reports how the server ended it. */
-export function rawSocket(url: string, frames: (Buffer | Uint8Array)[] = [], options: { headers?: Record<string, string>; waitMs?: number } = {}): Promise<Outcome> {
+export function rawSocket(
+  url: string,
+  frames: (Buffer | Uint8Array)[] = [],
+  options: { headers?: Record<string, string>; waitMs?: number } = {},
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { headers: options.headers });
     const out: Outcome = { httpStatus: null, closeCode: null };
@@ -41,4 +45,3 @@ export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
 }
-

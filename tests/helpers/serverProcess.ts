@@ -50,7 +50,15 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     async start() {
       child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: path.join(dataDir, 'no-client'), ...env },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          CLIENT_DIR: path.join(dataDir, 'no-client'),
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (d) => (log += d));

@@ -23,7 +23,10 @@ export async function startTestServer(env: Record<string, string> = {}, storage?
   let port = '0';
   const boot = async () => {
     const config = loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: '', ...env });
-    const server = await createServer({ ...config, clientDir: env.CLIENT_DIR ? config.clientDir : null }, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), storage });
+    const server = await createServer(
+      { ...config, clientDir: env.CLIENT_DIR ? config.clientDir : null },
+      { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), storage },
+    );
     const { url, port: bound } = await server.listen();
     // A restart comes back on the same port, as `npm start` would, so clients reconnect by themselves.
     port = String(bound);

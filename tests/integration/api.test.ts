@@ -79,7 +79,10 @@ describe('templates and documents', () => {
   });
 
   it('creates a document the creator owns, lists it and renames it', async () => {
-    const res = await api(srv.url, 'POST', '/api/documents', { token: alice.token, body: { title: '  2026年政协联工委工作总结 ', template: 'year-end-summary' } });
+    const res = await api(srv.url, 'POST', '/api/documents', {
+      token: alice.token,
+      body: { title: '  2026年政协联工委工作总结 ', template: 'year-end-summary' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ title: '2026年政协联工委工作总结', status: 'draft', role: 'owner', owner: { username: alice.username } });
     const id = res.body.id;
@@ -166,7 +169,11 @@ describe('members and roles', () => {
     const id = await newDocument(srv.url, alice);
     expectError(await api(srv.url, 'PUT', `/api/documents/${id}/members/nobody-here`, { token: alice.token, body: { role: 'editor' } }), 404, 'user_not_found');
     expectError(await api(srv.url, 'PUT', `/api/documents/${id}/members/${bob.username}`, { token: alice.token, body: { role: 'admin' } }), 400);
-    expectError(await api(srv.url, 'PUT', `/api/documents/${id}/members/${alice.username}`, { token: alice.token, body: { role: 'editor' } }), 409, 'last_owner');
+    expectError(
+      await api(srv.url, 'PUT', `/api/documents/${id}/members/${alice.username}`, { token: alice.token, body: { role: 'editor' } }),
+      409,
+      'last_owner',
+    );
     expectError(await api(srv.url, 'DELETE', `/api/documents/${id}/members/${alice.username}`, { token: alice.token }), 409, 'last_owner');
     // with a second owner, the first may step down and the listed owner moves
     await share(srv.url, alice, id, bob, 'owner');

@@ -97,7 +97,9 @@ describe('approval', () => {
     expect((await api(srv.url, 'POST', `/api/documents/${id}/approve`, { token: owner.token })).status).toBe(200);
     expect((await api(srv.url, 'POST', `/api/documents/${id}/approve`, { token: owner.token })).status).toBe(409);
     expect((await api(srv.url, 'POST', `/api/documents/${id}/versions/${v1}/restore`, { token: owner.token })).status).toBe(409);
-    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: editor.token, body: { quote: '服务发展更务实', body: 'x' } })).status).toBe(409);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments`, { token: editor.token, body: { quote: '服务发展更务实', body: 'x' } })).status).toBe(
+      409,
+    );
     const list = (await api(srv.url, 'GET', '/api/documents', { token: viewer.token })).body;
     expect(list.find((d: { id: string }) => d.id === id)?.status).toBe('approved');
     expect((await api(srv.url, 'POST', `/api/documents/${id}/reopen`, { token: owner.token })).status).toBe(200);

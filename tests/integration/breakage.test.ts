@@ -97,40 +97,59 @@ function cases(): [string, Uint8Array[]][] {
   const depth = 100_000;
   const deepJson = '['.repeat(depth) + ']'.repeat(depth);
   const deleteSet = new Map([[424242, Array.from({ length: 1_000_000 }, (_, i) => [i * 2, 1]).flat()]]);
-  const subdocs = (from: number) => change((doc) => {
-    const p = new Y.XmlElement('paragraph');
-    doc.getXmlFragment('default').insert(0, [p]);
-    p.insert(0, Array.from({ length: 100_000 }, (_, i) => new Y.Doc({ guid: `d${from + i}` }) as unknown as Y.XmlText));
-  });
+  const subdocs = (from: number) =>
+    change((doc) => {
+      const p = new Y.XmlElement('paragraph');
+      doc.getXmlFragment('default').insert(0, [p]);
+      p.insert(
+        0,
+        Array.from({ length: 100_000 }, (_, i) => new Y.Doc({ guid: `d${from + i}` }) as unknown as Y.XmlText),
+      );
+    });
   return [
     ['1. a JSON value nested 100,000 deep', [writeUpdate([item(7001, { kind: Content.json, text: deepJson })])]],
     ['2. an item whose left origin lies in its own future', [writeUpdate([item(7002, { text: '未来', length: 2, origin: [7002, 5], parentRoot: null })])]],
     ['3. a Y.Array in the body', [change((doc) => doc.getXmlFragment('default').insert(0, [new Y.Array() as unknown as Y.XmlElement]))]],
     ['3. a sub-document in the body', [change((doc) => doc.getXmlFragment('default').insert(0, [new Y.Doc() as unknown as Y.XmlElement]))]],
-    ['3. elements 5,000 deep', [change((doc) => {
-      let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('default');
-      for (let i = 0; i < 5_000; i++) {
-        const quote: Y.XmlElement = new Y.XmlElement('blockquote');
-        parent.insert(0, [quote]);
-        parent = quote;
-      }
-    })]],
+    [
+      '3. elements 5,000 deep',
+      [
+        change((doc) => {
+          let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('default');
+          for (let i = 0; i < 5_000; i++) {
+            const quote: Y.XmlElement = new Y.XmlElement('blockquote');
+            parent.insert(0, [quote]);
+            parent = quote;
+          }
+        }),
+      ],
+    ],
     ['4. a delete set of a million ranges for an unknown client', [writeUpdate([], deleteSet)]],
     ['5. 200,000 sub-documents in two frames', [subdocs(0), subdocs(100_000)]],
-    ['6. a heading of level 1e9', [change((doc) => {
-      const heading = new Y.XmlElement('heading');
-      heading.setAttribute('level', 1e9 as unknown as string);
-      doc.getXmlFragment('default').insert(0, [heading]);
-    })]],
-    ['6. a table cell with colspan 1e6', [change((doc) => {
-      const cell = new Y.XmlElement('tableCell');
-      cell.setAttribute('colspan', 1e6 as unknown as string);
-      const row = new Y.XmlElement('tableRow');
-      row.insert(0, [cell]);
-      const table = new Y.XmlElement('table');
-      table.insert(0, [row]);
-      doc.getXmlFragment('default').insert(0, [table]);
-    })]],
+    [
+      '6. a heading of level 1e9',
+      [
+        change((doc) => {
+          const heading = new Y.XmlElement('heading');
+          heading.setAttribute('level', 1e9 as unknown as string);
+          doc.getXmlFragment('default').insert(0, [heading]);
+        }),
+      ],
+    ],
+    [
+      '6. a table cell with colspan 1e6',
+      [
+        change((doc) => {
+          const cell = new Y.XmlElement('tableCell');
+          cell.setAttribute('colspan', 1e6 as unknown as string);
+          const row = new Y.XmlElement('tableRow');
+          row.insert(0, [cell]);
+          const table = new Y.XmlElement('table');
+          table.insert(0, [row]);
+          doc.getXmlFragment('default').insert(0, [table]);
+        }),
+      ],
+    ],
   ];
 }
 
@@ -158,7 +177,11 @@ describe('no member can break a document or the server', () => {
     for (const [what, updates] of cases()) {
       let closeCode: number | null = null;
       const slowest = await slowestAnswerWhile(async () => {
-        ({ closeCode } = await rawSocket(url, updates.map((u) => syncFrame(2, u)), { waitMs: 15_000 }));
+        ({ closeCode } = await rawSocket(
+          url,
+          updates.map((u) => syncFrame(2, u)),
+          { waitMs: 15_000 },
+        ));
       });
       expect(closeCode, what).toBe(CloseCode.invalidChange);
       expect(slowest, `${what}: the server's slowest answer meanwhile (ms)`).toBeLessThan(1_000);
@@ -168,7 +191,7 @@ describe('no member can break a document or the server', () => {
     }
   }, 180_000);
 
-  it('closes a connection that sends one of the Yjs reports\' known bad updates, or takes it as the nothing it is', async () => {
+  it("closes a connection that sends one of the Yjs reports' known bad updates, or takes it as the nothing it is", async () => {
     const url = `${srv.wsUrl}/${documentId}?token=${owner.token}`;
     const before = await storedContent();
     const frames: [string, Uint8Array][] = KNOWN_BAD_UPDATES.map((bad) => [`${bad.source}: ${bad.what}`, syncFrame(bad.step, bad.payload)]);

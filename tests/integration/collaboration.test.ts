@@ -38,9 +38,7 @@ async function barrier(sender: CollabClient, observer: CollabClient, mark: strin
 
 beforeAll(async () => {
   srv = await startTestServer();
-  [owner, editor, viewer, commenter, outsider] = await Promise.all(
-    ['张丽', '王明', '李红', '陈静', '赵强'].map((name) => newUser(srv.url, name)),
-  );
+  [owner, editor, viewer, commenter, outsider] = await Promise.all(['张丽', '王明', '李红', '陈静', '赵强'].map((name) => newUser(srv.url, name)));
 });
 
 afterEach(() => {
@@ -66,7 +64,7 @@ describe('collaboration over WebSocket', () => {
     expect(text).toContain('乙方写的一段');
   });
 
-  it('drops a viewer\'s and a commenter\'s body changes for everyone while they still receive edits', async () => {
+  it("drops a viewer's and a commenter's body changes for everyone while they still receive edits", async () => {
     const id = await sharedDocument();
     const v = open(id, viewer);
     const c = open(id, commenter);
@@ -98,7 +96,7 @@ describe('collaboration over WebSocket', () => {
     expect(await rawSocket(`${srv.wsUrl}/..%2F..%2Fetc?token=${owner.token}`)).toMatchObject({ closeCode: CloseCode.documentNotFound });
   });
 
-  it('refuses a browser upgrade from another origin, and accepts the server\'s own', async () => {
+  it("refuses a browser upgrade from another origin, and accepts the server's own", async () => {
     const id = await sharedDocument();
     expect(await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, { Origin: 'https://evil.example' })).toMatchObject({ httpStatus: 403 });
     const own = new URL(srv.url).origin;
@@ -115,13 +113,13 @@ describe('collaboration over WebSocket', () => {
     for (const h of HEADINGS) expect(occurrences(text, h)).toBe(1);
   });
 
-  it('stamps presence with the account\'s own name, whatever the client claims', async () => {
+  it("stamps presence with the account's own name, whatever the client claims", async () => {
     const id = await sharedDocument();
     const a = open(id, owner);
     const b = open(id, editor);
     await Promise.all([synced(a), synced(b)]);
     b.provider.awareness.setLocalStateField('user', { name: owner.displayName, color: '#000000' });
-    await until(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user !== undefined, 'bob\'s presence');
+    await until(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user !== undefined, "bob's presence");
     expect(a.provider.awareness.getStates().get(b.doc.clientID)?.user).toMatchObject({ name: '王明', username: editor.username });
   });
 
@@ -136,7 +134,7 @@ describe('collaboration over WebSocket', () => {
     expect(other.closeCodes).toEqual([]);
   });
 
-  it('takes a removed member\'s connection away at once with 4403, and a downgrade makes it read-only', async () => {
+  it("takes a removed member's connection away at once with 4403, and a downgrade makes it read-only", async () => {
     const id = await sharedDocument();
     const e = open(id, editor);
     const o = open(id, owner);

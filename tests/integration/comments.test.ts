@@ -74,7 +74,13 @@ describe('comments', () => {
     await until(() => v.events.some((e) => e.type === 'comments'), 'the comments event');
     expect(v.fragment.toString()).toBe(before);
     const t = await thread(id, threadId);
-    expect(t).toMatchObject({ quote: '服务发展更务实', body: '请补充招商引资的具体数据', resolved: false, orphaned: false, author: { username: commenter.username } });
+    expect(t).toMatchObject({
+      quote: '服务发展更务实',
+      body: '请补充招商引资的具体数据',
+      resolved: false,
+      orphaned: false,
+      author: { username: commenter.username },
+    });
     expect(t.anchor).toEqual({ start: expect.anything(), end: expect.anything() });
   });
 
@@ -85,11 +91,15 @@ describe('comments', () => {
     await Promise.all([synced(a), synced(b)]);
     const threadId = await comment(id, editor, '围绕中心工作建言献策', '这一段要具体');
     // concurrent: a types before the passage while b types inside it
-    rewrite(a, (blocks) => blocks.map((blk) => (textOf(blk).startsWith('一是围绕') ? { ...blk, content: [{ type: 'text', text: '（新）' }, ...(blk.content ?? [])] } : blk)));
-    rewrite(b, (blocks) => blocks.map((blk) => {
-      const t = textOf(blk);
-      return t.includes('围绕中心工作') ? { ...blk, content: [{ type: 'text', text: t.replace('中心工作', '中心重点工作') }] } : blk;
-    }));
+    rewrite(a, (blocks) =>
+      blocks.map((blk) => (textOf(blk).startsWith('一是围绕') ? { ...blk, content: [{ type: 'text', text: '（新）' }, ...(blk.content ?? [])] } : blk)),
+    );
+    rewrite(b, (blocks) =>
+      blocks.map((blk) => {
+        const t = textOf(blk);
+        return t.includes('围绕中心工作') ? { ...blk, content: [{ type: 'text', text: t.replace('中心工作', '中心重点工作') }] } : blk;
+      }),
+    );
     await Promise.all([saved(a), saved(b)]);
     await until(() => a.fragment.toString() === b.fragment.toString(), 'convergence');
     expect((await thread(id, threadId)).quote).toBe('围绕中心重点工作建言献策');
@@ -133,7 +143,9 @@ describe('comments', () => {
     await Promise.all([synced(c), synced(e)]);
     appendParagraph(c, '批注者想改正文');
     const threadId = await comment(id, commenter, '联络联谊更广泛', '建议补充联谊活动次数');
-    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments/${threadId}/replies`, { token: editor.token, body: { body: '好的，已补充' } })).status).toBe(201);
+    expect(
+      (await api(srv.url, 'POST', `/api/documents/${id}/comments/${threadId}/replies`, { token: editor.token, body: { body: '好的，已补充' } })).status,
+    ).toBe(201);
     expect((await api(srv.url, 'POST', `/api/documents/${id}/comments/${threadId}/resolve`, { token: commenter.token })).status).toBe(200);
     let t = await thread(id, threadId);
     expect(t).toMatchObject({ resolved: true, resolvedBy: { username: commenter.username } });
@@ -180,11 +192,13 @@ describe('comments', () => {
     await bad({ quote: '文中没有这些字', body: 'x' }, 404, 'quote_not_found');
     await bad({ body: 'x' }, 400);
     await bad({ quote: '参政议政', body: 'x' }, 403, undefined, viewer.token);
-    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments/AAAAAAAAAAAAAAAA/replies`, { token: owner.token, body: { body: 'x' } })).status).toBe(404);
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/comments/AAAAAAAAAAAAAAAA/replies`, { token: owner.token, body: { body: 'x' } })).status).toBe(
+      404,
+    );
     expect((await api(srv.url, 'POST', `/api/documents/${id}/comments/${threadId}/resolve`, { token: viewer.token })).status).toBe(403);
   });
 
-  it('anchors to an editor\'s selection given as relative positions, and submits for review', async () => {
+  it("anchors to an editor's selection given as relative positions, and submits for review", async () => {
     const id = await sharedDocument();
     const a = open(id, owner);
     await synced(a);

@@ -98,7 +98,7 @@ function deletedOnlyIn(a: Y.Doc, b: Y.Doc): string[] {
   const found: string[] = [];
   for (const [client, ranges] of Y.snapshot(a).ds.clients) {
     for (const { clock, len } of ranges) {
-      for (let at = clock; at < clock + len; ) {
+      for (let at = clock; at < clock + len;) {
         const struct = Y.getItem(b.store, Y.createID(client, at)) as Y.Item | Y.GC;
         const marker = struct instanceof Y.Item && struct.content instanceof Y.ContentFormat;
         if (!struct.deleted && !marker) found.push(`${client}:${struct.id.clock}..${struct.id.clock + struct.length - 1}`);
@@ -132,7 +132,9 @@ const blocksOf = (doc: Y.Doc): string[] =>
   doc
     .getXmlFragment(BODY_FRAGMENT)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? `${node.nodeName} ${JSON.stringify(node.getAttributes())} ${plainText(node)}` : plainText(node as Y.XmlText)));
+    .map((node) =>
+      node instanceof Y.XmlElement ? `${node.nodeName} ${JSON.stringify(node.getAttributes())} ${plainText(node)}` : plainText(node as Y.XmlText),
+    );
 
 /**
  * Resolves once `condition` holds, checking it whenever one of the clients
@@ -165,17 +167,29 @@ function eventually(clients: CollabClient[], condition: () => boolean, describe:
       doc.on('update', soon);
       provider.on('sync', soon);
       provider.on('status', soon);
-      unsubscribe.push(() => doc.off('update', soon), () => provider.off('sync', soon), () => provider.off('status', soon), acks.onChange(soon));
+      unsubscribe.push(
+        () => doc.off('update', soon),
+        () => provider.off('sync', soon),
+        () => provider.off('status', soon),
+        acks.onChange(soon),
+      );
     }
     const poll = setInterval(soon, 5);
     const timeout = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`)), timeoutMs);
-    unsubscribe.push(() => clearInterval(poll), () => clearTimeout(timeout));
+    unsubscribe.push(
+      () => clearInterval(poll),
+      () => clearTimeout(timeout),
+    );
     soon();
   });
 }
 
 const allSynced = (clients: CollabClient[]) =>
-  eventually(clients, () => clients.every((c) => c.provider.synced), () => 'the first sync');
+  eventually(
+    clients,
+    () => clients.every((c) => c.provider.synced),
+    () => 'the first sync',
+  );
 
 /**
  * What a step does, by weight. Steps between two awaiting ones (traffic,
@@ -363,7 +377,9 @@ async function runSeed(seed: number): Promise<void> {
     for (const p of peers) for (const [token, n] of p.editor.written) written.set(token, (written.get(token) ?? 0) + n);
     const counts = new Map<string, number>();
     for (const token of tokensIn(plainText(peers[0].client.fragment))) counts.set(token, (counts.get(token) ?? 0) + 1);
-    const duplicated = [...counts].filter(([token, n]) => n > (written.get(token) ?? 0)).map(([token, n]) => `${token} ×${n} (written ${written.get(token) ?? 0})`);
+    const duplicated = [...counts]
+      .filter(([token, n]) => n > (written.get(token) ?? 0))
+      .map(([token, n]) => `${token} ×${n} (written ${written.get(token) ?? 0})`);
     expect(duplicated, 'tokens that appear more often than written').toEqual([]);
 
     await scenario.close();

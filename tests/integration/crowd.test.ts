@@ -28,32 +28,36 @@ afterAll(async () => {
 });
 
 describe('a committee in one document', () => {
-  it(`${PEOPLE} stock providers typing 2 keystrokes a second with their carets for ${SECONDS} s: no disconnects, nothing lost, one document`, async () => {
-    const id = await newDocument(srv.url, owner);
-    const members = await committee(srv.url, owner, id, PEOPLE);
-    const typists: Typist[] = [];
-    try {
-      for (const [i, member] of members.entries()) typists.push(await seat(srv.wsUrl, id, member, `〈${i}〉`));
-      await typeTogether(typists, 2, SECONDS);
-      await allSaved(typists);
-      expect(typists.flatMap((t) => t.client.closeCodes)).toEqual([]);
-      const bodies = () => typists.map((t) => t.client.fragment.toString());
-      await until(() => new Set(bodies()).size === 1, 'every replica to converge', 20_000);
-    } finally {
-      for (const t of typists) t.client.destroy();
-    }
-    await srv.restart();
-    const fresh = connect(srv.wsUrl, id, owner.token);
-    try {
-      await synced(fresh);
-      const text = fresh.fragment.toString();
-      for (const t of typists) expect(text, t.user.displayName).toContain(t.typed);
-    } finally {
-      fresh.destroy();
-    }
-  }, 60_000 + PEOPLE * 1_000 + SECONDS * 2_000);
+  it(
+    `${PEOPLE} stock providers typing 2 keystrokes a second with their carets for ${SECONDS} s: no disconnects, nothing lost, one document`,
+    async () => {
+      const id = await newDocument(srv.url, owner);
+      const members = await committee(srv.url, owner, id, PEOPLE);
+      const typists: Typist[] = [];
+      try {
+        for (const [i, member] of members.entries()) typists.push(await seat(srv.wsUrl, id, member, `〈${i}〉`));
+        await typeTogether(typists, 2, SECONDS);
+        await allSaved(typists);
+        expect(typists.flatMap((t) => t.client.closeCodes)).toEqual([]);
+        const bodies = () => typists.map((t) => t.client.fragment.toString());
+        await until(() => new Set(bodies()).size === 1, 'every replica to converge', 20_000);
+      } finally {
+        for (const t of typists) t.client.destroy();
+      }
+      await srv.restart();
+      const fresh = connect(srv.wsUrl, id, owner.token);
+      try {
+        await synced(fresh);
+        const text = fresh.fragment.toString();
+        for (const t of typists) expect(text, t.user.displayName).toContain(t.typed);
+      } finally {
+        fresh.destroy();
+      }
+    },
+    60_000 + PEOPLE * 1_000 + SECONDS * 2_000,
+  );
 
-  it('the editor\'s provider sends only its own presence, and only when it changes, and still sees everyone\'s', async () => {
+  it("the editor's provider sends only its own presence, and only when it changes, and still sees everyone's", async () => {
     const id = await newDocument(srv.url, owner);
     const others = await Promise.all(Array.from({ length: 4 }, () => connect(srv.wsUrl, id, owner.token)));
     const sentPresence: number[] = [];
@@ -79,10 +83,7 @@ describe('a committee in one document', () => {
       // its own caret set again where it is (Tiptap does so after every remote change): nothing to send
       for (let i = 0; i < 5; i++) quiet.awareness.setLocalStateField('cursor', 1);
       for (let round = 1; round <= 5; round++) for (const o of others) o.provider.awareness.setLocalStateField('cursor', round);
-      await until(
-        () => others.every((o) => quiet.awareness.getStates().get(o.doc.clientID)?.cursor === 5),
-        'everyone\'s last caret at the quiet provider',
-      );
+      await until(() => others.every((o) => quiet.awareness.getStates().get(o.doc.clientID)?.cursor === 5), "everyone's last caret at the quiet provider");
       expect(sentPresence.length).toBe(before);
     } finally {
       quiet.destroy();

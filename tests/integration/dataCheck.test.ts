@@ -20,7 +20,11 @@ let owner: TestUser;
 let documentId: string;
 
 function checkData(...args: string[]): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-data.ts', '--data', srv.dataDir, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-data.ts', '--data', srv.dataDir, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
@@ -50,7 +54,18 @@ beforeAll(async () => {
   });
   const forever = writeUpdate([
     // next to an item of a client nobody ever stored
-    { client: 90909, clock: 0, length: 2, kind: Content.string, text: '永远', origin: [80808, 3], rightOrigin: null, parentRoot: null, parentItem: null, key: null },
+    {
+      client: 90909,
+      clock: 0,
+      length: 2,
+      kind: Content.string,
+      text: '永远',
+      origin: [80808, 3],
+      rightOrigin: null,
+      parentRoot: null,
+      parentItem: null,
+      key: null,
+    },
   ]);
   await storage.documents.append(documentId, [
     { update: Uint8Array.from([1, 1, 200, 1, 0, 77, 77, 77]), userId: null },

@@ -30,7 +30,11 @@ async function download(id: string, query: string, token = owner.token) {
 async function docxParts(body: Buffer): Promise<{ document: string; all: string; paragraphs: string[] }> {
   const zip = await JSZip.loadAsync(body);
   const document = await zip.file('word/document.xml')!.async('string');
-  const others = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/(header|footer|comments)\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+  const others = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /^word\/(header|footer|comments)\d*\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async('string')),
+  );
   const paragraphs = document.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
   return { document, all: [document, ...others].join('\n'), paragraphs };
 }

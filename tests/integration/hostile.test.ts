@@ -114,7 +114,7 @@ describe('hostile WebSocket input', () => {
     }
     // random frames from many seeds: each closes with 4400 or is harmless; the server never falls over
     for (let i = 0; i < 30; i++) {
-      const out = await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [randomBytes(1 + (i * 37) % 300)], { waitMs: 300 });
+      const out = await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [randomBytes(1 + ((i * 37) % 300))], { waitMs: 300 });
       expect([null, CloseCode.malformedFrame]).toContain(out.closeCode);
     }
     expect(await storedLog(id)).toEqual(before);
@@ -155,45 +155,63 @@ describe('hostile WebSocket input', () => {
     let nested: unknown = 1;
     for (let i = 0; i < 1_000; i++) nested = [nested];
     const hostile: [string, Uint8Array][] = [
-      ['a value nested 1,000 deep', change((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        const t = new Y.XmlText();
-        doc.getXmlFragment('default').insert(0, [p]);
-        p.insert(0, [t]);
-        t.insert(0, '深', { bold: nested });
-      })],
+      [
+        'a value nested 1,000 deep',
+        change((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          const t = new Y.XmlText();
+          doc.getXmlFragment('default').insert(0, [p]);
+          p.insert(0, [t]);
+          t.insert(0, '深', { bold: nested });
+        }),
+      ],
       ['a Y.Map beside the body', change((doc) => doc.getMap('extra').set('k', 'v'))],
-      ['a Y.Array in the body', change((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        doc.getXmlFragment('default').insert(0, [p]);
-        p.insert(0, [new Y.Array() as unknown as Y.XmlText]);
-      })],
-      ['a sub-document in the body', change((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        doc.getXmlFragment('default').insert(0, [p]);
-        p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
-      })],
-      ['a mark the schema does not have', change((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        const t = new Y.XmlText();
-        doc.getXmlFragment('default').insert(0, [p]);
-        p.insert(0, [t]);
-        t.insert(0, '闪', { blink: true });
-      })],
+      [
+        'a Y.Array in the body',
+        change((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          doc.getXmlFragment('default').insert(0, [p]);
+          p.insert(0, [new Y.Array() as unknown as Y.XmlText]);
+        }),
+      ],
+      [
+        'a sub-document in the body',
+        change((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          doc.getXmlFragment('default').insert(0, [p]);
+          p.insert(0, [new Y.Doc() as unknown as Y.XmlText]);
+        }),
+      ],
+      [
+        'a mark the schema does not have',
+        change((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          const t = new Y.XmlText();
+          doc.getXmlFragment('default').insert(0, [p]);
+          p.insert(0, [t]);
+          t.insert(0, '闪', { blink: true });
+        }),
+      ],
       ['an element the schema does not have', change((doc) => doc.getXmlFragment('default').insert(0, [new Y.XmlElement('iframe')]))],
-      ['an attribute no node has', change((doc) => {
-        const p = new Y.XmlElement('paragraph');
-        p.setAttribute('onclick', 'alert(1)');
-        doc.getXmlFragment('default').insert(0, [p]);
-      })],
-      ['deletions of 5,000 things the document does not have', (() => {
-        const elsewhere = new Y.Doc();
-        const text = elsewhere.getText('t');
-        text.insert(0, '一'.repeat(10_000));
-        const all = Y.encodeStateVector(elsewhere);
-        for (let i = 9_998; i >= 0; i -= 2) text.delete(i, 1);
-        return Y.encodeStateAsUpdate(elsewhere, all); // the delete set alone
-      })()],
+      [
+        'an attribute no node has',
+        change((doc) => {
+          const p = new Y.XmlElement('paragraph');
+          p.setAttribute('onclick', 'alert(1)');
+          doc.getXmlFragment('default').insert(0, [p]);
+        }),
+      ],
+      [
+        'deletions of 5,000 things the document does not have',
+        (() => {
+          const elsewhere = new Y.Doc();
+          const text = elsewhere.getText('t');
+          text.insert(0, '一'.repeat(10_000));
+          const all = Y.encodeStateVector(elsewhere);
+          for (let i = 9_998; i >= 0; i -= 2) text.delete(i, 1);
+          return Y.encodeStateAsUpdate(elsewhere, all); // the delete set alone
+        })(),
+      ],
     ];
     for (const [what, update] of hostile) {
       const out = await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [syncFrame(2, update)]);
@@ -305,7 +323,7 @@ describe('hostile WebSocket input', () => {
     await until(async () => (await rawSocket(`${srv.wsUrl}/${id}?token=${owner.token}`, [], { waitMs: 300 })).closeCode === null, 'a freed place');
   });
 
-  it('never lets a client remove or overwrite another client\'s presence', async () => {
+  it("never lets a client remove or overwrite another client's presence", async () => {
     const id = await newDocument(srv.url, owner);
     await share(srv.url, owner, id, other, 'editor');
     const a = connect(srv.wsUrl, id, owner.token);
@@ -313,7 +331,7 @@ describe('hostile WebSocket input', () => {
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('cursor', 1);
-    await until(() => b.provider.awareness.getStates().has(a.doc.clientID), 'a\'s presence at b');
+    await until(() => b.provider.awareness.getStates().has(a.doc.clientID), "a's presence at b");
     const attacker = await rawSocket(
       `${srv.wsUrl}/${id}?token=${other.token}`,
       [awarenessFrame(a.doc.clientID, 99, null), awarenessFrame(a.doc.clientID, 100, { user: { name: '冒充' } })],
@@ -345,7 +363,11 @@ describe('hostile WebSocket input', () => {
 
 describe('hostile HTTP input', () => {
   it('refuses writes from another site, and sends security headers', async () => {
-    const res = await api(srv.url, 'POST', '/api/documents', { token: owner.token, body: { title: 'x', template: 'blank' }, headers: { origin: 'https://evil.example' } });
+    const res = await api(srv.url, 'POST', '/api/documents', {
+      token: owner.token,
+      body: { title: 'x', template: 'blank' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('cross_origin');
     const page = await fetch(`${srv.url}/api/me`, { headers: { authorization: `Bearer ${owner.token}` } });
@@ -403,10 +425,14 @@ describe('registration by invitation', () => {
       expect([refused.status, refused.body.error.code]).toEqual([403, 'registration_closed']);
       const invite = await api(closed.url, 'POST', '/api/invites', { token: admin.token });
       expect(invite.status).toBe(201);
-      const joined = await api(closed.url, 'POST', '/api/auth/register', { body: { username: 'invited', password: 'long-enough-1', inviteCode: invite.body.code } });
+      const joined = await api(closed.url, 'POST', '/api/auth/register', {
+        body: { username: 'invited', password: 'long-enough-1', inviteCode: invite.body.code },
+      });
       expect(joined.status).toBe(201);
       expect(joined.body.user.isAdmin).toBe(false);
-      const reused = await api(closed.url, 'POST', '/api/auth/register', { body: { username: 'invited2', password: 'long-enough-1', inviteCode: invite.body.code } });
+      const reused = await api(closed.url, 'POST', '/api/auth/register', {
+        body: { username: 'invited2', password: 'long-enough-1', inviteCode: invite.body.code },
+      });
       expect([reused.status, reused.body.error.code]).toEqual([400, 'invalid_invite']);
       const list = await api(closed.url, 'GET', '/api/invites', { token: admin.token });
       expect(list.body.find((i: { code: string }) => i.code === invite.body.code)?.usedBy).toBe('invited');

@@ -34,16 +34,13 @@ afterAll(async () => {
 });
 
 describe('automatic numbering', () => {
-  it('takes a document\'s typed numbers over once when it is opened, and shows every number once everywhere', async () => {
+  it("takes a document's typed numbers over once when it is opened, and shows every number once everywhere", async () => {
     const id = await newDocument(srv.url, owner, 'blank', '旧文档');
     // written into the log as a server before numbering would have: typed numbers, one already stale (三 after 一)
     const old = new Y.Doc();
-    old.getXmlFragment('default').insert(0, [
-      heading(2, '一、参政议政更主动'),
-      heading(3, '（一）围绕中心建言献策'),
-      heading(2, '三、民主监督更有效'),
-      heading(2, '结语'),
-    ]);
+    old
+      .getXmlFragment('default')
+      .insert(0, [heading(2, '一、参政议政更主动'), heading(3, '（一）围绕中心建言献策'), heading(2, '三、民主监督更有效'), heading(2, '结语')]);
     await srv.server.storage.documents.append(id, [{ update: Y.encodeStateAsUpdate(old), userId: null }]);
 
     const content = (await api(srv.url, 'GET', `/api/documents/${id}/content`, { token: owner.token })).body;

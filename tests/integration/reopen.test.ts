@@ -65,7 +65,7 @@ describe('reopening around the unload', () => {
         typed.push(text);
       });
       await Promise.all(tabs.map((tab) => saved(tab, 10_000)));
-      await until(() => tabs.every((tab) => typed.slice(-3).every((t) => tab.fragment.toString().includes(t))), 'every tab to have the round\'s typing');
+      await until(() => tabs.every((tab) => typed.slice(-3).every((t) => tab.fragment.toString().includes(t))), "every tab to have the round's typing");
       copies.set(alice, Y.encodeStateAsUpdate(tabs[0].doc));
       copies.set(bob, Y.encodeStateAsUpdate(tabs[2].doc));
       for (const tab of tabs) {

@@ -70,7 +70,7 @@ describe('room lifecycle', () => {
     ws.on('message', (data: Buffer) => frames.push(data));
     await new Promise((resolve) => ws.on('open', resolve));
     ws.send(Buffer.from([0, 0, 1, 0])); // sync step 1, empty state vector
-    await until(() => frames.some((f) => f[0] === 0 && f[1] === 0), 'the server\'s sync step 1');
+    await until(() => frames.some((f) => f[0] === 0 && f[1] === 0), "the server's sync step 1");
     const sync = frames.filter((f) => f[0] === 0);
     // answered from the store: the whole state comes before the room (built afterwards) asks for the client's
     expect(sync[0][1]).toBe(1);

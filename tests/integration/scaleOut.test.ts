@@ -57,9 +57,9 @@ describe('several instances', () => {
       for (let i = 0; i < 20; i++) for (const p of ['甲', '乙', '丙']) expect(occurrences(text, `${p}${i}号`)).toBe(1);
     }
     b.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
-    await until(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.username === editor.username, 'b\'s presence on instance 0');
+    await until(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.username === editor.username, "b's presence on instance 0");
     b.destroy();
-    await until(() => !a.provider.awareness.getStates().has(b.doc.clientID), 'b\'s presence to go when b leaves');
+    await until(() => !a.provider.awareness.getStates().has(b.doc.clientID), "b's presence to go when b leaves");
   });
 
   it('locks an approved document on every instance, and reopens it everywhere', async () => {
@@ -84,7 +84,7 @@ describe('several instances', () => {
     await until(async () => (await contentText(at(0).url, owner, id)).includes('重新打开后'), 'the edit after reopening on another instance');
   });
 
-  it('takes a revoked member\'s connections away on every instance', async () => {
+  it("takes a revoked member's connections away on every instance", async () => {
     const id = await sharedDocument();
     const b = open(2, id, editor);
     await synced(b);
@@ -96,11 +96,13 @@ describe('several instances', () => {
     const id = await sharedDocument();
     const b = open(1, id, editor);
     await synced(b);
-    expect((await api(at(0).url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '服务发展更务实', body: '跨实例' } })).status).toBe(201);
+    expect(
+      (await api(at(0).url, 'POST', `/api/documents/${id}/comments`, { token: owner.token, body: { quote: '服务发展更务实', body: '跨实例' } })).status,
+    ).toBe(201);
     await until(() => b.events.some((e) => e.type === 'comments'), 'the comments event on instance 1');
   });
 
-  it('loses nothing acknowledged when an instance\'s subscription drops while another rewrites the document', async () => {
+  it("loses nothing acknowledged when an instance's subscription drops while another rewrites the document", async () => {
     const id = await sharedDocument();
     const [a, b] = [open(0, id, owner), open(1, id, editor)];
     await Promise.all([a, b].map(synced));

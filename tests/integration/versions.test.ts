@@ -35,7 +35,11 @@ function textContaining(c: CollabClient, needle: string): Y.XmlText {
   return hit;
 }
 
-const plain = (t: Y.XmlText) => t.toDelta().map((d: { insert: string }) => d.insert).join('');
+const plain = (t: Y.XmlText) =>
+  t
+    .toDelta()
+    .map((d: { insert: string }) => d.insert)
+    .join('');
 
 async function named(id: string, user: TestUser, name: string): Promise<string> {
   const res = await api(srv.url, 'POST', `/api/documents/${id}/versions`, { token: user.token, body: { name } });
@@ -73,7 +77,11 @@ describe('versions', () => {
     appendParagraph(b, '王明写的');
     await saved(b);
     // an automatic version follows within the interval of activity
-    await until(async () => (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body.length >= 2, 'an automatic version', 10_000);
+    await until(
+      async () => (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: owner.token })).body.length >= 2,
+      'an automatic version',
+      10_000,
+    );
     const list = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: viewer.token })).body;
     expect(list.map((v: { kind: string }) => v.kind)).toEqual(['auto', 'named']);
     expect(list[1]).toMatchObject({ id: first, name: '初稿', kind: 'named', createdBy: editor.username });
@@ -125,7 +133,11 @@ describe('versions', () => {
     expect(changed).toHaveLength(3);
     expect(changed[0].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'insert', text: '全镇', author: owner.username }]);
     expect(changed[1].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'delete', text: '结合', author: editor.username }]);
-    expect(changed[2]).toMatchObject({ status: 'added', text: '王明新增的一段', segments: [{ op: 'insert', text: '王明新增的一段', author: editor.username }] });
+    expect(changed[2]).toMatchObject({
+      status: 'added',
+      text: '王明新增的一段',
+      segments: [{ op: 'insert', text: '王明新增的一段', author: editor.username }],
+    });
     expect(diff.authors.map((p: { username: string }) => p.username).sort()).toEqual([owner.username, editor.username].sort());
     // the same question the other way round, and against the current draft
     const reversed = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v2}/diff?against=${v1}`, { token: owner.token })).body;
@@ -143,7 +155,7 @@ describe('versions', () => {
     const v1Text = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}`, { token: owner.token })).body.text;
     appendParagraph(a, '之后写的一段');
     await saved(a);
-    await until(() => b.fragment.toString().includes('之后写的一段'), 'a\'s paragraph at b');
+    await until(() => b.fragment.toString().includes('之后写的一段'), "a's paragraph at b");
     // b types on a train through a tunnel while the restore happens, and goes on typing after
     b.provider.disconnect();
     for (let i = 0; i < 5; i++) appendParagraph(b, `离线输入${i}`);
@@ -263,7 +275,7 @@ describe('versions', () => {
     expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `第${119 - i}版`));
   });
 
-  it('never stores changes written in another member\'s name, and keeps the forwarder connected', async () => {
+  it("never stores changes written in another member's name, and keeps the forwarder connected", async () => {
     const id = await sharedDocument();
     const a = open(id, owner);
     await synced(a);
@@ -294,7 +306,7 @@ describe('versions', () => {
     expect(await contentText(srv.url, owner, id)).toContain('张丽接着写');
   });
 
-  it('takes a reopened local copy that carries everyone\'s changes without refusing anyone', async () => {
+  it("takes a reopened local copy that carries everyone's changes without refusing anyone", async () => {
     const id = await sharedDocument();
     const a = open(id, owner);
     const b = open(id, editor);
@@ -302,7 +314,7 @@ describe('versions', () => {
     appendParagraph(a, '甲的段落');
     appendParagraph(b, '乙的段落');
     await Promise.all([saved(a), saved(b)]);
-    await until(() => a.fragment.toString().includes('乙的段落'), 'bob\'s paragraph at alice');
+    await until(() => a.fragment.toString().includes('乙的段落'), "bob's paragraph at alice");
     // alice's copy (as IndexedDB keeps it), loaded into a live provider after it connected: the
     // whole state goes out as one update, bob's structs included
     const copy = Y.encodeStateAsUpdate(a.doc);

@@ -59,7 +59,6 @@ const WRITTEN_THREE_PART: Written = {
   ],
 };
 
-
 /** The five-section template (五个“更”): each lead's placeholder becomes the sentences after the lead; some leads go on in a second paragraph. */
 const WRITTEN_FIVE_SECTIONS: Written = {
   '〔年份〕': '2026',
