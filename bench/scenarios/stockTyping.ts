@@ -8,7 +8,7 @@ import { StockPeer } from '../client/StockPeer.js';
 import type { ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { runTyping, serverWiring, type TypingCase, type TypingResult } from './typing.js';
 
-/** The servers that speak y-websocket, which the stock provider speaks (Hocuspocus has a protocol of its own). */
+/** The servers that speak y-websocket, which the stock provider speaks. */
 export const STOCK_SERVERS: readonly ServerName[] = ['yigao', 'reference'];
 
 export interface Disconnects {
