@@ -32,7 +32,7 @@ export const int = (v: number) => String(Math.round(v));
 export const pct = (v: number) => `${v.toFixed(0)}%`;
 export const sec = (v: number) => v.toFixed(2);
 
-export function cell(v: Value, format: (v: number) => string): string {
+function cell(v: Value, format: (v: number) => string): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'boolean') return v ? 'yes' : '**NO**';
   if (typeof v === 'string') return v;
