@@ -30,13 +30,14 @@ function closes(items: readonly StockTypingResult[]): string {
 const perServer = <T>(items: readonly StockTypingResult[], servers: readonly ServerName[], pick: (mine: StockTypingResult[]) => T) =>
   Object.fromEntries(servers.filter((s) => items.some((r) => r.server === s)).map((s) => [s, pick(items.filter((r) => r.server === s))]));
 
-/** Rows for the summary table: per case, the p99 with its interval and the closes. */
+/** Rows for the summary table: per case, the p50, the p99 with its interval, and the closes. */
 export function typingHeadline(run: BenchRun): Row[] {
   const servers = serversOf(run);
   return casesRun(run).flatMap((spec) => {
     const items = resultsOf(run, spec);
     const pooled = poolTyping(items, servers);
     return [
+      { label: `typing ${caseLabel(spec)}: propagation p50 (ms)${roundsNote(pooled)}`, values: by(pooled, (i) => i.latencyMs.p50), format: ms },
       {
         label: `typing ${caseLabel(spec)}: propagation p99 (ms)${roundsNote(pooled)}`,
         values: by(pooled, (i) => i.latencyMs.p99),
