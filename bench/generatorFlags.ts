@@ -4,7 +4,7 @@
 // core of its own, where GC helper threads only queue behind the main thread,
 // and those pauses held every server's deliveries back longer than any server
 // took to relay them. A small young generation collected on one thread keeps
-// each pause short (findings, item 35). The `bench` script of package.json
+// each pause short (docs/performance.md). The `bench` script of package.json
 // passes them; a run records the flags it had.
 
 export const GENERATOR_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--single-threaded-gc'];

@@ -1,6 +1,6 @@
 // How sure a ratio of two servers' p99 is: a block bootstrap over the
-// rounds' samples. A few stalls of the host decide a round's p99 (findings,
-// item 27), and a stall delays every delivery in its few milliseconds alike,
+// rounds' samples. A few stalls of the host decide a round's p99
+// (docs/performance.md), and a stall delays every delivery in its few milliseconds alike,
 // so samples close in time are not independent: resampling them one by one
 // would claim far more certainty than the run has. Each round's samples are
 // kept in arrival order (as the tracker recorded them) and resampled in blocks

@@ -4,46 +4,36 @@ import { SERVER_NAMES, type ServerName } from './servers/ServerUnderTest.js';
 import type { ConnectionsCase } from './scenarios/connections.js';
 import type { TypingCase } from './scenarios/typing.js';
 
-export const SCENARIOS = ['typing', 'profile', 'stock', 'cold-open', 'many-docs', 'export', 'connections', 'scale-out'] as const;
+export const SCENARIOS = ['typing', 'cold-open', 'many-docs', 'export', 'connections'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Plan {
   quick: boolean;
   servers: ServerName[];
   scenarios: ScenarioName[];
+  /**
+   * Typing with the clients real users run (the stock y-websocket WebsocketProvider, which re-sends presence),
+   * against Yigao at its default limits (an account per person) and the reference server.
+   */
   typing: TypingCase[];
   /**
-   * Rounds of the typing cases: each round runs every case once on each of its servers (alternating, in a
-   * rotating order), and the report pools a case's rounds. One run of a few seconds moves a p99 by a third on
-   * this shared machine; several short runs taking turns give each server the machine's changing load alike.
+   * Rounds of the typing cases: each round runs every case once on each server (taking turns in a rotating
+   * order), and the report pools a case's rounds. One run of a few seconds moves a p99 by a third on a shared
+   * machine; several short runs taking turns give each server the machine's changing load alike.
    */
   typingRounds: number;
-  /** The servers of the rounds after the first (the target compares Yigao with the reference). */
-  laterRoundServers: ServerName[];
   /**
-   * Unmeasured typing before the first round, against the reference server (or the first server there is):
-   * whichever server went first otherwise met the load generator and the machine cold, and its p99 was the
-   * highest of the case in every run that had this.
+   * Unmeasured typing before the first round, against every server: whichever server went first otherwise met
+   * the load generator and the machine cold, and its p99 was the highest of the case.
    */
-  generatorWarmup: TypingCase | null;
-  /**
-   * Typing with the clients real users run (stock WebsocketProvider, presence echoed), against Yigao at its
-   * default limits (an account per person) and the reference; in the typing cases' rounds.
-   */
-  stock: TypingCase[];
-  /** Unmeasured stock-client typing before the first round, on each of those servers (as generatorWarmup). */
-  stockWarmup: TypingCase | null;
-  /** The typing case profiled on Yigao (index into typing). */
-  profileCase: number;
+  typingWarmup: TypingCase | null;
   coldOpen: { historyEdits: number; summaryPages: number; opens: number };
   manyDocs: { documents: number[]; bytesPerDocument: number; unloadWaitSeconds: number };
   /** Yigao's ROOM_IDLE_SECONDS in every scenario (low, so many-docs sees rooms unload). */
   roomIdleSeconds: number;
   export: { pages: number; runs: number };
   connections: ConnectionsCase;
-  /** Typing across instances: each case on two Yigao instances (PostgreSQL + Redis) and on one, alternating. */
-  scaleOut: TypingCase[];
-  /** Servers on one half of the cores, the load generator on the other (bench/pinning.ts). */
+  /** Servers on one half of the cores, the load generator on the other, while typing (bench/pinning.ts). */
   pin: boolean;
   /** Where the report goes. */
   out: string;
@@ -63,16 +53,10 @@ export function fullPlan(): Plan {
     quick: false,
     servers: [...SERVER_NAMES],
     scenarios: [...SCENARIOS],
-    typing: [typingCase(1, 20, 2, 7, 2), typingCase(1, 50, 2, 7, 2), typingCase(20, 5, 1, 7, 2), typingCase(100, 2, 1, 7, 2)],
+    // Issue 7's cases: 50 people in one document typing 2 edits/s, 200 documents × 5 people at 1 edit/s; and 20 people, where it began.
+    typing: [typingCase(1, 20, 2, 7, 2), typingCase(1, 50, 2, 7, 2), typingCase(200, 5, 1, 7, 2)],
     typingRounds: 3,
-    laterRoundServers: ['yigao', 'reference'],
-    // As long as a measured run: the first measured run of a benchmark is slower for whichever server has it,
-    // and a shorter warm-up left part of that on it (findings, item 31).
-    generatorWarmup: typingCase(1, 20, 2, 7, 2),
-    // The issue's cases: "50 people in one document typing 2 edits/s, and 200 documents × 5 people typing 1 edit/s", and 20, where it began.
-    stock: [typingCase(1, 20, 2, 7, 2), typingCase(1, 50, 2, 7, 2), typingCase(200, 5, 1, 7, 2)],
-    stockWarmup: typingCase(1, 20, 2, 3, 2),
-    profileCase: 1,
+    typingWarmup: typingCase(1, 20, 2, 3, 2),
     coldOpen: { historyEdits: 100_000, summaryPages: 200, opens: 3 },
     manyDocs: { documents: [200, 1000], bytesPerDocument: 20_000, unloadWaitSeconds: 4 },
     roomIdleSeconds: 2,
@@ -85,29 +69,24 @@ export function fullPlan(): Plan {
       p99TargetMs: 100,
       presence: true,
     },
-    scaleOut: [typingCase(1, 20, 2, 7, 2), typingCase(20, 5, 1, 7, 2)],
     pin: true,
     out: 'bench/RESULTS.md',
   };
 }
 
+/** A smoke run: every scenario at tiny sizes, in about a minute. Its report goes to bench/raw/, not over RESULTS.md. */
 export function quickPlan(): Plan {
   const full = fullPlan();
   return {
     ...full,
     quick: true,
-    scenarios: SCENARIOS.filter((s) => s !== 'profile'),
-    typing: [typingCase(1, 4, 2, 2, 0.5)],
+    typing: [typingCase(1, 5, 2, 2, 0.5)],
     typingRounds: 1,
-    generatorWarmup: null,
-    stock: [typingCase(1, 5, 2, 2, 0.5)],
-    stockWarmup: null,
-    profileCase: 0,
+    typingWarmup: null,
     coldOpen: { historyEdits: 1_000, summaryPages: 5, opens: 1 },
     manyDocs: { documents: [10], bytesPerDocument: 5_000, unloadWaitSeconds: 3 },
     export: { pages: 5, runs: 2 },
     connections: { ...full.connections, steps: [10], stepSeconds: 2 },
-    scaleOut: [typingCase(1, 4, 2, 2, 0.5)],
     out: 'bench/raw/RESULTS-quick.md',
   };
 }
@@ -115,15 +94,11 @@ export function quickPlan(): Plan {
 export const USAGE = `npm run bench [-- options]
 
   --quick                   a smoke run (seconds per scenario; report in bench/raw/RESULTS-quick.md)
-  --servers=yigao,reference,hocuspocus
+  --servers=yigao,reference
   --scenarios=${SCENARIOS.join(',')}
-  --typing=1x20@2,1x50@2    documents x clients @ edits per second
-  --stock=1x20@2,200x5@1    stock: the same with stock y-websocket providers (Yigao at its default limits and the reference;
-                            --scenarios=stock runs only these)
-  --scale-out=1x20@2,20x5@1 scale-out: the same, on two instances and on one
-  --seconds=7               typing, stock, scale-out: measured seconds per case (and round)
-  --rounds=3                typing, stock: rounds of every case, pooled in the report
-  --later-rounds=yigao,reference  typing, stock: the servers of the rounds after the first
+  --typing=1x20@2,200x5@1   documents x clients @ edits per second (stock y-websocket providers)
+  --seconds=7               typing: measured seconds per case and round
+  --rounds=3                typing: rounds of every case, pooled in the report
   --history-edits=100000    cold-open: edits in the long history
   --summary-pages=200       cold-open: pages of the long summary
   --opens=3                 cold-open: cold opens per document
@@ -132,14 +107,13 @@ export const USAGE = `npm run bench [-- options]
   --export-pages=30  --export-runs=10
   --steps=100,200,400       connections: editors at each step
   --step-seconds=4
-  --no-generator-warmup     typing, stock: no unmeasured typing before the first round
+  --no-warmup               typing: no unmeasured typing before the first round
   --no-pin                  let the servers and the load generator run on any core
   --out=bench/RESULTS.md    where the report goes
-  --report=bench/raw/X.json only render the report from a raw result file
-  --merge=bench/raw/X.json  run the chosen scenarios again and put them in place of X's (with --reason="…")`;
+  --report=bench/raw/X.json only render the report from a raw result file`;
 
 /** Applies command-line options to the full (or quick) plan. */
-export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string | null; merge: { file: string; reason: string } | null } {
+export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string | null } {
   const options = new Map<string, string>();
   for (const arg of args) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
@@ -148,24 +122,21 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
   }
   const plan = options.has('quick') ? quickPlan() : fullPlan();
   const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
-  const servers = (value: string) =>
-    list(value).map((s) => {
-      if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
-      return s as ServerName;
-    });
   const int = (name: string, value: string) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
     return n;
   };
   let reportOnly: string | null = null;
-  let merge: { file: string; reason: string } | null = null;
   for (const [name, value] of options) {
     switch (name) {
       case 'quick':
         break;
       case 'servers':
-        plan.servers = servers(value);
+        plan.servers = list(value).map((s) => {
+          if (!(SERVER_NAMES as readonly string[]).includes(s)) throw new Error(`unknown server ${s}`);
+          return s as ServerName;
+        });
         break;
       case 'scenarios':
         plan.scenarios = list(value).map((s) => {
@@ -173,22 +144,11 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
           return s as ScenarioName;
         });
         break;
-      case 'typing':
+      case 'typing': {
+        const seconds = plan.typing[0]?.seconds ?? 7;
         plan.typing = list(value).map((spec) => {
           const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
           if (!m) throw new Error(`--typing wants DxC@R, got ${spec}`);
-          const seconds = plan.typing[0]?.seconds ?? 7;
-          return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
-        });
-        plan.profileCase = Math.min(plan.profileCase, plan.typing.length - 1);
-        break;
-      case 'scale-out':
-      case 'stock': {
-        const key = name === 'stock' ? 'stock' : 'scaleOut';
-        plan[key] = list(value).map((spec) => {
-          const m = /^(\d+)x(\d+)@([\d.]+)$/.exec(spec);
-          if (!m) throw new Error(`--${name} wants DxC@R, got ${spec}`);
-          const seconds = plan[key][0]?.seconds ?? 7;
           return typingCase(Number(m[1]), Number(m[2]), Number(m[3]), seconds, plan.quick ? 0.5 : 2);
         });
         break;
@@ -196,11 +156,8 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
       case 'rounds':
         plan.typingRounds = int(name, value);
         break;
-      case 'later-rounds':
-        plan.laterRoundServers = servers(value);
-        break;
       case 'seconds':
-        for (const c of [...plan.typing, ...plan.stock, ...plan.scaleOut]) c.seconds = int(name, value);
+        for (const c of plan.typing) c.seconds = int(name, value);
         break;
       case 'history-edits':
         plan.coldOpen.historyEdits = int(name, value);
@@ -229,9 +186,8 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
       case 'step-seconds':
         plan.connections.stepSeconds = int(name, value);
         break;
-      case 'no-generator-warmup':
-        plan.generatorWarmup = null;
-        plan.stockWarmup = null;
+      case 'no-warmup':
+        plan.typingWarmup = null;
         break;
       case 'no-pin':
         plan.pin = false;
@@ -242,16 +198,11 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
       case 'report':
         reportOnly = value;
         break;
-      case 'merge':
-        merge = { file: value, reason: options.get('reason') ?? 're-run' };
-        break;
-      case 'reason':
-        break;
       case 'help':
         throw new Error(USAGE);
       default:
         throw new Error(`unknown option --${name}\n\n${USAGE}`);
     }
   }
-  return { plan, reportOnly, merge };
+  return { plan, reportOnly };
 }

@@ -46,7 +46,7 @@ describe('poolTyping', () => {
     const b = Array.from({ length: 300 }, (_, i) => 2 + i / 10);
     const [yigao, reference] = poolTyping(
       [round('yigao', 1, a), round('reference', 1, a), round('yigao', 2, b, { lostEdits: 1 }), round('reference', 2, b, { converged: false })],
-      ['yigao', 'reference', 'hocuspocus'],
+      ['yigao', 'reference'],
     );
     const both = summarize([...a, ...b]);
     expect(yigao.server).toBe('yigao');

@@ -10,7 +10,6 @@ import type { LatencySummary } from './stats.js';
 export const TITLES: Record<ServerName, string> = {
   yigao: 'Yigao',
   reference: 'reference (y-websocket-server)',
-  hocuspocus: 'Hocuspocus',
 };
 
 export type Value = number | boolean | string | null | undefined;
@@ -33,7 +32,7 @@ export const int = (v: number) => String(Math.round(v));
 export const pct = (v: number) => `${v.toFixed(0)}%`;
 export const sec = (v: number) => v.toFixed(2);
 
-export function cell(v: Value, format: (v: number) => string): string {
+function cell(v: Value, format: (v: number) => string): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'boolean') return v ? 'yes' : '**NO**';
   if (typeof v === 'string') return v;
@@ -49,7 +48,7 @@ export function ratio(a: Value, b: Value): string {
 export function table(servers: ServerName[], rows: Row[]): string {
   const peers = servers.filter((s) => s !== 'yigao');
   const withYigao = servers.includes('yigao');
-  const head = ['', ...servers.map((s) => TITLES[s]), ...(withYigao ? peers.map((p) => `Yigao / ${p === 'reference' ? 'reference' : 'Hocuspocus'}`) : [])];
+  const head = ['', ...servers.map((s) => TITLES[s]), ...(withYigao ? peers.map((p) => `Yigao / ${p}`) : [])];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
     const cells = [row.label, ...servers.map((s) => row.display?.[s] ?? cell(row.values[s], row.format))];

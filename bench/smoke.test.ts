@@ -95,7 +95,7 @@ describe('the benchmark harness against Yigao', () => {
       expect(result.clients).toBe(5);
       expect(result.editsMeasured).toBeGreaterThan(0);
       expect(result.disconnects.closes).toBeGreaterThanOrEqual(0);
-      const plan = { ...quickPlan(), servers: ['yigao' as const], scenarios: ['stock' as const], stock: [spec] };
+      const plan = { ...quickPlan(), servers: ['yigao' as const], scenarios: ['typing' as const], typing: [spec] };
       const run: BenchRun = {
         meta: {
           date: new Date().toISOString(),
@@ -109,20 +109,21 @@ describe('the benchmark harness against Yigao', () => {
           loadAverageAtStart: [0, 0, 0],
           git: { commit: 'smoke', dirtyFiles: 0 },
           versions: {},
-          hocuspocusWireCheck: null,
+          pinning: null,
+          pinningNote: 'smoke',
+          generatorNodeFlags: [],
+          scenarioSeconds: {},
         },
         plan,
-        typing: [],
-        profile: null,
+        typing: [result],
         coldOpen: [],
         manyDocs: [],
         export: [],
         connections: [],
-        stock: [result],
         errors: [],
       };
-      const report = renderReport(run, null);
-      expect(report).toContain('## 1b. Typing with stock providers');
+      const report = renderReport(run);
+      expect(report).toContain('## 1. Typing');
       expect(report).toContain('### 1 document × 5 clients × 2 edits/s');
       expect(report).toContain('socket closes the clients saw');
     } finally {

@@ -75,11 +75,26 @@ export interface PersonDto {
   color: string;
 }
 
-export interface VersionDto {
+/** The version a restore brought back, as it was when restored. */
+export interface RestoredFromDto {
   id: string;
-  /** Null for automatic versions. */
+  /** Its name; null for an automatic version (known by its time) or an approved one. */
   name: string | null;
   kind: VersionKind;
+  createdAt: string;
+}
+
+export interface VersionDto {
+  id: string;
+  /**
+   * Null for automatic versions. Versions the server makes are named in Chinese, the product's language:
+   * "定稿" for an approval, "恢复到“…”" for a restore. A UI in another language words them from `kind` and
+   * `restoredFrom` instead.
+   */
+  name: string | null;
+  kind: VersionKind;
+  /** Set on the version a restore made: what it brought back. Null otherwise. */
+  restoredFrom: RestoredFromDto | null;
   createdAt: string;
   /** Username of who took it; null for automatic versions. */
   createdBy: string | null;
@@ -120,6 +135,8 @@ export interface DiffSideDto {
   name: string | null;
   kind: VersionKind | 'current';
   createdAt: string | null;
+  /** As in VersionDto (absent for "current"). */
+  restoredFrom?: RestoredFromDto | null;
 }
 
 export interface DiffDto {

@@ -245,15 +245,6 @@ export class BenchClient {
       case Message.yigaoAck:
         this.confirm(decoding.readVarUint(decoder));
         break;
-      case Message.hocuspocusSyncStatus:
-        this.confirm(this.confirmedFrames + 1);
-        break;
-      case Message.auth: {
-        // Hocuspocus: 0 token request, 1 permission denied, 2 authenticated.
-        const kind = decoding.readVarUint(decoder);
-        if (kind === 1) this.rejectSynced?.(new Error(`permission denied: ${decoding.readVarString(decoder)}`));
-        break;
-      }
       default:
         // Presence, events: a real editor would render them; the benchmark only counts their bytes.
         break;

@@ -57,9 +57,9 @@ const OPEN_TIMEOUT_MS = 60_000;
 
 /**
  * Flood control: at most this many update frames unconfirmed, as an editor
- * that is catching up would send them. (Hocuspocus merges the updates queued
- * on a connection with Y.mergeUpdates; with 2,000 in flight that merge cost it
- * a minute of CPU at a time.)
+ * that is catching up would send them (a server that merges the updates queued
+ * on a connection with Y.mergeUpdates spent a minute of CPU on 2,000 in
+ * flight).
  */
 const WINDOW = 100;
 

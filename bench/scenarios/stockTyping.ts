@@ -5,11 +5,8 @@
 // (an edit counts as delivered when the receiving provider's Y.Doc emits the
 // update holding it), the closes of their sockets that the clients saw.
 import { StockPeer } from '../client/StockPeer.js';
-import type { ServerName, ServerUnderTest } from '../servers/ServerUnderTest.js';
+import type { ServerUnderTest } from '../servers/ServerUnderTest.js';
 import { runTyping, serverWiring, type TypingCase, type TypingResult } from './typing.js';
-
-/** The servers that speak y-websocket, which the stock provider speaks (Hocuspocus has a protocol of its own). */
-export const STOCK_SERVERS: readonly ServerName[] = ['yigao', 'reference'];
 
 export interface Disconnects {
   /** Socket closes the clients saw (by the server or the network; not their own at the end). */

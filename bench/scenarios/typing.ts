@@ -60,7 +60,7 @@ export interface TypingPeer extends Replica, Keyboard {
   readonly closedForGood?: boolean;
 }
 
-/** Where the clients connect, for a server of several instances; by default, all through `server.wire`. */
+/** Where the clients connect and what they are: by default light clients, all through `server.wire`. */
 export interface TypingWiring {
   /** The wire of the typing client number `client` (0 … documents × clients − 1, document by document), in `seat` of its document. */
   client(document: BenchDocument, seat: number, client: number): Wire;

@@ -4,7 +4,7 @@ import type { ProcessSample } from '../procStats.js';
 import type { HeapSample } from './ServerProcess.js';
 import type { People } from './yigao.js';
 
-export const SERVER_NAMES = ['yigao', 'reference', 'hocuspocus'] as const;
+export const SERVER_NAMES = ['yigao', 'reference'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
 
 export interface StartOptions {
@@ -12,8 +12,6 @@ export interface StartOptions {
   dataDir: string;
   /** How long an unused document stays loaded (Yigao's ROOM_IDLE_SECONDS; the peers unload on the last leave). */
   roomIdleSeconds: number;
-  /** Write a V8 CPU profile of the server here (node --cpu-prof). */
-  cpuProfileDir?: string;
   /** Yigao only: as real users meet it, at its default limits, every person with an account of their own (bench/servers/yigao.ts). */
   people?: People;
 }

@@ -1,4 +1,3 @@
-import { startHocuspocus } from './hocuspocus.js';
 import { startReference } from './reference.js';
 import type { ServerName, ServerUnderTest, StartOptions } from './ServerUnderTest.js';
 import { startYigao } from './yigao.js';
@@ -6,7 +5,6 @@ import { startYigao } from './yigao.js';
 const starters: Record<ServerName, (options: StartOptions) => Promise<ServerUnderTest>> = {
   yigao: startYigao,
   reference: startReference,
-  hocuspocus: startHocuspocus,
 };
 
 export function startServer(name: ServerName, options: StartOptions): Promise<ServerUnderTest> {

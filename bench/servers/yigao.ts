@@ -1,6 +1,5 @@
 // Yigao as the project ships it (SQLite in the data directory), its limits
 // raised so that the load generator's many sockets per account are allowed;
-// or scaled out: several instances on one PostgreSQL schema and Redis prefix;
 // or as real users meet it (`people`): at its default limits, every person
 // with an account of their own, registered once per benchmark run
 // (registerPeople) into a store that each case starts from a copy of.
@@ -8,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { yWebsocketWire, type Wire } from '../client/wire.js';
-import type { BenchDocument, ServerUnderTest, StartOptions } from './ServerUnderTest.js';
+import { processBacked, type BenchDocument, type ServerUnderTest, type StartOptions } from './ServerUnderTest.js';
 import { freePort, repoRoot, ServerProcess } from './ServerProcess.js';
 
 export interface Account {
@@ -26,13 +25,6 @@ export interface People {
   accounts: Account[];
 }
 
-export interface YigaoOptions extends StartOptions {
-  /** Extra environment for every instance (DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, REDIS_PREFIX: scaled out). */
-  env?: Record<string, string>;
-  /** Instances on the same store, started one after the other (the first creates the schema); 1 by default. */
-  instances?: number;
-}
-
 /** Only registration is raised (the benchmark registers its people from one address); the rest as shipped. */
 const REGISTRATIONS = { REGISTRATIONS_PER_HOUR: '100000' };
 /** Out of the way of the light load generator, which puts many sockets on one account. */
@@ -44,13 +36,6 @@ const RAISED_LIMITS = {
   ...REGISTRATIONS,
 };
 
-/** Yigao as one or several instances: accounts and documents are made through the first; clients connect to any. */
-export interface YigaoUnderTest extends ServerUnderTest {
-  readonly instances: number;
-  /** How the person in `seat` connects to the document through instance `instance`. */
-  wireAt(instance: number, document: BenchDocument, seat: number): Wire;
-}
-
 let built: Promise<string[]> | null = null;
 /** The server as `npm start` runs it: Node's flags, then the compiled entry point (built once per benchmark run if the sources changed). */
 function builtServer(): Promise<string[]> {
@@ -60,45 +45,26 @@ function builtServer(): Promise<string[]> {
   return built;
 }
 
-export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest> {
-  const count = options.instances ?? 1;
+export async function startYigao(options: StartOptions): Promise<ServerUnderTest> {
   const people = options.people ?? null;
-  if (people && count !== 1) throw new Error('people are registered for one instance on SQLite');
   if (people) fs.cpSync(people.storeDir, options.dataDir, { recursive: true });
-  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const ports: number[] = [];
-  const processes: ServerProcess[] = [];
-  try {
-    // One after the other, as an operator would.
-    for (let i = 0; i < count; i++) {
-      const port = await freePort();
-      const processHandle = new ServerProcess({
-        // As `npm start` runs it (compiled by scripts/buildServer.mjs); under the profiler from the TypeScript
-        // sources through tsx, so that the profile names Yigao's files and functions.
-        args: options.cpuProfileDir ? [...profile, ...(await builtServer()).slice(0, -1), '--import', 'tsx', 'server/index.ts'] : await builtServer(),
-        env: {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: count === 1 ? options.dataDir : path.join(options.dataDir, `instance-${i}`),
-          CLIENT_DIR: path.join(options.dataDir, 'no-client'),
-          LOG_LEVEL: 'warn',
-          ROOM_IDLE_SECONDS: String(options.roomIdleSeconds),
-          ...(people ? REGISTRATIONS : RAISED_LIMITS),
-          ...options.env,
-        },
-        healthUrl: `http://127.0.0.1:${port}/healthz`,
-      });
-      processes.push(processHandle);
-      await processHandle.start();
-      ports.push(port);
-    }
-  } catch (err) {
-    await Promise.all(processes.map((p) => p.stop()));
-    throw err;
-  }
-  const port = ports[0];
+  const port = await freePort();
+  const processHandle = new ServerProcess({
+    // As `npm start` runs it (compiled by scripts/buildServer.mjs).
+    args: await builtServer(),
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+      CLIENT_DIR: path.join(options.dataDir, 'no-client'),
+      LOG_LEVEL: 'warn',
+      ROOM_IDLE_SECONDS: String(options.roomIdleSeconds),
+      ...(people ? REGISTRATIONS : RAISED_LIMITS),
+    },
+    healthUrl: `http://127.0.0.1:${port}/healthz`,
+  });
+  await processHandle.start();
   const base = `http://127.0.0.1:${port}`;
-  const processHandle = processes[0];
 
   // Without `people`: seat s of every document is the account bench<s> (the owner in seat 0).
   const accounts: Account[] = [];
@@ -113,28 +79,19 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
   try {
     owner = people?.owner ?? (await account(0));
   } catch (err) {
-    await Promise.all(processes.map((p) => p.stop()));
+    await processHandle.stop();
     throw err;
   }
 
-  const wireAt = (instance: number, document: BenchDocument, seat: number): Wire => {
+  const wire = (document: BenchDocument, seat: number): Wire => {
     const token = (people ? documentPeople.get(document.id) : accounts)?.[seat]?.token;
     if (!token) throw new Error(`no account for seat ${seat}: create the document with more editors`);
-    const instancePort = ports[instance % ports.length];
-    return yWebsocketWire(`ws://127.0.0.1:${instancePort}/collab/${document.id}?token=${token}&ack=1`, 'ack');
+    return yWebsocketWire(`ws://127.0.0.1:${port}/collab/${document.id}?token=${token}&ack=1`, 'ack');
   };
 
-  return {
+  return processBacked(processHandle, {
     name: 'yigao',
-    description:
-      count === 1
-        ? `Yigao (this repository), ${options.env?.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} store, every edit committed before it is relayed` +
-          (people ? ', default limits, an account per person' : '')
-        : `Yigao (this repository), ${count} instances on one PostgreSQL schema and one Redis prefix`,
-    instances: count,
-    get pid() {
-      return processHandle.pid;
-    },
+    description: 'Yigao (this repository), SQLite store, every edit committed before it is relayed' + (people ? ', default limits, an account per person' : ''),
     http: { base, token: owner.token },
     async createDocuments(count, editors) {
       const shared: Account[] = [];
@@ -162,27 +119,8 @@ export async function startYigao(options: YigaoOptions): Promise<YigaoUnderTest>
       }
       return created;
     },
-    wire: (document, seat) => wireAt(0, document, seat),
-    wireAt,
-    get lastStop() {
-      return processHandle.lastStop;
-    },
-    output: () => processes.map((p, i) => (processes.length > 1 ? `[instance ${i}]\n${p.output()}` : p.output())).join('\n'),
-    // Several instances: their CPU and memory summed.
-    sample: () =>
-      processes
-        .map((p) => p.sample())
-        .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssBytes: a.rssBytes + b.rssBytes, peakRssBytes: a.peakRssBytes + b.peakRssBytes })),
-    resetPeakRss: () => processes.map((p) => p.resetPeakRss()).every(Boolean),
-    collectGarbage: () => processHandle.collectGarbage(),
-    async restart() {
-      await Promise.all(processes.map((p) => p.stop()));
-      for (const p of processes) await p.start();
-    },
-    stop: async () => {
-      await Promise.all(processes.map((p) => p.stop()));
-    },
-  };
+    wire,
+  });
 }
 
 async function request(base: string, method: string, route: string, body: unknown, token: string | undefined, expected: number) {

@@ -11,7 +11,7 @@ import { exportUrl } from '../http/exportApi.js';
 import { latestApprovedVersion } from '../http/versionsApi.js';
 import { useResource } from '../lib/useResource.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
-import { formatVersionTime, labelOf } from '../versions/versionLabel.js';
+import { formatVersionTime, labelOf, labelWords } from '../versions/versionLabel.js';
 import {
   contentOfExport,
   defaultExportSource,
@@ -139,7 +139,7 @@ export function ExportDialog({ documentId, title, status, viewingVersionId = nul
             {history.versions.length > 0 && (
               <optgroup label={t('exporting.history')}>
                 {history.versions.map((version) => {
-                  const { name, time } = labelOf(version, t('versions.approvedName'));
+                  const { name, time } = labelOf(version, labelWords(t));
                   return (
                     <option key={version.id} value={version.id}>
                       {name ? t('versions.optionNamed', { name, time }) : t('versions.optionAuto', { time })}

@@ -257,6 +257,8 @@ export const en: Dictionary = {
     auto: 'Saved automatically',
     approvedName: 'Approved version',
     approvedBadge: 'Approved',
+    approvedLabel: 'Approved',
+    restoredLabel: 'Restored “{{name}}”',
     savedBy: 'saved by {{name}}',
     authors: 'Edited by {{names}}',
     andOthers: '{{names}} and others ({{count}})',

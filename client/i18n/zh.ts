@@ -253,6 +253,10 @@ export const zh = {
     auto: '自动保存',
     approvedName: '定稿版本',
     approvedBadge: '定稿',
+    /** The name of the version an approval made. */
+    approvedLabel: '定稿',
+    /** The name of the version a restore made. */
+    restoredLabel: '恢复到“{{name}}”',
     savedBy: '{{name}} 保存',
     authors: '编辑者：{{names}}',
     andOthers: '{{names}}等 {{count}} 人',

@@ -56,7 +56,7 @@ import { RestoredNotice, type RestoreEvent } from '../versions/RestoredNotice.js
 import { HistoryPanel } from '../versions/HistoryPanel.js';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
-import { labelOf } from '../versions/versionLabel.js';
+import { labelOf, labelWords } from '../versions/versionLabel.js';
 import { VersionView } from '../versions/VersionView.js';
 
 const SAVE_VERSION_SHORTCUT = 'Mod-Alt-s';
@@ -362,7 +362,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
             canRestore={canRestoreVersion(doc.role, doc.status)}
             onBack={() => setViewing(null)}
             onRestored={() => {
-              const { name, time } = labelOf(viewing, t('versions.approvedName'));
+              const { name, time } = labelOf(viewing, labelWords(t));
               setViewing(null);
               setToast(t('versions.restored', { name: name ?? time }));
               void history.refresh();

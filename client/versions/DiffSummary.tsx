@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { DiffDto, DiffSideDto } from '../../shared/api.js';
 import { changedBlockCount, hasChanges } from './diffView.js';
-import { formatVersionTime } from './versionLabel.js';
+import { formatVersionTime, labelWords, nameOf } from './versionLabel.js';
 
 /** What is compared with what, how much changed, and whose colour is whose. */
 export function DiffSummary({ diff }: { diff: DiffDto }) {
   const { t } = useTranslation();
   const side = (s: DiffSideDto) => {
     if (s.kind === 'current') return t('versions.sideCurrent');
-    const name = s.name ?? (s.kind === 'approved' ? t('versions.approvedName') : null);
+    const name = nameOf({ ...s, kind: s.kind }, labelWords(t));
     if (name !== null) return t('versions.sideNamed', { name });
     return t('versions.sideAuto', { time: s.createdAt ? formatVersionTime(new Date(s.createdAt)) : '' });
   };

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VersionDto } from '../../shared/api.js';
 import type { DocumentEvent } from '../../shared/collab.js';
-import { labelOf } from './versionLabel.js';
+import { labelOf, labelWords } from './versionLabel.js';
 
 export type RestoreEvent = Extract<DocumentEvent, { type: 'restored' }>;
 
@@ -17,7 +17,7 @@ interface RestoredNoticeProps {
 export function RestoredNotice({ event, onView, onDismiss }: RestoredNoticeProps) {
   const { t } = useTranslation();
   const label = (version: VersionDto) => {
-    const { name, time } = labelOf(version, t('versions.approvedName'));
+    const { name, time } = labelOf(version, labelWords(t));
     return name ? t('versions.restoredNotice.namedLabel', { name, time }) : t('versions.restoredNotice.autoLabel', { time });
   };
   const { backup } = event;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VersionDto } from '../../shared/api.js';
 import { Avatar } from '../components/Avatar.js';
-import { authorNames, labelOf } from './versionLabel.js';
+import { authorNames, labelOf, labelWords } from './versionLabel.js';
 
 const MAX_AVATARS = 3;
 
@@ -16,7 +16,7 @@ interface VersionItemProps {
 /** One entry of the timeline: a named version stands out, an automatic one stays quiet. */
 export function VersionItem({ version, selected, nameOf, onSelect }: VersionItemProps) {
   const { t } = useTranslation();
-  const label = labelOf(version, t('versions.approvedName'));
+  const label = labelOf(version, labelWords(t));
   const names = authorNames(version.authors, {
     separator: t('versions.separator'),
     andOthers: (list, count) => t('versions.andOthers', { names: list, count }),

@@ -13,7 +13,7 @@ import { DiffSummary } from './DiffSummary.js';
 import { useQuoteHighlights } from './useQuoteHighlights.js';
 import { VersionComments } from './VersionComments.js';
 import { VersionContent } from './VersionContent.js';
-import { labelOf } from './versionLabel.js';
+import { labelOf, labelWords } from './versionLabel.js';
 import { neighbourOf } from './versionTimeline.js';
 
 const CURRENT = 'current';
@@ -37,9 +37,9 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
   const [restoring, setRestoring] = useState(false);
   const titleId = useId();
   const others = versions.filter((other) => other.id !== version.id);
-  const label = labelOf(version, t('versions.approvedName'));
+  const label = labelOf(version, labelWords(t));
   const optionLabel = (other: VersionDto) => {
-    const { name, time } = labelOf(other, t('versions.approvedName'));
+    const { name, time } = labelOf(other, labelWords(t));
     return name !== null ? t('versions.optionNamed', { name, time }) : t('versions.optionAuto', { time });
   };
 

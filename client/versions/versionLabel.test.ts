@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { authorNames, formatVersionTime, labelOf } from './versionLabel.js';
+import { authorNames, formatVersionTime, labelOf, type LabelWords } from './versionLabel.js';
 
 const at = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
 const words = { separator: '、', andOthers: (names: string, count: number) => `${names}等 ${count} 人` };
 const person = (displayName: string) => ({ displayName });
+const zh: LabelWords = { approved: '定稿', restored: (from) => `恢复到“${from}”` };
+const en: LabelWords = { approved: 'Approved', restored: (from) => `Restored “${from}”` };
 
 describe('formatVersionTime', () => {
   it('writes the local date and time to the minute, zero-padded', () => {
@@ -14,7 +16,7 @@ describe('formatVersionTime', () => {
 
 describe('labelOf', () => {
   it('names a named version by its name and makes it prominent', () => {
-    expect(labelOf({ name: '征求意见稿', kind: 'named', createdAt: at(2026, 11, 28, 10, 20) }, '定稿版本')).toEqual({
+    expect(labelOf({ name: '征求意见稿', kind: 'named', createdAt: at(2026, 11, 28, 10, 20) }, zh)).toEqual({
       name: '征求意见稿',
       time: '2026-11-28 10:20',
       clock: '10:20',
@@ -23,15 +25,25 @@ describe('labelOf', () => {
   });
 
   it('knows an automatic version by its time only, and keeps it quiet', () => {
-    expect(labelOf({ name: null, kind: 'auto', createdAt: at(2026, 11, 28, 9, 5) }, '定稿版本')).toMatchObject({
-      name: null,
-      clock: '09:05',
-      prominent: false,
-    });
+    expect(labelOf({ name: null, kind: 'auto', createdAt: at(2026, 11, 28, 9, 5) }, zh)).toMatchObject({ name: null, clock: '09:05', prominent: false });
   });
 
-  it('gives an approved version without a name the fallback name', () => {
-    expect(labelOf({ name: null, kind: 'approved', createdAt: at(2026, 12, 1, 16, 0) }, '定稿版本')).toMatchObject({ name: '定稿版本', prominent: true });
+  it("names an approved version in the UI's words, whatever the server called it", () => {
+    expect(labelOf({ name: null, kind: 'approved', createdAt: at(2026, 12, 1, 16, 0) }, zh)).toMatchObject({ name: '定稿', prominent: true });
+    expect(labelOf({ name: '定稿', kind: 'approved', createdAt: at(2026, 12, 1, 16, 0) }, en)).toMatchObject({ name: 'Approved', prominent: true });
+  });
+
+  it("names a restore's version after what it brought back, in the UI's words", () => {
+    const restored = (from: { name: string | null; kind: 'named' | 'auto' | 'approved' }) => ({
+      name: '恢复到“…”',
+      kind: 'named' as const,
+      createdAt: at(2026, 12, 2, 9, 0),
+      restoredFrom: { id: 'v1', ...from, createdAt: at(2026, 11, 28, 10, 20) },
+    });
+    expect(labelOf(restored({ name: '征求意见稿', kind: 'named' }), zh).name).toBe('恢复到“征求意见稿”');
+    expect(labelOf(restored({ name: '征求意见稿', kind: 'named' }), en).name).toBe('Restored “征求意见稿”');
+    expect(labelOf(restored({ name: null, kind: 'auto' }), en).name).toBe('Restored “2026-11-28 10:20”');
+    expect(labelOf(restored({ name: null, kind: 'approved' }), zh).name).toBe('恢复到“定稿”');
   });
 });
 

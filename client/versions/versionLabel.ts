@@ -1,4 +1,7 @@
-// How a version is named on screen: its name, or for an automatic one its time.
+// How a version is named on screen: its name, or for an automatic one its
+// time; the versions the server makes (an approval's, a restore's) in the
+// UI's own words, from their kind and what a restore brought back.
+import type { TFunction } from 'i18next';
 import type { PersonDto, VersionDto } from '../../shared/api.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,11 +27,34 @@ export interface VersionLabel {
   prominent: boolean;
 }
 
-export function labelOf(version: Pick<VersionDto, 'name' | 'kind' | 'createdAt'>, approvedFallback: string): VersionLabel {
+/** The UI's words for the versions the server makes. */
+export interface LabelWords {
+  /** An approval's version: "定稿" / "Approved". */
+  approved: string;
+  /** A restore's version, given the name (or time) of what it brought back: "恢复到“…”" / "Restored “…”". */
+  restored: (from: string) => string;
+}
+
+export const labelWords = (t: TFunction): LabelWords => ({
+  approved: t('versions.approvedLabel'),
+  restored: (from) => t('versions.restoredLabel', { name: from }),
+});
+
+type Labelled = Pick<VersionDto, 'name' | 'kind' | 'createdAt'> & { restoredFrom?: VersionDto['restoredFrom'] };
+
+/** A version's name in the UI's words; null for an automatic version. */
+export function nameOf(version: Pick<Labelled, 'name' | 'kind' | 'restoredFrom'>, words: LabelWords): string | null {
+  // The server names the versions it makes in Chinese for the API; the UI words them itself.
+  if (version.kind === 'approved') return words.approved;
+  const from = version.restoredFrom;
+  if (from) return words.restored(from.name ?? (from.kind === 'approved' ? words.approved : formatVersionTime(new Date(from.createdAt))));
+  return version.name;
+}
+
+export function labelOf(version: Labelled, words: LabelWords): VersionLabel {
   const date = new Date(version.createdAt);
   const prominent = version.kind !== 'auto';
-  const name = version.name ?? (version.kind === 'approved' ? approvedFallback : null);
-  return { name, time: formatVersionTime(date), clock: formatClockTime(date), prominent };
+  return { name: nameOf(version, words), time: formatVersionTime(date), clock: formatClockTime(date), prominent };
 }
 
 export interface AuthorWords {

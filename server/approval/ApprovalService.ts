@@ -62,7 +62,8 @@ export class ApprovalService {
       // 3. Every instance turns its editors read-only; 4. the version holds everything stored before.
       this.registry.setStatus(documentId, 'approved');
       await room.catchUp();
-      return this.versions.take(documentId, 'approved', '定稿', user.id);
+      // Stored without a name: the API calls it 定稿 (versionNames.ts), each UI in its own language.
+      return this.versions.take(documentId, 'approved', null, user.id);
     });
     this.registry.sendEvent(documentId, { type: 'document' });
     const document = await this.documents.get(documentId, user);

@@ -3,19 +3,18 @@
 // measures the DOCX through LibreOffice (GB/T 9704-2012, GONGWEN.md): the
 // paper, characters a line, lines a page, the title, the headings, the page
 // numbers and the signature block. Writes the PDF and a picture of page 1 to
-// test-results/ (docs/export-html-page1.png is a copy). Skipped, loudly,
-// without Debian's Chromium or pdftotext.
+// test-results/ (docs/export-html-page1.png is a copy). Skipped, saying so,
+// without Debian's Chromium or pdftotext (tests/helpers/requirements.ts).
 //
 // Chromium embeds the Noto CJK fonts as Type 3 fonts, whose boxes in
 // `pdftotext -bbox` reach well above and below the type: lines are placed by
 // their middles here, not their edges.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser } from '../../tests/helpers/browser.js';
+import { launchBrowser } from '../../tests/helpers/browser.js';
 import { withHeadingNumbers } from '../../shared/numberedDoc.js';
 import { parseContent } from './content.js';
 import { indexTexts } from './documentTexts.js';
@@ -24,9 +23,9 @@ import { exportHtml } from './html.js';
 import { findProgram } from './preview/render.js';
 import { fullLines, pdfPages, POINTS_PER_MM, tally, type PdfLine, type PdfPage } from './testing/pdfText.js';
 import { approvedReport, fullReport, REPORT_TITLE } from './testing/report.js';
+import { chromium, pdftotext as pdftotextOnPath, requires } from '../../tests/helpers/requirements.js';
 
 const run = promisify(execFile);
-const chromium = existsSync(CHROMIUM);
 const pdftotext = findProgram('pdftotext');
 const OUT_DIR = 'test-results';
 const SIGNATURE = { issuer: '青山镇政协联工委', date: '2026年12月20日' };
@@ -51,20 +50,9 @@ const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => midd
 const footerLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => middle(line) >= BOTTOM);
 
 describe('printing the HTML export from Chromium', () => {
-  it.runIf(!chromium || !pdftotext)('is skipped: Chromium or pdftotext is missing', () => {
-    console.warn(
-      [
-        '',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        `!!! ${CHROMIUM} or pdftotext is missing: the HTML export's printed page   !!!`,
-        '!!! was NOT measured. apt-get install -y chromium fonts-noto-cjk poppler-utils',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        '',
-      ].join('\n'),
-    );
-  });
+  const ready = requires(chromium(), pdftotextOnPath());
 
-  describe.skipIf(!chromium || !pdftotext)('with Chromium', { timeout: 120_000 }, () => {
+  describe.skipIf(!ready)('with Chromium', { timeout: 120_000 }, () => {
     let browser: Browser;
     let pages: PdfPage[];
 

@@ -16,9 +16,11 @@ import { CHAR_TWIPS, GRID, MARGIN_MM, SIZE_HALF_POINTS } from './gongwen.js';
 import { findProgram, renderDocx, type Rendering } from './preview/render.js';
 import { fullLines, pdfPages, POINTS_PER_MM, tally, type PdfLine, type PdfPage } from './testing/pdfText.js';
 import { approvedTemplate, filledTemplate, REPORT_SIGNATURE, REPORT_TITLE, type ReportTemplate } from './testing/report.js';
+import { libreOffice, pdftotext as pdftotextOnPath, requires } from '../../tests/helpers/requirements.js';
 
 const soffice = findProgram('soffice');
 const pdftotext = findProgram('pdftotext');
+const ready = requires(libreOffice(), pdftotextOnPath());
 const OUT_DIR = 'test-results';
 
 // The type area (版心) in points from the top left of the page.
@@ -66,7 +68,7 @@ const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line
 const footerLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.yMin > BOTTOM);
 const middle = (line: PdfLine) => (line.xMin + line.xMax) / 2;
 
-describe.skipIf(!soffice || !pdftotext).each(CASES.map((c) => [c.name, c] as const))(
+describe.skipIf(!ready).each(CASES.map((c) => [c.name, c] as const))(
   '%s as LibreOffice prints the export',
   { timeout: 120_000 },
   (_name, { template, file, headings, leads }) => {

@@ -1,29 +1,18 @@
 // Renders the exported summary, as exported, with LibreOffice where it is
 // installed (pageLayout.test.ts measures the pages and writes pictures of
-// them). CI may not have LibreOffice: then this says so loudly and skips.
+// them). Without LibreOffice this is skipped, and says so (a failure in CI).
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from './docx.js';
 import { findProgram, renderDocx } from './preview/render.js';
 import { approvedSummary, longDocument, summaryTemplate } from './testing/fixtures.js';
+import { libreOffice, requires } from '../../tests/helpers/requirements.js';
 
 const soffice = findProgram('soffice');
 
 describe('rendering the DOCX with LibreOffice', () => {
-  it.runIf(!soffice)('is skipped: soffice is not on the PATH', () => {
-    console.warn(
-      [
-        '',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        '!!! LibreOffice (soffice) is NOT on the PATH: the DOCX export was NOT     !!!',
-        '!!! rendered and nobody has looked at it. Install it to see the page:    !!!',
-        '!!!   apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        '',
-      ].join('\n'),
-    );
-  });
+  const ready = requires(libreOffice());
 
-  describe.skipIf(!soffice)('with soffice', { timeout: 120_000 }, () => {
+  describe.skipIf(!ready)('with soffice', { timeout: 120_000 }, () => {
     it('lays the seeded template out on 1 to 6 pages', async () => {
       const docx = await exportDocx({ ...approvedSummary(summaryTemplate()), draft: true });
       const { pages, ms } = await renderDocx(soffice!, docx);

@@ -8,9 +8,11 @@ import { findProgram, renderDocx } from './preview/render.js';
 import { pdfPages, POINTS_PER_MM, type PdfLine } from './testing/pdfText.js';
 import { approvedSummary } from './testing/fixtures.js';
 import { titleBreaks } from './titleLines.js';
+import { libreOffice, pdftotext as pdftotextOnPath, requires } from '../../tests/helpers/requirements.js';
 
 const soffice = findProgram('soffice');
 const pdftotext = findProgram('pdftotext');
+const ready = requires(libreOffice(), pdftotextOnPath());
 
 const LEFT = MARGIN_MM.left * POINTS_PER_MM;
 const BODY = '正文。';
@@ -27,7 +29,7 @@ const expectedLines = (title: string): string[] => {
   return cuts.slice(0, -1).map((from, i) => title.slice(from, cuts[i + 1]));
 };
 
-describe.skipIf(!soffice || !pdftotext)('long titles as LibreOffice prints them', { timeout: 120_000 }, () => {
+describe.skipIf(!ready)('long titles as LibreOffice prints them', { timeout: 120_000 }, () => {
   const printed = new Map<string, { lines: PdfLine[]; right: number }>();
 
   beforeAll(async () => {

@@ -10,6 +10,17 @@ export interface VersionRecord {
   createdBy: string | null;
   /** Accounts whose changes were stored since the version before. */
   authors: string[];
+  /** A restore's version: the version it brought back, as that was when restored (absent or null otherwise). */
+  restoredFrom?: RestoredFrom | null;
+}
+
+/** The version a restore brought back: enough for a reader to name it in their own language. */
+export interface RestoredFrom {
+  id: string;
+  /** Its name; null for an automatic version (known by its time) or an approved one. */
+  name: string | null;
+  kind: VersionKind;
+  createdAt: number;
 }
 
 /** A version with its full state (garbage-collected) and renderings for a quick preview. */

@@ -3,7 +3,7 @@
 import type { DocumentStatus, VersionKind } from '../../shared/api.js';
 import type { NotificationRecord, ReplyRecord, ThreadRecord } from './CommentStore.js';
 import type { DocumentRecord, InviteRecord, UserRecord } from './records.js';
-import type { VersionRecord } from './VersionStore.js';
+import type { RestoredFrom, VersionRecord } from './VersionStore.js';
 
 export interface UserRow {
   id: string;
@@ -63,9 +63,11 @@ export interface VersionRow {
   created_at: number;
   created_by: string | null;
   authors: string;
+  /** JSON of a RestoredFrom, or null. */
+  restored_from: string | null;
 }
 
-export const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors';
+export const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, restored_from';
 
 export function versionFromRow(row: VersionRow): VersionRecord {
   return {
@@ -76,6 +78,7 @@ export function versionFromRow(row: VersionRow): VersionRecord {
     createdAt: row.created_at,
     createdBy: row.created_by,
     authors: JSON.parse(row.authors) as string[],
+    restoredFrom: row.restored_from ? (JSON.parse(row.restored_from) as RestoredFrom) : null,
   };
 }
 

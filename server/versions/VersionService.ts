@@ -15,10 +15,11 @@ import { canRestoreVersion } from '../../shared/access.js';
 import { deleterOf } from '../store/deletions.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
-import type { StoredVersion, VersionRecord } from '../store/VersionStore.js';
+import type { RestoredFrom, StoredVersion, VersionRecord } from '../store/VersionStore.js';
 import { resolveAnchor } from '../comments/anchors.js';
 import { blocksOf } from './blocksOf.js';
 import { diffBlocks } from './diffBlocks.js';
+import { apiName, restoredFromDto } from './versionNames.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -57,7 +58,13 @@ export class VersionService {
   }
 
   /** Takes a version of the document as it is now; editing goes on meanwhile. */
-  async take(documentId: string, kind: VersionKind, name: string | null, createdBy: string | null): Promise<VersionRecord> {
+  async take(
+    documentId: string,
+    kind: VersionKind,
+    name: string | null,
+    createdBy: string | null,
+    restoredFrom: RestoredFrom | null = null,
+  ): Promise<VersionRecord> {
     return this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
       // scaled out: what other instances stored is in the version too
@@ -74,6 +81,7 @@ export class VersionService {
         json: JSON.stringify(content.json),
         html: content.html,
         text: content.text,
+        restoredFrom,
       });
     });
   }
@@ -111,8 +119,13 @@ export class VersionService {
       // What is replaced stays in a version: an automatic one now, or the last one when nothing changed since.
       const backup = (await this.takeAutomatic(documentId)) ?? (await this.storage.versions.listVersions(documentId, { limit: 1 }))[0] ?? null;
       for (const edit of edits) room.applyServerUpdate(user.id, edit);
-      const label = version.name ?? new Date(version.createdAt).toLocaleString('zh-CN', { hour12: false });
-      const restored = await this.take(documentId, 'named', `恢复到“${label}”`, user.id);
+      // Stored without a name: what it brought back is kept as data, which each reader words in their language.
+      const restored = await this.take(documentId, 'named', null, user.id, {
+        id: version.id,
+        name: version.name,
+        kind: version.kind,
+        createdAt: version.createdAt,
+      });
       const people = await this.people([...restored.authors, user.id]);
       // Everyone with the document open is told who replaced the text on their screen, and where it went.
       this.registry.sendEvent(documentId, {
@@ -144,7 +157,7 @@ export class VersionService {
     } else {
       const to = await this.find(documentId, against);
       toDoc = docOf(to.state);
-      toSide = { id: to.id, name: to.name, kind: to.kind, createdAt: iso(to.createdAt) };
+      toSide = { id: to.id, name: apiName(to), kind: to.kind, createdAt: iso(to.createdAt), restoredFrom: restoredFromDto(to.restoredFrom) };
       until = to.createdAt;
     }
     // Always from the older side to the newer one, whichever way round they were asked for.
@@ -161,7 +174,13 @@ export class VersionService {
       deleted: (client, clock) => deleterOf(Y.createID(client, clock), deletedBy),
     });
     const people = await this.people(blocks.flatMap((b) => b.segments.map((s) => s.author).filter((a): a is string => a !== null)));
-    const fromSide: DiffSideDto = { id: from.id, name: from.name, kind: from.kind, createdAt: iso(from.createdAt) };
+    const fromSide: DiffSideDto = {
+      id: from.id,
+      name: apiName(from),
+      kind: from.kind,
+      createdAt: iso(from.createdAt),
+      restoredFrom: restoredFromDto(from.restoredFrom),
+    };
     const count = (op: 'insert' | 'delete') =>
       blocks.reduce((n, b) => n + b.segments.filter((s) => s.op === op).reduce((m, s) => m + [...s.text].length, 0), 0);
     return {
@@ -210,8 +229,9 @@ export class VersionService {
   private dto(record: VersionRecord, people: Map<string, PersonDto>): VersionDto {
     return {
       id: record.id,
-      name: record.name,
+      name: apiName(record),
       kind: record.kind,
+      restoredFrom: restoredFromDto(record.restoredFrom),
       createdAt: iso(record.createdAt),
       createdBy: record.createdBy ? (people.get(record.createdBy)?.username ?? null) : null,
       creator: record.createdBy ? (people.get(record.createdBy) ?? null) : null,

@@ -10,6 +10,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 const TITLE = '菜花坪镇政协联工委2026年工作总结';
 
@@ -73,7 +76,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('approval and export in the browser', () => {
+describe.skipIf(!ready)('approval and export in the browser', () => {
   it('the owner approves after the warnings, the editor is locked live, Word exports with and without 草稿, and reopening lets the editor type again', async () => {
     const id = await newDocument(srv.url, owner, 'year-end-summary', TITLE);
     await share(srv.url, owner, id, editor, 'editor');

@@ -8,6 +8,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 const REPETITIONS = Number(process.env.APPROVAL_REPETITIONS ?? 10);
 const ANCHOR = '现将一年来的工作总结如下';
@@ -45,7 +48,7 @@ async function typeUntil(page: Page, stop: () => boolean): Promise<string> {
   return typed;
 }
 
-describe('approval while someone types', () => {
+describe.skipIf(!ready)('approval while someone types', () => {
   it(`leaves the typist's tab working and locked on the frozen text, ${REPETITIONS} times`, async () => {
     const page = await pageAs(browser, srv.url, editor, contexts);
     const errors: string[] = [];

@@ -9,6 +9,9 @@ import { api, newDocument, newUser, type TestUser } from '../helpers/api.js';
 import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -56,7 +59,7 @@ async function storedMarks(documentId: string, text: string): Promise<string[] |
   return marks;
 }
 
-describe('marks after a bold lead, in the browser', () => {
+describe.skipIf(!ready)('marks after a bold lead, in the browser', () => {
   it('starts a paragraph made by Enter after a lead, and a heading made there, without bold', async () => {
     const documentId = await newDocument(srv.url, alice);
     const page = await pageAs(browser, srv.url, alice, contexts);

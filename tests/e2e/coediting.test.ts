@@ -5,6 +5,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -35,7 +38,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('in the browser', () => {
+describe.skipIf(!ready)('in the browser', () => {
   it('a new member registers, creates the year-end summary from the template and sees the skeleton with guidance', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     contexts.push(context);

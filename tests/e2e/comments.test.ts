@@ -7,6 +7,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -92,7 +95,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('comments in the browser', () => {
+describe.skipIf(!ready)('comments in the browser', () => {
   it('a commenter comments on selected words; the owner sees it live, replies, resolves, reopens and opens it from the bell', async () => {
     const id = await newDocument(srv.url, owner);
     await share(srv.url, owner, id, commenter, 'commenter');

@@ -8,6 +8,9 @@ import { contentText, newDocument, newUser, share, type TestUser } from '../help
 import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -72,7 +75,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('typing through an input method', () => {
+describe.skipIf(!ready)('typing through an input method', () => {
   it("keeps the pinyin on the typist's computer and out of the 字数, then sends the committed hanzi once", async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');

@@ -8,6 +8,9 @@ import { contentText, newDocument, newUser, share, type TestUser } from '../help
 import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { appendParagraph, connect, occurrences, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -34,7 +37,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('a long document opened cold', () => {
+describe.skipIf(!ready)('a long document opened cold', () => {
   it('shows whole in two editors opened together and takes their typing', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');

@@ -11,6 +11,9 @@ import { clickEndOf, editorReady, launchBrowser, pageAs, recordSocketCloses, scr
 import { connect, synced, until } from '../helpers/collabClient.js';
 import { allSaved, committee, seat, typeTogether, type Typist } from '../helpers/crowd.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 const SECONDS = Number(process.env.MEETING_SECONDS ?? 20);
 const PROVIDERS = Number(process.env.MEETING_PROVIDERS ?? 30);
@@ -53,7 +56,7 @@ const bodyText = (page: Page): Promise<string> =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('a committee meeting', () => {
+describe.skipIf(!ready)('a committee meeting', () => {
   it(
     `3 browsers and ${PROVIDERS} stock providers for ${SECONDS} s through a comment, a version, a restore and the approval`,
     async () => {

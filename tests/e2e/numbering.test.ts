@@ -7,6 +7,9 @@ import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.
 import { launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -48,7 +51,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('automatic numbering in the browser', () => {
+describe.skipIf(!ready)('automatic numbering in the browser', () => {
   it('renumbers for both members while they insert and delete sections at once, everywhere the document is shown', async () => {
     const documentId = await newDocument(srv.url, alice);
     await share(srv.url, alice, documentId, bob, 'editor');

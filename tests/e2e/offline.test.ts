@@ -6,6 +6,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { clickEndOf, controlledByServiceWorker, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -70,7 +73,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('offline', () => {
+describe.skipIf(!ready)('offline', () => {
   it('an editor types offline, reloads offline, still has the sentence, and it reaches the server once when the network returns', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');

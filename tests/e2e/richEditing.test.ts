@@ -8,6 +8,9 @@ import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.
 import { clickEndOf, launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -44,7 +47,7 @@ async function pasteHtml(page: Page, html: string): Promise<void> {
   }, html);
 }
 
-describe('rich editing in the browser', () => {
+describe.skipIf(!ready)('rich editing in the browser', () => {
   it('headings, alignment, lists, tables, links, marks and pasted Word tables are all taken from two members at once', async () => {
     const documentId = await newDocument(srv.url, alice);
     await share(srv.url, alice, documentId, bob, 'editor');

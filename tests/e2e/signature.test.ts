@@ -8,6 +8,9 @@ import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.
 import { launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -33,7 +36,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('the signature block in the browser', () => {
+describe.skipIf(!ready)('the signature block in the browser', () => {
   it('is filled in once, seen by a colleague, and printed once after the body in every export', async () => {
     const documentId = await newDocument(srv.url, alice, 'year-end-summary-three-part');
     await share(srv.url, alice, documentId, bob, 'editor');

@@ -5,6 +5,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { chromium, requires } from '../helpers/requirements.js';
+
+const ready = requires(chromium());
 
 let srv: TestServer;
 let browser: Browser;
@@ -37,7 +40,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-describe('version history in the browser', () => {
+describe.skipIf(!ready)('version history in the browser', () => {
   it('the owner names a version, sees her later typing marked as hers, and restores it for everyone', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'editor');

@@ -66,7 +66,7 @@ describe('approval', () => {
     await Promise.all(typists);
     expect(approved.status).toBe(200);
     expect(approved.body.document.status).toBe('approved');
-    expect(approved.body.version).toMatchObject({ kind: 'approved', createdBy: owner.username });
+    expect(approved.body.version).toMatchObject({ kind: 'approved', name: '定稿', restoredFrom: null, createdBy: owner.username });
     expect(approved.body.warnings.placeholders.length).toBeGreaterThan(0);
     const version = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${approved.body.version.id}`, { token: viewer.token })).body;
     // the approved version is the server's state at the freeze, and typing after it changed nothing

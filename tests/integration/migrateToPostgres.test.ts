@@ -7,6 +7,9 @@ import { api, contentText, newDocument, newUser, share } from '../helpers/api.js
 import { dropSchema, TEST_DATABASE_URL } from '../helpers/cluster.js';
 import { appendParagraph, connect, saved, synced } from '../helpers/collabClient.js';
 import { startTestServer } from '../helpers/testServer.js';
+import { postgres, requires } from '../helpers/requirements.js';
+
+const ready = requires(await postgres());
 
 const schema = `yigao_test_mig${randomBytes(4).toString('hex')}`;
 
@@ -14,7 +17,7 @@ afterAll(async () => {
   await dropSchema(schema);
 });
 
-describe('moving a SQLite deployment into PostgreSQL', () => {
+describe.skipIf(!ready)('moving a SQLite deployment into PostgreSQL', () => {
   it('keeps accounts, content, versions, comments and notifications, and goes on from there', async () => {
     const sqlite = await startTestServer();
     const owner = await newUser(sqlite.url, '张丽');

@@ -9,6 +9,9 @@ import { api, contentText, newDocument, newUser, share, type TestUser } from '..
 import { dropSchema, PrivateRedis, startCluster, TEST_DATABASE_URL, TEST_REDIS_URL, type Cluster } from '../helpers/cluster.js';
 import { startServerProcess } from '../helpers/serverProcess.js';
 import { appendParagraph, connect, occurrences, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { postgres, redis, requires } from '../helpers/requirements.js';
+
+const ready = requires(await postgres(), await redis());
 
 let cluster: Cluster;
 let owner: TestUser;
@@ -40,7 +43,7 @@ async function sharedDocument(): Promise<string> {
   return id;
 }
 
-describe('several instances', () => {
+describe.skipIf(!ready)('several instances', () => {
   it('converges edits made on three instances, and shows presence across them', async () => {
     const id = await sharedDocument();
     const [a, b, c] = [open(0, id, owner), open(1, id, editor), open(2, id, owner)];
@@ -124,7 +127,7 @@ describe('several instances', () => {
   });
 });
 
-describe('faults of a scaled-out deployment', () => {
+describe.skipIf(!ready)('faults of a scaled-out deployment', () => {
   let redis: PrivateRedis;
   let faulty: Cluster;
   let user: TestUser;
@@ -182,7 +185,7 @@ describe('faults of a scaled-out deployment', () => {
   });
 });
 
-describe('kill -9 of one instance process during typing', () => {
+describe.skipIf(!ready)('kill -9 of one instance process during typing', () => {
   it('keeps every acknowledged edit, and the clients carry on at the other instance', async () => {
     const schema = `yigao_test_kill${Date.now().toString(36)}`;
     const env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `${schema}:` };

@@ -2,6 +2,7 @@
 // attributed to the right accounts, restore while someone types, and roles.
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VersionDto } from '../../shared/api.js';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { appendParagraph, connect, occurrences, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
@@ -213,8 +214,14 @@ describe('versions', () => {
     expect(event.version).toMatchObject({ id: v1, name: '初稿' });
     expect(event.backup?.kind).toBe('auto');
     expect(event.replayed).toBeUndefined();
-    const versions = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: editor.token })).body as { id: string; name: string }[];
-    expect(versions.find((v) => v.id === event.id)?.name).toBe('恢复到“初稿”');
+    const versions = (await api(srv.url, 'GET', `/api/documents/${id}/versions`, { token: editor.token })).body as VersionDto[];
+    // named in Chinese for the API, and what it brought back as data, for a UI in any language to word
+    expect(versions.find((v) => v.id === event.id)).toMatchObject({
+      name: '恢复到“初稿”',
+      kind: 'named',
+      restoredFrom: { id: v1, name: '初稿', kind: 'named' },
+    });
+    expect(versions.find((v) => v.id === v1)?.restoredFrom).toBeNull();
     // an editor who connects afterwards is told of the last restore again, marked as repeated (news only to one who was away)
     const late = open(id, viewer);
     try {

@@ -4,12 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeStorageContract } from '../storageContract.js';
 import { openPostgresStorage } from './openPostgresStorage.js';
+import { postgres, requires } from '../../../tests/helpers/requirements.js';
 
 // The PostgreSQL running on this machine (CI starts it when it is down); each run uses schemas of its own.
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ready = requires(await postgres(url));
 const schemas: string[] = [];
 
-describeStorageContract('PostgreSQL', async () => {
+if (ready) describeStorageContract('PostgreSQL', async () => {
   const schema = `yigao_test_${randomBytes(6).toString('hex')}`;
   schemas.push(schema);
   return openPostgresStorage(url, schema);
@@ -22,7 +24,7 @@ afterAll(async () => {
   await client.end();
 });
 
-describe('PostgreSQL shared by several instances', () => {
+describe.skipIf(!ready)('PostgreSQL shared by several instances', () => {
   it('creates a new schema once when instances start together, and migrates it once', async () => {
     const schema = `yigao_test_${randomBytes(6).toString('hex')}`;
     schemas.push(schema);

@@ -17,8 +17,21 @@ export class PostgresVersionStore implements VersionStore {
       const pending = await client.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [version.documentId]);
       const byUser = groupByUser(pending.rows);
       await client.query(
-        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-        [version.id, version.documentId, version.kind, version.name, version.createdAt, version.createdBy, JSON.stringify(authors), Buffer.from(version.state), version.json, version.html, version.text],
+        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+        [
+          version.id,
+          version.documentId,
+          version.kind,
+          version.name,
+          version.createdAt,
+          version.createdBy,
+          JSON.stringify(authors),
+          Buffer.from(version.state),
+          version.json,
+          version.html,
+          version.text,
+          version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
+        ],
       );
       for (const [userId, deletes] of byUser) {
         await client.query('INSERT INTO version_deletes (version_id, user_id, deletes) VALUES ($1, $2, $3)', [version.id, userId, Buffer.from(mergeDeletions(deletes))]);

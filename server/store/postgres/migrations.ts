@@ -146,4 +146,9 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // A restore's version names the version it brought back as data (JSON of VersionStore's RestoredFrom), which each reader words in their own language.
+    version: 3,
+    sql: `ALTER TABLE versions ADD COLUMN restored_from TEXT;`,
+  },
 ];

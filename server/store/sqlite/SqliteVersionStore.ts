@@ -17,7 +17,7 @@ export class SqliteVersionStore implements VersionStore {
   ) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       pendingAuthors: db.prepare<[string], { user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = ? ORDER BY user_id'),
       pendingDeletes: db.prepare<[string], { user_id: string; deletes: Buffer }>(
@@ -65,6 +65,7 @@ export class SqliteVersionStore implements VersionStore {
         version.json,
         version.html,
         version.text,
+        version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
       );
       for (const [userId, deletes] of byUser) s.insertDeletes.run(version.id, userId, Buffer.from(mergeDeletions(deletes)));
       s.clearAuthors.run(version.documentId);
