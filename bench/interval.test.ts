@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../shared/random.js';
 import { percentileRatioInterval, type RoundSamples } from './interval.js';
-
-/** A seeded stream of uniform numbers for the test data. */
-function stream(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 /** A round of `n` samples over `seconds`: mostly ~1 ms, with a long tail (µs). */
 function round(seed: number, n = 5000, seconds = 7): RoundSamples {
-  const next = stream(seed);
+  const next = mulberry32(seed);
   const samplesUs = Array.from({ length: n }, () => Math.round(600 + 400 * next() + (next() < 0.03 ? 4000 * next() : 0)));
   return { samplesUs, seconds };
 }

@@ -3,20 +3,12 @@
 // XmlText; typing inserts into that text, Enter adds an element after the
 // current one, and the caret travels as presence (relative positions).
 import * as Y from 'yjs';
+import { mulberry32 as rng } from '../../shared/random.js';
 
 export const BODY = 'default';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every server gets the same edits. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the project's one seeded generator), so every server gets the same edits. */
+export { mulberry32 as rng } from '../../shared/random.js';
 
 // What a year-end summary is made of, to draw characters from.
 const CORPUS =
