@@ -28,14 +28,15 @@ export function OutlinePanel({ editor }: { editor: Editor | null }) {
             <button
               type="button"
               className="outline__link"
-              onClick={() =>
+              onClick={() => {
                 editor
                   .chain()
-                  .focus()
                   .setTextSelection(item.pos + 1)
                   .scrollIntoView()
-                  .run()
-              }
+                  .run();
+                // at once: Tiptap's focus() waits a frame, and keys pressed meanwhile went to this button
+                editor.view.focus();
+              }}
             >
               {item.number}
               {item.text || t('outline.untitled')}
