@@ -1,0 +1,64 @@
+// The banners above the editor: approved (with 重新打开 for the owner) or
+// read-only, a version restored by someone else, local changes discarded
+// after an approval, a connection problem, or working offline.
+import { useTranslation } from 'react-i18next';
+import type { DocumentDto, VersionDto } from '../../shared/api.js';
+import { ApprovedBanner } from '../approval/ApprovedBanner.js';
+import type { RefusedChanges } from '../approval/useRefusedChanges.js';
+import { RestoredNotice, type RestoreEvent } from '../versions/RestoredNotice.js';
+import type { WebsocketProvider } from 'y-websocket';
+import { ConnectionProblemBanner } from './ConnectionProblemBanner.js';
+import type { ConnectionProblem } from './connectionProblem.js';
+import { ReadonlyBanner } from './ReadonlyBanner.js';
+import type { SaveState } from './saveState.js';
+
+interface EditorNoticesProps {
+  doc: DocumentDto;
+  editable: boolean;
+  approvedVersion: VersionDto | null;
+  /** Null where the user may not reopen an approved document. */
+  onReopen: (() => void) | null;
+  restoredBy: RestoreEvent | null;
+  onViewRestored: (version: VersionDto) => void;
+  onDismissRestored: () => void;
+  refused: RefusedChanges;
+  problem: ConnectionProblem | null;
+  provider: WebsocketProvider | null;
+  save: SaveState;
+}
+
+export function EditorNotices({
+  doc,
+  editable,
+  approvedVersion,
+  onReopen,
+  restoredBy,
+  onViewRestored,
+  onDismissRestored,
+  refused,
+  problem,
+  provider,
+  save,
+}: EditorNoticesProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {doc.status === 'approved' ? <ApprovedBanner version={approvedVersion} onReopen={onReopen} /> : !editable && <ReadonlyBanner role={doc.role} />}
+      {restoredBy && <RestoredNotice event={restoredBy} onView={onViewRestored} onDismiss={onDismissRestored} />}
+      {refused.discarded && (
+        <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">
+          <span>{t('approval.discarded')}</span>
+          <button type="button" className="button button--small" onClick={refused.dismiss}>
+            {t('approval.dismiss')}
+          </button>
+        </div>
+      )}
+      {problem && provider && <ConnectionProblemBanner problem={problem} provider={provider} />}
+      {!problem && editable && save === 'unsaved' && (
+        <div className="banner banner--warning" data-testid="offline-banner" role="alert">
+          {t('editor.offline')}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// The panels beside the editor: the comment threads and the version history,
+// either or both, each with its own toggle in the header.
+import { useTranslation } from 'react-i18next';
+import type { DocumentDto, PersonDto, VersionDto } from '../../shared/api.js';
+import { canComment } from '../../shared/access.js';
+import { CommentsPanel } from '../comments/CommentsPanel.js';
+import type { Comments } from '../comments/useComments.js';
+import { HistoryPanel } from '../versions/HistoryPanel.js';
+import type { VersionHistory } from '../versions/useVersionHistory.js';
+
+interface EditorSidePanelsProps {
+  documentId: string;
+  doc: DocumentDto;
+  comments: Comments;
+  people: readonly PersonDto[];
+  self: string;
+  history: VersionHistory;
+  historyOpen: boolean;
+  onCloseHistory: () => void;
+  /** The version shown instead of the editor, if any. */
+  viewing: VersionDto | null;
+  onView: (version: VersionDto | null) => void;
+}
+
+export function EditorSidePanels({ documentId, doc, comments, people, self, history, historyOpen, onCloseHistory, viewing, onView }: EditorSidePanelsProps) {
+  const { t } = useTranslation();
+  const mayComment = canComment(doc.role);
+  if (!comments.open && !historyOpen) return null;
+  return (
+    <div className="side-panels">
+      {comments.open && (
+        <CommentsPanel
+          threads={comments.threads.data}
+          loadError={comments.threads.error}
+          onRetry={() => void comments.threads.reload()}
+          startOf={comments.startOf}
+          activeId={comments.activeId}
+          onActivate={(threadId) => {
+            // The passage is in the live document: leave the version shown instead of it.
+            onView(null);
+            comments.activate(threadId, true);
+          }}
+          showResolved={comments.showResolved}
+          onShowResolved={comments.setShowResolved}
+          draft={comments.draft}
+          onSendDraft={comments.sendDraft}
+          onCancelDraft={comments.cancelDraft}
+          canWrite={mayComment}
+          note={!mayComment ? t('comments.viewerNote') : doc.status === 'approved' ? t('comments.approvedNote') : null}
+          people={people}
+          self={self}
+          onReply={comments.reply}
+          onResolve={comments.setResolved}
+          onClose={() => comments.setOpen(false)}
+        />
+      )}
+      {historyOpen && (
+        <HistoryPanel
+          documentId={documentId}
+          history={history}
+          selectedId={viewing?.id ?? null}
+          onSelect={onView}
+          onShowCurrent={() => onView(null)}
+          onClose={onCloseHistory}
+        />
+      )}
+    </div>
+  );
+}
