@@ -121,12 +121,6 @@ export class RoomRegistry {
     this.notifyLocal(message.userId, message.event);
   }
 
-  get openRooms(): number {
-    let n = 0;
-    for (const slot of this.slots.values()) if (slot.state === 'open') n++;
-    return n;
-  }
-
   /** Whether every loaded room can store its changes (a failing store makes rooms retry). */
   get healthy(): boolean {
     for (const slot of this.slots.values()) if (slot.state === 'open' && !slot.room.healthy) return false;

@@ -2,16 +2,19 @@ import type Database from 'better-sqlite3';
 import { DocumentFrozenError, type DocumentStore, type QuarantinedEntry, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { type SetAsideEntry, StateRegressionError, uncoveredEntries } from '../stateCoverage.js';
 import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
-
-interface PendingAppend {
-  documentId: string;
-  entries: UpdateEntry[];
-  resolve: (lastSeq: number) => void;
-  reject: (err: unknown) => void;
-}
+import {
+  JOURNAL_TAKE_IN_AFTER_MS,
+  JOURNAL_TAKE_IN_RECORDS,
+  JOURNAL_TAKE_IN_RETRY_MS,
+  TOUCH_DOCUMENT_EVERY_MS,
+} from '../../collab/timing.js';
 
 /** What a commit writes: entries of a document, at a time (now, unless they were accepted earlier). */
-type CommitItem = Pick<PendingAppend, 'documentId' | 'entries'> & { createdAt?: number };
+interface CommitItem {
+  documentId: string;
+  entries: UpdateEntry[];
+  createdAt?: number;
+}
 
 export interface SqliteJournalOptions {
   /** The journal file (beside the database). */
@@ -23,46 +26,25 @@ export interface SqliteJournalOptions {
 }
 
 const DEFAULT_ROTATE_BYTES = 4 * 1024 * 1024;
-/**
- * How long journaled changes wait to be taken into SQLite together (every read
- * and commit of the stores takes them in first): one commit for many
- * keystrokes instead of one each, off the path of the next keystroke. A
- * take-in holds up a change arriving meanwhile, and most of its cost is the
- * transaction's, not the records': fewer, larger take-ins hold up fewer
- * changes for the same work, so up to a second's worth, or TAKE_IN_RECORDS.
- */
-const TAKE_IN_AFTER_MS = 1_000;
-/** A take-in comes as soon as this many changes wait (after the current turn), so that none takes long. */
-const TAKE_IN_RECORDS = 64;
-/** After a failed attempt to take the journal in, the next one (reads and commits try at once). */
-const TAKE_IN_RETRY_MS = 1_000;
-
-/** After this long without a commit, a lone append is committed at once (appendNow, or when the current callback ends). */
-const QUIET_MS = 5;
-/** The document's updated_at is moved at most this often while people type (and always by the first commit after). */
-const TOUCH_EVERY_MS = 1_000;
 /** The attribution rows remembered as stored (knownAuthors) before the memory is emptied. */
 const MAX_KNOWN_AUTHORS = 100_000;
 /** A compaction reads the entries it replaces this many at a time. */
 const COMPACT_PAGE_ROWS = 250;
 
 /**
- * The update log in SQLite. Appends made in the same turn of the event loop
- * are committed together in one transaction (group commit), so many typists
- * cost one commit, not one each. When the store has been quiet, an append is
- * committed at the end of the callback that made it (appends made in it, such
- * as the other frames of one socket read, still go together) instead of
- * waiting for the rest of the turn, or at once through appendNow: typing
- * alone is not made to wait for a batch that is not coming.
+ * The update log in SQLite. An append is made durable before it returns: with
+ * the edit journal (a data folder on disk) as one record appended to it, and
+ * SQLite takes the journal in with the other changes of the next second (or
+ * of the next JOURNAL_TAKE_IN_RECORDS changes, or before anything reads);
+ * without one (in memory), or when the journal cannot be written, as a SQLite
+ * commit. Rooms hand over each turn's changes of a document in one append, so
+ * grouping is theirs (WritePipeline).
  */
 export class SqliteDocumentStore implements DocumentStore {
   readonly exclusive = true;
   private readonly statements;
   private readonly commitBatch;
   private readonly compactTransaction;
-  private pending: PendingAppend[] = [];
-  private flushScheduled = false;
-  private lastFlushAt = -Infinity;
   /** When each document's updated_at was last moved (by this store). */
   private readonly touchedAt = new Map<string, number>();
   private journal: Journal | null = null;
@@ -131,7 +113,7 @@ export class SqliteDocumentStore implements DocumentStore {
           if (entry.userId) this.recordAttribution(item.documentId, entry.userId, entry);
         }
         // One page less to write per keystroke: while people type, the list's "last edited" moves once a second.
-        if (!(at - (this.touchedAt.get(item.documentId) ?? -Infinity) < TOUCH_EVERY_MS)) {
+        if (!(at - (this.touchedAt.get(item.documentId) ?? -Infinity) < TOUCH_DOCUMENT_EVERY_MS)) {
           this.statements.touch.run(at, item.documentId);
           this.touchedAt.set(item.documentId, at);
         }
@@ -208,7 +190,7 @@ export class SqliteDocumentStore implements DocumentStore {
         } catch {
           // tried again on the next read or commit, and by the next timer
         }
-      }, TAKE_IN_RETRY_MS);
+      }, JOURNAL_TAKE_IN_RETRY_MS);
       this.retryTimer.unref?.();
       throw err;
     }
@@ -256,74 +238,52 @@ export class SqliteDocumentStore implements DocumentStore {
     for (const key of this.knownAuthors) if (key.startsWith(prefix)) this.knownAuthors.delete(key);
   }
 
-  append(documentId: string, entries: UpdateEntry[]): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ documentId, entries, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        if (performance.now() - this.lastFlushAt > QUIET_MS) process.nextTick(this.scheduledFlush);
-        else setImmediate(this.scheduledFlush);
-      }
-    });
+  append(documentId: string, entries: UpdateEntry[]): Promise<void> {
+    try {
+      if (!this.journalled(documentId, entries)) this.commit(documentId, entries);
+      return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /**
-   * With a journal: one write to it, and SQLite takes the change in with the
-   * others of the next second, or of the next TAKE_IN_RECORDS changes (or
-   * before anything reads). Without: a commit,
-   * when the store has been quiet.
+   * One write to the journal; false when there is no journal to write, or
+   * the write failed (the append is then committed to SQLite instead, after
+   * what the journal holds). Throws DocumentFrozenError for an approved
+   * document (its status is read once, until statusChanged).
    */
-  appendNow(documentId: string, entries: UpdateEntry[]): boolean {
-    if (this.pending.length > 0) return false;
+  private journalled(documentId: string, entries: UpdateEntry[]): boolean {
     const journal = this.journal;
-    if (journal && !journal.broken) {
-      if (!this.notApproved.has(documentId)) {
-        if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
-        this.notApproved.add(documentId);
-      }
-      const record = { documentId, createdAt: this.now(), entries };
-      journal.append(record);
-      this.unflushed.push(record);
-      if (this.unflushed.length === TAKE_IN_RECORDS) {
-        if (this.takeInTimer) clearTimeout(this.takeInTimer);
-        this.takeInTimer = setTimeout(this.scheduledTakeIn, 0);
-        this.takeInTimer.unref?.();
-      } else if (!this.takeInTimer) {
-        this.takeInTimer = setTimeout(this.scheduledTakeIn, TAKE_IN_AFTER_MS);
-        this.takeInTimer.unref?.();
-      }
-      return true;
+    if (!journal || journal.broken) return false;
+    if (!this.notApproved.has(documentId)) {
+      if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
+      this.notApproved.add(documentId);
     }
-    if (performance.now() - this.lastFlushAt <= QUIET_MS) return false;
-    this.takeIn();
-    this.lastFlushAt = performance.now();
-    const [result] = this.commitBatch([{ documentId, entries }]);
-    if (result instanceof DocumentFrozenError) throw result;
+    const record = { documentId, createdAt: this.now(), entries };
+    try {
+      journal.append(record);
+    } catch {
+      return false;
+    }
+    this.unflushed.push(record);
+    if (this.unflushed.length === JOURNAL_TAKE_IN_RECORDS) {
+      // Soon, but never on this change's own way to the others.
+      if (this.takeInTimer) clearTimeout(this.takeInTimer);
+      this.takeInTimer = setTimeout(this.scheduledTakeIn, 0);
+      this.takeInTimer.unref?.();
+    } else if (!this.takeInTimer) {
+      this.takeInTimer = setTimeout(this.scheduledTakeIn, JOURNAL_TAKE_IN_AFTER_MS);
+      this.takeInTimer.unref?.();
+    }
     return true;
   }
 
-  private readonly scheduledFlush = (): void => this.flush();
-
-  /** Commits every pending append now. */
-  flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    this.lastFlushAt = performance.now();
-    let results: (number | DocumentFrozenError)[];
-    try {
-      this.takeIn();
-      results = this.commitBatch(batch);
-    } catch (err) {
-      for (const item of batch) item.reject(err);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const result = results[i];
-      if (result instanceof DocumentFrozenError) item.reject(result);
-      else item.resolve(result);
-    });
+  /** A SQLite commit of its own, after whatever the journal holds. */
+  private commit(documentId: string, entries: UpdateEntry[]): void {
+    this.takeIn();
+    const [result] = this.commitBatch([{ documentId, entries }]);
+    if (result instanceof DocumentFrozenError) throw result;
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
@@ -403,7 +363,6 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Commits everything pending and closes the journal (SQLite holds all of it then). */
   close(): void {
-    this.flush();
     this.takeIn();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.journal?.close();
