@@ -11,7 +11,7 @@ import type { DocumentStatus } from '../../shared/api.js';
 import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
-import type { DocumentStore, StoredUpdates, UpdateEntry } from '../store/DocumentStore.js';
+import type { StoredUpdates, UpdateEntry } from '../store/DocumentStore.js';
 import { Connection } from './Connection.js';
 import { type AwarenessEntry, applyAwarenessEntries } from './awarenessIdentity.js';
 import { ChangeIntake } from './ChangeIntake.js';
@@ -19,9 +19,13 @@ import { LimitError } from './LimitError.js';
 import { PresenceGate } from './PresenceGate.js';
 import { LogOrigin, RoomLog } from './RoomLog.js';
 import { RuleError } from './updateRules.js';
-import { MAX_WAITING_BYTES } from './WaitingChanges.js';
-import { type Released, type Step, WritePipeline } from './WritePipeline.js';
-import { decodeClientMessage, encodeAck, encodeAwareness, encodeEvent, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate, ProtocolError } from './protocol.js';
+import { WritePipeline } from './WritePipeline.js';
+import { Delivery, type DeliveryTarget } from './Delivery.js';
+import { ServerChanges } from './ServerChanges.js';
+import type { RoomLimits, RoomMessage, RoomOptions } from './roomOptions.js';
+import { decodeClientMessage, encodeAwareness, encodeEvent, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate, ProtocolError } from './protocol.js';
+
+export type { RoomLimits, RoomMessage, RoomObserver, RoomOptions } from './roomOptions.js';
 
 /** Transaction origins: who made a change decides whether it is stored and relayed. */
 export const Origin = {
@@ -30,64 +34,26 @@ export const Origin = {
   server: Symbol('server'),
 } as const;
 
-export interface RoomLimits {
-  /** The stored state may not grow past this. */
-  maxDocumentBytes: number;
-  /** One awareness message may not be larger. */
-  maxAwarenessBytes: number;
-}
-
 const NO_LIMITS: RoomLimits = { maxDocumentBytes: Number.MAX_SAFE_INTEGER, maxAwarenessBytes: Number.MAX_SAFE_INTEGER };
 
-/** What a room tells the other instances: a stored change, a presence change. */
-export type RoomMessage = { t: 'update'; update: Uint8Array } | { t: 'awareness'; update: Uint8Array };
-
-export interface RoomObserver {
-  /** Changes were stored (by people or by the server). */
-  changed(room: Room): void;
-  /** The last connection that could write has left. */
-  writersLeft(room: Room): void;
-}
-
-export interface RoomOptions {
-  documentId: string;
-  status: DocumentStatus;
-  store: DocumentStore;
-  logger: Logger;
-  compactAfterUpdates: number;
-  /** The pause in changes compaction waits for (default 1 s). */
-  compactWhenIdleMs?: number;
-  /** Called when the last connection leaves. */
-  onEmpty: (room: Room) => void;
-  /** Told about stored changes and about the last writer leaving (automatic versions follow them). */
-  observer?: RoomObserver;
-  /** Which account each Yjs client id of the document belongs to (grows as people write). */
-  clientAuthors?: Map<number, string>;
-  /** Tells the other server instances (scaled out); absent with one instance. */
-  publish?: (message: RoomMessage) => void;
-  limits?: RoomLimits;
-  retryDelayMs?: (attempt: number) => number;
-}
-
-export class Room implements Released {
+export class Room implements DeliveryTarget {
   readonly documentId: string;
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   /** Server work in progress on this room (a version, a restore): it is not unloaded meanwhile. */
   holds = 0;
+  readonly logger: Logger;
+  readonly log: RoomLog;
+  readonly intake: ChangeIntake;
   private readonly presence = new PresenceGate(this.awareness);
   private readonly pipeline: WritePipeline;
-  private readonly log: RoomLog;
-  private readonly intake: ChangeIntake;
   private status: DocumentStatus;
   private readonly limits: RoomLimits;
-  private readonly clientAuthors: Map<number, string>;
   /** The state as loaded, and whether anything changed since: readers answered from the stored state are sent the rest. */
   private readonly loadedStateVector: Uint8Array;
   private changedSinceLoad = false;
-  /** Who the server change being made is for (see applyServerChange). */
-  private serverChangeAuthor: string | null = null;
+  private readonly serverChanges: ServerChanges;
   /** The last restore told to this room: repeated to every editor that connects, so one that was away learns of it. */
   private lastRestore: Extract<DocumentEvent, { type: 'restored' }> | null = null;
   private destroyed = false;
@@ -95,17 +61,24 @@ export class Room implements Released {
   constructor(private readonly options: RoomOptions, stored: StoredUpdates) {
     const { documentId, store, logger } = options;
     this.documentId = documentId;
+    this.logger = logger;
     this.status = options.status;
     this.limits = options.limits ?? NO_LIMITS;
-    this.clientAuthors = options.clientAuthors ?? new Map();
+    const clientAuthors = options.clientAuthors ?? new Map<number, string>();
+    this.serverChanges = new ServerChanges(this.doc, clientAuthors, Origin.server);
     this.awareness.setLocalState(null);
-    this.pipeline = new WritePipeline(documentId, store, logger, this, options.retryDelayMs);
+    this.pipeline = new WritePipeline(documentId, store, logger, new Delivery(this), options.retryDelayMs);
+    const doc = this.doc;
     this.log = new RoomLog(
-      { documentId, doc: this.doc, store, logger, compactAfterUpdates: options.compactAfterUpdates, compactWhenIdleMs: options.compactWhenIdleMs, maxDocumentBytes: this.limits.maxDocumentBytes, flushed: () => this.flushed() },
+      {
+        ...{ documentId, doc, store, logger, compactAfterUpdates: options.compactAfterUpdates, compactWhenIdleMs: options.compactWhenIdleMs },
+        maxDocumentBytes: this.limits.maxDocumentBytes,
+        flushed: () => this.flushed(),
+      },
       stored,
     );
     this.intake = new ChangeIntake({
-      documentId, doc: this.doc, logger, pipeline: this.pipeline, log: this.log, sharedLog: !store.exclusive, clientAuthors: this.clientAuthors,
+      ...{ documentId, doc, logger, pipeline: this.pipeline, log: this.log, sharedLog: !store.exclusive, clientAuthors },
       isMember: (c) => this.connections.has(c),
       reject: (c, code, reason) => this.reject(c, code, reason),
     });
@@ -216,118 +189,34 @@ export class Room implements Released {
     }
   }
 
-  private applyPresence(entries: AwarenessEntry[], from: Connection): void {
+  /** Stored entries: told to the other instances and to the observer. */
+  changed(entries: UpdateEntry[]): void {
+    for (const entry of entries) this.options.publish?.({ t: 'update', update: entry.update });
+    this.options.observer?.changed(this);
+  }
+
+  approved(): void {
+    this.status = 'approved';
+  }
+
+  applyPresence(entries: AwarenessEntry[], from: Connection): void {
     // A connection gone meanwhile has had its presence removed; it is not brought back.
     if (this.connections.has(from)) applyAwarenessEntries(this.awareness, entries, from);
   }
 
-  /**
-   * The one point where stored changes take effect (WritePipeline calls it
-   * once the batch's entries are durable): told to the other instances,
-   * relayed in the order received (a client's change as its sender sent it,
-   * to everyone else), on the wire before the server integrates it, then
-   * applied and acknowledged. A client's change is applied even if its
-   * sender has gone meanwhile, since it is stored.
-   */
-  stored(batch: Step[], entries: UpdateEntry[]): void {
-    if (entries.length > 0) {
-      this.log.stored(entries.length);
-      for (const entry of entries) this.options.publish?.({ t: 'update', update: entry.update });
-      this.options.observer?.changed(this);
-    }
-    for (const step of batch) {
-      if (step.kind === 'server') this.broadcast(encodeUpdate(step.update), null);
-      else if (step.kind === 'presence') this.applyPresence(step.entries, step.from);
-      else if (step.kind === 'client') this.broadcast(encodeUpdate(step.update), step.from);
-    }
-    for (const connection of this.connections) connection.flush();
-    const acks = new Map<Connection, number>();
-    for (const step of batch) {
-      if (step.kind === 'client') {
-        this.applyClientUpdate(step.update, step.from);
-        this.intake.settled(step);
-      }
-      if (step.kind === 'client' || step.kind === 'ackOnly') acks.set(step.from, step.frame);
-    }
-    this.sendAcks(acks);
-    this.intake.retryWaiting();
-  }
-
-  /** The document was approved meanwhile (by another instance): the batch's frames are acknowledged as processed, not applied. */
-  frozen(batch: Step[]): void {
-    this.status = 'approved';
-    const acks = new Map<Connection, number>();
-    for (const step of batch) {
-      if (step.kind === 'presence') this.applyPresence(step.entries, step.from);
-      else if (step.kind !== 'server') acks.set(step.from, step.frame);
-      if (step.kind === 'client') this.intake.settled(step);
-    }
-    this.sendAcks(acks);
-  }
-
-  /** Presence that waited behind changes the store refuses goes on without them. */
-  presenceNow(step: Extract<Step, { kind: 'presence' }>): void {
-    this.applyPresence(step.entries, step.from);
-  }
-
-  /** Each connection's last frame of a batch, to the connections that asked for acknowledgements. */
-  private sendAcks(acks: Map<Connection, number>): void {
-    for (const [connection, frame] of acks) {
-      if (!connection.extended) continue;
-      connection.send(encodeAck(frame));
-      connection.flush();
-    }
-  }
-
-  private applyClientUpdate(update: Uint8Array, from: Connection): void {
-    try {
-      Y.applyUpdate(this.doc, update, from);
-    } catch (err) {
-      this.options.logger.error({ err, documentId: this.documentId }, 'a stored update could not be applied');
-      this.reject(from, CloseCode.malformedFrame, 'update could not be applied');
-      return;
-    }
-    // What still waits in Yjs (placed against structs of other members that were left out of the
-    // change, see ChangeIntake.admit) is retried on every update: a client piling it up is cut off first.
-    const pending = this.doc.store.pendingStructs;
-    if (pending && pending.update.length > MAX_WAITING_BYTES) this.reject(from, CloseCode.invalidChange, 'depends on changes nobody sent');
-  }
-
-  /**
-   * A change made on the server on someone's behalf (taking over typed
-   * heading numbers): applied now, stored, then relayed to everyone. It gets
-   * a client id of its own, so it is attributed to `userId`.
-   */
+  /** A change made on the server on `userId`'s behalf (heading numbers taken over): stored, then relayed to everyone. */
   applyServerChange(userId: string | null, change: (doc: Y.Doc) => void): void {
-    this.doc.clientID = this.newClientId(userId);
-    this.serverChangeAuthor = userId;
-    try {
-      Y.transact(this.doc, () => change(this.doc), Origin.server);
-    } finally {
-      this.serverChangeAuthor = null;
-    }
+    this.serverChanges.make(userId, change);
   }
 
-  /**
-   * Applies a change the server computed elsewhere (against an earlier state,
-   * so that what people typed since merges with it) on someone's behalf.
-   */
+  /** A change the server computed elsewhere (a restore), applied on `userId`'s behalf. */
   applyServerUpdate(userId: string | null, update: Uint8Array): void {
-    this.serverChangeAuthor = userId;
-    try {
-      Y.applyUpdate(this.doc, update, Origin.server);
-    } finally {
-      this.serverChangeAuthor = null;
-    }
+    this.serverChanges.apply(userId, update);
   }
 
   /** A client id nobody uses yet, for a change made on the server, attributed to `userId`. */
   newClientId(userId: string | null): number {
-    let id: number;
-    do id = Math.floor(Math.random() * 0xffffffff);
-    while (this.clientAuthors.has(id));
-    if (userId) this.clientAuthors.set(id, userId);
-    return id;
+    return this.serverChanges.newClientId(userId);
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
@@ -344,7 +233,7 @@ export class Room implements Released {
     // A server change: in the doc already, stored and relayed in its turn.
     this.log.reserve(update.length, false);
     const { clients, deletes } = inspectUpdate(update);
-    this.pipeline.submit({ kind: 'server', update, userId: this.serverChangeAuthor, attribution: { clients, deletes } });
+    this.pipeline.submit({ kind: 'server', update, userId: this.serverChanges.currentAuthor, attribution: { clients, deletes } });
   }
 
   private readonly onAwarenessUpdate = (
@@ -361,7 +250,7 @@ export class Room implements Released {
   };
 
   /** `presence`: the frame is an awareness update, which stock clients send back once each. */
-  private broadcast(frame: Uint8Array, except: Connection | null, presence = false): void {
+  broadcast(frame: Uint8Array, except: Connection | null, presence = false): void {
     for (const connection of this.connections) {
       if (connection === except) continue;
       connection.send(frame);
