@@ -25,10 +25,7 @@ export interface ConnectionUser {
   color: string;
 }
 
-let nextConnectionId = 1;
-
 export class Connection {
-  readonly id = nextConnectionId++;
   /** Awareness client ids this connection has introduced. */
   readonly clientIds = new Set<number>();
   /** Document-update frames received so far; the n-th is acknowledged as n. */

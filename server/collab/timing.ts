@@ -43,5 +43,20 @@ export const JOURNAL_TAKE_IN_RETRY_MS = 1_000;
 /** While people type, a document's "last edited" moves at most this often: one page less per commit (item 12). */
 export const TOUCH_DOCUMENT_EVERY_MS = 1_000;
 
+/**
+ * Scaled out, every loaded room reads what it may have missed from the
+ * database this often (a safety net for pub/sub messages lost while Redis was
+ * away; at once when Redis comes back). Checked every CATCH_UP_CHECK_MS.
+ */
+export const CATCH_UP_EVERY_MS = 5_000;
+export const CATCH_UP_CHECK_MS = 500;
+
+/**
+ * While a large document loads, its first readers are answered from the
+ * stored bytes (storedAnswer.ts); the room is built once their answers have
+ * left, or after this long.
+ */
+export const EARLY_ANSWER_WAIT_MS = 100;
+
 /** A client that does not answer the close handshake is cut off after this long. */
 export const CLOSE_HANDSHAKE_MS = 5_000;

@@ -211,7 +211,7 @@ describe('SQLite with the journal', () => {
     const { storage, doc } = await seededStorage();
     void storage.documents.append('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1' }]);
     // the disk refuses the journal from now on (a descriptor it cannot write or cut, as on a failing disk)
-    const journal = (storage.documents as unknown as { journal: { fd: number } }).journal;
+    const journal = (storage.documents as unknown as { intake: { journal: { fd: number } } }).intake.journal;
     const writable = journal.fd;
     journal.fd = fs.openSync(path.join(dir, JOURNAL_FILE_NAME), 'r');
     // the journal write fails: the store commits the change to SQLite instead, after what the journal holds

@@ -1,13 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DocumentFrozenError, type DocumentStore, type QuarantinedEntry, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { type SetAsideEntry, StateRegressionError, uncoveredEntries } from '../stateCoverage.js';
-import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
-import {
-  JOURNAL_TAKE_IN_AFTER_MS,
-  JOURNAL_TAKE_IN_RECORDS,
-  JOURNAL_TAKE_IN_RETRY_MS,
-  TOUCH_DOCUMENT_EVERY_MS,
-} from '../../collab/timing.js';
+import { TOUCH_DOCUMENT_EVERY_MS } from '../../collab/timing.js';
+import { JournalIntake, type JournalMark, type SqliteJournalOptions } from './JournalIntake.js';
+
+export type { SqliteJournalOptions } from './JournalIntake.js';
 
 /** What a commit writes: entries of a document, at a time (now, unless they were accepted earlier). */
 interface CommitItem {
@@ -16,16 +13,6 @@ interface CommitItem {
   createdAt?: number;
 }
 
-export interface SqliteJournalOptions {
-  /** The journal file (beside the database). */
-  file: string;
-  /** Whether each record waits for the disk (synchronous=FULL). */
-  syncEachWrite: boolean;
-  /** A new journal is started once SQLite holds all of one this large (bytes). */
-  rotateBytes?: number;
-}
-
-const DEFAULT_ROTATE_BYTES = 4 * 1024 * 1024;
 /** The attribution rows remembered as stored (knownAuthors) before the memory is emptied. */
 const MAX_KNOWN_AUTHORS = 100_000;
 /** A compaction reads the entries it replaces this many at a time. */
@@ -47,15 +34,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly compactTransaction;
   /** When each document's updated_at was last moved (by this store). */
   private readonly touchedAt = new Map<string, number>();
-  private journal: Journal | null = null;
-  /** Journal records SQLite has not taken in yet, in order. */
-  private unflushed: JournalRecord[] = [];
-  private takeInTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The edit journal, on disk (none in memory). */
+  private readonly intake: JournalIntake | null = null;
   /** Documents known not to be approved (statusChanged forgets one), so a journaled change needs no query. */
   private readonly notApproved = new Set<string>();
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly rotateBytes: number;
-  private recoveredRecords = 0;
   /**
    * Attribution rows known to be in SQLite already, so that a keystroke does
    * not cost two more statements: (document, client) pairs of client_authors,
@@ -68,7 +50,7 @@ export class SqliteDocumentStore implements DocumentStore {
   constructor(
     db: Database.Database,
     private readonly now: () => number = Date.now,
-    private readonly journalOptions?: SqliteJournalOptions,
+    journalOptions?: SqliteJournalOptions,
   ) {
     this.statements = {
       insert: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
@@ -98,11 +80,10 @@ export class SqliteDocumentStore implements DocumentStore {
       clientAuthor: db.prepare('INSERT OR IGNORE INTO client_authors (document_id, client_id, user_id) VALUES (?, ?, ?)'),
       pendingAuthor: db.prepare('INSERT OR IGNORE INTO pending_authors (document_id, user_id) VALUES (?, ?)'),
       pendingDeletes: db.prepare('INSERT INTO pending_deletes (document_id, user_id, deletes) VALUES (?, ?, ?)'),
-      journalState: db.prepare<[], { generation: number; position: number }>('SELECT generation, position FROM journal_state WHERE id = 1'),
       setJournalState: db.prepare('UPDATE journal_state SET generation = ?, position = ? WHERE id = 1'),
     };
     /** `journal`: the batch is journal records (accepted already, status checked then), taken in up to this mark. */
-    const commitTransaction = db.transaction((batch: CommitItem[], journal?: { generation: number; position: number }) => {
+    const commitTransaction = db.transaction((batch: CommitItem[], journal?: JournalMark) => {
       const now = this.now();
       const results = batch.map((item): number | DocumentFrozenError => {
         if (!journal && this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
@@ -122,7 +103,7 @@ export class SqliteDocumentStore implements DocumentStore {
       if (journal) this.statements.setJournalState.run(journal.generation, journal.position);
       return results;
     });
-    this.commitBatch = (batch: CommitItem[], journal?: { generation: number; position: number }) => {
+    this.commitBatch = (batch: CommitItem[], journal?: JournalMark) => {
       try {
         return commitTransaction(batch, journal);
       } catch (err) {
@@ -139,80 +120,12 @@ export class SqliteDocumentStore implements DocumentStore {
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
     });
-    this.rotateBytes = journalOptions?.rotateBytes ?? DEFAULT_ROTATE_BYTES;
-    if (journalOptions) this.openJournal(journalOptions);
+    if (journalOptions) this.intake = new JournalIntake(db, journalOptions, (records, mark) => this.commitBatch(records, mark), now);
   }
 
-  /**
-   * Takes into SQLite whatever the journal holds past what SQLite recorded
-   * (the process died between the two), then starts a new journal.
-   */
-  private openJournal(options: SqliteJournalOptions): void {
-    const state = this.statements.journalState.get() ?? { generation: 0, position: 0 };
-    const found = Journal.read(options.file);
-    // SQLite records a generation before anything is appended to it, and moves on to the next only once it
-    // holds all of it: an older journal (its replacement lost, say, by a power cut) is all in SQLite, and a newer
-    // one (SQLite's record of it lost) is not in it at all.
-    if (found && found.generation >= state.generation) {
-      const from = found.generation === state.generation ? state.position : JOURNAL_HEADER_BYTES;
-      const missing = found.records.filter((r) => r.start >= from);
-      if (missing.length > 0) {
-        this.commitBatch(
-          missing.map((r) => r.record),
-          { generation: found.generation, position: missing[missing.length - 1].end },
-        );
-        this.recoveredRecords = missing.length;
-      }
-    }
-    const generation = Math.max(state.generation, found?.generation ?? 0) + 1;
-    this.journal = Journal.create(options.file, generation, options.syncEachWrite);
-    this.statements.setJournalState.run(generation, JOURNAL_HEADER_BYTES);
-  }
-
-  /**
-   * Puts what the journal holds into SQLite (every read and commit of this
-   * store does it first, so nothing is read or committed past it). Throws
-   * when SQLite refuses; the records stay in the journal and are tried again.
-   */
+  /** Puts what the journal holds into SQLite (every read and commit does it first); throws when SQLite refuses. */
   takeIn(): void {
-    if (this.takeInTimer) clearTimeout(this.takeInTimer);
-    this.takeInTimer = null;
-    const journal = this.journal;
-    if (!journal || this.unflushed.length === 0) return;
-    const records = this.unflushed;
-    try {
-      this.commitBatch(records, { generation: journal.generation, position: journal.end });
-    } catch (err) {
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = null;
-        try {
-          this.takeIn();
-        } catch {
-          // tried again on the next read or commit, and by the next timer
-        }
-      }, JOURNAL_TAKE_IN_RETRY_MS);
-      this.retryTimer.unref?.();
-      throw err;
-    }
-    this.unflushed = [];
-    if (journal.end >= this.rotateBytes) this.rotate(journal);
-  }
-
-  private readonly scheduledTakeIn = (): void => {
-    this.takeInTimer = null;
-    try {
-      this.takeIn();
-    } catch {
-      // kept; see takeIn
-    }
-  };
-
-  /** A new, empty journal once SQLite holds all of the old one. */
-  private rotate(old: Journal): void {
-    const next = Journal.create(old.path, old.generation + 1, this.journalOptions?.syncEachWrite ?? false);
-    this.statements.setJournalState.run(next.generation, JOURNAL_HEADER_BYTES);
-    old.close();
-    this.journal = next;
+    this.intake?.takeIn();
   }
 
   private recordAttribution(documentId: string, userId: string, entry: UpdateEntry): void {
@@ -254,27 +167,16 @@ export class SqliteDocumentStore implements DocumentStore {
    * document (its status is read once, until statusChanged).
    */
   private journalled(documentId: string, entries: UpdateEntry[]): boolean {
-    const journal = this.journal;
-    if (!journal || journal.broken) return false;
+    const intake = this.intake;
+    if (!intake?.writable) return false;
     if (!this.notApproved.has(documentId)) {
       if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
       this.notApproved.add(documentId);
     }
-    const record = { documentId, createdAt: this.now(), entries };
     try {
-      journal.append(record);
+      intake.append(documentId, entries);
     } catch {
       return false;
-    }
-    this.unflushed.push(record);
-    if (this.unflushed.length === JOURNAL_TAKE_IN_RECORDS) {
-      // Soon, but never on this change's own way to the others.
-      if (this.takeInTimer) clearTimeout(this.takeInTimer);
-      this.takeInTimer = setTimeout(this.scheduledTakeIn, 0);
-      this.takeInTimer.unref?.();
-    } else if (!this.takeInTimer) {
-      this.takeInTimer = setTimeout(this.scheduledTakeIn, JOURNAL_TAKE_IN_AFTER_MS);
-      this.takeInTimer.unref?.();
     }
     return true;
   }
@@ -353,7 +255,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Records found in the journal at opening that SQLite had not taken in (after a crash). */
   get recovered(): number {
-    return this.recoveredRecords;
+    return this.intake?.recovered ?? 0;
   }
 
   /** A document's status changed (in this process's storage): the next journaled change checks it again. */
@@ -363,9 +265,6 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Commits everything pending and closes the journal (SQLite holds all of it then). */
   close(): void {
-    this.takeIn();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.journal?.close();
-    this.journal = null;
+    this.intake?.close();
   }
 }
