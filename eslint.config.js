@@ -35,15 +35,4 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  {
-    // TEMPORARY (issue #22): files other helpers own were being changed while the
-    // lint step was added. Fix these findings there, then delete this block.
-    files: ['bench/report.ts', 'bench/scenarios/scaleOut.ts', 'server/collab/protocol.ts', 'server/store/sqlite/Journal.test.ts'],
-    rules: {
-      'no-useless-escape': 'off', // bench/report.ts
-      'preserve-caught-error': 'off', // bench/scenarios/scaleOut.ts
-      'no-case-declarations': 'off', // server/collab/protocol.ts
-      '@typescript-eslint/no-unused-vars': 'off', // server/store/sqlite/Journal.test.ts
-    },
-  },
 );

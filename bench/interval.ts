@@ -74,7 +74,7 @@ function resample(rounds: readonly RoundSamples[], blockSeconds: number, random:
     const n = samplesUs.length;
     if (n === 0) continue;
     const block = Math.max(1, Math.min(n, Math.round((n / Math.max(seconds, 1e-9)) * blockSeconds)));
-    for (let filled = 0; filled < n; ) {
+    for (let filled = 0; filled < n;) {
       const start = Math.floor(random() * (n - block + 1));
       const take = Math.min(block, n - filled);
       for (let k = 0; k < take; k++) into[at + filled + k] = samplesUs[start + k];

@@ -121,7 +121,11 @@ export function planFromArgs(args: string[]): { plan: Plan; reportOnly: string |
     options.set(match[1], match[2] ?? 'true');
   }
   const plan = options.has('quick') ? quickPlan() : fullPlan();
-  const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const int = (name: string, value: string) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);

@@ -26,15 +26,21 @@ export function renderReport(run: BenchRun): string {
     `- Machine: ${meta.cores} × ${meta.cpuModel}, ${(meta.memoryBytes / 1024 ** 3).toFixed(0)} GiB RAM, ${meta.os}; Node ${meta.node}. ` +
       `Load average at the start: ${meta.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')}.`,
     ...(meta.scenarioSeconds && Object.keys(meta.scenarioSeconds).length
-      ? [`- Time per scenario: ${Object.entries(meta.scenarioSeconds).map(([name, seconds]) => `${name} ${Math.round(seconds ?? 0)} s`).join(', ')}.`]
+      ? [
+          `- Time per scenario: ${Object.entries(meta.scenarioSeconds)
+            .map(([name, seconds]) => `${name} ${Math.round(seconds ?? 0)} s`)
+            .join(', ')}.`,
+        ]
       : []),
     '- Each table shows the CPU the other processes on the machine used meanwhile ("others"), so a noisy figure can be told from a slow server.',
     meta.pinning
       ? `- Cores: while typing, every server process ran on CPU ${meta.pinning.server} and the load generator on CPU ${meta.pinning.generator} (\`taskset\`, bench/pinning.ts); ` +
-        'the other scenarios ran on any core, as capacity on this machine is what they measure.'
+          'the other scenarios ran on any core, as capacity on this machine is what they measure.'
       : `- Cores: servers and the load generator ran on any core (${meta.pinningNote ?? 'not pinned'}).`,
     `- Repository at \`${meta.git.commit}\`${meta.git.dirtyFiles ? ` with ${meta.git.dirtyFiles} uncommitted change(s) under server/ and shared/ (the working tree was measured)` : ''}.`,
-    `- Versions: ${Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `- Versions: ${Object.entries(meta.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '- Servers, each a child process of the benchmark started fresh (fresh store in a temporary directory) for every case, stopped by PID; the servers take turns case by case, in a rotating order:',
     '  - **Yigao**: `node --no-memory-reducer dist-server/index.js`, the server as `npm run serve` runs it (compiled by `scripts/buildServer.mjs`), SQLite store; every edit stored before it is relayed and acknowledged. ' +
       `Settings: ROOM_IDLE_SECONDS=${plan.roomIdleSeconds}, LOG_LEVEL=warn. While typing, only REGISTRATIONS_PER_HOUR is raised and every person has an account of their own; in the other scenarios, ` +
@@ -43,7 +49,7 @@ export function renderReport(run: BenchRun): string {
     '  - Every server process also gets `--expose-gc` and a preload (`bench/servers/gcOnSignal.mjs`) that collects garbage on SIGUSR2 and reports `process.memoryUsage()`, so memory is compared after a full collection on both alike.',
     '- CPU is the server process\'s user + system time from `/proc/<pid>/stat` over the measured stretch ("% of a core"); peak RSS is `VmHWM` from `/proc/<pid>/status`.',
     '- Load generator: one Node process. Typing uses stock y-websocket providers (`bench/client/StockPeer.ts`); cold open, many documents and connections use a light client ' +
-      '(`bench/client/BenchClient.ts`: a Y.Doc edited the way Tiptap\'s binding does, speaking y-websocket on `ws`). Every edit is identified by its sender\'s client id and clock and timestamped when sent. ' +
+      "(`bench/client/BenchClient.ts`: a Y.Doc edited the way Tiptap's binding does, speaking y-websocket on `ws`). Every edit is identified by its sender's client id and clock and timestamped when sent. " +
       (missingFlags.length === 0
         ? `The generator's Node runs with \`${meta.generatorNodeFlags.join(' ')}\` (bench/generatorFlags.ts): small collections on one thread keep its own pauses out of the latency.`
         : `**The generator's Node ran without \`${missingFlags.join(' ')}\`**, which \`npm run bench\` gives it (bench/generatorFlags.ts): its own garbage collections are in every latency figure of this run.`),
@@ -53,15 +59,18 @@ export function renderReport(run: BenchRun): string {
   // Summary
   const headline: Row[] = [...typingHeadline(run)];
   const history = run.coldOpen.filter((c) => c.case.document.startsWith('history'));
-  if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
-  if (history.length) headline.push({ label: `cold open, ${history[0].case.document}: bytes to the client`, values: by(history, (i) => i.bytesReceived), format: int });
+  if (history.length)
+    headline.push({ label: `cold open, ${history[0].case.document}: whole state (ms, p50)`, values: by(history, (i) => i.p50ToWholeStateMs), format: ms });
+  if (history.length)
+    headline.push({ label: `cold open, ${history[0].case.document}: bytes to the client`, values: by(history, (i) => i.bytesReceived), format: int });
   const biggest = Math.max(0, ...run.manyDocs.map((m) => m.case.documents));
   const many = run.manyDocs.filter((m) => m.case.documents === biggest);
   if (many.length) {
     headline.push({ label: `${biggest} open documents: RSS per document (KB)`, values: by(many, (i) => i.perOpenDocumentBytes), format: kb });
     headline.push({ label: `${biggest} open documents: heap per document (KB)`, values: by(many, (i) => i.perOpenDocumentHeapBytes), format: kb });
   }
-  if (run.export.length) headline.push({ label: `export: DOCX of ${run.export[0].case.pages} pages (ms, p50)`, values: by(run.export, (i) => i.p50Ms), format: ms, noRatio: true });
+  if (run.export.length)
+    headline.push({ label: `export: DOCX of ${run.export[0].case.pages} pages (ms, p50)`, values: by(run.export, (i) => i.p50Ms), format: ms, noRatio: true });
   if (run.connections.length)
     headline.push({
       label: `editors held with p99 ≤ ${plan.connections.p99TargetMs} ms (higher is better)`,
@@ -83,7 +92,7 @@ export function renderReport(run: BenchRun): string {
     push(
       '## 2. Cold open',
       '',
-      'The document\'s history is sent to the server one update per message (as editors sent it), the server is stopped (SIGTERM) with its store on disk, ' +
+      "The document's history is sent to the server one update per message (as editors sent it), the server is stopped (SIGTERM) with its store on disk, " +
         `and each of ${plan.coldOpen.opens} opens starts a fresh server process on a copy of that store; a fresh client then connects. ` +
         '"Whole state" is from opening the socket to the arrival of the frame that completed the document; "applied" adds the client applying it. ' +
         'Bytes are everything the client received until then.',
@@ -213,7 +222,12 @@ export function renderReport(run: BenchRun): string {
   }
 
   if (run.errors.length) {
-    push('## Errors', '', ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0].replace(/token=[^&\s]+/g, 'token=…')}`), '');
+    push(
+      '## Errors',
+      '',
+      ...run.errors.map((e) => `- ${e.scenario} · ${e.case} · ${TITLES[e.server]}: ${e.message.split('\n')[0].replace(/token=[^&\s]+/g, 'token=…')}`),
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -52,7 +52,8 @@ export function table(servers: ServerName[], rows: Row[]): string {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
     const cells = [row.label, ...servers.map((s) => row.display?.[s] ?? cell(row.values[s], row.format))];
-    if (withYigao) for (const p of peers) cells.push(row.noRatio ? '' : `${ratio(row.values.yigao, row.values[p])}${row.ratioNote?.[p] ? ` ${row.ratioNote[p]}` : ''}`);
+    if (withYigao)
+      for (const p of peers) cells.push(row.noRatio ? '' : `${ratio(row.values.yigao, row.values[p])}${row.ratioNote?.[p] ? ` ${row.ratioNote[p]}` : ''}`);
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -73,7 +74,11 @@ export function meterRows(items: Array<{ server: ServerName; serverCpuSecondsPer
   return [
     { label: 'server CPU (s)', values: by(items, (i) => i.serverCpuSecondsPerRound), format: sec },
     { label: 'server CPU (% of a core)', values: by(items, (i) => i.meter.serverCpuPercent), format: pct },
-    { label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)', values: by(items, (i) => i.meter.serverPeakRssBytes), format: mb },
+    {
+      label: sinceStart ? 'server peak RSS since start (MB)' : 'server peak RSS while typing (MB)',
+      values: by(items, (i) => i.meter.serverPeakRssBytes),
+      format: mb,
+    },
     { label: 'generator CPU (% of a core)', values: by(items, (i) => i.meter.generatorCpuPercent), format: pct, noRatio: true },
     { label: 'generator event-loop delay p99 (ms)', values: by(items, (i) => i.meter.generatorLoopDelayP99Ms), format: ms, noRatio: true },
     { label: 'others on the machine (% of a core)', values: by(items, (i) => i.meter.othersCpuPercent), format: pct, noRatio: true },

@@ -60,7 +60,10 @@ export function renderTyping(run: BenchRun): string[] {
   if (cases.length === 0) return [];
   const servers = serversOf(run);
   const { plan, meta } = run;
-  const people = Math.max(...cases.map((c) => c.documents * c.clientsPerDocument), plan.typingWarmup ? plan.typingWarmup.documents * plan.typingWarmup.clientsPerDocument : 0);
+  const people = Math.max(
+    ...cases.map((c) => c.documents * c.clientsPerDocument),
+    plan.typingWarmup ? plan.typingWarmup.documents * plan.typingWarmup.clientsPerDocument : 0,
+  );
   const rounds = plan.typingRounds;
   const busy = cases.flatMap((spec) =>
     poolTyping(resultsOf(run, spec), servers)
@@ -77,11 +80,11 @@ export function renderTyping(run: BenchRun): string[] {
     `Each case: D documents × C people, each typing at R edits per second (uniformly jittered) for ${cases[0].seconds} s after ${cases[0].warmupSeconds} s unmeasured. ` +
       'Every person is the stock `WebsocketProvider` of y-websocket ' +
       `${meta.versions['y-websocket'] ?? ''} on \`ws\`, with a Y.Doc and an awareness of its own, whose local state is \`{ user: { name, color }, cursor: { anchor, head } }\` ` +
-      '(the caret as relative positions, set with every edit as Tiptap\'s CollaborationCaret does). The provider applies every update it receives at once, in a transaction of its own, ' +
-      'and re-sends every presence change it learns of, other people\'s included. ' +
+      "(the caret as relative positions, set with every edit as Tiptap's CollaborationCaret does). The provider applies every update it receives at once, in a transaction of its own, " +
+      "and re-sends every presence change it learns of, other people's included. " +
       'Yigao runs at its default limits (MESSAGES_PER_SECOND, AWARENESS_PER_SECOND, MAX_CONNECTIONS_PER_USER and MAX_CONNECTIONS_PER_DOCUMENT unset; only REGISTRATIONS_PER_HOUR raised), ' +
       `and every person signs in with an account of their own, an editor of their document (${people.toLocaleString('en')} accounts registered once per run, each case's server started on a copy of that store); ` +
-      'its clients connect with `?ack=1` and follow the acknowledgements with the editor\'s own AckTracker (`shared/ackTracker.ts`). ' +
+      "its clients connect with `?ack=1` and follow the acknowledgements with the editor's own AckTracker (`shared/ackTracker.ts`). " +
       (rounds > 1
         ? `The cases ran in ${rounds} rounds, one after the other, the servers taking turns in a rotating order: a case's figures pool every round's samples, and the p99 of each round is shown beside them. `
         : '') +
@@ -89,26 +92,28 @@ export function renderTyping(run: BenchRun): string[] {
         ? `Before the first case the generator typed ${caseLabel(plan.typingWarmup)} for ${plan.typingWarmup.warmupSeconds + plan.typingWarmup.seconds} s against ${meta.warmedUpAgainst.map(named).join(', then ')}, not measured. `
         : '') +
       'Before every measured stretch the server and the load generator each make a full garbage collection. ' +
-      'Beside the ratio of the p99s, in brackets, is its 90 % interval: both servers\' rounds resampled 400 times in blocks of a quarter of a second ' +
+      "Beside the ratio of the p99s, in brackets, is its 90 % interval: both servers' rounds resampled 400 times in blocks of a quarter of a second " +
       '(a stall of the host delays every delivery in its few milliseconds alike, so neighbouring samples are not independent; bench/interval.ts). ' +
       'Where the interval holds 1, the run cannot tell the two p99s apart. ' +
-      'An edit is delivered when the receiving provider\'s Y.Doc emits the update holding it (the update\'s range read with `Y.parseUpdateMeta`), and its latency is that moment minus when the sender made it. ' +
+      "An edit is delivered when the receiving provider's Y.Doc emits the update holding it (the update's range read with `Y.parseUpdateMeta`), and its latency is that moment minus when the sender made it. " +
       '"Socket closes" counts every close of a client\'s socket by the server or the network, with its close code; "closed for good" are the clients whose provider then emitted \'closed\' ' +
-      '(a code in 4400–4499, after which it does not reconnect). Such a client\'s person stops typing and it receives nothing more: the edits it misses count as lost, and its replica keeps the run from converging. ' +
+      "(a code in 4400–4499, after which it does not reconnect). Such a client's person stops typing and it receives nothing more: the edits it misses count as lost, and its replica keeps the run from converging. " +
       'Latency is measured on the deliveries that happened, so after clients closed it covers fewer of them (see the samples). ' +
       'Lost edits are edits some receiver never got; "converged" means every replica and a fresh client loading from the server afterwards hold the same body, ' +
       'and "server has all" that the fresh client has every edit. Server CPU is per round; peak RSS is the highest of the measured stretches. ' +
       'The generator plays every person on one core, each provider doing all of the above: its CPU and event-loop delay are in every table' +
       (busy.length
         ? `. **It did not keep up** (at or above ${GENERATOR_BUSY_PERCENT} % of its core, or its timers ${GENERATOR_LATE_MS} ms late or more at the p99) at ${busy.join('; ')}: ` +
-          'there its own delay (or the machine\'s, when the other processes took its core) is in the latency, for every server alike, and the edits went out late and fewer.'
+          "there its own delay (or the machine's, when the other processes took its core) is in the latency, for every server alike, and the edits went out late and fewer."
         : '.'),
     '',
   ];
   for (const spec of cases) {
     const items = resultsOf(run, spec);
     const pooled = poolTyping(items, servers);
-    const firsts = perServer(items, servers, (mine) => mine.map((r) => (r.disconnects.firstCloseSeconds === null ? '–' : r.disconnects.firstCloseSeconds.toFixed(1))).join(' · '));
+    const firsts = perServer(items, servers, (mine) =>
+      mine.map((r) => (r.disconnects.firstCloseSeconds === null ? '–' : r.disconnects.firstCloseSeconds.toFixed(1))).join(' · '),
+    );
     out.push(
       `### ${caseLabel(spec)}`,
       '',
@@ -128,9 +133,13 @@ export function renderTyping(run: BenchRun): string[] {
           : []),
         { label: 'socket closes the clients saw', values: {}, display: perServer(items, servers, closes), format: int, noRatio: true },
         {
-          label: 'clients closed for good (provider emitted \'closed\')',
+          label: "clients closed for good (provider emitted 'closed')",
           values: {},
-          display: perServer(items, servers, (mine) => `${mine.reduce((n, r) => n + r.disconnects.closedForGood, 0)} of ${mine.reduce((n, r) => n + r.clients, 0)}`),
+          display: perServer(
+            items,
+            servers,
+            (mine) => `${mine.reduce((n, r) => n + r.disconnects.closedForGood, 0)} of ${mine.reduce((n, r) => n + r.clients, 0)}`,
+          ),
           format: int,
           noRatio: true,
         },

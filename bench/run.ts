@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(rawDir, { recursive: true });
   const missing = missingGeneratorFlags(process.execArgv);
   if (missing.length > 0) {
-    console.log(`note: the load generator runs without ${missing.join(' ')}, which \`npm run bench\` gives it (docs/performance.md): its own garbage collections will be in every latency figure`);
+    console.log(
+      `note: the load generator runs without ${missing.join(' ')}, which \`npm run bench\` gives it (docs/performance.md): its own garbage collections will be in every latency figure`,
+    );
   }
   const { pinning, why } = plan.pin ? planPinning() : { pinning: null, why: 'turned off with --no-pin' };
   /** The typing scenario runs pinned (bench/pinning.ts), the others on any core. */
@@ -140,7 +142,9 @@ async function main(): Promise<void> {
           if (!result) continue;
           result.round = round;
           into.push(result);
-          log(`  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}${describe(result)}`);
+          log(
+            `  p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, lost ${result.lostEdits}, converged ${result.converged}${describe(result)}`,
+          );
         }
       }
     }
@@ -157,15 +161,31 @@ async function main(): Promise<void> {
         const count = Math.max(...[...plan.typing, ...(plan.typingWarmup ? [plan.typingWarmup] : [])].map((c) => c.documents * c.clientsPerDocument));
         // On any core: a password hash each, and nothing measured.
         pinned(false);
-        people = await attempt('typing', 'yigao', `registering ${count} people, not measured`, () => registerPeople(count, { roomIdleSeconds: plan.roomIdleSeconds }));
+        people = await attempt('typing', 'yigao', `registering ${count} people, not measured`, () =>
+          registerPeople(count, { roomIdleSeconds: plan.roomIdleSeconds }),
+        );
         pinned(true);
         if (!people) servers = servers.filter((s) => s !== 'yigao');
       }
       try {
-        run.meta.warmedUpAgainst = await inRounds('typing', plan.typing, servers, plan.typingWarmup, (name, spec) =>
-          withServer(name, { roomIdleSeconds: plan.roomIdleSeconds, people: name === 'yigao' ? people! : undefined }, (server) => runStockTyping(server, spec, log)),
+        run.meta.warmedUpAgainst = await inRounds(
+          'typing',
+          plan.typing,
+          servers,
+          plan.typingWarmup,
+          (name, spec) =>
+            withServer(name, { roomIdleSeconds: plan.roomIdleSeconds, people: name === 'yigao' ? people! : undefined }, (server) =>
+              runStockTyping(server, spec, log),
+            ),
           run.typing,
-          (r) => `, socket closes ${r.disconnects.closes}${r.disconnects.closes ? ` (${Object.entries(r.disconnects.byCode).map(([code, n]) => `${code} ×${n}`).join(', ')})` : ''}, closed for good ${r.disconnects.closedForGood}`,
+          (r) =>
+            `, socket closes ${r.disconnects.closes}${
+              r.disconnects.closes
+                ? ` (${Object.entries(r.disconnects.byCode)
+                    .map(([code, n]) => `${code} ×${n}`)
+                    .join(', ')})`
+                : ''
+            }, closed for good ${r.disconnects.closedForGood}`,
         );
       } finally {
         if (people) fs.rmSync(people.storeDir, { recursive: true, force: true });
@@ -179,7 +199,9 @@ async function main(): Promise<void> {
       ];
       for (const [document, build] of documents) {
         const history = build();
-        log(`cold-open · ${document}: ${history.updates.length} updates, ${history.characters} characters, ${(history.stateBytes / 1024).toFixed(0)} KB as one update`);
+        log(
+          `cold-open · ${document}: ${history.updates.length} updates, ${history.characters} characters, ${(history.stateBytes / 1024).toFixed(0)} KB as one update`,
+        );
         for (const name of rotated(caseIndex++)) {
           const result = await attempt('cold-open', name, document, () =>
             withServer(name, { roomIdleSeconds: plan.roomIdleSeconds }, (server, dataDir) =>
@@ -203,7 +225,9 @@ async function main(): Promise<void> {
           );
           if (result) {
             run.manyDocs.push(result);
-            log(`  ${(result.perOpenDocumentBytes / 1024).toFixed(0)} KB RSS per open document, ${(result.retainedPerDocumentBytes / 1024).toFixed(0)} KB after unload`);
+            log(
+              `  ${(result.perOpenDocumentBytes / 1024).toFixed(0)} KB RSS per open document, ${(result.retainedPerDocumentBytes / 1024).toFixed(0)} KB after unload`,
+            );
           }
         }
       }

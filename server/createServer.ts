@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { AccountService } from './auth/AccountService.js';
 import { Authenticator } from './auth/Authenticator.js';
 import { CollabServer } from './collab/CollabServer.js';
+import { Transport } from './collab/transport.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
 import type { Config } from './config.js';
 import { DocumentAccess } from './access/DocumentAccess.js';
@@ -88,6 +89,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     logger,
     limits: config.limits,
     extraOrigins: config.extraOrigins,
+    transport: new Transport({ maxFrameBytes: config.limits.maxFrameBytes }),
   });
   let closing = false;
   const app = createApp({

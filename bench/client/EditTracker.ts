@@ -98,7 +98,7 @@ export class EditTracker {
       }
     }
     // Whatever was held back and now follows on.
-    for (let released = true; released && receiver.held.length > 0; ) {
+    for (let released = true; released && receiver.held.length > 0;) {
       released = false;
       for (let i = 0; i < receiver.held.length; i++) {
         const held = receiver.held[i];

@@ -78,10 +78,12 @@ export class StockPeer {
   /** A peer connected and synced (rejects if the server closed it for good first, or after `timeoutMs`). */
   static async connect(wire: Wire, user: Presence['user'], timeoutMs = 30_000): Promise<StockPeer> {
     const peer = new StockPeer(wire, user);
-    await peer.until(() => peer.provider.synced, timeoutMs, 'syncing', true).catch((err: Error) => {
-      peer.destroy();
-      throw err;
-    });
+    await peer
+      .until(() => peer.provider.synced, timeoutMs, 'syncing', true)
+      .catch((err: Error) => {
+        peer.destroy();
+        throw err;
+      });
     return peer;
   }
 
@@ -110,11 +112,7 @@ export class StockPeer {
   /** Against Yigao, until every update frame sent is acknowledged; elsewhere, until synced; at once once closed for good. */
   settled(timeoutMs = 60_000): Promise<void> {
     const acks = this.acks;
-    return this.until(
-      () => this.provider.synced && (!acks || acks.acknowledgedFrames >= acks.sentFrames),
-      timeoutMs,
-      acks ? 'acknowledgements' : 'syncing',
-    );
+    return this.until(() => this.provider.synced && (!acks || acks.acknowledgedFrames >= acks.sentFrames), timeoutMs, acks ? 'acknowledgements' : 'syncing');
   }
 
   destroy(): void {

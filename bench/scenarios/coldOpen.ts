@@ -84,7 +84,9 @@ export async function runColdOpen(
   const buildSeconds = (performance.now() - builtAt) / 1000;
   await server.stop();
   const stop = server.lastStop;
-  log(`  ${history.updates.length} updates stored in ${buildSeconds.toFixed(1)} s; stopped in ${((stop?.ms ?? 0) / 1000).toFixed(1)} s${stop?.killed ? ' (SIGKILL)' : ''}`);
+  log(
+    `  ${history.updates.length} updates stored in ${buildSeconds.toFixed(1)} s; stopped in ${((stop?.ms ?? 0) / 1000).toFixed(1)} s${stop?.killed ? ' (SIGKILL)' : ''}`,
+  );
 
   const pristine = `${dataDir}.pristine`;
   fs.cpSync(dataDir, pristine, { recursive: true });

@@ -185,4 +185,3 @@ export async function runTyping(
     for (const client of clients) client?.destroy();
   }
 }
-

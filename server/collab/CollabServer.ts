@@ -4,19 +4,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ACK_PARAM, COLLAB_PATH, CloseCode, MessageType } from '../../shared/collab.js';
 import { colorForUser } from '../../shared/colors.js';
 import { Authenticator } from '../auth/Authenticator.js';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
 import { isAllowedOrigin } from '../access/origin.js';
-import { Connection, flushSends, type ConnectionRates } from './Connection.js';
+import { Connection, type ConnectionRates } from './Connection.js';
 import { DocumentNotFoundError, type LoadWaiter } from './RoomRegistry.js';
 import type { Room } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
 import type { StoredUpdates } from '../store/DocumentStore.js';
 import { decodeClientMessage, type ClientMessage } from './protocol.js';
 import { answerFromStore } from './storedAnswer.js';
+import type { Transport, Wire, WireEvents } from './transport.js';
 
 export interface CollabLimits extends ConnectionRates {
   maxFrameBytes: number;
@@ -32,15 +32,13 @@ export interface CollabServerOptions {
   limits: CollabLimits;
   extraOrigins: readonly string[];
   heartbeatMs?: number;
+  /** This server instance's sockets (transport.ts). */
+  transport: Transport;
 }
 
-/** ws closes an over-long frame with 1009, which the stock provider retries forever; ours is final. */
-const WS_MESSAGE_TOO_BIG = 1009;
-
-type Admission = { ok: true; connection: (socket: WebSocket) => Connection } | { ok: false; code: number; reason: string };
+type Admission = { ok: true; connection: (wire: Wire) => Connection } | { ok: false; code: number; reason: string };
 
 export class CollabServer {
-  private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly perUser = new Map<string, number>();
   private readonly perDocument = new Map<string, number>();
@@ -49,16 +47,10 @@ export class CollabServer {
   private whenEmpty: (() => void) | null = null;
 
   constructor(private readonly options: CollabServerOptions) {
-    // maxPayload makes ws refuse an oversized frame from its header, before buffering it.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes, perMessageDeflate: false });
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.heartbeat();
     }, options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
-  }
-
-  get connectionCount(): number {
-    return this.connections.size;
   }
 
   /** Handles an HTTP upgrade; returns false when the path is not ours. */
@@ -102,28 +94,25 @@ export class CollabServer {
       return { ok: false, code: CloseCode.tooManyConnections, reason: 'too many connections to this document' };
     }
     const extended = url.searchParams.get(ACK_PARAM) === '1';
-    return { ok: true, connection: (socket) => new Connection(socket, identity, role, extended, limits) };
+    return { ok: true, connection: (wire) => new Connection(wire, identity, role, extended, limits) };
   }
 
   private accept(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, admission: Admission): void {
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
+    this.options.transport.accept(req, socket, head, (wire) => {
       // Refusals are sent as close codes in 4400–4499, which the stock provider does not retry.
       if (!admission.ok) {
         this.options.logger.info({ code: admission.code, reason: admission.reason, documentId }, 'refused a WebSocket');
-        ws.close(admission.code, admission.reason);
-        return;
+        wire.close(admission.code, admission.reason);
+        return { message() {}, error() {}, close() {} };
       }
-      const close = ws.close.bind(ws);
-      ws.close = (code?: number, reason?: string | Buffer) =>
-        code === WS_MESSAGE_TOO_BIG ? close(CloseCode.messageTooLarge, 'frame too large') : close(code, reason);
-      const connection = admission.connection(ws);
+      const connection = admission.connection(wire);
       this.track(connection, documentId, +1);
-      this.attach(connection, ws, documentId);
+      return this.attach(connection, documentId);
     });
   }
 
-  private attach(connection: Connection, ws: WebSocket, documentId: string): void {
+  private attach(connection: Connection, documentId: string): WireEvents {
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     // While a large document loads, the client's sync step 1 is answered from the stored state (storedAnswer.ts).
@@ -150,6 +139,8 @@ export class CollabServer {
       return true;
     };
     let wakeWaiter = () => {};
+    let closed = false;
+    const whenClosed: (() => void)[] = [];
     const waiter: LoadWaiter = (s) => {
       if (!connection.isOpen) return;
       stored = s;
@@ -159,32 +150,39 @@ export class CollabServer {
       // The client's step 1 is on its way (sent as the socket opened): the room waits for it a little.
       return new Promise<void>((resolve) => {
         wakeWaiter = resolve;
-        ws.once('close', () => resolve());
+        if (closed) resolve();
+        else whenClosed.push(resolve);
       }).then(() => answered ?? undefined);
     };
     const reject = (code: number, reason: string) => {
       if (connection.close(code, reason)) this.options.logger.warn({ documentId, user: connection.user.username, code, reason }, 'closed a connection');
     };
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!connection.isOpen) return;
-      if (!isBinary) return reject(CloseCode.malformedFrame, 'text frames are not part of the protocol');
-      const frame = toUint8Array(data);
-      if (!connection.takeFrame(frame[0] === MessageType.awareness)) return reject(CloseCode.rateLimited, 'too many messages');
-      if (room) room.receive(connection, frame);
-      else if (!answerEarly(frame)) early.push(frame);
-    });
-    ws.on('error', (err) => {
-      const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-      if (tooBig)
-        this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.messageTooLarge }, 'closed a connection: frame too large');
-      else this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
-    });
-    ws.on('close', () => {
-      if (connection.fellBehind)
-        this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.tryAgainLater }, 'closed a connection whose reader fell behind');
-      this.track(connection, documentId, -1);
-      room?.leave(connection);
-    });
+    const events: WireEvents = {
+      message: (frame, isBinary) => {
+        if (!connection.isOpen) return;
+        if (!isBinary) return reject(CloseCode.malformedFrame, 'text frames are not part of the protocol');
+        if (!connection.takeFrame(frame[0] === MessageType.awareness)) return reject(CloseCode.rateLimited, 'too many messages');
+        if (room) room.receive(connection, frame);
+        else if (!answerEarly(frame)) early.push(frame);
+      },
+      error: (err) => {
+        const tooBig = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+        if (tooBig)
+          this.options.logger.warn({ documentId, user: connection.user.username, code: CloseCode.messageTooLarge }, 'closed a connection: frame too large');
+        else this.options.logger.info({ err: err.message, user: connection.user.username }, 'socket error');
+      },
+      close: () => {
+        closed = true;
+        for (const resolve of whenClosed.splice(0)) resolve();
+        if (connection.fellBehind)
+          this.options.logger.warn(
+            { documentId, user: connection.user.username, code: CloseCode.tryAgainLater },
+            'closed a connection whose reader fell behind',
+          );
+        this.track(connection, documentId, -1);
+        room?.leave(connection);
+      },
+    };
     this.options.registry.acquire(documentId, waiter).then(
       (acquired) => {
         stored = null;
@@ -203,6 +201,7 @@ export class CollabServer {
         connection.close(CloseCode.tryAgainLater, 'document could not be loaded');
       },
     );
+    return events;
   }
 
   private track(connection: Connection, documentId: string, delta: 1 | -1): void {
@@ -227,7 +226,6 @@ export class CollabServer {
   async close(graceMs = 3_000): Promise<void> {
     clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.close(CloseCode.serviceRestart, 'server restarting');
-    flushSends();
     if (this.connections.size > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, graceMs);
@@ -239,14 +237,8 @@ export class CollabServer {
       this.whenEmpty = null;
     }
     for (const connection of this.connections) connection.terminate();
-    this.wss.close();
+    this.options.transport.close();
   }
-}
-
-function toUint8Array(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {

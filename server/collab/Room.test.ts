@@ -16,11 +16,11 @@ class ControlledStore implements DocumentStore {
   exclusive = false;
   loadSinceCalls = 0;
   readonly committed: UpdateEntry[] = [];
-  private waiting: { entries: UpdateEntry[]; resolve: (seq: number) => void; reject: (e: Error) => void }[] = [];
+  private waiting: { entries: UpdateEntry[]; resolve: () => void; reject: (e: Error) => void }[] = [];
   failNext = 0;
   compactions: { state: Uint8Array; throughSeq: number }[] = [];
 
-  append(_id: string, entries: UpdateEntry[]): Promise<number> {
+  append(_id: string, entries: UpdateEntry[]): Promise<void> {
     return new Promise((resolve, reject) => this.waiting.push({ entries, resolve, reject }));
   }
   /** Commits (or fails) everything waiting, then lets the room react. */
@@ -33,7 +33,7 @@ class ControlledStore implements DocumentStore {
         w.reject(new Error('disk full'));
       } else {
         this.committed.push(...w.entries);
-        w.resolve(this.committed.length);
+        w.resolve();
       }
     }
     await vi.advanceTimersByTimeAsync(0);
@@ -61,15 +61,19 @@ class ControlledStore implements DocumentStore {
   }
 }
 
-/** A store that commits at once when quiet (as SQLite does), or asks to be queued, or refuses. */
+/** A store whose appends are durable at once (as SQLite's journal is), or refuse once. */
 class ImmediateStore extends ControlledStore {
-  /** What appendNow does next: commit, decline (queue it), or throw this. */
-  next: 'commit' | 'decline' | Error = 'commit';
-  appendNow(_id: string, entries: UpdateEntry[]): number | null {
-    if (this.next === 'decline') return null;
-    if (this.next instanceof Error) throw this.next;
+  /** What the next append does: commit, or fail with this (once). */
+  next: 'commit' | Error = 'commit';
+  /** The number of entries of each append. */
+  readonly appends: number[] = [];
+  override append(_id: string, entries: UpdateEntry[]): Promise<void> {
+    this.appends.push(entries.length);
+    const next = this.next;
+    this.next = 'commit';
+    if (next instanceof Error) return Promise.reject(next);
     this.committed.push(...entries);
-    return this.committed.length;
+    return Promise.resolve();
   }
 }
 
@@ -132,12 +136,13 @@ describe('Room', () => {
     vi.useRealTimers();
   });
 
-  it('relays an editor\'s update only after the store has committed it', async () => {
+  it("relays an editor's update only after the store has committed it", async () => {
     vi.useFakeTimers();
     const { store, room, join } = setup();
     const a = join('editor');
     const b = join('editor');
     room.receive(a.connection, encodeUpdate(paragraphUpdate('第一段')));
+    await vi.advanceTimersByTimeAsync(0);
     expect(b.socket.updates).toHaveLength(0);
     expect(store.pendingCount).toBe(1);
     await store.commit();
@@ -147,48 +152,47 @@ describe('Room', () => {
     expect(store.committed[0].userId).toBe('id-user1');
   });
 
-  it('stores, relays and acknowledges a lone change within its frame when the store commits at once', () => {
+  it('stores, relays and acknowledges a lone change as the turn ends when the store is durable at once', async () => {
+    vi.useFakeTimers();
     const store = new ImmediateStore();
     const { room, join } = setup({ store });
     const a = join('editor');
     const b = join('editor');
     const update = paragraphUpdate('当场');
     room.receive(a.connection, encodeUpdate(update));
-    // no await: committed, relayed (as the sender sent it) and acknowledged before receive returned
+    expect(store.committed).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.committed).toHaveLength(1);
     expect(b.socket.updates.at(-1)).toEqual(update);
+    expect(b.socket.flushes).toBeGreaterThan(0);
     expect(a.socket.acks).toEqual([1]);
     expect(room.body.toString()).toContain('当场');
     expect(room.hasPendingWrites).toBe(false);
   });
 
-  it('queues a change when the store would rather group it, and keeps order behind it', async () => {
+  it('takes the changes of one turn to the store in one append, and keeps their order', async () => {
     vi.useFakeTimers();
     const store = new ImmediateStore();
     const { room, join } = setup({ store });
     const a = join('editor');
     const b = join('editor');
-    store.next = 'decline';
     const first = paragraphUpdate('排队');
     room.receive(a.connection, encodeUpdate(first));
-    expect(textOf(b.socket.updates)).not.toContain('排队');
-    // the store is ready again, but a change is waiting: the next one (placed after the first) goes behind it, not past it
-    store.next = 'commit';
+    // the next change is placed after the first, which is taken but not yet applied
     const doc = new Y.Doc();
     Y.applyUpdate(doc, first);
     const before = Y.encodeStateVector(doc);
     doc.getXmlFragment('default').insert(1, [new Y.XmlElement('paragraph')]);
-    room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(doc, before)));
+    const second = Y.encodeStateAsUpdate(doc, before);
+    room.receive(a.connection, encodeUpdate(second));
     expect(b.socket.updates).toHaveLength(0);
-    await store.commit();
-    expect(textOf(b.socket.updates)).toContain('排队');
-    expect(a.socket.acks).toEqual([1]);
-    await store.commit();
-    expect(a.socket.acks).toEqual([1, 2]);
-    expect(store.committed).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.appends).toEqual([2]);
+    expect(b.socket.updates).toEqual([first, second]);
+    expect(a.socket.acks).toEqual([2]);
   });
 
-  it('takes nothing into an approved document when the store refuses a change at once, and queues it on any other error', async () => {
+  it('takes nothing into an approved document when the store refuses a change, and tries again on any other error', async () => {
     vi.useFakeTimers();
     const store = new ImmediateStore();
     const { room, join } = setup({ store });
@@ -196,6 +200,7 @@ describe('Room', () => {
     const b = join('editor');
     store.next = new DocumentFrozenError('doc1');
     room.receive(a.connection, encodeUpdate(paragraphUpdate('批准之后')));
+    await vi.advanceTimersByTimeAsync(0);
     expect(a.socket.acks).toEqual([1]);
     expect(room.body.toString()).not.toContain('批准之后');
     expect(b.socket.updates).toHaveLength(0);
@@ -206,10 +211,14 @@ describe('Room', () => {
     const d = other.join('editor');
     (other.store as ImmediateStore).next = new Error('disk I/O error');
     other.room.receive(c.connection, encodeUpdate(paragraphUpdate('重试')));
-    expect(other.store.pendingCount).toBe(1);
-    await other.store.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(other.room.healthy).toBe(false);
+    expect(d.socket.updates).toHaveLength(0);
+    expect(c.socket.acks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
     expect(textOf(d.socket.updates)).toContain('重试');
     expect(c.socket.acks).toEqual([1]);
+    expect(other.room.healthy).toBe(true);
   });
 
   it('acknowledges a frame only once it is stored, counting every update frame of the connection', async () => {
@@ -221,11 +230,11 @@ describe('Room', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(a.socket.acks).toEqual([]);
     await store.commit();
-    // the empty frame came after the stored one, so it is acknowledged after it
-    expect(a.socket.acks).toEqual([1, 2]);
+    // the empty frame came after the stored one, so it is acknowledged with it (an acknowledgement counts every frame up to it)
+    expect(a.socket.acks).toEqual([2]);
     room.receive(a.connection, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
     await vi.advanceTimersByTimeAsync(0);
-    expect(a.socket.acks).toEqual([1, 2, 3]);
+    expect(a.socket.acks).toEqual([2, 3]);
   });
 
   it('holds a change that builds on what has not arrived (unacknowledged, unstored, unrelayed) and takes it with what it waited for', async () => {
@@ -260,7 +269,7 @@ describe('Room', () => {
     expect(a.socket.closeCode).toBeNull();
   });
 
-  it('places a change against changes taken but not yet stored, and a held one once another member\'s change arrives', async () => {
+  it("places a change against changes taken but not yet stored, and a held one once another member's change arrives", async () => {
     vi.useFakeTimers();
     const { store, room, join } = setup();
     const a = join('editor');
@@ -271,7 +280,8 @@ describe('Room', () => {
     doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
     (doc.getXmlFragment('default').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('接着写')]);
     room.receive(a.connection, encodeUpdate(updates[0]));
-    room.receive(a.connection, encodeUpdate(updates[1])); // the first is still being stored
+    room.receive(a.connection, encodeUpdate(updates[1])); // placed against the first, taken but not yet stored
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.pendingCount).toBe(1);
     await store.commit();
     await store.commit();
@@ -320,7 +330,7 @@ describe('Room', () => {
     expect(a.socket.acks).toEqual([1]);
   });
 
-  it('acknowledges a read-only connection\'s frames as processed, and sends acks only to clients that asked', async () => {
+  it("acknowledges a read-only connection's frames as processed, and sends acks only to clients that asked", async () => {
     vi.useFakeTimers();
     const { store, room, join } = setup();
     const viewer = join('viewer');
@@ -395,7 +405,7 @@ describe('Room', () => {
     expect(store.pendingCount).toBe(0);
   });
 
-  it('stamps presence with the account and refuses to let one connection touch another\'s client id', () => {
+  it("stamps presence with the account and refuses to let one connection touch another's client id", () => {
     const { room, join } = setup();
     const a = join('editor', 'alice');
     const b = join('editor', 'bob');
@@ -411,7 +421,7 @@ describe('Room', () => {
     room.awareness.destroy();
   });
 
-  it('lets a stock client echo everyone\'s presence without counting or relaying it, and counts what it says of its own', () => {
+  it("lets a stock client echo everyone's presence without counting or relaying it, and counts what it says of its own", () => {
     const { room, join } = setup();
     const tight: ConnectionRates = { messagesPerSecond: 1000, awarenessPerSecond: 1 };
     const a = join('editor', 'alice', true, tight);
@@ -455,7 +465,7 @@ describe('Room', () => {
     room.awareness.destroy();
   });
 
-  it('takes back a member\'s client id after they left only with newer presence, and never another instance\'s', () => {
+  it("takes back a member's client id after they left only with newer presence, and never another instance's", () => {
     const { room, join } = setup();
     const a = join('editor', 'alice');
     room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 61, clock: 3, state: { cursor: 1 } }])));
@@ -523,7 +533,7 @@ describe('Room', () => {
     room.awareness.destroy();
   });
 
-  it('removes a connection\'s presence when it leaves and reports the room empty', () => {
+  it("removes a connection's presence when it leaves and reports the room empty", () => {
     const { room, join, onEmpty } = setup();
     const a = join('editor');
     room.receive(a.connection, encodeAwareness(encodeAwarenessEntries([{ clientId: 21, clock: 1, state: { x: 1 } }])));

@@ -6,11 +6,11 @@ import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import type { DocumentRecordStore } from '../store/DocumentRecordStore.js';
 import type { DocumentStore, StoredUpdates } from '../store/DocumentStore.js';
 import type { VersionStore } from '../store/VersionStore.js';
-import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { DocumentStatus } from '../../shared/api.js';
 import { LocalPubSub, type PubSub } from '../pubsub/PubSub.js';
-import { documentChannel, parseMessage, USER_CHANNEL, type DocumentMessage, type UserMessage } from '../pubsub/messages.js';
-import { Room, type RoomLimits, type RoomMessage, type RoomObserver } from './Room.js';
+import { InstanceLink } from './InstanceLink.js';
+import { Room, type RoomLimits, type RoomObserver } from './Room.js';
+import { EARLY_ANSWER_WAIT_MS } from './timing.js';
 import { takeOverHeadings, untakenHeadings } from '../documents/typedNumbers.js';
 import { ANSWER_FROM_STORE_BYTES, storedBytes } from './storedAnswer.js';
 
@@ -39,8 +39,6 @@ export interface RoomRegistryOptions {
  */
 export type LoadWaiter = (stored: StoredUpdates) => Promise<void> | void;
 
-const EARLY_ANSWER_WAIT_MS = 100;
-
 type Slot =
   | { state: 'loading'; promise: Promise<Room>; waiters: LoadWaiter[] }
   | { state: 'open'; room: Room; idleTimer: NodeJS.Timeout | null }
@@ -57,74 +55,20 @@ export class RoomRegistry {
   private readonly slots = new Map<string, Slot>();
   private closing = false;
   private readonly pubsub: PubSub;
-  private readonly instanceId: string;
-  private readonly catchUpTimer: NodeJS.Timeout | null = null;
+  private readonly link: InstanceLink;
 
   constructor(private readonly options: RoomRegistryOptions) {
+    const rooms = {
+      peek: (documentId: string) => this.peek(documentId),
+      open: () => this.openRooms(),
+      unload: (documentId: string, code: number, reason: string) => this.unload(documentId, code, reason),
+    };
     this.pubsub = options.pubsub ?? new LocalPubSub();
-    this.instanceId = options.instanceId ?? 'single';
-    if (this.pubsub.distributed) {
-      void this.pubsub.subscribe(USER_CHANNEL, (raw) => this.onUserMessage(raw));
-      // After Redis comes back, read at once what may have been missed; meanwhile, and as a
-      // safety net for lost messages, every room catches up from the database regularly.
-      this.pubsub.onReconnect(() => this.catchUpAll());
-      let last = 0;
-      const every = options.catchUpEveryMs ?? 5_000;
-      this.catchUpTimer = setInterval(() => {
-        const now = Date.now();
-        if (this.pubsub.healthy && now - last < every) return;
-        last = now;
-        this.catchUpAll();
-      }, 500);
-      this.catchUpTimer.unref();
-    }
+    this.link = new InstanceLink(this.pubsub, options.instanceId ?? 'single', rooms, options.logger, options.catchUpEveryMs);
   }
 
-  private catchUpAll(): void {
-    for (const slot of this.slots.values()) {
-      if (slot.state === 'open') slot.room.catchUp().catch((err) => this.options.logger.warn({ err, documentId: slot.room.documentId }, 'catching up failed'));
-    }
-  }
-
-  private publish(documentId: string, message: DocumentMessage): void {
-    this.pubsub.publish(documentChannel(documentId), JSON.stringify(message));
-  }
-
-  private onDocumentMessage(documentId: string, raw: string): void {
-    const message = parseMessage<DocumentMessage>(raw);
-    if (!message || message.from === this.instanceId) return;
-    const room = this.peek(documentId);
-    if (!room) return;
-    switch (message.t) {
-      case 'update':
-      case 'awareness':
-        room.applyRemote({ t: message.t, update: fromBase64(message.update) });
-        return;
-      case 'event':
-        room.sendEvent(message.event);
-        return;
-      case 'status':
-        room.setStatus(message.status);
-        return;
-      case 'access':
-        this.applyAccess(room, message.userId, message.role);
-        return;
-      case 'deleted':
-        void this.unload(documentId, CloseCode.documentNotFound, 'document deleted');
-        return;
-    }
-  }
-
-  private onUserMessage(raw: string): void {
-    const message = parseMessage<UserMessage>(raw);
-    if (!message || message.from === this.instanceId || message.t !== 'notify') return;
-    this.notifyLocal(message.userId, message.event);
-  }
-
-  get openRooms(): number {
-    let n = 0;
-    for (const slot of this.slots.values()) if (slot.state === 'open') n++;
-    return n;
+  private *openRooms(): Iterable<Room> {
+    for (const slot of this.slots.values()) if (slot.state === 'open') yield slot.room;
   }
 
   /** Whether every loaded room can store its changes (a failing store makes rooms retry). */
@@ -189,10 +133,7 @@ export class RoomRegistry {
     const promise = (async () => {
       const record = await this.options.records.getDocument(documentId);
       if (!record) throw new DocumentNotFoundError(documentId);
-      const [stored, clientAuthors] = await Promise.all([
-        this.options.documents.load(documentId),
-        this.options.versions?.clientAuthors(documentId),
-      ]);
+      const [stored, clientAuthors] = await Promise.all([this.options.documents.load(documentId), this.options.versions?.clientAuthors(documentId)]);
       if (waiters.length > 0 && storedBytes(stored) >= ANSWER_FROM_STORE_BYTES) await this.answerEarly(documentId, stored, waiters);
       const room = new Room(
         {
@@ -204,9 +145,7 @@ export class RoomRegistry {
           limits: this.options.limits,
           clientAuthors,
           observer: this.options.observer,
-          publish: this.pubsub.distributed
-            ? (m: RoomMessage) => this.publish(documentId, { t: m.t, from: this.instanceId, update: toBase64(m.update) })
-            : undefined,
+          publish: this.link.publisher(documentId),
           onEmpty: (r) => this.scheduleIdle(r),
         },
         stored,
@@ -216,11 +155,8 @@ export class RoomRegistry {
       // headings written before automatic numbering: their typed numbers taken over, once (an approved document keeps them)
       const untaken = record.status === 'approved' ? [] : untakenHeadings(room.body);
       if (untaken.length > 0) room.applyServerChange(null, () => takeOverHeadings(untaken));
-      if (this.pubsub.distributed) {
-        await this.pubsub.subscribe(documentChannel(documentId), (raw) => this.onDocumentMessage(documentId, raw));
-        // what other instances stored between the load and the subscription
-        await room.catchUp();
-      }
+      // scaled out: what the others say about it, and what they stored between the load and now
+      await this.link.opened(room);
       // a long log (left by a crash) is compacted once the first readers are served
       room.compactWhenIdle();
       return room;
@@ -272,7 +208,7 @@ export class RoomRegistry {
     const room = slot.room;
     const done = (async () => {
       try {
-        if (this.pubsub.distributed) await this.pubsub.unsubscribe(documentChannel(documentId));
+        await this.link.closing(documentId);
         await room.compact();
         await room.destroy(code, reason);
       } catch (err) {
@@ -287,56 +223,34 @@ export class RoomRegistry {
 
   /** Tells the document's connected editors, on every instance, to refresh something. */
   sendEvent(documentId: string, event: DocumentEvent): void {
-    this.peek(documentId)?.sendEvent(event);
-    this.publish(documentId, { t: 'event', from: this.instanceId, event });
+    this.link.sendEvent(documentId, event);
   }
 
   /** Tells one account's open editors, whatever document they show, on every instance. */
   notifyUser(userId: string, event: DocumentEvent): void {
-    this.notifyLocal(userId, event);
-    this.pubsub.publish(USER_CHANNEL, JSON.stringify({ t: 'notify', from: this.instanceId, userId, event } satisfies UserMessage));
-  }
-
-  private notifyLocal(userId: string, event: DocumentEvent): void {
-    for (const slot of this.slots.values()) {
-      if (slot.state === 'open') slot.room.sendEvent(event, (c) => c.user.id === userId);
-    }
+    this.link.notifyUser(userId, event);
   }
 
   /** The document's status (approved: read-only for all), on every instance. */
   setStatus(documentId: string, status: DocumentStatus): void {
-    this.peek(documentId)?.setStatus(status);
-    this.publish(documentId, { t: 'status', from: this.instanceId, status });
+    this.link.setStatus(documentId, status);
   }
 
   /** Applies a member's new role (or removal) to their open connections at once, on every instance. */
   updateAccess(documentId: string, userId: string, role: Role | null): void {
-    const room = this.peek(documentId);
-    if (room) this.applyAccess(room, userId, role);
-    this.publish(documentId, { t: 'access', from: this.instanceId, userId, role });
-  }
-
-  private applyAccess(room: Room, userId: string, role: Role | null): void {
-    for (const connection of [...room.connections]) {
-      if (connection.user.id !== userId) continue;
-      if (role === null) connection.close(CloseCode.forbidden, 'membership revoked');
-      else {
-        connection.role = role;
-        room.sendEvent({ type: 'document' }, (c) => c === connection);
-      }
-    }
+    this.link.updateAccess(documentId, userId, role);
   }
 
   /** Closes a deleted document's connections and frees it, on every instance. */
   async closeDocument(documentId: string): Promise<void> {
-    this.publish(documentId, { t: 'deleted', from: this.instanceId });
+    this.link.deleted(documentId);
     await this.unload(documentId, CloseCode.documentNotFound, 'document deleted');
   }
 
   /** Every room: store what is pending, close sockets with 1012 (come back later). */
   async closeAll(): Promise<void> {
     this.closing = true;
-    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    this.link.close();
     await Promise.all([...this.slots.keys()].map((id) => this.unload(id, CloseCode.serviceRestart, 'server restarting')));
   }
 }

@@ -61,7 +61,13 @@ describe('decodeClientMessage', () => {
     ['an unknown message type', new Uint8Array([9, 0])],
     ['an unknown sync step', new Uint8Array([0, 7, 0])],
     ['a payload longer than the frame', new Uint8Array([0, 2, 250, 250, 250, 250, 1])],
-    ['a truncated update', (() => { const u = someUpdate(); return frame(uint(0), uint(2), bytes(u.subarray(0, u.length - 3))); })()],
+    [
+      'a truncated update',
+      (() => {
+        const u = someUpdate();
+        return frame(uint(0), uint(2), bytes(u.subarray(0, u.length - 3)));
+      })(),
+    ],
     ['garbage in an update', frame(uint(0), uint(2), bytes(new Uint8Array([1, 200, 3, 4, 5, 6, 7, 8])))],
   ])('refuses %s with a ProtocolError', (_name, bad) => {
     expect(() => decodeClientMessage(bad)).toThrow(ProtocolError);

@@ -44,9 +44,10 @@ const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
         }
         return { kind: 'syncStep1', stateVector: payload };
       case SyncStep.step2:
-      case SyncStep.update:
+      case SyncStep.update: {
         const attribution = inspectUpdate(payload);
         return { kind: 'update', update: attribution.empty ? null : payload, attribution };
+      }
       default:
         throw new ProtocolError(`unknown sync step ${step}`);
     }

@@ -1,28 +1,36 @@
 // An in-memory socket for room tests: records what the server sent and how it closed.
 import * as decoding from 'lib0/decoding';
-import type { SocketLike } from './Connection.js';
+import type { Wire } from './transport.js';
 
-export class TestSocket implements SocketLike {
+export class TestSocket implements Wire {
   readyState = 1;
   bufferedAmount = 0;
   readonly sent: Uint8Array[] = [];
   closeCode: number | null = null;
+  /** How often a connection flushed this socket. */
+  flushes = 0;
 
-  send(data: Uint8Array, cb?: (err?: Error) => void): void {
-    this.sent.push(data);
-    cb?.();
+  get isOpen(): boolean {
+    return this.readyState === 1;
   }
-  close(code?: number): void {
-    this.closeCode = code ?? 1000;
+  send(data: Uint8Array): void {
+    this.sent.push(data);
+  }
+  async sendFlushed(data: Uint8Array): Promise<void> {
+    this.sent.push(data);
+  }
+  flush(): void {
+    this.flushes++;
+  }
+  close(code: number): void {
+    this.closeCode = code;
     this.readyState = 3;
   }
   terminate(): void {
     this.readyState = 3;
   }
   ping(): void {}
-  on(): this {
-    return this;
-  }
+  onPong(): void {}
 
   /** The document updates the server sent (sync step 2 and live updates), decoded. */
   get updates(): Uint8Array[] {

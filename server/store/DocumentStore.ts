@@ -21,30 +21,26 @@ export interface StoredUpdates {
 
 /**
  * The append-only log of Yjs updates of every document, with compaction.
- * Appends are committed before their promise resolves; implementations group
- * concurrent appends into one commit.
+ * `append` is the one way changes reach durable storage; how each store makes
+ * them durable (a journal record, a group commit) is its own business.
  */
 export interface DocumentStore {
   /**
-   * True when this process is the log's only writer (the embedded store):
-   * a loaded room's document then holds every stored entry, as they all came
-   * through it, and compacting need not read the log back into it first.
+   * True when this process is the log's only writer (SQLite): a loaded room's
+   * document then holds every stored entry, as they all came through it, and
+   * compacting need not read the log back into it first. False when other
+   * instances write to the same log (PostgreSQL).
    */
-  readonly exclusive?: boolean;
+  readonly exclusive: boolean;
   /**
-   * Appends in order; resolves with the sequence number of the last entry
-   * once committed. An approved document takes nothing: the append rejects
-   * with DocumentFrozenError, checked in the same transaction, so that no
-   * server instance can slip a change in after the freeze.
+   * Appends in order and resolves once the entries are durable: after it,
+   * they survive the process being killed, and later appends and reads come
+   * after them. Appends made together may be committed together. An approved
+   * document takes nothing: the append rejects with DocumentFrozenError,
+   * checked against the stored status, so that no server instance can slip a
+   * change in after the freeze.
    */
-  append(documentId: string, entries: UpdateEntry[]): Promise<number>;
-  /**
-   * Makes the entries durable right away, synchronously, when the store can
-   * (true): later appends and reads come after them. false when it would
-   * rather group them with others (use append). Throws as append rejects.
-   * Only the embedded store has it (its journal, or a SQLite commit when quiet).
-   */
-  appendNow?(documentId: string, entries: UpdateEntry[]): boolean;
+  append(documentId: string, entries: UpdateEntry[]): Promise<void>;
   load(documentId: string): Promise<StoredUpdates>;
   /** The entries after `afterSeq` (a snapshot that replaced later entries included); lastSeq is afterSeq when none. */
   loadSince(documentId: string, afterSeq: number): Promise<StoredUpdates>;

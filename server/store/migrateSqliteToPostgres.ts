@@ -15,12 +15,18 @@ const TABLES: { name: string; columns: string[]; booleans?: string[]; withoutRow
   { name: 'members', columns: ['document_id', 'user_id', 'role', 'added_at'] },
   { name: 'document_updates', columns: ['seq', 'document_id', 'data', 'user_id', 'created_at'] },
   { name: 'quarantined_updates', columns: ['document_id', 'seq', 'data', 'user_id', 'reason', 'set_aside_at'] },
-  { name: 'versions', columns: ['id', 'document_id', 'kind', 'name', 'created_at', 'created_by', 'authors', 'state', 'content', 'html', 'text', 'restored_from'] },
+  {
+    name: 'versions',
+    columns: ['id', 'document_id', 'kind', 'name', 'created_at', 'created_by', 'authors', 'state', 'content', 'html', 'text', 'restored_from'],
+  },
   { name: 'version_deletes', columns: ['version_id', 'user_id', 'deletes'] },
   { name: 'client_authors', columns: ['document_id', 'client_id', 'user_id'], withoutRowid: true },
   { name: 'pending_authors', columns: ['document_id', 'user_id'], withoutRowid: true },
   { name: 'pending_deletes', columns: ['seq', 'document_id', 'user_id', 'deletes'] },
-  { name: 'comment_threads', columns: ['id', 'document_id', 'author_id', 'body', 'quote', 'anchor', 'anchor_offset', 'created_at', 'resolved_at', 'resolved_by'] },
+  {
+    name: 'comment_threads',
+    columns: ['id', 'document_id', 'author_id', 'body', 'quote', 'anchor', 'anchor_offset', 'created_at', 'resolved_at', 'resolved_by'],
+  },
   { name: 'comment_replies', columns: ['id', 'thread_id', 'author_id', 'body', 'created_at'] },
   { name: 'notifications', columns: ['id', 'user_id', 'document_id', 'thread_id', 'comment_id', 'actor_id', 'excerpt', 'created_at', 'read_at'] },
 ];
@@ -41,7 +47,12 @@ export interface MigrationReport {
   rows: Record<string, number>;
 }
 
-export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: string, schema?: string, log: (line: string) => void = () => {}): Promise<MigrationReport> {
+export async function migrateSqliteToPostgres(
+  dataDir: string,
+  databaseUrl: string,
+  schema?: string,
+  log: (line: string) => void = () => {},
+): Promise<MigrationReport> {
   // Opening the storage brings an older file's schema up to date and takes in what the edit journal holds first.
   await openSqliteStorage(dataDir).close();
   const source = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });

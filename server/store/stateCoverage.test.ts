@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stateCovers } from './stateCoverage.js';
+import { mulberry32 } from '../../shared/random.js';
 
 function edits() {
   const doc = new Y.Doc();
@@ -57,8 +58,7 @@ describe('stateCovers', () => {
 describe('stateCovers against applying the updates', () => {
   /** Three replicas editing one XmlFragment, syncing now and then; every update recorded. */
   function history(seed: number) {
-    let s = seed;
-    const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = mulberry32(seed);
     const docs = [0, 1, 2].map((i) => {
       const doc = new Y.Doc();
       doc.clientID = 1000 + i;

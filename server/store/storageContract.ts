@@ -1,5 +1,7 @@
-// One contract suite for every Storage implementation (SQLite now, PostgreSQL
-// when scaled out). Each implementation's test file calls describeStorageContract.
+// One contract suite for every Storage implementation and every path a change
+// takes in production: SQLite on disk (through the edit journal, as every
+// keystroke goes), SQLite in memory (a commit per append), PostgreSQL (group
+// commit). Each implementation's test file calls describeStorageContract.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentFrozenError } from './DocumentStore.js';
@@ -113,7 +115,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         expect(ids).not.toContain(gone.id);
       });
 
-      it('lists a member\'s documents with their role, newest change first, and hides deleted ones', async () => {
+      it("lists a member's documents with their role, newest change first, and hides deleted ones", async () => {
         const owner = user();
         const editor = user();
         await storage.accounts.createUser(owner);
@@ -196,7 +198,17 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
       it('keeps notifications per user, newest first, with an unread count', async () => {
         const { documentId, owner, other } = await documentWithOwner();
-        const n = (id: string, createdAt: number) => ({ id, userId: other.id, documentId, threadId: 't', commentId: 't', actorId: owner.id, excerpt: '@x 看看', createdAt, readAt: null });
+        const n = (id: string, createdAt: number) => ({
+          id,
+          userId: other.id,
+          documentId,
+          threadId: 't',
+          commentId: 't',
+          actorId: owner.id,
+          excerpt: '@x 看看',
+          createdAt,
+          readAt: null,
+        });
         await storage.comments.addNotifications([n('n1', 1), n('n2', 2), n('n3', 3)]);
         expect((await storage.comments.listNotifications(other.id, 10)).map((x) => x.id)).toEqual(['n3', 'n2', 'n1']);
         expect(await storage.comments.unreadCount(other.id)).toBe(3);
@@ -222,14 +234,14 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
       it('appends in order and loads everything back, with increasing sequence numbers', async () => {
         const { id, doc } = await seededDocument();
-        const s1 = await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
-        const s2 = await storage.documents.append(id, [
+        await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const s1 = (await storage.documents.load(id)).lastSeq;
+        await storage.documents.append(id, [
           { update: textUpdate('三', doc).update, userId: null },
           { update: textUpdate('四', doc).update, userId: null },
         ]);
-        expect(s2).toBeGreaterThan(s1);
         const stored = await storage.documents.load(id);
-        expect(stored.lastSeq).toBe(s2);
+        expect(stored.lastSeq).toBeGreaterThan(s1);
         expect(replay(stored.updates)).toBe('一二三四');
         expect(await storage.documents.count(id)).toBe(4);
       });
@@ -237,8 +249,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       it('commits appends made together, each resolving once stored', async () => {
         const { id, doc } = await seededDocument();
         const updates = Array.from({ length: 50 }, (_, i) => textUpdate(String(i % 10), doc).update);
-        const seqs = await Promise.all(updates.map((update) => storage.documents.append(id, [{ update, userId: null }])));
-        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        await Promise.all(updates.map((update) => storage.documents.append(id, [{ update, userId: null }])));
         expect(replay((await storage.documents.load(id)).updates)).toBe(doc.getText('t').toString());
       });
 
@@ -340,7 +351,11 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         const ds = Y.createDeleteSet();
         ds.clients.set(doc.clientID, [{ clock: 0, len: 1 } as never]);
         await storage.documents.append(id, [
-          { update: textUpdate('二', doc).update, userId: writer.id, attribution: { clients: [doc.clientID], deletes: Y.encodeSnapshot(Y.createSnapshot(ds, new Map())) } },
+          {
+            update: textUpdate('二', doc).update,
+            userId: writer.id,
+            attribution: { clients: [doc.clientID], deletes: Y.encodeSnapshot(Y.createSnapshot(ds, new Map())) },
+          },
         ]);
         const state = Y.encodeStateAsUpdate(doc);
         const base = { documentId: id, state, json: '{"type":"doc"}', html: '<p></p>', text: '一二' };
@@ -368,8 +383,10 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
       it('loads the entries after a sequence number, a later snapshot included', async () => {
         const { id, doc } = await seededDocument();
-        const first = await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
-        const second = await storage.documents.append(id, [{ update: textUpdate('三', doc).update, userId: null }]);
+        await storage.documents.append(id, [{ update: textUpdate('二', doc).update, userId: null }]);
+        const first = (await storage.documents.load(id)).lastSeq;
+        await storage.documents.append(id, [{ update: textUpdate('三', doc).update, userId: null }]);
+        const second = (await storage.documents.load(id)).lastSeq;
         const since = await storage.documents.loadSince(id, first);
         expect(since.lastSeq).toBe(second);
         expect(since.updates).toHaveLength(1);

@@ -94,6 +94,7 @@ describe('acknowledgements while the store fails', () => {
   beforeAll(async () => {
     const storage = openSqliteStorage(':memory:');
     const documents: DocumentStore = {
+      exclusive: storage.documents.exclusive,
       append: (id, entries) => (failAppends ? Promise.reject(new Error('disk full')) : storage.documents.append(id, entries)),
       load: (id) => (failLoads-- > 0 ? Promise.reject(new Error('disk unreadable')) : storage.documents.load(id)),
       loadSince: (id, after) => storage.documents.loadSince(id, after),

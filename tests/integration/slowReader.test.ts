@@ -34,8 +34,8 @@ describe('a reader that stops reading', () => {
       stalled.once('message', resolve);
       stalled.once('error', reject);
     });
-    const raw = (stalled as unknown as { _socket: { pause(): void; resume(): void } })._socket;
-    raw.pause();
+    // ws's own pause stops reading the TCP socket under it
+    stalled.pause();
     let closeCode: number | null = null;
     stalled.on('close', (code) => (closeCode = code));
 
@@ -52,7 +52,7 @@ describe('a reader that stops reading', () => {
       expect(await contentText(srv.url, owner, id)).toContain('第159段');
 
       // back: it reads what was on its way, then the close
-      raw.resume();
+      stalled.resume();
       await until(() => closeCode !== null, 'the stalled socket to be closed', 10_000);
       expect([CloseCode.tryAgainLater, 1006]).toContain(closeCode);
 

@@ -8,10 +8,15 @@ const UNIQUE_VIOLATION = '23505';
 
 async function insertUser(q: Queryable, user: UserRecord): Promise<void> {
   try {
-    await q.query(
-      'INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [user.id, user.username, usernameKey(user.username), user.displayName, user.passwordHash, user.isAdmin, user.createdAt],
-    );
+    await q.query('INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      user.id,
+      user.username,
+      usernameKey(user.username),
+      user.displayName,
+      user.passwordHash,
+      user.isAdmin,
+      user.createdAt,
+    ]);
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new DuplicateKeyError('username');
     throw err;
@@ -67,7 +72,12 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): Promise<void> {
-    await this.db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, userId, createdAt, expiresAt]);
+    await this.db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      tokenHash,
+      userId,
+      createdAt,
+      expiresAt,
+    ]);
   }
 
   async findSessionUser(tokenHash: string, now: number): Promise<UserRecord | null> {

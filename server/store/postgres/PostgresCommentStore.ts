@@ -33,7 +33,13 @@ export class PostgresCommentStore implements CommentStore {
   }
 
   async addReply(r: ReplyRecord): Promise<void> {
-    await this.db.query('INSERT INTO comment_replies (id, thread_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)', [r.id, r.threadId, r.authorId, r.body, r.createdAt]);
+    await this.db.query('INSERT INTO comment_replies (id, thread_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      r.id,
+      r.threadId,
+      r.authorId,
+      r.body,
+      r.createdAt,
+    ]);
   }
 
   async setResolved(threadId: string, resolvedAt: number | null, resolvedBy: string | null): Promise<void> {
@@ -43,7 +49,12 @@ export class PostgresCommentStore implements CommentStore {
   async updateAnchors(anchors: Map<string, Pick<ThreadRecord, 'quote' | 'anchor' | 'anchorOffset'>>): Promise<void> {
     await this.db.transaction(async (client) => {
       for (const [id, a] of anchors) {
-        await client.query('UPDATE comment_threads SET quote = $1, anchor = $2, anchor_offset = $3 WHERE id = $4', [a.quote, JSON.stringify(a.anchor), a.anchorOffset, id]);
+        await client.query('UPDATE comment_threads SET quote = $1, anchor = $2, anchor_offset = $3 WHERE id = $4', [
+          a.quote,
+          JSON.stringify(a.anchor),
+          a.anchorOffset,
+          id,
+        ]);
       }
     });
   }
@@ -55,14 +66,18 @@ export class PostgresCommentStore implements CommentStore {
       [documentId],
     );
     const byThread = repliesByThread(replies.rows);
-    const { rows } = await this.db.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE document_id = $1 ORDER BY created_at, row_order`, [documentId]);
+    const { rows } = await this.db.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE document_id = $1 ORDER BY created_at, row_order`, [
+      documentId,
+    ]);
     return rows.map((row) => threadFromRow(row, byThread.get(row.id) ?? []));
   }
 
   async getThread(documentId: string, threadId: string): Promise<ThreadRecord | null> {
     const { rows } = await this.db.query<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE document_id = $1 AND id = $2`, [documentId, threadId]);
     if (!rows[0]) return null;
-    const replies = await this.db.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM comment_replies r WHERE r.thread_id = $1 ORDER BY r.created_at, r.row_order`, [threadId]);
+    const replies = await this.db.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM comment_replies r WHERE r.thread_id = $1 ORDER BY r.created_at, r.row_order`, [
+      threadId,
+    ]);
     return threadFromRow(rows[0], replies.rows.map(replyFromRow));
   }
 

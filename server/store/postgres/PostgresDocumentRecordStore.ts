@@ -9,11 +9,21 @@ export class PostgresDocumentRecordStore implements DocumentRecordStore {
 
   async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
     await this.db.transaction(async (client) => {
-      await client.query(
-        'INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [record.id, record.title, record.status, record.ownerId, record.template, record.createdAt, record.updatedAt],
-      );
-      await client.query('INSERT INTO members (document_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)', [record.id, record.ownerId, 'owner', record.createdAt]);
+      await client.query('INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        record.id,
+        record.title,
+        record.status,
+        record.ownerId,
+        record.template,
+        record.createdAt,
+        record.updatedAt,
+      ]);
+      await client.query('INSERT INTO members (document_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)', [
+        record.id,
+        record.ownerId,
+        'owner',
+        record.createdAt,
+      ]);
       await client.query('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES ($1, $2, NULL, $3)', [
         record.id,
         Buffer.from(initialState),

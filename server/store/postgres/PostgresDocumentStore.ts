@@ -6,7 +6,7 @@ import type { PostgresDatabase } from './PostgresDatabase.js';
 interface PendingAppend {
   documentId: string;
   entries: UpdateEntry[];
-  resolve: (lastSeq: number) => void;
+  resolve: () => void;
   reject: (err: unknown) => void;
 }
 
@@ -16,6 +16,8 @@ interface PendingAppend {
  * typists the number of commits stays small and each waits at most one.
  */
 export class PostgresDocumentStore implements DocumentStore {
+  /** Other instances write to the same log. */
+  readonly exclusive = false;
   private pending: PendingAppend[] = [];
   private flushing: Promise<void> | null = null;
 
@@ -24,7 +26,7 @@ export class PostgresDocumentStore implements DocumentStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  append(documentId: string, entries: UpdateEntry[]): Promise<number> {
+  append(documentId: string, entries: UpdateEntry[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ documentId, entries, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
@@ -42,12 +44,11 @@ export class PostgresDocumentStore implements DocumentStore {
         const batch = this.pending;
         this.pending = [];
         try {
-          const results = await this.commit(batch);
-          batch.forEach((item, i) => {
-            const result = results[i];
-            if (result instanceof DocumentFrozenError) item.reject(result);
-            else item.resolve(result);
-          });
+          const frozen = await this.commit(batch);
+          for (const item of batch) {
+            if (frozen.has(item.documentId)) item.reject(new DocumentFrozenError(item.documentId));
+            else item.resolve();
+          }
         } catch (err) {
           for (const item of batch) item.reject(err);
         }
@@ -64,7 +65,7 @@ export class PostgresDocumentStore implements DocumentStore {
    * approval (which updates the row) waits for this commit, and appends after
    * it see it.
    */
-  private commit(batch: PendingAppend[]): Promise<(number | DocumentFrozenError)[]> {
+  private commit(batch: PendingAppend[]): Promise<Set<string>> {
     const at = this.now();
     return this.db.transaction(async (client) => {
       const ids = [...new Set(batch.map((item) => item.documentId))].sort();
@@ -75,23 +76,16 @@ export class PostgresDocumentStore implements DocumentStore {
       const frozen = new Set(locked.filter((r) => r.status === 'approved').map((r) => r.id));
       const live = batch.filter((item) => !frozen.has(item.documentId));
       const entries = live.flatMap((item) => item.entries.map((entry) => ({ documentId: item.documentId, entry })));
-      // Sequence numbers are drawn in the order of the rows (ORDER BY n), so sorted they match the entries.
-      const { rows: inserted } = await client.query<{ seq: number }>(
+      // Sequence numbers are drawn in the order of the rows (ORDER BY n): the entries' order.
+      await client.query(
         `INSERT INTO document_updates (document_id, data, user_id, created_at)
-         SELECT d, u, w, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS t(d, u, w, n) ORDER BY n
-         RETURNING seq`,
+         SELECT d, u, w, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS t(d, u, w, n) ORDER BY n`,
         [entries.map((e) => e.documentId), entries.map((e) => Buffer.from(e.entry.update)), entries.map((e) => e.entry.userId), at],
       );
-      const seqs = inserted.map((r) => Number(r.seq)).sort((a, b) => a - b);
       await this.recordAttribution(client, entries);
       const touched = [...new Set(live.map((item) => item.documentId))];
       if (touched.length > 0) await client.query('UPDATE documents SET updated_at = $1 WHERE id = ANY($2::text[])', [at, touched]);
-      let next = 0;
-      return batch.map((item) => {
-        if (frozen.has(item.documentId)) return new DocumentFrozenError(item.documentId);
-        next += item.entries.length;
-        return item.entries.length > 0 ? seqs[next - 1] : 0;
-      });
+      return frozen;
     });
   }
 
@@ -111,10 +105,10 @@ export class PostgresDocumentStore implements DocumentStore {
     }
     const columns = <T extends unknown[]>(rows: T[], i: number) => rows.map((r) => r[i]);
     const a = [...authors.values()];
-    await client.query(
-      'INSERT INTO pending_authors (document_id, user_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-      [columns(a, 0), columns(a, 1)],
-    );
+    await client.query('INSERT INTO pending_authors (document_id, user_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
+      columns(a, 0),
+      columns(a, 1),
+    ]);
     const c = [...clients.values()];
     if (c.length > 0) {
       await client.query(
@@ -131,7 +125,9 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
-    const { rows } = await this.db.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM document_updates WHERE document_id = $1 ORDER BY seq', [documentId]);
+    const { rows } = await this.db.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM document_updates WHERE document_id = $1 ORDER BY seq', [
+      documentId,
+    ]);
     return {
       updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
       lastSeq: rows.length ? rows[rows.length - 1].seq : 0,
@@ -153,11 +149,17 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.db.transaction(async (client) => {
       // One compaction of a document at a time, whichever instance runs it.
       await client.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
-      const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM document_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq', [
-        documentId,
-        throughSeq,
-      ]);
-      const uncovered = (await uncoveredEntries(state, rows.map((r) => new Uint8Array(r.data)), !options.setAside)).map(({ index, reason }) => ({
+      const { rows } = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE document_id = $1 AND seq <= $2 ORDER BY seq',
+        [documentId, throughSeq],
+      );
+      const uncovered = (
+        await uncoveredEntries(
+          state,
+          rows.map((r) => new Uint8Array(r.data)),
+          !options.setAside,
+        )
+      ).map(({ index, reason }) => ({
         seq: Number(rows[index].seq),
         reason,
       }));

@@ -11,11 +11,12 @@ const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const ready = requires(await postgres(url));
 const schemas: string[] = [];
 
-if (ready) describeStorageContract('PostgreSQL', async () => {
-  const schema = `yigao_test_${randomBytes(6).toString('hex')}`;
-  schemas.push(schema);
-  return openPostgresStorage(url, schema);
-});
+if (ready)
+  describeStorageContract('PostgreSQL', async () => {
+    const schema = `yigao_test_${randomBytes(6).toString('hex')}`;
+    schemas.push(schema);
+    return openPostgresStorage(url, schema);
+  });
 
 afterAll(async () => {
   const client = new pg.Client({ connectionString: url });
@@ -51,14 +52,13 @@ describe.skipIf(!ready)('PostgreSQL shared by several instances', () => {
         return { update: Y.encodeStateAsUpdate(docs[i], before), userId: owner.id, attribution: { clients: [docs[i].clientID], deletes: null } };
       };
       // Each instance's batches cover the documents in a different order, many times over.
-      const appends: Promise<number>[] = [];
+      const appends: Promise<void>[] = [];
       for (let round = 0; round < 40; round++) {
         for (const i of [0, 1, 2]) appends.push(a.documents.append(ids[i], [edit(i, `a${round}`)]));
         for (const i of [2, 1, 0]) appends.push(b.documents.append(ids[i], [edit(i, `b${round}`), edit(i, `c${round}`)]));
         if (round % 5 === 0) await Promise.all(appends);
       }
-      const seqs = await Promise.all(appends);
-      expect(new Set(seqs).size).toBe(seqs.length);
+      await Promise.all(appends);
       for (const [i, id] of ids.entries()) {
         const stored = await b.documents.load(id);
         const replica = new Y.Doc();

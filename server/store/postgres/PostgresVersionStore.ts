@@ -11,10 +11,13 @@ export class PostgresVersionStore implements VersionStore {
     return this.db.transaction(async (client) => {
       // Lock the document's pending rows so that two instances cannot seal the same authors twice.
       await client.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [version.documentId]);
-      const authors = (await client.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [version.documentId])).rows.map(
-        (r) => r.user_id,
+      const authors = (
+        await client.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [version.documentId])
+      ).rows.map((r) => r.user_id);
+      const pending = await client.query<{ user_id: string; deletes: Buffer }>(
+        'SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq',
+        [version.documentId],
       );
-      const pending = await client.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [version.documentId]);
       const byUser = groupByUser(pending.rows);
       await client.query(
         'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
@@ -34,7 +37,11 @@ export class PostgresVersionStore implements VersionStore {
         ],
       );
       for (const [userId, deletes] of byUser) {
-        await client.query('INSERT INTO version_deletes (version_id, user_id, deletes) VALUES ($1, $2, $3)', [version.id, userId, Buffer.from(mergeDeletions(deletes))]);
+        await client.query('INSERT INTO version_deletes (version_id, user_id, deletes) VALUES ($1, $2, $3)', [
+          version.id,
+          userId,
+          Buffer.from(mergeDeletions(deletes)),
+        ]);
       }
       await client.query('DELETE FROM pending_authors WHERE document_id = $1', [version.documentId]);
       await client.query('DELETE FROM pending_deletes WHERE document_id = $1', [version.documentId]);
@@ -68,16 +75,23 @@ export class PostgresVersionStore implements VersionStore {
   }
 
   async latestVersion(documentId: string, kind: VersionKind): Promise<StoredVersion | null> {
-    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM versions WHERE document_id = $1 AND kind = $2 ORDER BY created_at DESC, row_order DESC LIMIT 1', [documentId, kind]);
+    const { rows } = await this.db.query<{ id: string }>(
+      'SELECT id FROM versions WHERE document_id = $1 AND kind = $2 ORDER BY created_at DESC, row_order DESC LIMIT 1',
+      [documentId, kind],
+    );
     return rows[0] ? this.getVersion(documentId, rows[0].id) : null;
   }
 
   async pendingAuthors(documentId: string): Promise<string[]> {
-    return (await this.db.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [documentId])).rows.map((r) => r.user_id);
+    return (await this.db.query<{ user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = $1 ORDER BY user_id', [documentId])).rows.map(
+      (r) => r.user_id,
+    );
   }
 
   async clientAuthors(documentId: string): Promise<Map<number, string>> {
-    const { rows } = await this.db.query<{ client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_authors WHERE document_id = $1', [documentId]);
+    const { rows } = await this.db.query<{ client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_authors WHERE document_id = $1', [
+      documentId,
+    ]);
     return new Map(rows.map((r) => [r.client_id, r.user_id]));
   }
 
@@ -89,7 +103,10 @@ export class PostgresVersionStore implements VersionStore {
     );
     const byUser = groupByUser(sealed.rows);
     if (untilCreatedAt === null) {
-      const pending = await this.db.query<{ user_id: string; deletes: Buffer }>('SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq', [documentId]);
+      const pending = await this.db.query<{ user_id: string; deletes: Buffer }>(
+        'SELECT user_id, deletes FROM pending_deletes WHERE document_id = $1 ORDER BY seq',
+        [documentId],
+      );
       groupByUser(pending.rows, byUser);
     }
     return byUser;

@@ -27,7 +27,11 @@ const record = (n: number): JournalRecord => ({
   documentId: `doc-${n}`,
   createdAt: 1_700_000_000_000 + n,
   entries: [
-    { update: Uint8Array.of(n, 1, 2, 3), userId: n % 2 ? `user-${n}` : null, attribution: { clients: [n, 4_294_967_295], deletes: n % 3 ? Uint8Array.of(9, n) : null } },
+    {
+      update: Uint8Array.of(n, 1, 2, 3),
+      userId: n % 2 ? `user-${n}` : null,
+      attribution: { clients: [n, 4_294_967_295], deletes: n % 3 ? Uint8Array.of(9, n) : null },
+    },
     { update: Uint8Array.of(7), userId: 'u', attribution: undefined },
   ],
 });
@@ -108,8 +112,8 @@ describe('SQLite with the journal', () => {
   it('keeps a change that was only in the journal when the process died, once, and its attribution', async () => {
     const { storage, doc } = await seededStorage();
     const update = textUpdate(doc, '，第一条');
-    expect(storage.documents.appendNow!('doc1', [{ update, userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }])).toBe(true);
-    // SQLite takes it in when this callback ends; the process dies before that
+    await storage.documents.append('doc1', [{ update, userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }]);
+    // durable once the append resolves: SQLite takes it in later; the process dies before that
     const copy = crashCopy();
     try {
       expect(await textIn(copy)).toEqual({ text: '开头，第一条', entries: 2 });
@@ -129,14 +133,14 @@ describe('SQLite with the journal', () => {
     const { storage, doc } = await seededStorage();
     const raw = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
     const rows = () => (raw.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number }).n;
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }]);
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '二'), userId: 'u1' }]);
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1', attribution: { clients: [doc.clientID], deletes: null } }]);
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '二'), userId: 'u1' }]);
     expect(rows()).toBe(1);
     // the versions' attribution, and the log itself, take the journal in before they read
     expect(await storage.versions.pendingAuthors('doc1')).toEqual(['u1']);
     expect(rows()).toBe(3);
     expect(await storage.documents.count('doc1')).toBe(3);
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }]);
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }]);
     // with the others of the next second
     await new Promise((r) => setTimeout(r, 250));
     expect(rows()).toBe(3);
@@ -148,10 +152,9 @@ describe('SQLite with the journal', () => {
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
-    // a queued append after journaled ones is stored after them
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '四'), userId: 'u1' }]);
-    const seq = await storage.documents.append('doc1', [{ update: textUpdate(doc, '五'), userId: 'u1' }]);
-    expect((await storage.documents.load('doc1')).lastSeq).toBe(seq);
+    // appends are stored in order
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '四'), userId: 'u1' }]);
+    await storage.documents.append('doc1', [{ update: textUpdate(doc, '五'), userId: 'u1' }]);
     raw.close();
     await storage.close();
     expect(await textIn(dir)).toEqual({ text: '开头一二三四五', entries: 6 });
@@ -164,10 +167,10 @@ describe('SQLite with the journal', () => {
     // The store's timers on a clock of the test's own: the second's timer cannot fire unnoticed on a slow machine.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      for (let i = 0; i < 63; i++) storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, String.fromCharCode(0x4e00 + i)), userId: 'u1' }]);
+      for (let i = 0; i < 63; i++) void storage.documents.append('doc1', [{ update: textUpdate(doc, String.fromCharCode(0x4e00 + i)), userId: 'u1' }]);
       vi.advanceTimersByTime(100);
       expect(rows()).toBe(1);
-      storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '末'), userId: 'u1' }]);
+      void storage.documents.append('doc1', [{ update: textUpdate(doc, '末'), userId: 'u1' }]);
       expect(rows()).toBe(1); // not on the keystroke's own path
       vi.advanceTimersByTime(0); // the next turn, 100 ms after the first change: long before its second is up
       expect(rows()).toBe(65);
@@ -192,7 +195,7 @@ describe('SQLite with the journal', () => {
     for (let i = 0; i < 30; i++) {
       const text = String.fromCharCode(0x4e00 + i);
       expected += text;
-      store.appendNow('doc1', [{ update: textUpdate(doc, text), userId: 'u1' }]);
+      void store.append('doc1', [{ update: textUpdate(doc, text), userId: 'u1' }]);
       if (i % 3 === 0) store.takeIn();
       generations.add(Journal.read(path.join(dir, JOURNAL_FILE_NAME))!.generation);
     }
@@ -210,24 +213,21 @@ describe('SQLite with the journal', () => {
 
   it('keeps storing, through SQLite, once the journal cannot be written, and loses nothing journaled before', async () => {
     const { storage, doc } = await seededStorage();
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1' }]);
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '一'), userId: 'u1' }]);
     // the disk refuses the journal from now on (a descriptor it cannot write or cut, as on a failing disk)
-    const journal = (storage.documents as unknown as { journal: { fd: number } }).journal;
+    const journal = (storage.documents as unknown as { intake: { journal: { fd: number } } }).intake.journal;
     const writable = journal.fd;
     journal.fd = fs.openSync(path.join(dir, JOURNAL_FILE_NAME), 'r');
-    const second = textUpdate(doc, '二');
-    expect(() => storage.documents.appendNow!('doc1', [{ update: second, userId: 'u1' }])).toThrow();
-    // the room then queues the change: the store commits it to SQLite
-    await storage.documents.append('doc1', [{ update: second, userId: 'u1' }]);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }])).toBe(true);
+    // the journal write fails: the store commits the change to SQLite instead, after what the journal holds
+    await storage.documents.append('doc1', [{ update: textUpdate(doc, '二'), userId: 'u1' }]);
+    await storage.documents.append('doc1', [{ update: textUpdate(doc, '三'), userId: 'u1' }]);
     fs.closeSync(writable);
     await storage.close();
     expect(await textIn(dir)).toEqual({ text: '开头一二三', entries: 4 });
   });
 
   it('takes in a journal SQLite has no record of, whole, and nothing of one older than it has', async () => {
-    const { storage, doc } = await seededStorage();
+    const { storage } = await seededStorage();
     await storage.close();
     const file = path.join(dir, JOURNAL_FILE_NAME);
     const { generation } = Journal.read(file)!;
@@ -252,10 +252,10 @@ describe('SQLite with the journal', () => {
   it('refuses a change to an approved document before anything is journaled', async () => {
     const { storage, doc } = await seededStorage();
     // known to be a draft after a change: approving it must still stop the next one
-    storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '草稿'), userId: 'u1' }]);
+    void storage.documents.append('doc1', [{ update: textUpdate(doc, '草稿'), userId: 'u1' }]);
     await storage.records.setStatus('doc1', 'approved', 5);
     const size = fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size;
-    expect(() => storage.documents.appendNow!('doc1', [{ update: textUpdate(doc, '晚了'), userId: 'u1' }])).toThrow(DocumentFrozenError);
+    await expect(storage.documents.append('doc1', [{ update: textUpdate(doc, '晚了'), userId: 'u1' }])).rejects.toBeInstanceOf(DocumentFrozenError);
     expect(fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size).toBe(size);
     await storage.close();
   });

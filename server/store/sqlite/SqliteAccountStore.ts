@@ -13,9 +13,7 @@ export class SqliteAccountStore implements AccountStore {
       insertInvite: db.prepare('INSERT INTO invites (code, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)'),
       listInvites: db.prepare<[number], InviteRow>(`${INVITE_QUERY} WHERE i.expires_at > ? ORDER BY i.created_at DESC`),
       useInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?'),
-      insertUser: db.prepare(
-        'INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insertUser: db.prepare('INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       userByKey: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username_key = ?`),
       userById: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`),
       countUsers: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),

@@ -44,7 +44,18 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async createThread(t: Omit<ThreadRecord, 'replies'>): Promise<void> {
-    this.statements.insertThread.run(t.id, t.documentId, t.authorId, t.body, t.quote, JSON.stringify(t.anchor), t.anchorOffset, t.createdAt, t.resolvedAt, t.resolvedBy);
+    this.statements.insertThread.run(
+      t.id,
+      t.documentId,
+      t.authorId,
+      t.body,
+      t.quote,
+      JSON.stringify(t.anchor),
+      t.anchorOffset,
+      t.createdAt,
+      t.resolvedAt,
+      t.resolvedBy,
+    );
   }
 
   async addReply(r: ReplyRecord): Promise<void> {

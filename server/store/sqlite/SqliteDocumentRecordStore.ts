@@ -14,17 +14,13 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
     private readonly onStatusChange: (documentId: string) => void = () => {},
   ) {
     this.statements = {
-      insertDocument: db.prepare(
-        'INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insertDocument: db.prepare('INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertMember: db.prepare(
         'INSERT INTO members (document_id, user_id, role, added_at) VALUES (?, ?, ?, ?) ' +
           'ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role',
       ),
       insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
-      document: db.prepare<[string], DocumentRow>(
-        `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ? AND d.deleted_at IS NULL`,
-      ),
+      document: db.prepare<[string], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ? AND d.deleted_at IS NULL`),
       forUser: db.prepare<[string], DocumentRow & { role: Role; owner_username: string; owner_display_name: string }>(
         `SELECT ${DOCUMENT_COLUMNS}, m.role, o.username AS owner_username, o.display_name AS owner_display_name
            FROM members m

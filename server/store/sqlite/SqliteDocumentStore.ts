@@ -1,79 +1,43 @@
 import type Database from 'better-sqlite3';
 import { DocumentFrozenError, type DocumentStore, type QuarantinedEntry, type StoredUpdates, type UpdateEntry } from '../DocumentStore.js';
 import { type SetAsideEntry, StateRegressionError, uncoveredEntries } from '../stateCoverage.js';
-import { Journal, JOURNAL_HEADER_BYTES, type JournalRecord } from './Journal.js';
+import { TOUCH_DOCUMENT_EVERY_MS } from '../../collab/timing.js';
+import { JournalIntake, type JournalMark, type SqliteJournalOptions } from './JournalIntake.js';
 
-interface PendingAppend {
-  documentId: string;
-  entries: UpdateEntry[];
-  resolve: (lastSeq: number) => void;
-  reject: (err: unknown) => void;
-}
+export type { SqliteJournalOptions } from './JournalIntake.js';
 
 /** What a commit writes: entries of a document, at a time (now, unless they were accepted earlier). */
-type CommitItem = Pick<PendingAppend, 'documentId' | 'entries'> & { createdAt?: number };
-
-export interface SqliteJournalOptions {
-  /** The journal file (beside the database). */
-  file: string;
-  /** Whether each record waits for the disk (synchronous=FULL). */
-  syncEachWrite: boolean;
-  /** A new journal is started once SQLite holds all of one this large (bytes). */
-  rotateBytes?: number;
+interface CommitItem {
+  documentId: string;
+  entries: UpdateEntry[];
+  createdAt?: number;
 }
 
-const DEFAULT_ROTATE_BYTES = 4 * 1024 * 1024;
-/**
- * How long journaled changes wait to be taken into SQLite together (every read
- * and commit of the stores takes them in first): one commit for many
- * keystrokes instead of one each, off the path of the next keystroke. A
- * take-in holds up a change arriving meanwhile, and most of its cost is the
- * transaction's, not the records': fewer, larger take-ins hold up fewer
- * changes for the same work, so up to a second's worth, or TAKE_IN_RECORDS.
- */
-const TAKE_IN_AFTER_MS = 1_000;
-/** A take-in comes as soon as this many changes wait (after the current turn), so that none takes long. */
-const TAKE_IN_RECORDS = 64;
-/** After a failed attempt to take the journal in, the next one (reads and commits try at once). */
-const TAKE_IN_RETRY_MS = 1_000;
-
-/** After this long without a commit, a lone append is committed at once (appendNow, or when the current callback ends). */
-const QUIET_MS = 5;
-/** The document's updated_at is moved at most this often while people type (and always by the first commit after). */
-const TOUCH_EVERY_MS = 1_000;
 /** The attribution rows remembered as stored (knownAuthors) before the memory is emptied. */
 const MAX_KNOWN_AUTHORS = 100_000;
 /** A compaction reads the entries it replaces this many at a time. */
 const COMPACT_PAGE_ROWS = 250;
 
 /**
- * The update log in SQLite. Appends made in the same turn of the event loop
- * are committed together in one transaction (group commit), so many typists
- * cost one commit, not one each. When the store has been quiet, an append is
- * committed at the end of the callback that made it (appends made in it, such
- * as the other frames of one socket read, still go together) instead of
- * waiting for the rest of the turn, or at once through appendNow: typing
- * alone is not made to wait for a batch that is not coming.
+ * The update log in SQLite. An append is made durable before it returns: with
+ * the edit journal (a data folder on disk) as one record appended to it, and
+ * SQLite takes the journal in with the other changes of the next second (or
+ * of the next JOURNAL_TAKE_IN_RECORDS changes, or before anything reads);
+ * without one (in memory), or when the journal cannot be written, as a SQLite
+ * commit. Rooms hand over each turn's changes of a document in one append, so
+ * grouping is theirs (WritePipeline).
  */
 export class SqliteDocumentStore implements DocumentStore {
   readonly exclusive = true;
   private readonly statements;
   private readonly commitBatch;
   private readonly compactTransaction;
-  private pending: PendingAppend[] = [];
-  private flushScheduled = false;
-  private lastFlushAt = -Infinity;
   /** When each document's updated_at was last moved (by this store). */
   private readonly touchedAt = new Map<string, number>();
-  private journal: Journal | null = null;
-  /** Journal records SQLite has not taken in yet, in order. */
-  private unflushed: JournalRecord[] = [];
-  private takeInTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The edit journal, on disk (none in memory). */
+  private readonly intake: JournalIntake | null = null;
   /** Documents known not to be approved (statusChanged forgets one), so a journaled change needs no query. */
   private readonly notApproved = new Set<string>();
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly rotateBytes: number;
-  private recoveredRecords = 0;
   /**
    * Attribution rows known to be in SQLite already, so that a keystroke does
    * not cost two more statements: (document, client) pairs of client_authors,
@@ -86,14 +50,12 @@ export class SqliteDocumentStore implements DocumentStore {
   constructor(
     db: Database.Database,
     private readonly now: () => number = Date.now,
-    private readonly journalOptions?: SqliteJournalOptions,
+    journalOptions?: SqliteJournalOptions,
   ) {
     this.statements = {
       insert: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
-      load: db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
-      ),
+      load: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq'),
       loadSince: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
       ),
@@ -109,18 +71,15 @@ export class SqliteDocumentStore implements DocumentStore {
       loadPage: db.prepare<[string, number, number, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
       ),
-      insertWithSeq: db.prepare(
-        'INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES (?, ?, ?, NULL, ?)',
-      ),
+      insertWithSeq: db.prepare('INSERT INTO document_updates (seq, document_id, data, user_id, created_at) VALUES (?, ?, ?, NULL, ?)'),
       count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?'),
       clientAuthor: db.prepare('INSERT OR IGNORE INTO client_authors (document_id, client_id, user_id) VALUES (?, ?, ?)'),
       pendingAuthor: db.prepare('INSERT OR IGNORE INTO pending_authors (document_id, user_id) VALUES (?, ?)'),
       pendingDeletes: db.prepare('INSERT INTO pending_deletes (document_id, user_id, deletes) VALUES (?, ?, ?)'),
-      journalState: db.prepare<[], { generation: number; position: number }>('SELECT generation, position FROM journal_state WHERE id = 1'),
       setJournalState: db.prepare('UPDATE journal_state SET generation = ?, position = ? WHERE id = 1'),
     };
     /** `journal`: the batch is journal records (accepted already, status checked then), taken in up to this mark. */
-    const commitTransaction = db.transaction((batch: CommitItem[], journal?: { generation: number; position: number }) => {
+    const commitTransaction = db.transaction((batch: CommitItem[], journal?: JournalMark) => {
       const now = this.now();
       const results = batch.map((item): number | DocumentFrozenError => {
         if (!journal && this.statements.status.get(item.documentId)?.status === 'approved') return new DocumentFrozenError(item.documentId);
@@ -131,7 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
           if (entry.userId) this.recordAttribution(item.documentId, entry.userId, entry);
         }
         // One page less to write per keystroke: while people type, the list's "last edited" moves once a second.
-        if (!(at - (this.touchedAt.get(item.documentId) ?? -Infinity) < TOUCH_EVERY_MS)) {
+        if (!(at - (this.touchedAt.get(item.documentId) ?? -Infinity) < TOUCH_DOCUMENT_EVERY_MS)) {
           this.statements.touch.run(at, item.documentId);
           this.touchedAt.set(item.documentId, at);
         }
@@ -140,7 +99,7 @@ export class SqliteDocumentStore implements DocumentStore {
       if (journal) this.statements.setJournalState.run(journal.generation, journal.position);
       return results;
     });
-    this.commitBatch = (batch: CommitItem[], journal?: { generation: number; position: number }) => {
+    this.commitBatch = (batch: CommitItem[], journal?: JournalMark) => {
       try {
         return commitTransaction(batch, journal);
       } catch (err) {
@@ -157,80 +116,12 @@ export class SqliteDocumentStore implements DocumentStore {
       // The snapshot takes the place of the last entry it replaces, so order is kept.
       this.statements.insertWithSeq.run(throughSeq, documentId, Buffer.from(state), this.now());
     });
-    this.rotateBytes = journalOptions?.rotateBytes ?? DEFAULT_ROTATE_BYTES;
-    if (journalOptions) this.openJournal(journalOptions);
+    if (journalOptions) this.intake = new JournalIntake(db, journalOptions, (records, mark) => this.commitBatch(records, mark), now);
   }
 
-  /**
-   * Takes into SQLite whatever the journal holds past what SQLite recorded
-   * (the process died between the two), then starts a new journal.
-   */
-  private openJournal(options: SqliteJournalOptions): void {
-    const state = this.statements.journalState.get() ?? { generation: 0, position: 0 };
-    const found = Journal.read(options.file);
-    // SQLite records a generation before anything is appended to it, and moves on to the next only once it
-    // holds all of it: an older journal (its replacement lost, say, by a power cut) is all in SQLite, and a newer
-    // one (SQLite's record of it lost) is not in it at all.
-    if (found && found.generation >= state.generation) {
-      const from = found.generation === state.generation ? state.position : JOURNAL_HEADER_BYTES;
-      const missing = found.records.filter((r) => r.start >= from);
-      if (missing.length > 0) {
-        this.commitBatch(
-          missing.map((r) => r.record),
-          { generation: found.generation, position: missing[missing.length - 1].end },
-        );
-        this.recoveredRecords = missing.length;
-      }
-    }
-    const generation = Math.max(state.generation, found?.generation ?? 0) + 1;
-    this.journal = Journal.create(options.file, generation, options.syncEachWrite);
-    this.statements.setJournalState.run(generation, JOURNAL_HEADER_BYTES);
-  }
-
-  /**
-   * Puts what the journal holds into SQLite (every read and commit of this
-   * store does it first, so nothing is read or committed past it). Throws
-   * when SQLite refuses; the records stay in the journal and are tried again.
-   */
+  /** Puts what the journal holds into SQLite (every read and commit does it first); throws when SQLite refuses. */
   takeIn(): void {
-    if (this.takeInTimer) clearTimeout(this.takeInTimer);
-    this.takeInTimer = null;
-    const journal = this.journal;
-    if (!journal || this.unflushed.length === 0) return;
-    const records = this.unflushed;
-    try {
-      this.commitBatch(records, { generation: journal.generation, position: journal.end });
-    } catch (err) {
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = null;
-        try {
-          this.takeIn();
-        } catch {
-          // tried again on the next read or commit, and by the next timer
-        }
-      }, TAKE_IN_RETRY_MS);
-      this.retryTimer.unref?.();
-      throw err;
-    }
-    this.unflushed = [];
-    if (journal.end >= this.rotateBytes) this.rotate(journal);
-  }
-
-  private readonly scheduledTakeIn = (): void => {
-    this.takeInTimer = null;
-    try {
-      this.takeIn();
-    } catch {
-      // kept; see takeIn
-    }
-  };
-
-  /** A new, empty journal once SQLite holds all of the old one. */
-  private rotate(old: Journal): void {
-    const next = Journal.create(old.path, old.generation + 1, this.journalOptions?.syncEachWrite ?? false);
-    this.statements.setJournalState.run(next.generation, JOURNAL_HEADER_BYTES);
-    old.close();
-    this.journal = next;
+    this.intake?.takeIn();
   }
 
   private recordAttribution(documentId: string, userId: string, entry: UpdateEntry): void {
@@ -256,74 +147,41 @@ export class SqliteDocumentStore implements DocumentStore {
     for (const key of this.knownAuthors) if (key.startsWith(prefix)) this.knownAuthors.delete(key);
   }
 
-  append(documentId: string, entries: UpdateEntry[]): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ documentId, entries, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        if (performance.now() - this.lastFlushAt > QUIET_MS) process.nextTick(this.scheduledFlush);
-        else setImmediate(this.scheduledFlush);
-      }
-    });
+  append(documentId: string, entries: UpdateEntry[]): Promise<void> {
+    try {
+      if (!this.journalled(documentId, entries)) this.commit(documentId, entries);
+      return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /**
-   * With a journal: one write to it, and SQLite takes the change in with the
-   * others of the next second, or of the next TAKE_IN_RECORDS changes (or
-   * before anything reads). Without: a commit,
-   * when the store has been quiet.
+   * One write to the journal; false when there is no journal to write, or
+   * the write failed (the append is then committed to SQLite instead, after
+   * what the journal holds). Throws DocumentFrozenError for an approved
+   * document (its status is read once, until statusChanged).
    */
-  appendNow(documentId: string, entries: UpdateEntry[]): boolean {
-    if (this.pending.length > 0) return false;
-    const journal = this.journal;
-    if (journal && !journal.broken) {
-      if (!this.notApproved.has(documentId)) {
-        if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
-        this.notApproved.add(documentId);
-      }
-      const record = { documentId, createdAt: this.now(), entries };
-      journal.append(record);
-      this.unflushed.push(record);
-      if (this.unflushed.length === TAKE_IN_RECORDS) {
-        if (this.takeInTimer) clearTimeout(this.takeInTimer);
-        this.takeInTimer = setTimeout(this.scheduledTakeIn, 0);
-        this.takeInTimer.unref?.();
-      } else if (!this.takeInTimer) {
-        this.takeInTimer = setTimeout(this.scheduledTakeIn, TAKE_IN_AFTER_MS);
-        this.takeInTimer.unref?.();
-      }
-      return true;
+  private journalled(documentId: string, entries: UpdateEntry[]): boolean {
+    const intake = this.intake;
+    if (!intake?.writable) return false;
+    if (!this.notApproved.has(documentId)) {
+      if (this.statements.status.get(documentId)?.status === 'approved') throw new DocumentFrozenError(documentId);
+      this.notApproved.add(documentId);
     }
-    if (performance.now() - this.lastFlushAt <= QUIET_MS) return false;
-    this.takeIn();
-    this.lastFlushAt = performance.now();
-    const [result] = this.commitBatch([{ documentId, entries }]);
-    if (result instanceof DocumentFrozenError) throw result;
+    try {
+      intake.append(documentId, entries);
+    } catch {
+      return false;
+    }
     return true;
   }
 
-  private readonly scheduledFlush = (): void => this.flush();
-
-  /** Commits every pending append now. */
-  flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    this.lastFlushAt = performance.now();
-    let results: (number | DocumentFrozenError)[];
-    try {
-      this.takeIn();
-      results = this.commitBatch(batch);
-    } catch (err) {
-      for (const item of batch) item.reject(err);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const result = results[i];
-      if (result instanceof DocumentFrozenError) item.reject(result);
-      else item.resolve(result);
-    });
+  /** A SQLite commit of its own, after whatever the journal holds. */
+  private commit(documentId: string, entries: UpdateEntry[]): void {
+    this.takeIn();
+    const [result] = this.commitBatch([{ documentId, entries }]);
+    if (result instanceof DocumentFrozenError) throw result;
   }
 
   async load(documentId: string): Promise<StoredUpdates> {
@@ -358,7 +216,7 @@ export class SqliteDocumentStore implements DocumentStore {
     // Read a page at a time, letting typing go first between pages.
     const replaced: Uint8Array[] = [];
     const seqs: number[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = this.statements.loadPage.all(documentId, after, through, COMPACT_PAGE_ROWS);
       for (const row of rows) {
         replaced.push(new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength));
@@ -393,7 +251,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Records found in the journal at opening that SQLite had not taken in (after a crash). */
   get recovered(): number {
-    return this.recoveredRecords;
+    return this.intake?.recovered ?? 0;
   }
 
   /** A document's status changed (in this process's storage): the next journaled change checks it again. */
@@ -403,10 +261,6 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Commits everything pending and closes the journal (SQLite holds all of it then). */
   close(): void {
-    this.flush();
-    this.takeIn();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.journal?.close();
-    this.journal = null;
+    this.intake?.close();
   }
 }

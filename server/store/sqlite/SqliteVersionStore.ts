@@ -41,9 +41,7 @@ export class SqliteVersionStore implements VersionStore {
       latestOfKind: db.prepare<[string, string], { id: string }>(
         'SELECT id FROM versions WHERE document_id = ? AND kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
       ),
-      clientAuthors: db.prepare<[string], { client_id: number; user_id: string }>(
-        'SELECT client_id, user_id FROM client_authors WHERE document_id = ?',
-      ),
+      clientAuthors: db.prepare<[string], { client_id: number; user_id: string }>('SELECT client_id, user_id FROM client_authors WHERE document_id = ?'),
       deletionsBetween: db.prepare<[string, number, number], { user_id: string; deletes: Buffer }>(
         `SELECT d.user_id, d.deletes FROM version_deletes d JOIN versions v ON v.id = d.version_id
           WHERE v.document_id = ? AND v.created_at > ? AND v.created_at <= ?`,

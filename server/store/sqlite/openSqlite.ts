@@ -23,9 +23,7 @@ export function openSqlite(file: string, synchronous: SqliteSynchronous): Databa
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   for (const migration of sqliteMigrations) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
