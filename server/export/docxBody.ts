@@ -6,7 +6,6 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
-  ExternalHyperlink,
   Paragraph,
   Table,
   TableCell,
@@ -27,6 +26,7 @@ import type { TextIndex } from './documentTexts.js';
 import { ALIGNMENTS, GRID_SPACING, HEADING_ROLES, ROLES, runFormat, textRuns, type RunFormat, type Role } from './docxFormat.js';
 import { CHAR_TWIPS, GRID, TYPE_AREA_WIDTH_TWIPS } from './gongwen.js';
 import { inlineItems, type CommentBoundaries, type InlineItem } from './inline.js';
+import { LinkedRuns } from './docxLinkedRuns.js';
 import { ListNumbering, type ListPlace } from './ListNumbering.js';
 import type { MarkName, NodeName } from './schemaNames.js';
 import { balanceTitle } from './titleLines.js';
@@ -286,42 +286,4 @@ function paragraphChildren(items: InlineItem[], ctx: Context): ParagraphChild[] 
     }
   }
   return out.finish();
-}
-
-/**
- * Collects a paragraph's children, wrapping consecutive runs of one link in
- * one hyperlink. A comment mark met inside a link waits until the next run
- * shows whether the link goes on, so that it lands inside or after it.
- */
-class LinkedRuns {
-  private readonly out: ParagraphChild[] = [];
-  private link: { mark: Mark; children: ParagraphChild[] } | null = null;
-  private waiting: ParagraphChild[] = [];
-
-  addMarks(marks: ParagraphChild[]): void {
-    (this.link ? this.waiting : this.out).push(...marks);
-  }
-
-  addRuns(link: Mark | null, runs: ParagraphChild[]): void {
-    if (link && this.link?.mark.eq(link)) {
-      this.link.children.push(...this.waiting, ...runs);
-      this.waiting = [];
-      return;
-    }
-    this.closeLink();
-    if (link) this.link = { mark: link, children: [...runs] };
-    else this.out.push(...runs);
-  }
-
-  finish(): ParagraphChild[] {
-    this.closeLink();
-    return this.out;
-  }
-
-  private closeLink(): void {
-    if (this.link) this.out.push(new ExternalHyperlink({ link: safeHref(this.link.mark.attrs.href) ?? '', children: this.link.children }));
-    this.link = null;
-    this.out.push(...this.waiting);
-    this.waiting = [];
-  }
 }
