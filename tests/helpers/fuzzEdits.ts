@@ -2,75 +2,13 @@
 // fragment, for the convergence fuzz test. Every inserted string carries a
 // unique token such as «c2-017», and no edit ever cuts one (offsets are moved
 // to a token's edge), so in any text a token is either whole or absent.
+// The text model (tokens, plain text, safe offsets, deltas) is in fuzzText.ts.
 import * as Y from 'yjs';
 import { chance, pick, pickWeighted, randomInt, type Rng } from '../../shared/random.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { appendRuns, deltaFrom, plainText, safeEnd, safeStart, textsOf, tiptapDeleteFilter, tokensIn, type TextOp } from './fuzzText.js';
 
-const TOKEN_PATTERN = /«c\d+-\d+»/g;
-
-export const tokensIn = (text: string): string[] => text.match(TOKEN_PATTERN) ?? [];
-
-/** The plain text of a node: an XmlText's characters, an element's children's, paragraphs separated by newlines. */
-export function plainText(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) {
-    return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-  }
-  const parts = node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : plainText(child)));
-  return parts.join(node instanceof Y.XmlFragment ? '\n' : '');
-}
-
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** The nearest offset at or before `offset` that cuts neither a token nor a surrogate pair. */
-function safeStart(text: string, offset: number): number {
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
-    if (m.index < offset && offset < m.index + m[0].length) offset = m.index;
-  }
-  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset)) ? offset - 1 : offset;
-}
-
-/** The nearest offset at or after `offset` that cuts neither a token nor a surrogate pair. */
-function safeEnd(text: string, offset: number): number {
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
-    if (m.index < offset && offset < m.index + m[0].length) offset = m.index + m[0].length;
-  }
-  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset)) ? offset + 1 : offset;
-}
-
-type TextOp = { insert: string; attributes?: Record<string, unknown> };
-
-/** The part of a text delta from `from` on. */
-function deltaFrom(delta: TextOp[], from: number): TextOp[] {
-  const out: TextOp[] = [];
-  let pos = 0;
-  for (const op of delta) {
-    if (typeof op.insert !== 'string') continue;
-    const end = pos + op.insert.length;
-    if (end > from) out.push({ ...op, insert: op.insert.slice(Math.max(0, from - pos)) });
-    pos = end;
-  }
-  return out;
-}
-
-/** Appends text runs with their marks, as y-tiptap writes them: every run with explicit attributes. */
-function appendRuns(text: Y.XmlText, runs: TextOp[]): void {
-  for (const run of runs) text.insert(text.length, run.insert, run.attributes ?? {});
-}
-
-const textsOf = (block: Y.XmlElement): Y.XmlText[] => block.toArray().filter((n): n is Y.XmlText => n instanceof Y.XmlText);
-
-/**
- * y-tiptap's defaultDeleteFilter with its default protected nodes: undoing an
- * insertion keeps a text or paragraph that still has content. (y-tiptap's
- * typings are not shipped, hence a copy rather than an import.)
- */
-function tiptapDeleteFilter(item: Y.Item): boolean {
-  const content = item.content;
-  if (!(content instanceof Y.ContentType)) return true;
-  const type = content.type;
-  const isProtected = type instanceof Y.Text || (type instanceof Y.XmlElement && type.nodeName === 'paragraph');
-  return !isProtected || type._length === 0;
-}
+export { plainText, tokensIn } from './fuzzText.js';
 
 const PHRASES = ['政协委员', '建言献策', '参政议政', '民主监督', '联络联谊', '，', '。', '“桥梁”', 'Yigao ', 'abc', '2026', ' '];
 const ASTRAL = ['𠀀', '𠮷', '𪚥'];
