@@ -1,67 +1,26 @@
 // `npm run bench`: runs every scenario against every server, each server a
 // fresh child process per case, servers alternating case by case, and writes
 // the raw results (bench/raw/) and the report (bench/RESULTS.md).
-import { execFileSync } from 'node:child_process';
+// The run's record and report are in runRecord.ts; a fresh server per case in servers/withServer.ts.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { missingGeneratorFlags, v8Flags } from './generatorFlags.js';
+import { missingGeneratorFlags } from './generatorFlags.js';
 import { longHistory, summaryDocument, type History } from './client/histories.js';
-import { planPinning, pinGenerator, pinServersTo, type Pinning } from './pinning.js';
-import { planFromArgs, type Plan } from './plan.js';
-import { renderReport } from './report.js';
-import { runColdOpen, type ColdOpenResult } from './scenarios/coldOpen.js';
-import { runConnections, type ConnectionsResult } from './scenarios/connections.js';
-import { runExport, type ExportResult } from './scenarios/exportDocx.js';
-import { runManyDocs, type ManyDocsResult } from './scenarios/manyDocs.js';
-import { runStockTyping, type StockTypingResult } from './scenarios/stockTyping.js';
+import { planPinning, pinGenerator, pinServersTo } from './pinning.js';
+import { planFromArgs } from './plan.js';
+import { meta, writeReport, type BenchRun } from './runRecord.js';
+import { runColdOpen } from './scenarios/coldOpen.js';
+import { runConnections } from './scenarios/connections.js';
+import { runExport } from './scenarios/exportDocx.js';
+import { runManyDocs } from './scenarios/manyDocs.js';
+import { runStockTyping } from './scenarios/stockTyping.js';
 import type { TypingCase, TypingResult } from './scenarios/typing.js';
 import { killStrayServers, repoRoot } from './servers/ServerProcess.js';
-import type { ServerName, ServerUnderTest, StartOptions } from './servers/ServerUnderTest.js';
-import { startServer } from './servers/startServer.js';
+import type { ServerName } from './servers/ServerUnderTest.js';
+import { withServer } from './servers/withServer.js';
 import { registerPeople, type People } from './servers/yigao.js';
 
-export interface RunMeta {
-  date: string;
-  command: string;
-  durationSeconds: number;
-  node: string;
-  cpuModel: string;
-  cores: number;
-  memoryBytes: number;
-  os: string;
-  loadAverageAtStart: number[];
-  git: { commit: string; dirtyFiles: number };
-  versions: Record<string, string>;
-  /** The CPUs of the servers and of the load generator while typing; null when they ran unpinned, with why. */
-  pinning: Pinning | null;
-  pinningNote: string | null;
-  /** Which servers the load generator typed against, unmeasured, before the first typing case. */
-  warmedUpAgainst?: ServerName[];
-  /** V8 flags the load generator ran with (`npm run bench` sets them: docs/performance.md). */
-  generatorNodeFlags: string[];
-  /** Seconds each scenario took, in the order run. */
-  scenarioSeconds: Partial<Record<string, number>>;
-}
-
-export interface RunError {
-  scenario: string;
-  server: ServerName;
-  case: string;
-  message: string;
-}
-
-export interface BenchRun {
-  meta: RunMeta;
-  plan: Plan;
-  /** Typing with stock y-websocket providers, every round of every case on every server. */
-  typing: StockTypingResult[];
-  coldOpen: ColdOpenResult[];
-  manyDocs: ManyDocsResult[];
-  export: ExportResult[];
-  connections: ConnectionsResult[];
-  errors: RunError[];
-}
+export type { BenchRun, RunError, RunMeta } from './runRecord.js';
 
 const rawDir = path.join(repoRoot, 'bench/raw');
 
@@ -264,75 +223,6 @@ async function main(): Promise<void> {
   log(`raw results: ${path.relative(repoRoot, raw)}`);
   log(`done in ${run.meta.durationSeconds.toFixed(0)} s; ${run.errors.length} error(s)`);
   if (run.errors.length > 0) process.exitCode = 1;
-}
-
-function writeReport(run: BenchRun, out: string): void {
-  const file = path.resolve(repoRoot, out);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderReport(run));
-  console.log(`report: ${path.relative(repoRoot, file)}`);
-}
-
-/** Starts a fresh server on a fresh store, runs `work`, stops it and removes the store. */
-async function withServer<T>(
-  name: ServerName,
-  options: Omit<StartOptions, 'dataDir'>,
-  work: (server: ServerUnderTest, dataDir: string) => Promise<T>,
-): Promise<T> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
-  let server: ServerUnderTest | null = null;
-  try {
-    server = await startServer(name, { ...options, dataDir });
-    return await work(server, dataDir);
-  } finally {
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function meta(args: string[], started: number): RunMeta {
-  const version = (pkg: string) => {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
-    } catch {
-      return 'missing';
-    }
-  };
-  const git = (...gitArgs: string[]) => {
-    try {
-      return execFileSync('git', gitArgs, { cwd: repoRoot, encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
-  return {
-    date: new Date(started).toISOString(),
-    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-    durationSeconds: 0,
-    node: process.version,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryBytes: os.totalmem(),
-    os: `${os.type()} ${os.release()}`,
-    loadAverageAtStart: os.loadavg(),
-    generatorNodeFlags: v8Flags(process.execArgv),
-    git: { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean).length },
-    versions: {
-      yjs: version('yjs'),
-      'y-protocols': version('y-protocols'),
-      lib0: version('lib0'),
-      ws: version('ws'),
-      'better-sqlite3': version('better-sqlite3'),
-      tsx: version('tsx'),
-      'y-websocket': version('y-websocket'),
-      '@y/websocket-server': version('@y/websocket-server'),
-      'y-leveldb (under @y/websocket-server)': version('@y/websocket-server/node_modules/y-leveldb'),
-      'ws (under @y/websocket-server)': version('@y/websocket-server/node_modules/ws'),
-    },
-    pinning: null,
-    pinningNote: null,
-    scenarioSeconds: {},
-  };
 }
 
 process.on('exit', killStrayServers);
