@@ -11,11 +11,14 @@
 // received update (Yjs computes the document's state vector twice in each)
 // was most of the generator's time, and its event loop's delay was most of
 // every server's p99.
+//
+// Its frames are encoded in frames.ts; waiting on the server's replies is in waiters.ts.
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { SampleBuffer } from '../stats.js';
+import { awarenessFrame, syncFrame } from './frames.js';
+import { Waiters } from './waiters.js';
 import { Message, SyncStep, type Wire } from './wire.js';
 
 /** Transaction origin of everything the server sent. */
@@ -57,7 +60,7 @@ export class BenchClient {
   closeCode: number | null = null;
   private step2Count = 0;
   private readonly frameSentAt: number[] = [];
-  private readonly waiters: Array<() => void> = [];
+  private readonly waiters = new Waiters(() => this.closeCode);
   private awarenessClock = 0;
   private awarenessState: string | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
@@ -128,14 +131,14 @@ export class BenchClient {
     ws.on('open', () => {
       this.openedAt = performance.now();
       for (const frame of this.wire.hello()) this.send(frame);
-      this.send(this.syncFrame(SyncStep.step1, Y.encodeStateVector(this.doc)));
+      this.send(syncFrame(this.wire, SyncStep.step1, Y.encodeStateVector(this.doc)));
       if (this.awarenessState !== null) this.sendAwareness();
     });
     ws.on('message', (data: Buffer) => this.receive(data));
     ws.on('close', (code) => {
       this.closeCode = code;
       this.rejectSynced?.(new Error(`closed with ${code} before syncing: ${this.wire.url}`));
-      for (const wake of this.waiters.splice(0)) wake();
+      this.waiters.wake();
     });
     ws.on('error', (err) => this.rejectSynced?.(err));
     return synced.finally(() => clearTimeout(timer));
@@ -178,11 +181,11 @@ export class BenchClient {
     const deadline = Date.now() + timeoutMs;
     if (this.wire.confirmation === 'none') {
       const target = this.step2Count + 1;
-      this.send(this.syncFrame(SyncStep.step1, Y.encodeStateVector(this.doc)));
-      await this.until(() => this.step2Count >= target, deadline, 'a sync round trip');
+      this.send(syncFrame(this.wire, SyncStep.step1, Y.encodeStateVector(this.doc)));
+      await this.waiters.until(() => this.step2Count >= target, deadline, 'a sync round trip');
       return;
     }
-    await this.until(() => this.confirmedFrames >= this.sentUpdateFrames, deadline, 'confirmations');
+    await this.waiters.until(() => this.confirmedFrames >= this.sentUpdateFrames, deadline, 'confirmations');
   }
 
   /** Waits until the server has confirmed all but `window` update frames (flow control while flooding). */
@@ -191,7 +194,7 @@ export class BenchClient {
       while (this.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 5));
       return;
     }
-    await this.until(() => this.sentUpdateFrames - this.confirmedFrames <= window, Date.now() + timeoutMs, 'confirmations');
+    await this.waiters.until(() => this.sentUpdateFrames - this.confirmedFrames <= window, Date.now() + timeoutMs, 'confirmations');
   }
 
   close(): void {
@@ -205,31 +208,6 @@ export class BenchClient {
     this.close();
     this.deferred = [];
     this.ydoc.destroy();
-  }
-
-  private until(done: () => boolean, deadline: number, what: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (done()) return resolve();
-        if (this.closeCode !== null) return reject(new Error(`socket closed (${this.closeCode}) while waiting for ${what}`));
-        if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-        this.waiters.push(check);
-        // Re-check now and then even without traffic (the deadline).
-        setTimeout(() => {
-          const i = this.waiters.indexOf(check);
-          if (i >= 0) {
-            this.waiters.splice(i, 1);
-            check();
-          }
-        }, 250).unref();
-      };
-      check();
-    });
-  }
-
-  private wake(): void {
-    if (this.waiters.length === 0) return;
-    for (const wake of this.waiters.splice(0)) wake();
   }
 
   private receive(data: Buffer): void {
@@ -249,7 +227,7 @@ export class BenchClient {
         // Presence, events: a real editor would render them; the benchmark only counts their bytes.
         break;
     }
-    this.wake();
+    this.waiters.wake();
   }
 
   private receiveSync(decoder: decoding.Decoder): void {
@@ -303,30 +281,11 @@ export class BenchClient {
     const frame = ++this.sentUpdateFrames;
     // Step 2 replies are not edits: their acknowledgement is not a latency sample.
     if (this.ackSink) this.frameSentAt[frame] = step === SyncStep.update && this.ackSink.measuring ? performance.now() : -1;
-    this.send(this.syncFrame(step, update));
-  }
-
-  private syncFrame(step: number, payload: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    this.wire.writeAddress(encoder);
-    encoding.writeVarUint(encoder, Message.sync);
-    encoding.writeVarUint(encoder, step);
-    encoding.writeVarUint8Array(encoder, payload);
-    return encoding.toUint8Array(encoder);
+    this.send(syncFrame(this.wire, step, update));
   }
 
   private sendAwareness(): void {
-    // y-protocols' awareness update: count, then (client id, clock, JSON state) per client.
-    const update = encoding.createEncoder();
-    encoding.writeVarUint(update, 1);
-    encoding.writeVarUint(update, this.ydoc.clientID);
-    encoding.writeVarUint(update, this.awarenessClock);
-    encoding.writeVarString(update, this.awarenessState ?? 'null');
-    const encoder = encoding.createEncoder();
-    this.wire.writeAddress(encoder);
-    encoding.writeVarUint(encoder, Message.awareness);
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
-    this.send(encoding.toUint8Array(encoder));
+    this.send(awarenessFrame(this.wire, this.ydoc.clientID, this.awarenessClock, this.awarenessState));
   }
 
   private send(frame: Uint8Array): void {
