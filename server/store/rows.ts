@@ -3,7 +3,7 @@
 import type { DocumentStatus, VersionKind } from '../../shared/api.js';
 import type { NotificationRecord, ReplyRecord, ThreadRecord } from './CommentStore.js';
 import type { DocumentRecord, InviteRecord, UserRecord } from './records.js';
-import type { RestoredFrom, VersionRecord } from './VersionStore.js';
+import type { NewVersion, RestoredFrom, VersionRecord } from './VersionStore.js';
 
 export interface UserRow {
   id: string;
@@ -68,6 +68,27 @@ export interface VersionRow {
 }
 
 export const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, restored_from';
+
+/** The columns a new version is inserted with, in this order (both stores' INSERT lists them so). */
+export const VERSION_INSERT_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from';
+
+/** A new version's values for VERSION_INSERT_COLUMNS. */
+export function versionInsertValues(version: NewVersion, authors: string[]): unknown[] {
+  return [
+    version.id,
+    version.documentId,
+    version.kind,
+    version.name,
+    version.createdAt,
+    version.createdBy,
+    JSON.stringify(authors),
+    Buffer.from(version.state),
+    version.json,
+    version.html,
+    version.text,
+    version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
+  ];
+}
 
 export function versionFromRow(row: VersionRow): VersionRecord {
   return {

@@ -1,5 +1,5 @@
 import type { VersionKind } from '../../../shared/api.js';
-import { groupByUser, VERSION_COLUMNS, versionFromRow, type VersionRow } from '../rows.js';
+import { groupByUser, VERSION_COLUMNS, VERSION_INSERT_COLUMNS, versionFromRow, versionInsertValues, type VersionRow } from '../rows.js';
 import { mergeDeletions } from '../deletions.js';
 import type { NewVersion, StoredVersion, VersionRecord, VersionStore } from '../VersionStore.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
@@ -20,21 +20,8 @@ export class PostgresVersionStore implements VersionStore {
       );
       const byUser = groupByUser(pending.rows);
       await client.query(
-        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
-        [
-          version.id,
-          version.documentId,
-          version.kind,
-          version.name,
-          version.createdAt,
-          version.createdBy,
-          JSON.stringify(authors),
-          Buffer.from(version.state),
-          version.json,
-          version.html,
-          version.text,
-          version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
-        ],
+        `INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        versionInsertValues(version, authors),
       );
       for (const [userId, deletes] of byUser) {
         await client.query('INSERT INTO version_deletes (version_id, user_id, deletes) VALUES ($1, $2, $3)', [

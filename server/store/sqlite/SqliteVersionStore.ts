@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { VersionKind } from '../../../shared/api.js';
-import { groupByUser, VERSION_COLUMNS, versionFromRow, type VersionRow } from '../rows.js';
+import { groupByUser, VERSION_COLUMNS, VERSION_INSERT_COLUMNS, versionFromRow, versionInsertValues, type VersionRow } from '../rows.js';
 import { mergeDeletions } from '../deletions.js';
 import type { NewVersion, StoredVersion, VersionRecord, VersionStore } from '../VersionStore.js';
 
@@ -16,9 +16,7 @@ export class SqliteVersionStore implements VersionStore {
     private readonly authorsSealed: (documentId: string) => void = () => {},
   ) {
     this.statements = {
-      insert: db.prepare(
-        'INSERT INTO versions (id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insert: db.prepare(`INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       pendingAuthors: db.prepare<[string], { user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = ? ORDER BY user_id'),
       pendingDeletes: db.prepare<[string], { user_id: string; deletes: Buffer }>(
         'SELECT user_id, deletes FROM pending_deletes WHERE document_id = ? ORDER BY seq',
@@ -51,20 +49,7 @@ export class SqliteVersionStore implements VersionStore {
       const s = this.statements;
       const authors = s.pendingAuthors.all(version.documentId).map((r) => r.user_id);
       const byUser = groupByUser(s.pendingDeletes.all(version.documentId));
-      s.insert.run(
-        version.id,
-        version.documentId,
-        version.kind,
-        version.name,
-        version.createdAt,
-        version.createdBy,
-        JSON.stringify(authors),
-        Buffer.from(version.state),
-        version.json,
-        version.html,
-        version.text,
-        version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
-      );
+      s.insert.run(...versionInsertValues(version, authors));
       for (const [userId, deletes] of byUser) s.insertDeletes.run(version.id, userId, Buffer.from(mergeDeletions(deletes)));
       s.clearAuthors.run(version.documentId);
       s.clearDeletes.run(version.documentId);
