@@ -146,15 +146,17 @@ describe.skipIf(!ready).each(CASES.map((c) => [c.name, c] as const))(
       for (const line of found) expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
     });
 
-    it.runIf(leads.length > 0)('keeps the leads 一是, 二是, 三是 at the start of their paragraphs, two characters in, the text running on after them', () => {
-      const found = pages.flatMap((page) => bodyLines(page).filter((line) => /^[一二三]是/.test(line.text)));
-      expect(found.map((line) => line.text.slice(0, 2))).toEqual(leads);
-      for (const line of found) {
-        expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
-        // a run-in lead, not a heading: its line is full, the written text after it on the same line
-        expect(line.xMax, line.text).toBeGreaterThan(right(pages[0]) - BODY_CHAR);
-      }
-    });
+    // only the five-section template has run-in leads; the three-part one has none to place
+    if (leads.length > 0)
+      it('keeps the leads 一是, 二是, 三是 at the start of their paragraphs, two characters in, the text running on after them', () => {
+        const found = pages.flatMap((page) => bodyLines(page).filter((line) => /^[一二三]是/.test(line.text)));
+        expect(found.map((line) => line.text.slice(0, 2))).toEqual(leads);
+        for (const line of found) {
+          expect(line.xMin - LEFT, line.text).toBeCloseTo(2 * BODY_CHAR, 0);
+          // a run-in lead, not a heading: its line is full, the written text after it on the same line
+          expect(line.xMax, line.text).toBeGreaterThan(right(pages[0]) - BODY_CHAR);
+        }
+      });
 
     it('numbers the pages "— N —" 7 mm under the type area, one character in on the outer side', () => {
       for (const [i, page] of pages.entries()) {
