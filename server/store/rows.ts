@@ -118,6 +118,11 @@ export interface ThreadRow {
 
 export const THREAD_COLUMNS = 'id, document_id, author_id, body, quote, anchor, anchor_offset, created_at, resolved_at, resolved_by';
 
+/** A new thread's values for THREAD_COLUMNS, in their order. */
+export function threadInsertValues(t: Omit<ThreadRecord, 'replies'>): unknown[] {
+  return [t.id, t.documentId, t.authorId, t.body, t.quote, JSON.stringify(t.anchor), t.anchorOffset, t.createdAt, t.resolvedAt, t.resolvedBy];
+}
+
 export function threadFromRow(row: ThreadRow, replies: ReplyRecord[]): ThreadRecord {
   return {
     id: row.id,

@@ -9,6 +9,7 @@ import {
   type NotificationRow,
   type ReplyRow,
   type ThreadRow,
+  threadInsertValues,
 } from '../rows.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 
@@ -18,18 +19,7 @@ export class PostgresCommentStore implements CommentStore {
   constructor(private readonly db: PostgresDatabase) {}
 
   async createThread(t: Omit<ThreadRecord, 'replies'>): Promise<void> {
-    await this.db.query(`INSERT INTO comment_threads (${THREAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-      t.id,
-      t.documentId,
-      t.authorId,
-      t.body,
-      t.quote,
-      JSON.stringify(t.anchor),
-      t.anchorOffset,
-      t.createdAt,
-      t.resolvedAt,
-      t.resolvedBy,
-    ]);
+    await this.db.query(`INSERT INTO comment_threads (${THREAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, threadInsertValues(t));
   }
 
   async addReply(r: ReplyRecord): Promise<void> {

@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from '../CommentStore.js';
-import { notificationFromRow, repliesByThread, replyFromRow, threadFromRow, type NotificationRow, type ReplyRow, type ThreadRow } from '../rows.js';
+import {
+  notificationFromRow,
+  repliesByThread,
+  replyFromRow,
+  THREAD_COLUMNS,
+  threadFromRow,
+  threadInsertValues,
+  type NotificationRow,
+  type ReplyRow,
+  type ThreadRow,
+} from '../rows.js';
 
 export class SqliteCommentStore implements CommentStore {
   private readonly statements;
@@ -9,9 +19,7 @@ export class SqliteCommentStore implements CommentStore {
 
   constructor(db: Database.Database) {
     this.statements = {
-      insertThread: db.prepare(
-        'INSERT INTO comment_threads (id, document_id, author_id, body, quote, anchor, anchor_offset, created_at, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insertThread: db.prepare(`INSERT INTO comment_threads (${THREAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertReply: db.prepare('INSERT INTO comment_replies (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)'),
       setResolved: db.prepare('UPDATE comment_threads SET resolved_at = ?, resolved_by = ? WHERE id = ?'),
       setAnchor: db.prepare('UPDATE comment_threads SET quote = ?, anchor = ?, anchor_offset = ? WHERE id = ?'),
@@ -44,18 +52,7 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async createThread(t: Omit<ThreadRecord, 'replies'>): Promise<void> {
-    this.statements.insertThread.run(
-      t.id,
-      t.documentId,
-      t.authorId,
-      t.body,
-      t.quote,
-      JSON.stringify(t.anchor),
-      t.anchorOffset,
-      t.createdAt,
-      t.resolvedAt,
-      t.resolvedBy,
-    );
+    this.statements.insertThread.run(...threadInsertValues(t));
   }
 
   async addReply(r: ReplyRecord): Promise<void> {
