@@ -2,7 +2,8 @@
 // submit for review, approve (each only for those allowed to), the comments
 // and history panel toggles, export, who else is here, and share.
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon.js';
+import type { ReactNode } from 'react';
+import { Icon, type IconName } from '../components/Icon.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import type { PresenceUser } from './presence.js';
 import { formatShortcut, onMac } from './shortcuts.js';
@@ -29,82 +30,82 @@ export function EditorHeaderActions(props: EditorHeaderActionsProps) {
   const { mayNameVersions, maySubmit, mayApprove, commentsOpen, openCount, historyOpen, onOpenDialog } = props;
   const { t } = useTranslation();
   // With the owner's extra buttons the bar is full on a laptop: the panel toggles and 导出 show their icons only.
-  const compact = mayNameVersions && (mayApprove || maySubmit) ? ' header-button--compact' : '';
+  const compact = mayNameVersions && (mayApprove || maySubmit);
   return (
     <>
       {mayNameVersions && (
-        <button
-          type="button"
-          className="button header-button"
-          data-testid="save-version-button"
+        <HeaderButton
+          testId="save-version-button"
+          icon="bookmark"
+          label={t('versions.save')}
           title={t('toolbar.tooltip', { label: t('versions.save'), keys: formatShortcut(SAVE_VERSION_SHORTCUT, isMac) })}
           onClick={() => onOpenDialog('saveVersion')}
-        >
-          <Icon name="bookmark" />
-          <span className="header-button__label">{t('versions.save')}</span>
-        </button>
+        />
       )}
-      {maySubmit && (
-        <button type="button" className="button header-button" data-testid="submit-review" title={t('review.submit')} onClick={() => onOpenDialog('submit')}>
-          <Icon name="send" />
-          <span className="header-button__label">{t('review.submit')}</span>
-        </button>
-      )}
+      {maySubmit && <HeaderButton testId="submit-review" icon="send" label={t('review.submit')} onClick={() => onOpenDialog('submit')} />}
       {/* Only the owner approves (the server decides the same). */}
-      {mayApprove && (
-        <button
-          type="button"
-          className="button header-button"
-          data-testid="approve-button"
-          title={t('approval.approve')}
-          onClick={() => onOpenDialog('approve')}
-        >
-          <Icon name="approve" />
-          <span className="header-button__label">{t('approval.approve')}</span>
-        </button>
-      )}
-      <button
-        type="button"
-        className={`button header-button${compact}`}
-        data-testid="comments-toggle"
-        aria-pressed={commentsOpen}
+      {mayApprove && <HeaderButton testId="approve-button" icon="approve" label={t('approval.approve')} onClick={() => onOpenDialog('approve')} />}
+      <HeaderButton
+        testId="comments-toggle"
+        icon="comment"
+        label={t('comments.toggle')}
         title={openCount > 0 ? t('comments.toggleCount', { count: openCount }) : t('comments.toggle')}
+        compact={compact}
+        pressed={commentsOpen}
         onClick={props.onToggleComments}
       >
-        <Icon name="comment" />
-        <span className="header-button__label">{t('comments.toggle')}</span>
         {openCount > 0 && (
           <span className="header-button__count" data-testid="comments-count">
             {openCount}
           </span>
         )}
-      </button>
-      <button
-        type="button"
-        className={`button header-button${compact}`}
-        data-testid="history-button"
-        aria-pressed={historyOpen}
-        title={t('versions.history')}
+      </HeaderButton>
+      <HeaderButton
+        testId="history-button"
+        icon="history"
+        label={t('versions.history')}
+        compact={compact}
+        pressed={historyOpen}
         onClick={props.onToggleHistory}
-      >
-        <Icon name="history" />
-        <span className="header-button__label">{t('versions.history')}</span>
-      </button>
-      <button
-        type="button"
-        className={`button header-button${compact}`}
-        data-testid="export-button"
-        title={t('exporting.export')}
-        onClick={() => onOpenDialog('export')}
-      >
-        <Icon name="download" />
-        <span className="header-button__label">{t('exporting.export')}</span>
-      </button>
+      />
+      <HeaderButton testId="export-button" icon="download" label={t('exporting.export')} compact={compact} onClick={() => onOpenDialog('export')} />
       <PresenceAvatars users={props.presence} />
       <button type="button" className="button button--primary" data-testid="share-button" onClick={() => onOpenDialog('share')}>
         <Icon name="share" />
         {t('editor.share')}
       </button>
     </>
+  );
+}
+
+interface HeaderButtonProps {
+  testId: string;
+  icon: IconName;
+  label: string;
+  /** The tooltip; the label when not given. */
+  title?: string;
+  /** Icon only, the label hidden (a full bar on a laptop). */
+  compact?: boolean;
+  /** A panel toggle's state. */
+  pressed?: boolean;
+  onClick: () => void;
+  children?: ReactNode;
+}
+
+/** One header button: its icon and label, a tooltip, and the pressed state of a panel toggle. */
+function HeaderButton({ testId, icon, label, title, compact = false, pressed, onClick, children }: HeaderButtonProps) {
+  return (
+    <button
+      type="button"
+      className={compact ? 'button header-button header-button--compact' : 'button header-button'}
+      data-testid={testId}
+      aria-pressed={pressed}
+      title={title ?? label}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+      <span className="header-button__label">{label}</span>
+      {children}
+    </button>
   );
 }
