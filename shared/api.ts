@@ -46,9 +46,54 @@ export interface DocumentSummaryDto {
   createdAt: string;
   updatedAt: string;
   owner: Pick<UserDto, 'username' | 'displayName'>;
+  /** 分工: how far the assigned sections are (null while no section is assigned or has a status). */
+  progress: SectionProgressDto | null;
 }
 
 export interface DocumentDto extends DocumentSummaryDto {}
+
+/** Section status (分工): 待写 → 起草中 → 待审 → 已完成. */
+export const SECTION_STATUSES = ['todo', 'drafting', 'review', 'done'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+/** One first- or second-level section (一、 or （一）) with its assignment (GET /api/documents/:id/sections). */
+export interface SectionDto {
+  id: string;
+  /** 1 for 一、, 2 for （一）. */
+  level: 1 | 2;
+  /** As shown (`一、`); '' when the heading is unnumbered. */
+  number: string;
+  title: string;
+  /** Usernames of the members it is assigned to. */
+  assignees: string[];
+  status: SectionStatus;
+  /** YYYY-MM-DD, or null. */
+  due: string | null;
+  /** 字数 of the section's body. */
+  chars: number;
+  /** Comment threads in the section that are not resolved. */
+  openThreads: number;
+  /** The assignees as people (names and colours for avatars), in the order of `assignees`. */
+  people: PersonDto[];
+  /** Due before today (the server's date) and not done. */
+  overdue: boolean;
+  /** With `?include=removed`: its heading is gone from the document (kept, as orphaned comments are); listed after the others. */
+  removed?: boolean;
+}
+
+/** PUT /api/documents/:id/sections/:sectionId: what to change (at least one). */
+export interface SectionUpdateDto {
+  assignees?: string[];
+  status?: SectionStatus;
+  due?: string | null;
+}
+
+/** 已完成 3/5: sections that are assigned or have a status, still in the document. */
+export interface SectionProgressDto {
+  total: number;
+  done: number;
+  overdue: number;
+}
 
 export interface MemberDto {
   user: Pick<UserDto, 'username' | 'displayName' | 'color'>;
@@ -170,9 +215,14 @@ export interface ThreadDto extends CommentDto {
 
 export interface NotificationDto {
   id: string;
+  /** `mention`: someone mentioned the user in a comment; `assigned`: a section was assigned to the user. */
+  kind: 'mention' | 'assigned';
   document: { id: string; title: string };
-  threadId: string;
-  commentId: string;
+  /** The thread and the comment that mention the user (mentions only). */
+  threadId: string | null;
+  commentId: string | null;
+  /** The section assigned (assignments only). */
+  sectionId: string | null;
   actor: PersonDto;
   excerpt: string;
   createdAt: string;
@@ -189,6 +239,8 @@ export interface ApprovalWarningsDto {
   placeholders: string[];
   /** Comment threads not resolved. */
   openThreads: { id: string; quote: string; body: string; author: PersonDto; orphaned: boolean }[];
+  /** 分工 in use: the sections not 已完成 (every section, once any is assigned or has a status). */
+  sections: Pick<SectionDto, 'id' | 'number' | 'title' | 'status' | 'assignees' | 'people'>[];
 }
 
 export interface ApprovalDto {

@@ -34,6 +34,8 @@ export type DocumentEvent =
   | { type: 'document' }
   /** The user has new notifications. */
   | { type: 'notifications' }
+  /** Sections' assignments, statuses or due dates changed, or a section's heading went away or came back. */
+  | { type: 'sections' }
   /**
    * Someone restored an older version: the text on screen was replaced, and
    * what it held just before is kept in `backup` (null when no version holds it).

@@ -7,6 +7,7 @@ import TextAlign from '@tiptap/extension-text-align';
 import { TableKit } from '@tiptap/extension-table';
 import { Guidance } from './Guidance.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
+import { SectionIdentity } from './SectionIdentity.js';
 import { Signature } from './Signature.js';
 
 /** Name of the Y.XmlFragment holding the document body (Tiptap's Collaboration default). */
@@ -41,6 +42,7 @@ export const schemaExtensions: AnyExtension[] = [
   TableKit.configure({ table: { resizable: false } }),
   Guidance,
   HeadingNumbering,
+  SectionIdentity,
   Signature,
 ];
 
