@@ -46,7 +46,7 @@ export interface DocumentSummaryDto {
   createdAt: string;
   updatedAt: string;
   owner: Pick<UserDto, 'username' | 'displayName'>;
-  /** 分工: how far the assigned sections are (null while no section is assigned or has a status). */
+  /** 分工: how far the assigned sections are (null while no section is assigned or has a status or a due date). */
   progress: SectionProgressDto | null;
 }
 
@@ -88,7 +88,7 @@ export interface SectionUpdateDto {
   due?: string | null;
 }
 
-/** 已完成 3/5: sections that are assigned or have a status, still in the document. */
+/** 已完成 3/5: sections that are assigned or have a status or a due date, still in the document. */
 export interface SectionProgressDto {
   total: number;
   done: number;
@@ -239,7 +239,7 @@ export interface ApprovalWarningsDto {
   placeholders: string[];
   /** Comment threads not resolved. */
   openThreads: { id: string; quote: string; body: string; author: PersonDto; orphaned: boolean }[];
-  /** 分工 in use: the sections not 已完成 (every section, once any is assigned or has a status). */
+  /** 分工 in use: the sections not 已完成 (every section, once any is assigned or has a status or a due date). */
   sections: Pick<SectionDto, 'id' | 'number' | 'title' | 'status' | 'assignees' | 'people'>[];
 }
 

@@ -14,6 +14,7 @@ import { toProseMirrorNode } from '../documents/renderContent.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { MemberRecord, UserRecord } from '../store/records.js';
+import { isTracked } from '../store/sectionRows.js';
 import type { SectionRecord } from '../store/SectionStore.js';
 import type { Storage } from '../store/Storage.js';
 import { giveSectionIds, headingsWithoutId, sectionsOfBlocks, sectionTitles, topLevelBlock } from './sectionIds.js';
@@ -75,10 +76,10 @@ export class SectionService {
     return { ...section.dto, ...this.assignment(after, members) };
   }
 
-  /** Sections not 已完成, once 分工 is in use in the document (any section assigned or given a status): for approval's warnings. */
+  /** Sections not 已完成, once 分工 is in use in the document (any section assigned, or given a status or a due date): for approval's warnings. */
   async unfinished(documentId: string): Promise<SectionDto[]> {
     const { live } = await this.read(documentId);
-    if (!live.some((s) => s.record && (s.record.assigneeIds.length > 0 || s.record.status !== 'todo'))) return [];
+    if (!live.some((s) => s.record && isTracked(s.record))) return [];
     return live.filter((s) => s.dto.status !== 'done').map((s) => s.dto);
   }
 

@@ -27,7 +27,7 @@ export interface SectionChange {
   by: string;
 }
 
-/** How far a document's assigned sections are (those that are assigned or have a status, not removed). */
+/** How far a document's assigned sections are (those assigned, or with a status or a due date; not removed). */
 export interface SectionProgress {
   total: number;
   done: number;

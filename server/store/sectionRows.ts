@@ -67,8 +67,11 @@ export const sectionValues = (r: SectionRecord) => [
   r.updatedBy,
 ];
 
-/** Records that take part in progress: assigned, or given a status, and still in the document. */
-export const TRACKED = `removed_at IS NULL AND (assignees <> '[]' OR status <> 'todo')`;
+/** Records that take part in progress: assigned, given a status or a due date, and still in the document. */
+export const TRACKED = `removed_at IS NULL AND (assignees <> '[]' OR status <> 'todo' OR due IS NOT NULL)`;
+
+/** The same, for one record in hand. */
+export const isTracked = (r: SectionRecord): boolean => r.removedAt === null && (r.assigneeIds.length > 0 || r.status !== 'todo' || r.due !== null);
 
 export interface ProgressRow {
   document_id: string;

@@ -61,7 +61,7 @@ export function describeSectionContracts(storage: () => Storage): void {
       expect(records.get('s2')).toMatchObject({ removedAt: null, title: '二、回来了' });
     });
 
-    it('counts progress of assigned or started sections still in the document', async () => {
+    it('counts progress of sections assigned, started or given a due date, still in the document', async () => {
       const a = await document();
       const b = await document();
       const c = await document();
@@ -71,12 +71,13 @@ export function describeSectionContracts(storage: () => Storage): void {
       await put(a, 'late', { assigneeIds: [a.otherId], due: '2026-12-01' });
       await put(a, 'later', { assigneeIds: [a.otherId], due: '2026-12-31' });
       await put(a, 'started', { status: 'drafting' });
-      await put(a, 'untouched', { due: '2026-01-01' });
+      await put(a, 'dated', { due: '2026-01-01' });
+      await put(a, 'untouched', { assigneeIds: [] });
       await put(a, 'gone', { assigneeIds: [a.otherId], due: '2026-01-01' });
-      await storage().sections.setPresent(a.documentId, new Map(['done', 'late', 'later', 'started', 'untouched'].map((id) => [id, id])), 2);
+      await storage().sections.setPresent(a.documentId, new Map(['done', 'late', 'later', 'started', 'dated', 'untouched'].map((id) => [id, id])), 2);
       await put(b, 'x', { assigneeIds: [] });
       const progress = await storage().sections.progress([a.documentId, b.documentId, c.documentId], '2026-12-07');
-      expect(progress.get(a.documentId)).toEqual({ total: 4, done: 1, overdue: 1 });
+      expect(progress.get(a.documentId)).toEqual({ total: 5, done: 1, overdue: 2 });
       expect(progress.has(b.documentId)).toBe(false);
       expect(progress.has(c.documentId)).toBe(false);
       expect((await storage().sections.progress([], '2026-12-07')).size).toBe(0);
