@@ -2,12 +2,10 @@
 // through concurrent edits, a split and a join, deleted passages orphan their
 // threads, commenters comment but never write, mentions notify the right person.
 import type { JSONContent } from '@tiptap/core';
-import { Node } from '@tiptap/pm/model';
-import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../shared/schema.js';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { rewriteBody, textContaining } from '../helpers/bodyEdits.js';
 import { appendParagraph, connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -23,13 +21,6 @@ const open = (id: string, user: TestUser) => {
   clients.push(c);
   return c;
 };
-
-/** Rewrites the text of the block containing `needle`, as the editor's binding does (a diff of the new ProseMirror state). */
-function rewrite(c: CollabClient, change: (blocks: JSONContent[]) => JSONContent[]): void {
-  const json = yXmlFragmentToProsemirrorJSON(c.fragment) as JSONContent;
-  const next = Node.fromJSON(schema, { ...json, content: change(structuredClone(json.content ?? [])) });
-  c.doc.transact(() => updateYFragment(c.doc, c.fragment, next, { mapping: new Map(), isOMark: new Map() }));
-}
 
 const textOf = (b: JSONContent) => (b.content ?? []).map((n) => n.text ?? '').join('');
 const para = (t: string): JSONContent => ({ type: 'paragraph', attrs: { textAlign: null }, content: t ? [{ type: 'text', text: t }] : [] });
@@ -91,10 +82,10 @@ describe('comments', () => {
     await Promise.all([synced(a), synced(b)]);
     const threadId = await comment(id, editor, '围绕中心工作建言献策', '这一段要具体');
     // concurrent: a types before the passage while b types inside it
-    rewrite(a, (blocks) =>
+    rewriteBody(a, (blocks) =>
       blocks.map((blk) => (textOf(blk).startsWith('一是围绕') ? { ...blk, content: [{ type: 'text', text: '（新）' }, ...(blk.content ?? [])] } : blk)),
     );
-    rewrite(b, (blocks) =>
+    rewriteBody(b, (blocks) =>
       blocks.map((blk) => {
         const t = textOf(blk);
         return t.includes('围绕中心工作') ? { ...blk, content: [{ type: 'text', text: t.replace('中心工作', '中心重点工作') }] } : blk;
@@ -110,10 +101,10 @@ describe('comments', () => {
         const at = t.indexOf('重点');
         return at >= 0 && blk.type === 'paragraph' ? [para(t.slice(0, at)), para(t.slice(at))] : [blk];
       });
-    rewrite(a, split);
+    rewriteBody(a, split);
     await saved(a);
     expect((await thread(id, threadId)).quote).toBe('围绕中心\n重点工作建言献策');
-    rewrite(a, (blocks) => {
+    rewriteBody(a, (blocks) => {
       const i = blocks.findIndex((blk) => textOf(blk).endsWith('围绕中心'));
       return [...blocks.slice(0, i), para(textOf(blocks[i]) + textOf(blocks[i + 1])), ...blocks.slice(i + 2)];
     });
@@ -128,7 +119,7 @@ describe('comments', () => {
     await synced(a);
     const threadId = await comment(id, owner, '开展专项摸底', '摸底对象写清楚');
     await until(() => a.events.filter((e) => e.type === 'comments').length === 1, 'the event for the new thread');
-    rewrite(a, (blocks) => blocks.filter((blk) => !textOf(blk).includes('开展专项摸底')));
+    rewriteBody(a, (blocks) => blocks.filter((blk) => !textOf(blk).includes('开展专项摸底')));
     await saved(a);
     // editors are told, without asking, that a passage went away
     await until(() => a.events.filter((e) => e.type === 'comments').length === 2, 'the event for the orphaned thread');
@@ -202,20 +193,7 @@ describe('comments', () => {
     const id = await sharedDocument();
     const a = open(id, owner);
     await synced(a);
-    const find = (needle: string): Y.XmlText => {
-      const visit = (el: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
-        for (const child of el.toArray()) {
-          if (child instanceof Y.XmlText && child.toString().includes(needle)) return child;
-          if (child instanceof Y.XmlElement) {
-            const hit = visit(child);
-            if (hit) return hit;
-          }
-        }
-        return null;
-      };
-      return visit(a.fragment)!;
-    };
-    const text = find('民主监督更有效');
+    const text = textContaining(a, '民主监督更有效');
     const at = text.toString().indexOf('民主监督');
     const anchor = {
       start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at)),

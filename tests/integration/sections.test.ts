@@ -3,12 +3,10 @@
 // 'sections' event, and a section's identity through edits, renumbering, a
 // move, a split, deletion and a restore, and across a restart.
 import type { JSONContent } from '@tiptap/core';
-import { Node } from '@tiptap/pm/model';
-import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionDto } from '../../shared/api.js';
-import { schema } from '../../shared/schema.js';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { rewriteBody } from '../helpers/bodyEdits.js';
 import { connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -35,13 +33,6 @@ async function sections(id: string, user: TestUser = owner, query = ''): Promise
 
 const put = (id: string, sectionId: string, user: TestUser, body: unknown) =>
   api(srv.url, 'PUT', `/api/documents/${id}/sections/${sectionId}`, { token: user.token, body });
-
-/** Rewrites the body as the editor's binding does (a diff of the new ProseMirror state). */
-function rewrite(c: CollabClient, change: (blocks: JSONContent[]) => JSONContent[]): void {
-  const json = yXmlFragmentToProsemirrorJSON(c.fragment) as JSONContent;
-  const next = Node.fromJSON(schema, { ...json, content: change(structuredClone(json.content ?? [])) });
-  c.doc.transact(() => updateYFragment(c.doc, c.fragment, next, { mapping: new Map(), isOMark: new Map() }));
-}
 
 const textOf = (b: JSONContent) => (b.content ?? []).map((n) => n.text ?? '').join('');
 const isHeadingNamed = (title: string) => (b: JSONContent) => b.type === 'heading' && textOf(b) === title;
@@ -89,7 +80,7 @@ describe('the sections of a document', () => {
     const c = open(id, owner);
     await synced(c);
     const [first] = await sections(id);
-    rewrite(c, (blocks) => {
+    rewriteBody(c, (blocks) => {
       const at = blocks.findIndex(isHeadingNamed(first.title));
       blocks.splice(at + 1, 0, { type: 'paragraph', content: [{ type: 'text', text: '全年开展视察调研12次' }] });
       return blocks;
@@ -221,7 +212,7 @@ describe('a section’s identity', () => {
     const second1 = rest[0];
     await put(id, second1.id, owner, { assignees: [editor.username], status: 'drafting' });
     // edit its title, and put a new first section before everything: every number moves on
-    rewrite(c, (blocks) => {
+    rewriteBody(c, (blocks) => {
       blocks.find(isHeadingNamed(second1.title))!.content = [{ type: 'text', text: `${second1.title}（修改）` }];
       const at = blocks.findIndex(isHeadingNamed(first.title));
       blocks.splice(at, 0, { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '新增的部分' }] });
@@ -233,7 +224,7 @@ describe('a section’s identity', () => {
     expect(moved).toMatchObject({ title: `${second1.title}（修改）`, number: '三、', assignees: [editor.username], status: 'drafting' });
     expect(list.find((s) => s.title === '新增的部分')!.id).not.toBe(second1.id);
     // move it (cut and paste: a new element with the same attributes) to the end
-    rewrite(c, (blocks) => {
+    rewriteBody(c, (blocks) => {
       const at = blocks.findIndex((b) => b.attrs?.sectionId === second1.id);
       const [heading] = blocks.splice(at, 1);
       const end = blocks.findIndex((b) => b.type === 'signature');
@@ -245,7 +236,7 @@ describe('a section’s identity', () => {
     expect(list.filter((s) => s.id === second1.id)).toHaveLength(1);
     expect(list.at(-1)!.id).toBe(second1.id);
     // a split written by a client without the editor copies the id: the first part keeps it, the copy gets its own
-    rewrite(c, (blocks) => {
+    rewriteBody(c, (blocks) => {
       const at = blocks.findIndex((b) => b.attrs?.sectionId === second1.id);
       blocks.splice(at + 1, 0, { ...structuredClone(blocks[at]), content: [{ type: 'text', text: '拆出的后半' }] });
       return blocks;
@@ -270,7 +261,7 @@ describe('a section’s identity', () => {
     expect(version.status).toBe(201);
     const watcher = open(id, viewer);
     await synced(watcher);
-    rewrite(c, (blocks) => blocks.filter((b) => b.attrs?.sectionId !== target.id));
+    rewriteBody(c, (blocks) => blocks.filter((b) => b.attrs?.sectionId !== target.id));
     await saved(c);
     // the server notices by itself (no one asked for the list) and tells open editors
     await until(() => watcher.events.some((e) => e.type === 'sections'), 'the sections event after the deletion');

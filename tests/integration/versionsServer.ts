@@ -1,6 +1,6 @@
 // Shared set-up for the version tests (version*.test.ts): a real server that
 // takes automatic versions after a second, an owner, an editor and a viewer, and
-// helpers to open clients, find text in them and name versions.
+// helpers to open clients and name versions (text in them: helpers/bodyEdits.ts).
 //
 // The server and the accounts are exported live bindings, set by the hooks
 // that useVersionsServer() registers in the test file that calls it.
@@ -22,22 +22,7 @@ export function open(id: string, user: TestUser): CollabClient {
   return c;
 }
 
-/** The Y.XmlText of the paragraph whose text contains `needle`. */
-export function textContaining(c: CollabClient, needle: string): Y.XmlText {
-  const visit = (el: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
-    for (const child of el.toArray()) {
-      if (child instanceof Y.XmlText && child.toString().includes(needle)) return child;
-      if (child instanceof Y.XmlElement) {
-        const hit = visit(child);
-        if (hit) return hit;
-      }
-    }
-    return null;
-  };
-  const hit = visit(c.fragment);
-  if (!hit) throw new Error(`no text containing ${needle}`);
-  return hit;
-}
+export { textContaining } from '../helpers/bodyEdits.js';
 
 export const plain = (t: Y.XmlText) =>
   t
