@@ -21,15 +21,25 @@ export interface CollabClient {
   destroy(): void;
 }
 
-export function connect(wsUrl: string, documentId: string, token?: string, headers?: Record<string, string>): CollabClient {
+/** What a test may fix about a client: its Yjs client id, and the socket class its provider uses (seededNetwork.ts). */
+export interface ConnectOptions {
+  clientID?: number;
+  socketClass?: typeof globalThis.WebSocket;
+}
+
+export function connect(wsUrl: string, documentId: string, token?: string, headers?: Record<string, string>, options: ConnectOptions = {}): CollabClient {
   const doc = new Y.Doc();
-  const Polyfill = headers
-    ? class extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers });
+  // Before the provider exists: its awareness takes the id too.
+  if (options.clientID !== undefined) doc.clientID = options.clientID;
+  const Polyfill = options.socketClass
+    ? (options.socketClass as unknown as typeof WebSocket)
+    : headers
+      ? class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers });
+          }
         }
-      }
-    : WebSocket;
+      : WebSocket;
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     WebSocketPolyfill: countingWebSocket(Polyfill) as unknown as typeof globalThis.WebSocket,
     params: token ? { token, ack: '1' } : { ack: '1' },
