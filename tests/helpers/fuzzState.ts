@@ -98,14 +98,14 @@ export const blocksOf = (doc: Y.Doc): string[] =>
 /**
  * A short fingerprint of a replica: its body, and its state vector with the
  * clients of the run named by `names` (the template's client ids are random:
- * its clients count by their clocks only). Remembered until the replica changes.
+ * its clients count by their clocks only; so are its section ids: named in order). Remembered until the replica changes.
  */
 export function fingerprint(doc: Y.Doc, names: ReadonlyMap<number, string>): string {
   let print = prints.get(doc);
   if (print === undefined) {
     const clocks = [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(([client, clock]) => `${names.get(client) ?? 'other'}:${clock}`).sort();
     print = createHash('sha1')
-      .update(JSON.stringify([bodyJson(doc), clocks]))
+      .update(JSON.stringify([withSectionIdsInOrder(bodyJson(doc)), clocks]))
       .digest('hex')
       .slice(0, 12);
     prints.set(doc, print);
@@ -118,4 +118,13 @@ export function fingerprint(doc: Y.Doc, names: ReadonlyMap<number, string>): str
 }
 
 const prints = new WeakMap<Y.Doc, string>();
+
+/** The body's XML with each section id (random per document, see shared/SectionIdentity.ts) named by its first appearance. */
+function withSectionIdsInOrder(xml: string): string {
+  const names = new Map<string, string>();
+  return xml.replace(/sectionId="([^"]*)"/g, (_, id: string) => {
+    if (!names.has(id)) names.set(id, `s${names.size}`);
+    return `sectionId="${names.get(id)}"`;
+  });
+}
 const watched = new WeakSet<Y.Doc>();
