@@ -11,6 +11,7 @@ import { renderCaret } from './caretRender.js';
 import { CarriedMarks } from './CarriedMarks.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import { HeadingNumbers } from './HeadingNumbers.js';
+import { SectionIds } from './SectionIds.js';
 import { SignatureWithView } from './SignatureView.js';
 import { CompositionHold } from './CompositionHold.js';
 import type { ConnectionState } from './connectionState.js';
@@ -82,6 +83,7 @@ export function EditorWorkspace({
         GuidanceEditing,
         CarriedMarks,
         HeadingNumbers,
+        SectionIds,
         CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
       ],
       editable,
