@@ -28,6 +28,16 @@ export function threadOf(search: string): string | null {
   return new URLSearchParams(search).get(THREAD_PARAM) || null;
 }
 
+const SECTION_PARAM = 'section';
+
+/** A document opened at one of its sections (分工: from an assignment's notification). */
+export const sectionPath = (documentId: string, sectionId: string) => `${documentPath(documentId)}?${new URLSearchParams({ [SECTION_PARAM]: sectionId })}`;
+
+/** The section a document page was opened at, if any. */
+export function sectionOf(search: string): string | null {
+  return new URLSearchParams(search).get(SECTION_PARAM) || null;
+}
+
 /** The sign-in page, remembering where to go back to afterwards. */
 export function loginPath(next: string): string {
   return next && next !== '/' && !next.startsWith('/login') ? `/login?next=${encodeURIComponent(next)}` : '/login';
