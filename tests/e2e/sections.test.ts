@@ -1,0 +1,159 @@
+// Browser end-to-end (分工): the owner assigns two sections to two editors in
+// the outline; each sees the bell count rise, opens the document (one from
+// the list, one at the section's link), keeps to 我负责的, writes in their
+// section (待写 becomes 起草中 by itself) and marks it 已完成; the owner's
+// outline follows live. In Debian's Chromium.
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SectionDto } from '../../shared/api.js';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { until } from '../helpers/collabClient.js';
+import { chromium, requires } from '../helpers/requirements.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+const ready = requires(chromium());
+/** Where screenshots go for a person to look at (as helpers/browser.ts screenshot()). */
+const result = (name: string) => path.resolve(import.meta.dirname, '../../test-results', name);
+
+let srv: TestServer;
+let browser: Browser;
+let owner: TestUser;
+let wang: TestUser;
+let liu: TestUser;
+const contexts: BrowserContext[] = [];
+/** Errors thrown on any page: there must be none. */
+const pageErrors: string[] = [];
+
+async function open(user: TestUser, path: string): Promise<Page> {
+  const page = await pageAs(browser, srv.url, user, contexts);
+  page.on('pageerror', (error) => pageErrors.push(`${user.displayName}: ${error.message}`));
+  await page.goto(`${srv.url}${path}`);
+  await editorReady(page);
+  return page;
+}
+
+const row = (page: Page, title: string) => page.locator('[data-testid="outline-section"]', { hasText: title });
+const statusOf = (page: Page, title: string) => row(page, title).getByTestId('section-status');
+
+async function sectionsOf(documentId: string): Promise<SectionDto[]> {
+  const res = await api<SectionDto[]>(srv.url, 'GET', `/api/documents/${documentId}/sections`, { token: owner.token });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Assigns the section titled `title` to `member`, due `due`, from its row in the outline. */
+async function assign(page: Page, title: string, member: TestUser, due: string): Promise<void> {
+  await row(page, title).hover();
+  await row(page, title).getByTestId('section-assign').click();
+  const dialog = page.getByTestId('section-assign-dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId(`assignee-${member.username}`).check();
+  await dialog.getByTestId('section-due-input').fill(due);
+  await dialog.getByTestId('section-assign-save').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** As an assignee: only my section in the outline, write in it, then mark it 已完成. */
+async function writeAndFinish(page: Page, title: string, lead: string, words: string): Promise<void> {
+  await page.getByTestId('outline-mine').click();
+  await until(async () => (await page.getByTestId('outline-section').count()) === 1, 'only my section in the outline');
+  expect(await page.getByTestId('outline-section').innerText()).toContain(title);
+  await expect.poll(() => statusOf(page, title).getAttribute('data-status')).toBe('todo');
+
+  // typing in it makes it 起草中 (once)
+  await page.locator('[data-testid="editor"] p', { hasText: lead }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(words);
+  await statusOf(page, title).and(page.locator('[data-status="drafting"]')).waitFor();
+  expect(await statusOf(page, title).innerText()).toBe('起草中');
+  await until(async () => (await row(page, title).getByTestId('section-chars').innerText()).length > 0, '字数');
+
+  await row(page, title).getByTestId('section-assign').click();
+  const dialog = page.getByTestId('section-assign-dialog');
+  await dialog.getByTestId('section-status-select').selectOption('done');
+  await dialog.getByTestId('section-assign-save').click();
+  await dialog.waitFor({ state: 'detached' });
+  await statusOf(page, title).and(page.locator('[data-status="done"]')).waitFor();
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ CLIENT_DIR: 'dist' });
+  browser = await launchBrowser();
+  [owner, wang, liu] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王芳'), newUser(srv.url, '刘洋')]);
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  expect(pageErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe.skipIf(!ready)('sections (分工) in the browser', () => {
+  it('the owner assigns two sections; each member writes theirs and marks it done; the owner follows live', async () => {
+    const id = await newDocument(srv.url, owner);
+    await share(srv.url, owner, id, wang, 'editor');
+    await share(srv.url, owner, id, liu, 'editor');
+    const first = '参政议政更主动';
+    const second = '服务发展更务实';
+
+    const o = await open(owner, `/d/${id}`);
+    const w = await open(wang, `/d/${id}`);
+    await row(o, first).waitFor();
+    expect(await o.getByTestId('outline-section').count()).toBe(5);
+    expect(await w.getByTestId('notifications-count').count()).toBe(0);
+
+    await assign(o, first, wang, '2026-12-20');
+    await assign(o, second, liu, '2026-12-25');
+    // shown at once, and as the server has it
+    await row(o, first).getByTestId('section-avatars').getByRole('img', { name: '王芳' }).waitFor();
+    await row(o, second).getByTestId('section-avatars').getByRole('img', { name: '刘洋' }).waitFor();
+    expect(await statusOf(o, first).innerText()).toBe('待写');
+    expect(await row(o, first).getByTestId('section-due').innerText()).toBe('12月20日截止');
+    const sections = await sectionsOf(id);
+    const firstId = sections.find((s) => s.title === first)!.id;
+    const secondId = sections.find((s) => s.title === second)!.id;
+    expect(sections.find((s) => s.id === firstId)!.assignees).toEqual([wang.username]);
+    expect(sections.find((s) => s.id === secondId)).toMatchObject({ assignees: [liu.username], due: '2026-12-25', status: 'todo' });
+
+    // the margin of every page shows who writes a section
+    await o.locator(`[data-testid="section-mark"][data-section-id="${firstId}"]`).getByRole('img', { name: '王芳' }).waitFor();
+    await w.locator(`[data-testid="section-mark"][data-section-id="${firstId}"]`).waitFor();
+
+    // 王芳 has the document open: her bell counts the assignment, and her outline shows it
+    await w.locator('[data-testid="notifications-count"]', { hasText: '1' }).waitFor({ timeout: 15_000 });
+    await row(w, first).getByTestId('section-avatars').waitFor();
+
+    // 刘洋 opens the document at his section, as the notification links it
+    const l = await open(liu, `/d/${id}?section=${secondId}`);
+    await l.locator('[data-testid="notifications-count"]', { hasText: '1' }).waitFor();
+    await until(() => new URL(l.url()).search === '', 'the link parameter to go');
+    const caretIn = await l.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest('h2')?.textContent ?? '';
+    });
+    expect(caretIn).toContain(second);
+
+    await writeAndFinish(w, first, '一是围绕中心工作建言献策。', '全年提出建议十二条。');
+    // the owner's outline follows: 王芳's is done, 刘洋's not yet begun
+    await statusOf(o, first).and(o.locator('[data-status="done"]')).waitFor();
+    expect(await statusOf(o, second).getAttribute('data-status')).toBe('todo');
+
+    await writeAndFinish(l, second, '一是招商引资当好“桥梁”。', '引进企业三家。');
+    await statusOf(o, second).and(o.locator('[data-status="done"]')).waitFor();
+    await until(async () => (await contentText(srv.url, owner, id)).includes('引进企业三家。'), 'the words to be saved');
+    expect((await sectionsOf(id)).filter((s) => s.status === 'done').map((s) => s.id)).toEqual([firstId, secondId]);
+
+    // a look at the outline: the owner's, and 王芳's filtered to hers
+    await o.waitForTimeout(300);
+    await o.getByTestId('outline').screenshot({ path: result('sections-outline.png') });
+    await screenshot(o, 'sections-owner-page');
+    await w.getByTestId('outline').screenshot({ path: result('sections-outline-mine.png') });
+  });
+});
