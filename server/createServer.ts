@@ -16,7 +16,8 @@ import type { Storage } from './store/Storage.js';
 import { AutoVersioner } from './versions/AutoVersioner.js';
 import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
-import { AnchorKeeper } from './comments/AnchorKeeper.js';
+import { AfterChanges } from './AfterChanges.js';
+import { SectionService } from './sections/SectionService.js';
 import { ApprovalService } from './approval/ApprovalService.js';
 import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
@@ -25,7 +26,9 @@ import { LocalPubSub, type PubSub } from './pubsub/PubSub.js';
 import { newId } from './ids.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
+/** How soon after a burst of changes comment anchors and sections are brought up to date. */
 const ANCHOR_REFRESH_MS = 1000;
+const SECTION_REFRESH_MS = 1000;
 
 export interface ServerDeps {
   logger?: Logger;
@@ -57,7 +60,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     deps.pubsub ??
     (config.redisUrl ? new (await import('./pubsub/RedisPubSub.js')).RedisPubSub(config.redisUrl, config.redisPrefix, logger) : new LocalPubSub());
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
-  const anchorKeeper = new AnchorKeeper(ANCHOR_REFRESH_MS, logger);
+  const anchorKeeper = new AfterChanges(ANCHOR_REFRESH_MS, 'refreshing comment anchors', logger);
+  const sectionKeeper = new AfterChanges(SECTION_REFRESH_MS, 'refreshing sections', logger);
   const registry = new RoomRegistry({
     documents: storage.documents,
     records: storage.records,
@@ -72,6 +76,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       changed: (room) => {
         autoVersions.changed(room);
         anchorKeeper.changed(room);
+        sectionKeeper.changed(room);
       },
       writersLeft: (room) => autoVersions.writersLeft(room),
     },
@@ -82,6 +87,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   autoVersions.bind((documentId) => versions.takeAutomatic(documentId));
   const comments = new CommentService(storage, registry, access);
   anchorKeeper.bind((documentId) => comments.refreshAnchors(documentId));
+  const sections = new SectionService(storage, registry, access, comments);
+  sectionKeeper.bind((documentId) => sections.refresh(documentId));
   const collab = new CollabServer({
     registry,
     authenticator,
@@ -99,7 +106,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     versions,
     comments,
     notifications: new NotificationService(storage, access),
-    approval: new ApprovalService(storage, registry, access, documents, versions, comments),
+    approval: new ApprovalService(storage, registry, access, documents, versions, comments, sections),
+    sections,
     exporter: new ExportService(storage, registry, access),
     logger,
     clientDir: config.clientDir,
@@ -152,6 +160,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       clearInterval(sessionSweep);
       autoVersions.close();
       anchorKeeper.close();
+      sectionKeeper.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();
       await collab.close();

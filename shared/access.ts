@@ -42,3 +42,13 @@ export function canSubmit(role: Role): boolean {
 export function canApprove(role: Role): boolean {
   return role === 'owner';
 }
+
+/** 分工: owners and editors assign sections and set due dates; sections go to members who may edit. */
+export function canAssignSections(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}
+
+/** A section's status is set by the owner and by the section's assignees (while they may edit). */
+export function canSetSectionStatus(role: Role, isAssignee: boolean): boolean {
+  return role === 'owner' || (isAssignee && role === 'editor');
+}

@@ -2,7 +2,7 @@
 // WebSocket endpoint alike: every access decision of the server is made here.
 // The role rules themselves are in shared/access.ts, which the UI uses too.
 import type { Role } from '../../shared/api.js';
-import { canApprove, canComment, canDelete, canManageMembers, canRename, canSaveVersion, canSubmit } from '../../shared/access.js';
+import { canApprove, canAssignSections, canComment, canDelete, canManageMembers, canRename, canSaveVersion, canSubmit } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { forbidden, notFound, type ApiError } from '../errors.js';
 import { isValidId } from '../ids.js';
@@ -37,6 +37,7 @@ const ACTIONS = {
   resolveComment: { allowed: canComment, denied: 'Viewers can read comments but not resolve them.' },
   saveVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can save versions.' },
   restoreVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can restore versions.' },
+  assignSections: { allowed: canAssignSections, denied: 'Only the owner and editors can assign sections and set due dates.' },
 } satisfies Record<string, { allowed: (role: Role) => boolean; denied: string }>;
 
 /** `read` is what every member may do: open, list, export, comment threads, versions. */

@@ -6,6 +6,7 @@ import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { CommentService } from '../comments/CommentService.js';
 import type { DocumentService } from '../documents/DocumentService.js';
+import type { SectionService } from '../sections/SectionService.js';
 import { renderContent } from '../documents/renderContent.js';
 import { conflict } from '../errors.js';
 import type { UserRecord } from '../store/records.js';
@@ -21,20 +22,22 @@ export class ApprovalService {
     private readonly documents: DocumentService,
     private readonly versions: VersionService,
     private readonly comments: CommentService,
+    private readonly sections: SectionService,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** What is unfinished: placeholders left in the text and open comment threads. */
+  /** What is unfinished: placeholders left in the text, open comment threads, sections not 已完成. */
   async warnings(documentId: string, user: UserRecord): Promise<ApprovalWarningsDto> {
     await this.access.require(documentId, user);
     const content = await this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
       return renderContent(room.body).json as JSONContent;
     });
-    const open = await this.comments.openThreads(documentId);
+    const [open, sections] = await Promise.all([this.comments.openThreads(documentId), this.sections.unfinished(documentId)]);
     return {
       placeholders: unfilledPlaceholders(content),
       openThreads: open.map((t) => ({ id: t.id, quote: t.quote, body: t.body, author: t.author, orphaned: t.orphaned })),
+      sections: sections.map(({ id, number, title, status, assignees, people }) => ({ id, number, title, status, assignees, people })),
     };
   }
 

@@ -107,6 +107,11 @@ export class Room implements DeliveryTarget {
     return canEditBody(connection.role, this.status);
   }
 
+  /** The document's status as this room knows it (approved: read-only for all). */
+  get documentStatus(): DocumentStatus {
+    return this.status;
+  }
+
   setStatus(status: DocumentStatus): void {
     this.status = status;
   }

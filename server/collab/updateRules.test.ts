@@ -35,7 +35,7 @@ function paragraph(text: string, attrs?: Record<string, unknown>): Y.XmlElement 
   return p;
 }
 
-// Honest editing (random, through the binding, undo and redo, the templates) is taken: placement.test.ts.
+// Honest editing (random, through the binding, undo and redo, the templates) is taken: placement.honestChanges.test.ts.
 describe("the document's rules for a change", () => {
   it('take marks as the binding writes them, overlapping ones with their hash', () => {
     const update = updateOf((doc) => {

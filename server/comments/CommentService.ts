@@ -122,6 +122,14 @@ export class CommentService {
     }
   }
 
+  /** The first text of each open thread's passage in the live document (for counting them per section). */
+  async openThreadTexts(room: Room): Promise<Y.XmlText[]> {
+    const open = (await this.storage.comments.listThreads(room.documentId)).filter((t) => t.resolvedAt === null);
+    if (open.length === 0) return [];
+    const where = await this.follow(room, open);
+    return [...where.values()].flatMap((r) => (r.state === 'anchored' && r.ranges.length > 0 ? [r.ranges[0].text] : []));
+  }
+
   /** Open threads (for approval's warnings). */
   async openThreads(documentId: string): Promise<ThreadDto[]> {
     const { threads, where } = await this.locate(documentId);
@@ -179,10 +187,12 @@ export class CommentService {
     const excerpt = [...body].slice(0, EXCERPT_CHARS).join('');
     const records: NotificationRecord[] = targets.map((m) => ({
       id: newId(),
+      kind: 'mention',
       userId: m.user.id,
       documentId,
       threadId,
       commentId,
+      sectionId: null,
       actorId: actor.id,
       excerpt,
       createdAt: at,

@@ -23,8 +23,10 @@ export class NotificationService {
       items.push({
         id: n.id,
         document: { id: document.id, title: document.title },
+        kind: n.kind,
         threadId: n.threadId,
         commentId: n.commentId,
+        sectionId: n.sectionId,
         actor: { username: actor?.username ?? '?', displayName: actor?.displayName ?? '?', color: colorForUser(n.actorId) },
         excerpt: n.excerpt,
         createdAt: new Date(n.createdAt).toISOString(),

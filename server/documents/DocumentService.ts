@@ -10,6 +10,7 @@ import { conflict, notFound } from '../errors.js';
 import type { DocumentRecord, UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
 import { renderContent } from './renderContent.js';
+import { localDate } from '../sections/sectionInput.js';
 import { seedState } from './seed.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,6 +25,10 @@ export class DocumentService {
 
   async list(user: UserRecord): Promise<DocumentSummaryDto[]> {
     const rows = await this.storage.records.listDocumentsForUser(user.id);
+    const progress = await this.storage.sections.progress(
+      rows.map((row) => row.id),
+      localDate(this.now()),
+    );
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -32,6 +37,7 @@ export class DocumentService {
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
       owner: { username: row.ownerUsername, displayName: row.ownerDisplayName },
+      progress: progress.get(row.id) ?? null,
     }));
   }
 
@@ -125,7 +131,8 @@ export class DocumentService {
     if (next) await this.storage.records.setListedOwner(documentId, next.user.id);
   }
 
-  private dto(record: DocumentRecord, role: Role, owner: UserRecord): DocumentDto {
+  private async dto(record: DocumentRecord, role: Role, owner: UserRecord): Promise<DocumentDto> {
+    const progress = await this.storage.sections.progress([record.id], localDate(this.now()));
     return {
       id: record.id,
       title: record.title,
@@ -134,6 +141,7 @@ export class DocumentService {
       createdAt: iso(record.createdAt),
       updatedAt: iso(record.updatedAt),
       owner: { username: owner.username, displayName: owner.displayName },
+      progress: progress.get(record.id) ?? null,
     };
   }
 }

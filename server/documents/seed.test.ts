@@ -3,6 +3,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { schema } from '../../shared/schema.js';
+import { sectionsOf } from '../../shared/sections.js';
 import { TEMPLATE_IDS, templateContent } from '../../shared/templates.js';
 import { seedState } from './seed.js';
 import { plainText, renderContent } from './renderContent.js';
@@ -17,6 +18,10 @@ describe('seeding from templates', () => {
   it.each(TEMPLATE_IDS)('round-trips the %s template: JSON → Yjs → JSON is equal', (id) => {
     const json = templateContent(id, '2026年政协联工委工作总结');
     const back = yXmlFragmentToProsemirrorJSON(docFrom(seedState(id, '2026年政协联工委工作总结')).getXmlFragment('default'));
+    // each section heading has an id of its own (分工); the template's have none
+    const sectionIds = (back.content as { attrs?: Record<string, unknown> }[]).flatMap((b) => (b.attrs?.sectionId ? [b.attrs.sectionId] : []));
+    expect(new Set(sectionIds).size).toBe(sectionsOf(Node.fromJSON(schema, json)).length);
+    for (const block of back.content as { attrs?: Record<string, unknown> }[]) delete block.attrs?.sectionId;
     // normalise both through the schema: marks come back with attrs and keys in another order
     expect(Node.fromJSON(schema, back).toJSON()).toEqual(Node.fromJSON(schema, json).toJSON());
   });

@@ -1,6 +1,7 @@
 // Request bodies are parsed with zod; a failure is a 400 that names the field.
 import { z } from 'zod';
-import { ROLES } from '../../shared/api.js';
+import { ROLES, SECTION_STATUSES } from '../../shared/api.js';
+import { isCalendarDate } from '../sections/sectionInput.js';
 import { badRequest } from '../errors.js';
 
 // Control characters have no place in names and titles (and Word cannot hold them).
@@ -45,6 +46,22 @@ export const renameDocumentBody = z.object({ title: titleSchema });
 export const memberBody = z.object({
   role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
 });
+
+/** Assignees of one section: a committee is small. */
+export const MAX_ASSIGNEES = 20;
+
+export const sectionBody = z
+  .object({
+    assignees: z
+      .array(z.string({ error: 'assignees: usernames (strings)' }).trim().min(1, 'assignees: usernames, none empty').max(100), {
+        error: 'assignees must be a list of usernames',
+      })
+      .max(MAX_ASSIGNEES, `assignees: at most ${MAX_ASSIGNEES}`)
+      .optional(),
+    status: z.enum(SECTION_STATUSES, { error: `status must be one of ${SECTION_STATUSES.join(', ')}` }).optional(),
+    due: z.string({ error: 'due must be a date (YYYY-MM-DD) or null' }).refine(isCalendarDate, 'due: a date written YYYY-MM-DD, or null').nullable().optional(),
+  })
+  .refine((b) => b.assignees !== undefined || b.status !== undefined || b.due !== undefined, 'give at least one of assignees, status, due');
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});

@@ -25,18 +25,22 @@ export interface ThreadRecord {
 
 export interface NotificationRecord {
   id: string;
+  /** `mention` in a comment, or a section `assigned` to the user (分工). */
+  kind: 'mention' | 'assigned';
   userId: string;
   documentId: string;
-  threadId: string;
-  /** The thread's or the reply's id that mentions the user. */
-  commentId: string;
+  /** Mentions: the thread, and the thread's or the reply's id that mentions the user. */
+  threadId: string | null;
+  commentId: string | null;
+  /** Assignments: the section. */
+  sectionId: string | null;
   actorId: string;
   excerpt: string;
   createdAt: number;
   readAt: number | null;
 }
 
-/** Comment threads (their anchors live in the document as marks) and the notifications they cause. */
+/** Comment threads (anchored by Yjs relative positions, see comments/anchors.ts) and members' notifications. */
 export interface CommentStore {
   createThread(thread: Omit<ThreadRecord, 'replies'>): Promise<void>;
   addReply(reply: ReplyRecord): Promise<void>;

@@ -28,7 +28,15 @@ const TABLES: { name: string; columns: string[]; booleans?: string[]; withoutRow
     columns: ['id', 'document_id', 'author_id', 'body', 'quote', 'anchor', 'anchor_offset', 'created_at', 'resolved_at', 'resolved_by'],
   },
   { name: 'comment_replies', columns: ['id', 'thread_id', 'author_id', 'body', 'created_at'] },
-  { name: 'notifications', columns: ['id', 'user_id', 'document_id', 'thread_id', 'comment_id', 'actor_id', 'excerpt', 'created_at', 'read_at'] },
+  {
+    name: 'section_assignments',
+    columns: ['document_id', 'section_id', 'assignees', 'status', 'due', 'title', 'removed_at', 'updated_at', 'updated_by'],
+    withoutRowid: true,
+  },
+  {
+    name: 'notifications',
+    columns: ['id', 'user_id', 'document_id', 'thread_id', 'comment_id', 'actor_id', 'excerpt', 'created_at', 'read_at', 'kind', 'section_id'],
+  },
 ];
 
 /** Serial columns whose counters must continue after the copied rows. */

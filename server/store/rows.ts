@@ -164,22 +164,42 @@ export interface NotificationRow {
   id: string;
   user_id: string;
   document_id: string;
+  /** '' for an assignment (the column predates them and is NOT NULL). */
   thread_id: string;
   comment_id: string;
   actor_id: string;
   excerpt: string;
   created_at: number;
   read_at: number | null;
+  kind: string;
+  section_id: string | null;
 }
 
-export const NOTIFICATION_COLUMNS = 'id, user_id, document_id, thread_id, comment_id, actor_id, excerpt, created_at, read_at';
+export const NOTIFICATION_COLUMNS = 'id, user_id, document_id, thread_id, comment_id, actor_id, excerpt, created_at, read_at, kind, section_id';
+
+/** A notification's values in NOTIFICATION_COLUMNS order, for SQLite and PostgreSQL alike. */
+export const notificationInsertValues = (n: NotificationRecord) => [
+  n.id,
+  n.userId,
+  n.documentId,
+  n.threadId ?? '',
+  n.commentId ?? '',
+  n.actorId,
+  n.excerpt,
+  n.createdAt,
+  n.readAt,
+  n.kind,
+  n.sectionId,
+];
 
 export const notificationFromRow = (r: NotificationRow): NotificationRecord => ({
   id: r.id,
   userId: r.user_id,
   documentId: r.document_id,
-  threadId: r.thread_id,
-  commentId: r.comment_id,
+  kind: r.kind === 'assigned' ? 'assigned' : 'mention',
+  threadId: r.thread_id || null,
+  commentId: r.comment_id || null,
+  sectionId: r.section_id ?? null,
   actorId: r.actor_id,
   excerpt: r.excerpt,
   createdAt: r.created_at,

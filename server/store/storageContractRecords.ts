@@ -3,6 +3,7 @@
 // sessions, documents and their members, comment threads and notifications.
 // describeStorageContract (storageContract.ts) runs them against each store.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { NotificationRecord } from './CommentStore.js';
 import type { Storage } from './Storage.js';
 import { DuplicateKeyError, InvalidInviteError, type UserRecord } from './records.js';
 import { documentRecord, replay, textUpdate, uniq, user } from './storageContractFixtures.js';
@@ -170,12 +171,14 @@ export function describeRecordContracts(current: () => Storage): void {
 
     it('keeps notifications per user, newest first, with an unread count', async () => {
       const { documentId, owner, other } = await documentWithOwner();
-      const n = (id: string, createdAt: number) => ({
+      const n = (id: string, createdAt: number): NotificationRecord => ({
         id,
+        kind: 'mention',
         userId: other.id,
         documentId,
         threadId: 't',
         commentId: 't',
+        sectionId: null,
         actorId: owner.id,
         excerpt: '@x 看看',
         createdAt,
@@ -191,6 +194,27 @@ export function describeRecordContracts(current: () => Storage): void {
       expect(await storage.comments.unreadCount(other.id)).toBe(2);
       await storage.comments.markRead(other.id, 'all', 10);
       expect(await storage.comments.unreadCount(other.id)).toBe(0);
+    });
+
+    it('keeps an assignment notification with its section and no thread', async () => {
+      const { documentId, owner, other } = await documentWithOwner();
+      await storage.comments.addNotifications([
+        {
+          id: 'a1',
+          kind: 'assigned',
+          userId: other.id,
+          documentId,
+          threadId: null,
+          commentId: null,
+          sectionId: 's1',
+          actorId: owner.id,
+          excerpt: '二、参政议政更主动',
+          createdAt: 5,
+          readAt: null,
+        },
+      ]);
+      const [stored] = await storage.comments.listNotifications(other.id, 10);
+      expect(stored).toMatchObject({ id: 'a1', kind: 'assigned', threadId: null, commentId: null, sectionId: 's1', excerpt: '二、参政议政更主动' });
     });
   });
 }

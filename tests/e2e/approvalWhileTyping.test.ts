@@ -3,11 +3,12 @@
 // on exactly what the server froze, and is shown the notice whenever some of
 // what was typed around the approval was refused; in Debian's Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { editorReady, editorText, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -23,16 +24,9 @@ let owner: TestUser;
 let editor: TestUser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts, closeContexts: 'afterAll' }, async (started) => {
+  ({ srv, browser } = started);
   [owner, editor] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterAll(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await browser?.close();
-  await srv?.stop();
 });
 
 /** Types one character after another at the caret until `stop` says so; resolves with what was typed. */

@@ -4,11 +4,12 @@
 // bold), on the screen and in the stored document.
 import type { JSONContent } from '@tiptap/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, newDocument, newUser, type TestUser } from '../helpers/api.js';
-import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { editorReady, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -19,19 +20,9 @@ let alice: TestUser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   alice = await newUser(srv.url, '张丽');
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 /** How the page sets a piece of text: the element around it, its weight and font, and whether it sits in a <strong>. */

@@ -1,10 +1,11 @@
 // Browser end-to-end: signed-in members co-editing in Debian's Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { clickEndOf, editorReady, editorText, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -23,19 +24,9 @@ async function openAs(user: TestUser, documentId: string): Promise<Page> {
   return page;
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob, carol] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明'), newUser(srv.url, '李红')]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('in the browser', () => {

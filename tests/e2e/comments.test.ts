@@ -2,11 +2,12 @@
 // live, replies, resolves and reopens; mentions reach the bell; what people
 // write stays text; submitting for review shows for everyone; in Debian's Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { editorReady, editorText, pageAs, screenshot } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -79,20 +80,14 @@ const bodyText = (page: Page) =>
     return copy.textContent ?? '';
   });
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({}, async (started) => {
+  ({ srv, browser } = started);
   [owner, commenter, viewer] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '陈静'), newUser(srv.url, '李红')]);
 });
 
 afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
   expect(dialogs).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('comments in the browser', () => {

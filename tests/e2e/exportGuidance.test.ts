@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDocument, newUser, type TestUser } from '../helpers/api.js';
-import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { editorReady, pageAs, screenshot } from '../helpers/browser.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -19,19 +20,9 @@ let browser: Browser;
 let owner: TestUser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   owner = await newUser(srv.url, '张丽');
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 /** Clicks the export button and waits until the dialog knows what it exports. */

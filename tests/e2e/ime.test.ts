@@ -3,11 +3,12 @@
 // counted), arrives once committed, and merges with what a colleague typed
 // meanwhile. The input method is Chromium's own, driven through CDP.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { editorReady, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -59,20 +60,14 @@ async function caretIn(page: Page, text: string, key: 'End' | 'Home' = 'End'): P
 
 const wordCount = async (page: Page): Promise<number> => Number((await page.getByTestId('word-count').innerText()).replace(/\D/g, ''));
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({}, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
 });
 
 afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
   expect(pageErrors.splice(0).map(String)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('typing through an input method', () => {

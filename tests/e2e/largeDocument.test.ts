@@ -3,11 +3,12 @@
 // (server/collab/storedAnswer.ts), shows whole in the editor of two members
 // at once and takes their edits.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { clickEndOf, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { clickEndOf, editorReady, editorText, pageAs, screenshot } from '../helpers/browser.js';
 import { appendParagraph, connect, occurrences, synced, until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -25,16 +26,9 @@ async function openAs(user: TestUser, documentId: string): Promise<Page> {
   return page;
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist', ROOM_IDLE_SECONDS: '0' });
-  browser = await launchBrowser();
+useBrowserSuite({ env: { ROOM_IDLE_SECONDS: '0' }, contexts, closeContexts: 'afterAll' }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('a long document opened cold', () => {

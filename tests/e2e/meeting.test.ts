@@ -5,12 +5,13 @@
 // every replica the same, and what was stored is there after a restart.
 // Longer on demand: MEETING_SECONDS=60 npx vitest run --project e2e tests/e2e/meeting.test.ts
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, type TestUser } from '../helpers/api.js';
-import { clickEndOf, editorReady, launchBrowser, pageAs, recordSocketCloses, screenshot, socketCloses } from '../helpers/browser.js';
+import { clickEndOf, editorReady, pageAs, recordSocketCloses, screenshot, socketCloses } from '../helpers/browser.js';
 import { connect, synced, until } from '../helpers/collabClient.js';
 import { allSaved, committee, seat, typeTogether, type Typist } from '../helpers/crowd.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -25,17 +26,10 @@ let browser: Browser;
 let owner: TestUser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  // Default limits; only registrations are raised, since the whole committee registers from one address.
-  srv = await startTestServer({ CLIENT_DIR: 'dist', REGISTRATIONS_PER_HOUR: '100000' });
-  browser = await launchBrowser();
+// Default limits; only registrations are raised, since the whole committee registers from one address.
+useBrowserSuite({ env: { REGISTRATIONS_PER_HOUR: '100000' }, contexts, closeContexts: 'afterAll' }, async (started) => {
+  ({ srv, browser } = started);
   owner = await newUser(srv.url, '张丽');
-});
-
-afterAll(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await browser?.close();
-  await srv?.stop();
 });
 
 /** Types at the caret, a character every ~120 ms, until `stop` says so. */

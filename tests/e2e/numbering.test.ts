@@ -2,11 +2,12 @@
 // the same time; the numbers are right on both screens, in content.text and in
 // every export, and a heading can be set unnumbered.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
+import { screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -36,19 +37,9 @@ async function endOfHeading(page: Page, text: string): Promise<void> {
   await page.keyboard.press('End');
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('automatic numbering in the browser', () => {

@@ -1,11 +1,12 @@
 // Browser end-to-end: working offline across a reload, through the service
 // worker (app shell, cached API reads) and IndexedDB (the document).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { clickEndOf, controlledByServiceWorker, editorReady, editorText, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { clickEndOf, controlledByServiceWorker, editorReady, editorText, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -58,19 +59,9 @@ function storedLocally(page: Page, dbName: string, text: string): Promise<boolea
   );
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('offline', () => {

@@ -3,11 +3,12 @@
 // whatever nodes, marks and attributes it writes. Page errors and every
 // socket close are watched.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { clickEndOf, launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
+import { clickEndOf, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -21,19 +22,9 @@ const pageErrors: string[] = [];
 
 const openAs = (user: TestUser, documentId: string): Promise<Page> => openWatched(browser, srv.url, user, documentId, contexts, pageErrors);
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 /** Pastes HTML where the caret is, as a copy from Word or a web page arrives. */

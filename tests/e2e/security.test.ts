@@ -1,10 +1,11 @@
 // What people write is shown as text everywhere in the browser, never run.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, signedInContext } from '../helpers/browser.js';
+import { signedInContext } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -16,16 +17,10 @@ let browser: Browser;
 let alice: TestUser;
 let mallory: TestUser;
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({}, async (started) => {
+  ({ srv, browser } = started);
   alice = await newUser(srv.url, '张丽');
   mallory = await newUser(srv.url, HOSTILE.slice(0, 40));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('markup written by members', () => {

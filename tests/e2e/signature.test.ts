@@ -3,11 +3,12 @@
 // after the body, by every format (even when the export is asked for a
 // signature of its own).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { launchBrowser, screenshot, socketCloses, openWatched } from '../helpers/browser.js';
+import { screenshot, socketCloses, openWatched } from '../helpers/browser.js';
 import { until } from '../helpers/collabClient.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import type { TestServer } from '../helpers/testServer.js';
 import { chromium, requires } from '../helpers/requirements.js';
 
 const ready = requires(chromium());
@@ -21,19 +22,9 @@ const pageErrors: string[] = [];
 
 const openAs = (user: TestUser, documentId: string): Promise<Page> => openWatched(browser, srv.url, user, documentId, contexts, pageErrors, '存在的问题和不足');
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('the signature block in the browser', () => {

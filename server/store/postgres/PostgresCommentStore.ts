@@ -2,6 +2,7 @@ import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from
 import {
   NOTIFICATION_COLUMNS,
   notificationFromRow,
+  notificationInsertValues,
   repliesByThread,
   replyFromRow,
   THREAD_COLUMNS,
@@ -75,17 +76,10 @@ export class PostgresCommentStore implements CommentStore {
     if (list.length === 0) return;
     await this.db.transaction(async (client) => {
       for (const n of list) {
-        await client.query(`INSERT INTO notifications (${NOTIFICATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-          n.id,
-          n.userId,
-          n.documentId,
-          n.threadId,
-          n.commentId,
-          n.actorId,
-          n.excerpt,
-          n.createdAt,
-          n.readAt,
-        ]);
+        await client.query(
+          `INSERT INTO notifications (${NOTIFICATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          notificationInsertValues(n),
+        );
       }
     });
   }

@@ -1,6 +1,7 @@
 import type { Storage } from '../Storage.js';
 import { PostgresAccountStore } from './PostgresAccountStore.js';
 import { PostgresCommentStore } from './PostgresCommentStore.js';
+import { PostgresSectionStore } from './PostgresSectionStore.js';
 import { PostgresDatabase } from './PostgresDatabase.js';
 import { PostgresDocumentRecordStore } from './PostgresDocumentRecordStore.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
@@ -17,6 +18,7 @@ export async function openPostgresStorage(url: string, schema?: string): Promise
     documents,
     versions: new PostgresVersionStore(db),
     comments: new PostgresCommentStore(db),
+    sections: new PostgresSectionStore(db),
     async close() {
       await documents.flush();
       await db.close();

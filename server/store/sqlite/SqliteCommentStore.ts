@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { CommentStore, NotificationRecord, ReplyRecord, ThreadRecord } from '../CommentStore.js';
 import {
+  NOTIFICATION_COLUMNS,
   notificationFromRow,
+  notificationInsertValues,
   repliesByThread,
   replyFromRow,
   THREAD_COLUMNS,
@@ -30,10 +32,7 @@ export class SqliteCommentStore implements CommentStore {
           WHERE t.document_id = ? ORDER BY r.created_at, r.rowid`,
       ),
       repliesOfThread: db.prepare<[string], ReplyRow>('SELECT * FROM comment_replies WHERE thread_id = ? ORDER BY created_at, rowid'),
-      insertNotification: db.prepare(
-        `INSERT INTO notifications (id, user_id, document_id, thread_id, comment_id, actor_id, excerpt, created_at, read_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insertNotification: db.prepare(`INSERT INTO notifications (${NOTIFICATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       notifications: db.prepare<[string, number], NotificationRow>(
         'SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
       ),
@@ -46,7 +45,7 @@ export class SqliteCommentStore implements CommentStore {
     });
     this.addNotificationsTransaction = db.transaction((list: NotificationRecord[]) => {
       for (const n of list) {
-        this.statements.insertNotification.run(n.id, n.userId, n.documentId, n.threadId, n.commentId, n.actorId, n.excerpt, n.createdAt, n.readAt);
+        this.statements.insertNotification.run(...notificationInsertValues(n));
       }
     });
   }

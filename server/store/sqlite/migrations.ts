@@ -173,4 +173,24 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
     version: 7,
     sql: `ALTER TABLE versions ADD COLUMN restored_from TEXT;`,
   },
+  {
+    // 分工: sections' assignments (assignees: JSON array of user ids; removed_at: the heading is gone), and notifications of them.
+    version: 8,
+    sql: `
+      CREATE TABLE section_assignments (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        section_id TEXT NOT NULL,
+        assignees TEXT NOT NULL,
+        status TEXT NOT NULL,
+        due TEXT,
+        title TEXT NOT NULL,
+        removed_at INTEGER,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT REFERENCES users(id),
+        PRIMARY KEY (document_id, section_id)
+      );
+      ALTER TABLE notifications ADD COLUMN kind TEXT NOT NULL DEFAULT 'mention';
+      ALTER TABLE notifications ADD COLUMN section_id TEXT;
+    `,
+  },
 ];

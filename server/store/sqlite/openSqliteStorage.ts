@@ -7,6 +7,7 @@ import { SqliteAccountStore } from './SqliteAccountStore.js';
 import { SqliteDocumentRecordStore } from './SqliteDocumentRecordStore.js';
 import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 import { SqliteCommentStore } from './SqliteCommentStore.js';
+import { SqliteSectionStore } from './SqliteSectionStore.js';
 import { SqliteVersionStore } from './SqliteVersionStore.js';
 
 export const SQLITE_FILE_NAME = 'yigao.sqlite';
@@ -35,6 +36,7 @@ export function openSqliteStorage(dataDir: string | ':memory:', synchronous: Sql
       (documentId) => documents.forgetPendingAuthors(documentId),
     ),
     comments: new SqliteCommentStore(db),
+    sections: new SqliteSectionStore(db),
     async close() {
       documents.close();
       await checkpointer?.close();
