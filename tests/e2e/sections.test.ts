@@ -150,6 +150,16 @@ describe.skipIf(!ready)('sections (分工) in the browser', () => {
     await until(async () => (await contentText(srv.url, owner, id)).includes('引进企业三家。'), 'the words to be saved');
     expect((await sectionsOf(id)).filter((s) => s.status === 'done').map((s) => s.id)).toEqual([firstId, secondId]);
 
+    // refused (its heading deleted meanwhile): said in words, and the outline shows what the server has
+    const third = '民主监督更有效';
+    await o.route('**/api/documents/*/sections/*', (route) =>
+      route.fulfill({ status: 409, json: { error: { code: 'section_removed', message: 'The section is gone' } } }),
+    );
+    await assign(o, third, wang, '2026-12-28');
+    await o.locator('[data-testid="toast"]', { hasText: '这一部分的标题已被删除，分工已刷新。' }).waitFor();
+    await row(o, third).getByTestId('section-avatars').waitFor({ state: 'detached' });
+    await o.unroute('**/api/documents/*/sections/*');
+
     // a look at the outline: the owner's, and 王芳's filtered to hers
     await o.waitForTimeout(300);
     await o.getByTestId('outline').screenshot({ path: result('sections-outline.png') });
