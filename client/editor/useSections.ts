@@ -7,9 +7,9 @@
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Transaction } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionDto, SectionUpdateDto } from '../../shared/api.js';
+import type { PersonDto, SectionDto, SectionUpdateDto } from '../../shared/api.js';
 import { ApiError } from '../../shared/ApiError.js';
 import { listSections, updateSection } from '../http/sectionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
@@ -57,8 +57,22 @@ const REFUSALS: Record<string, string> = {
   invalid_assignee: 'sections.errors.invalidAssignee',
 };
 
-export function useSections(documentId: string, editor: Editor | null, tell: (message: string) => void): Sections {
+/** The change as it will look once made: new assignees with their names and colours from the members. */
+function applied(record: SectionDto, change: SectionUpdateDto, people: readonly PersonDto[]): SectionDto {
+  const next = { ...record, ...change };
+  if (change.assignees) {
+    next.people = change.assignees.flatMap(
+      (username) => record.people.find((p) => p.username === username) ?? people.find((p) => p.username === username) ?? [],
+    );
+  }
+  return next;
+}
+
+/** `people`: the document's members, for the avatars of new assignees until the server answers. */
+export function useSections(documentId: string, editor: Editor | null, people: readonly PersonDto[], tell: (message: string) => void): Sections {
   const { t } = useTranslation();
+  const peopleRef = useRef(people);
+  peopleRef.current = people;
   const describeError = useErrorMessage();
   const load = useCallback(() => listSections(documentId), [documentId]);
   const records = useResource(load, documentId);
@@ -70,7 +84,7 @@ export function useSections(documentId: string, editor: Editor | null, tell: (me
     async (sectionId: string, change: SectionUpdateDto) => {
       const patch = (list: SectionDto[] | undefined, next: (record: SectionDto) => SectionDto) =>
         list?.map((record) => (record.id === sectionId ? next(record) : record));
-      setData((list) => patch(list, (record) => ({ ...record, ...change })));
+      setData((list) => patch(list, (record) => applied(record, change, peopleRef.current)));
       try {
         const answer = await updateSection(documentId, sectionId, change);
         setData((list) => (list?.some((record) => record.id === sectionId) ? patch(list, () => answer) : [...(list ?? []), answer]));
@@ -99,6 +113,8 @@ export function useStartDrafting(editor: Editor | null, sections: Sections, user
   const [asked] = useState(() => new Set<string>());
   useEffect(() => {
     if (!editor) return;
+    // asked again once the server has it otherwise: set back to 待写 later, the next typing moves it again
+    for (const section of live) if (section.record && section.record.status !== 'todo') asked.delete(section.record.id);
     const onUpdate = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged || isChangeOrigin(transaction) || !editor.isEditable) return;
       const index = editor.state.selection.$from.index(0);

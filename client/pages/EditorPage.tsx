@@ -83,7 +83,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const approvedVersion = useApprovedVersion(documentId, status);
   const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
   const selectPlaceholder = usePlaceholderSelection(editor, showToast);
-  const sections = useSections(documentId, editor, showToast);
+  const sections = useSections(documentId, editor, people, showToast);
   useStartDrafting(editor, sections, user.username);
   /** The section whose 分配 is open. */
   const [assigning, setAssigning] = useState<string | null>(null);
