@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SectionDto } from '../../shared/api.js';
 import { outlineOf, type OutlineItem } from './outline.js';
 import { RemovedSections } from './RemovedSections.js';
+import { scrollBlockToTop } from './revealPosition.js';
 import type { SectionAccess } from './sectionAccess.js';
 import { isAssignedTo, type OutlineSection } from './sectionOutline.js';
 import { SectionRowMeta } from './SectionRowMeta.js';
@@ -50,8 +51,9 @@ export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePane
     editor
       .chain()
       .setTextSelection(pos + 1)
-      .scrollIntoView()
       .run();
+    // near the top, as Word's navigation pane shows a heading (and the outline then marks it)
+    scrollBlockToTop(editor, pos);
     // at once: Tiptap's focus() waits a frame, and keys pressed meanwhile went to this button
     editor.view.focus();
   };

@@ -5,10 +5,8 @@ import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import { navigate, useLocation } from '../router/navigation.js';
 import { sectionOf } from '../router/routes.js';
+import { scrollBlockToTop } from './revealPosition.js';
 import type { OutlineSection } from './sectionOutline.js';
-
-/** Space left above the heading. */
-const ABOVE_PX = 32;
 
 export function useLinkedSection(editor: Editor | null, sections: readonly OutlineSection[], onShow: () => void): void {
   const { pathname, search } = useLocation();
@@ -23,11 +21,7 @@ export function useLinkedSection(editor: Editor | null, sections: readonly Outli
       .setTextSelection(pos + 1)
       .run();
     editor.view.focus();
-    const heading = editor.view.nodeDOM(pos);
-    const workspace = editor.view.dom.closest('.workspace');
-    if (heading instanceof HTMLElement && workspace instanceof HTMLElement) {
-      workspace.scrollTo({ top: workspace.scrollTop + heading.getBoundingClientRect().top - workspace.getBoundingClientRect().top - ABOVE_PX });
-    }
+    scrollBlockToTop(editor, pos);
     navigate(pathname, { replace: true });
     // once per link: `pos` moving as people type does not scroll again (the parameter is gone)
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -160,6 +160,23 @@ describe.skipIf(!ready)('sections (分工) in the browser', () => {
     await row(o, third).getByTestId('section-avatars').waitFor({ state: 'detached' });
     await o.unroute('**/api/documents/*/sections/*');
 
+    // a heading assigned, then made a plain paragraph by its writer: the section waits in 已删除的部分 with its assignment
+    const fifth = '委员活动更多样';
+    await assign(o, fifth, wang, '2026-12-30');
+    await row(w, fifth).getByTestId('section-avatars').waitFor();
+    await w.locator('[data-testid="editor"] h2', { hasText: fifth }).click();
+    await w.getByTestId('paragraph-style').selectOption('paragraph');
+    await o.getByTestId('outline-removed').getByText(fifth).waitFor({ timeout: 10_000 });
+    expect(await o.getByTestId('outline-section').count()).toBe(4);
+    expect(await o.getByTestId('outline-removed').getByRole('img', { name: '王芳' }).count()).toBe(1);
+
+    // a click in the outline goes to the section, and marks it as the one being read
+    const fourth = '联络联谊更广泛';
+    await row(o, fourth).locator('.outline__link').click();
+    await o.locator('[data-testid="outline-section"][aria-current="location"]', { hasText: fourth }).waitFor();
+    await row(o, first).locator('.outline__link').click();
+    await o.locator('[data-testid="outline-section"][aria-current="location"]', { hasText: first }).waitFor();
+
     // a look at the outline: the owner's, and 王芳's filtered to hers
     await o.waitForTimeout(300);
     await o.getByTestId('outline').screenshot({ path: result('sections-outline.png') });
