@@ -27,17 +27,23 @@ export interface Sections {
   update: (sectionId: string, change: SectionUpdateDto) => Promise<boolean>;
 }
 
-/** Keeps a copy of the editor's sections, read again when its body or its comment passages change. */
+/** Keeps a copy of the editor's sections, read again when its body or its comment passages change (once a frame while typing). */
 function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): OutlineSection[] {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!editor) return;
+    let frame = 0;
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.docChanged || transaction.getMeta(commentHighlightsKey)) setVersion((v) => v + 1);
+      if (frame || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
     };
     editor.on('transaction', onTransaction);
     setVersion((v) => v + 1);
     return () => {
+      if (frame) cancelAnimationFrame(frame);
       editor.off('transaction', onTransaction);
     };
   }, [editor]);
