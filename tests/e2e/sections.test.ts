@@ -183,4 +183,33 @@ describe.skipIf(!ready)('sections (分工) in the browser', () => {
     await screenshot(o, 'sections-owner-page');
     await w.getByTestId('outline').screenshot({ path: result('sections-outline-mine.png') });
   });
+
+  it('a commenter sees the assignments without controls; an editor not assigned assigns but cannot set the status', async () => {
+    const id = await newDocument(srv.url, owner);
+    await share(srv.url, owner, id, wang, 'editor');
+    await share(srv.url, owner, id, liu, 'commenter');
+    const first = (await sectionsOf(id)).find((s) => s.title === '参政议政更主动')!;
+    const put = await api(srv.url, 'PUT', `/api/documents/${id}/sections/${first.id}`, {
+      token: owner.token,
+      body: { assignees: [owner.username], due: '2026-12-20' },
+    });
+    expect(put.status).toBe(200);
+
+    const c = await open(liu, `/d/${id}`);
+    await row(c, first.title).getByTestId('section-avatars').getByRole('img', { name: '张丽' }).waitFor();
+    await c.locator(`[data-testid="section-mark"][data-section-id="${first.id}"]`).waitFor();
+    expect(await c.getByTestId('section-assign').count()).toBe(0);
+    expect(await c.locator('button[data-testid="section-mark"]').count()).toBe(0);
+
+    const w = await open(wang, `/d/${id}`);
+    await row(w, first.title).hover();
+    await row(w, first.title).getByTestId('section-assign').click();
+    const dialog = w.getByTestId('section-assign-dialog');
+    expect(await dialog.getByTestId('section-status-select').isDisabled()).toBe(true);
+    expect(await dialog.getByTestId(`assignee-${wang.username}`).isEnabled()).toBe(true);
+    await dialog.getByTestId(`assignee-${wang.username}`).check();
+    await dialog.getByTestId('section-assign-save').click();
+    await row(c, first.title).getByTestId('section-avatars').getByRole('img', { name: '王芳' }).waitFor();
+    expect((await sectionsOf(id)).find((s) => s.id === first.id)!.assignees).toEqual([owner.username, wang.username]);
+  });
 });
