@@ -1,5 +1,5 @@
-// 定稿: first what is unfinished (placeholders still in the text, open comment
-// threads), each a way back to it; then approving anyway, or, when nothing is
+// 定稿: first what is unfinished (open comment threads, sections of 分工 not
+// 已完成, placeholders still in the text), each a way back to it; then approving anyway, or, when nothing is
 // unfinished, a plain confirmation.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +18,14 @@ interface ApprovalDialogProps {
   onPlaceholder: (text: string) => void;
   /** Open a thread in the comments pane (the dialog closes). */
   onThread: (threadId: string) => void;
+  /** Go to a section of 分工 not yet 已完成 (the dialog closes). */
+  onSection: (sectionId: string) => void;
   onClose: () => void;
 }
 
-const isEmpty = (warnings: ApprovalWarningsDto) => warnings.placeholders.length === 0 && warnings.openThreads.length === 0;
+const isEmpty = (warnings: ApprovalWarningsDto) => warnings.placeholders.length === 0 && warnings.openThreads.length === 0 && warnings.sections.length === 0;
 
-export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlaceholder, onThread, onClose }: ApprovalDialogProps) {
+export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlaceholder, onThread, onSection, onClose }: ApprovalDialogProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const loadWarnings = useCallback(() => getApprovalWarnings(documentId), [documentId]);
@@ -106,6 +108,36 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
               </ul>
             </section>
           )}
+          {data.sections.length > 0 && (
+            <section className="approval-dialog__section">
+              <h3 className="approval-dialog__heading">{t('approval.sections', { count: data.sections.length })}</h3>
+              <ul className="approval-dialog__list">
+                {data.sections.map((section) => (
+                  <li key={section.id}>
+                    <button
+                      type="button"
+                      className="approval-item approval-item--section"
+                      data-testid="approval-section"
+                      data-section-id={section.id}
+                      onClick={() => onSection(section.id)}
+                    >
+                      <span className="approval-item__section-title">{sectionLabel(section) || t('approval.sectionUntitled')}</span>
+                      <span className="approval-item__section-meta">
+                        <span className={`approval-item__status approval-item__status--${section.status}`}>
+                          {t(`approval.sectionStatus.${section.status}`)}
+                        </span>
+                        <span className="approval-item__assignees">
+                          {section.people.length > 0
+                            ? section.people.map((person) => person.displayName).join(t('versions.separator'))
+                            : t('approval.sectionUnassigned')}
+                        </span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {data.placeholders.length > 0 && (
             <section className="approval-dialog__section">
               <h3 className="approval-dialog__heading">{t('approval.placeholders', { count: data.placeholders.length })}</h3>
@@ -140,4 +172,9 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
       )}
     </Dialog>
   );
+}
+
+/** 二、参政议政更主动: the number as shown, then the title. */
+function sectionLabel(section: Pick<ApprovalWarningsDto['sections'][number], 'number' | 'title'>): string {
+  return `${section.number}${section.title}`.trim();
 }

@@ -8,16 +8,19 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { Link } from '../router/Link.js';
 import { navigate } from '../router/navigation.js';
 import { documentPath } from '../router/routes.js';
+import { DocumentProgress } from './DocumentProgress.js';
 
 interface DocumentRowProps {
   document: DocumentSummaryDto;
   now: Date;
+  /** Whether the list has the 分工 column (some document uses it). */
+  showProgress: boolean;
   onRename: (document: DocumentSummaryDto) => void;
   onDelete: (document: DocumentSummaryDto) => void;
   onExport: (document: DocumentSummaryDto) => void;
 }
 
-export function DocumentRow({ document, now, onRename, onDelete, onExport }: DocumentRowProps) {
+export function DocumentRow({ document, now, showProgress, onRename, onDelete, onExport }: DocumentRowProps) {
   const { t } = useTranslation();
   const path = documentPath(document.id);
   // Every member may export, viewers too.
@@ -42,6 +45,11 @@ export function DocumentRow({ document, now, onRename, onDelete, onExport }: Doc
       <td>
         <StatusBadge status={document.status} />
       </td>
+      {showProgress && (
+        <td className="document-row__progress">
+          <DocumentProgress progress={document.progress} />
+        </td>
+      )}
       <td>{t(`role.${document.role}`)}</td>
       <td>{document.owner.displayName}</td>
       <td className="document-row__time">

@@ -10,6 +10,7 @@ const doc = (id: string, updatedAt: string, title = id): DocumentSummaryDto => (
   createdAt: updatedAt,
   updatedAt,
   owner: { username: 'a', displayName: 'A' },
+  progress: null,
 });
 
 describe('sortDocuments', () => {

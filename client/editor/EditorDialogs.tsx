@@ -10,6 +10,8 @@ import { ExportDialog } from '../export/ExportDialog.js';
 import { reopenDocument } from '../http/approvalApi.js';
 import { submitForReview } from '../http/documentsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { navigate } from '../router/navigation.js';
+import { sectionPath } from '../router/routes.js';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
 import { ShareDialog } from './ShareDialog.js';
 import type { EditorDialogs as Dialogs } from './useEditorDialogs.js';
@@ -81,6 +83,11 @@ export function EditorDialogs(props: EditorDialogsProps) {
           onThread={(threadId) => {
             dialogs.close('approve');
             props.onThread(threadId);
+          }}
+          onSection={(sectionId) => {
+            dialogs.close('approve');
+            // The page opened at the section (?section=), as from a notification.
+            navigate(sectionPath(documentId, sectionId));
           }}
         />
       )}

@@ -3,7 +3,7 @@ import { request } from './request.js';
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
-/** What is unfinished: unfilled placeholders and open comment threads (any member). */
+/** What is unfinished: unfilled placeholders, open comment threads, sections of 分工 not 已完成 (any member). */
 export const getApprovalWarnings = (id: string) => request<ApprovalWarningsDto>(`${documentPath(id)}/approval`);
 
 /** Freezes the document as an approved version; from then on nobody can change it until it is reopened (owner). */

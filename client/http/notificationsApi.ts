@@ -3,7 +3,7 @@ import { request } from './request.js';
 
 export const NOTIFICATIONS_LIMIT = 50;
 
-/** The signed-in user's mentions, newest first, and how many are unread. */
+/** The signed-in user's notifications (mentions, sections assigned), newest first, and how many are unread. */
 export const listNotifications = () => request<NotificationsDto>(`/api/notifications?limit=${NOTIFICATIONS_LIMIT}`);
 
 /** Marks these notifications read, or all of them. */

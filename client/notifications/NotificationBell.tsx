@@ -1,5 +1,6 @@
-// The bell in the header: how many mentions are unread, and the list of them;
-// a click on one marks it read and opens its thread.
+// The bell in the header: how many notifications are unread (mentions in
+// comments, sections assigned), and the list of them; a click on one marks it
+// read and opens its thread or section.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../components/Avatar.js';
@@ -9,8 +10,7 @@ import { usePopover } from '../components/usePopover.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useNow } from '../lib/useNow.js';
 import { navigate } from '../router/navigation.js';
-import { threadPath } from '../router/routes.js';
-import { badgeText, groupNotifications, type NotificationGroup } from './notificationGroups.js';
+import { badgeText, groupNotifications, notificationPath, notificationTitle, type NotificationGroup } from './notificationGroups.js';
 import { useNotifications, type Notifications } from './notificationsContext.js';
 
 export function NotificationBell() {
@@ -33,7 +33,7 @@ function Bell({ notifications }: { notifications: Notifications }) {
   function openGroup(group: NotificationGroup) {
     setOpen(false);
     if (group.unreadIds.length > 0) void markRead(group.unreadIds).catch(() => {});
-    navigate(threadPath(group.latest.document.id, group.latest.threadId));
+    navigate(notificationPath(group.latest));
   }
 
   return (
@@ -85,6 +85,8 @@ function Bell({ notifications }: { notifications: Notifications }) {
               {groups.map((group) => {
                 const { latest } = group;
                 const isUnread = group.unreadIds.length > 0;
+                const assigned = latest.kind === 'assigned';
+                const title = notificationTitle(latest);
                 return (
                   <li key={group.key}>
                     <button
@@ -92,18 +94,20 @@ function Bell({ notifications }: { notifications: Notifications }) {
                       className={isUnread ? 'notification-item notification-item--unread' : 'notification-item'}
                       data-testid="notification-item"
                       data-unread={isUnread}
-                      data-thread-id={latest.threadId}
+                      data-kind={latest.kind}
+                      data-thread-id={latest.threadId ?? undefined}
+                      data-section-id={latest.sectionId ?? undefined}
                       onClick={() => openGroup(group)}
                     >
                       <Avatar name={latest.actor.displayName} color={latest.actor.color} size={28} />
                       <span className="notification-item__text">
-                        <span className="notification-item__title">
-                          {t('notifications.mentioned', { name: latest.actor.displayName, title: latest.document.title })}
+                        <span className="notification-item__title">{t(title.key, title.values)}</span>
+                        <span className="notification-item__excerpt">
+                          {assigned ? t('notifications.inDocument', { title: latest.document.title }) : latest.excerpt}
                         </span>
-                        <span className="notification-item__excerpt">{latest.excerpt}</span>
                         <span className="notification-item__meta">
                           <RelativeTime iso={latest.createdAt} now={now} />
-                          {group.ids.length > 1 && ` · ${t('notifications.more', { count: group.ids.length })}`}
+                          {!assigned && group.ids.length > 1 && ` · ${t('notifications.more', { count: group.ids.length })}`}
                         </span>
                       </span>
                       {isUnread && <span className="notification-item__dot" aria-label={t('notifications.unread')} />}

@@ -1,23 +1,31 @@
-// The bell's list: mentions in one thread shown as one entry (the newest),
-// so that a busy thread does not push everything else out of view.
+// The bell's list: mentions in one thread shown as one entry (the newest), and
+// assignments of one section likewise, so that a busy thread does not push
+// everything else out of view.
 import type { NotificationDto, PersonDto } from '../../shared/api.js';
+import { documentPath, sectionPath, threadPath } from '../router/routes.js';
 
 export interface NotificationGroup {
   key: string;
-  /** The newest notification of the thread: what the entry shows. */
+  /** The newest notification of the thread or section: what the entry shows. */
   latest: NotificationDto;
-  /** Who mentioned the user there, the most recent first. */
+  /** Who mentioned the user there (or assigned the section), the most recent first. */
   actors: PersonDto[];
   /** Every notification of the group, to mark read together. */
   ids: string[];
   unreadIds: string[];
 }
 
-/** Groups notifications (newest first) by thread, in the order of each thread's newest. */
+/** What a notification is about: its thread (a mention) or its section (an assignment). */
+function groupKey(item: NotificationDto): string {
+  if (item.kind === 'assigned') return `${item.document.id}/section/${item.sectionId ?? item.id}`;
+  return `${item.document.id}/thread/${item.threadId ?? item.id}`;
+}
+
+/** Groups notifications (newest first) by thread or section, in the order of each one's newest. */
 export function groupNotifications(items: readonly NotificationDto[]): NotificationGroup[] {
   const groups = new Map<string, NotificationGroup>();
   for (const item of items) {
-    const key = `${item.document.id}/${item.threadId}`;
+    const key = groupKey(item);
     let group = groups.get(key);
     if (!group) {
       group = { key, latest: item, actors: [], ids: [], unreadIds: [] };
@@ -28,6 +36,22 @@ export function groupNotifications(items: readonly NotificationDto[]): Notificat
     if (!group.actors.some((actor) => actor.username === item.actor.username)) group.actors.push(item.actor);
   }
   return [...groups.values()];
+}
+
+/** Where a click on it goes: the document opened at the thread, or at the section. */
+export function notificationPath(item: NotificationDto): string {
+  if (item.kind === 'assigned' && item.sectionId) return sectionPath(item.document.id, item.sectionId);
+  if (item.kind === 'mention' && item.threadId) return threadPath(item.document.id, item.threadId);
+  return documentPath(item.document.id);
+}
+
+/** The entry's wording, as a message key of the `notifications` namespace and its values. */
+export function notificationTitle(item: NotificationDto): {
+  key: 'notifications.mentioned' | 'notifications.assigned';
+  values: { name: string; title: string; section: string };
+} {
+  const values = { name: item.actor.displayName, title: item.document.title, section: item.excerpt };
+  return { key: item.kind === 'assigned' ? 'notifications.assigned' : 'notifications.mentioned', values };
 }
 
 /** What the badge says: nothing at zero, "99+" past 99. */

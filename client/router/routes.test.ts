@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterLoginPath, documentPath, loginPath, matchRoute, threadOf, threadPath } from './routes.js';
+import { afterLoginPath, documentPath, loginPath, matchRoute, sectionOf, sectionPath, threadOf, threadPath } from './routes.js';
 
 describe('matchRoute', () => {
   it('maps the three pages', () => {
@@ -46,5 +46,15 @@ describe('threadPath', () => {
     expect(threadOf(`?${path.split('?')[1]}`)).toBe('T&x');
     expect(threadOf('')).toBeNull();
     expect(threadOf('?thread=')).toBeNull();
+  });
+});
+
+describe('sectionPath', () => {
+  it('opens a document at a section, and the page reads which', () => {
+    const path = sectionPath('doc 1', 's&1');
+    expect(path).toBe('/d/doc%201?section=s%261');
+    expect(matchRoute(path.split('?')[0])).toEqual({ name: 'editor', documentId: 'doc 1' });
+    expect(sectionOf(`?${path.split('?')[1]}`)).toBe('s&1');
+    expect(sectionOf('?thread=t1')).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ export function threadOf(search: string): string | null {
 
 const SECTION_PARAM = 'section';
 
-/** A document opened at one of its sections (分工: from an assignment's notification). */
+/** A document opened at one of its sections (一、 or （一）), from an assignment notification. */
 export const sectionPath = (documentId: string, sectionId: string) => `${documentPath(documentId)}?${new URLSearchParams({ [SECTION_PARAM]: sectionId })}`;
 
 /** The section a document page was opened at, if any. */

@@ -25,7 +25,13 @@ interface LiveSection {
   record: SectionRecord | null;
 }
 
+/** How many documents' last seen headings refresh() remembers (a county server has dozens). */
+const MAX_REMEMBERED_DOCUMENTS = 1000;
+
 export class SectionService {
+  /** Per document, the section titles refresh() last stored (to skip the store when no heading changed). */
+  private readonly lastSeen = new Map<string, string>();
+
   constructor(
     private readonly storage: Storage,
     private readonly registry: RoomRegistry,
@@ -90,7 +96,13 @@ export class SectionService {
     const room = this.registry.peek(documentId);
     if (!room) return;
     this.giveIds(room);
-    const changed = await this.storage.sections.setPresent(documentId, sectionTitles(room.body), this.now());
+    const titles = sectionTitles(room.body);
+    // most bursts of typing change no heading: the store is asked only when the headings read differently
+    const seen = JSON.stringify([...titles]);
+    if (this.lastSeen.get(documentId) === seen) return;
+    if (this.lastSeen.size >= MAX_REMEMBERED_DOCUMENTS) this.lastSeen.clear();
+    this.lastSeen.set(documentId, seen);
+    const changed = await this.storage.sections.setPresent(documentId, titles, this.now());
     if (changed) this.registry.sendEvent(documentId, { type: 'sections' });
   }
 

@@ -105,6 +105,21 @@ describe.skipIf(!ready)('several instances', () => {
     await until(() => b.events.some((e) => e.type === 'comments'), 'the comments event on instance 1');
   });
 
+  it('tells members on other instances about sections assigned there, and notifies the assignee there', async () => {
+    const id = await sharedDocument();
+    const b = open(1, id, editor);
+    await synced(b);
+    const [section] = (await api(at(2).url, 'GET', `/api/documents/${id}/sections`, { token: owner.token })).body;
+    const res = await api(at(0).url, 'PUT', `/api/documents/${id}/sections/${section.id}`, { token: owner.token, body: { assignees: [editor.username] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await until(() => b.events.some((e) => e.type === 'sections'), 'the sections event on instance 1');
+    await until(() => b.events.some((e) => e.type === 'notifications'), 'the assignee told of a notification on instance 1');
+    const seen = (await api(at(2).url, 'GET', `/api/documents/${id}/sections`, { token: editor.token })).body.find((s: { id: string }) => s.id === section.id);
+    expect(seen.assignees).toEqual([editor.username]);
+    const status = await api(at(1).url, 'PUT', `/api/documents/${id}/sections/${section.id}`, { token: editor.token, body: { status: 'done' } });
+    expect(status.body.status).toBe('done');
+  });
+
   it("loses nothing acknowledged when an instance's subscription drops while another rewrites the document", async () => {
     const id = await sharedDocument();
     const [a, b] = [open(0, id, owner), open(1, id, editor)];
