@@ -1,6 +1,7 @@
 // Browser end-to-end (分工): the owner assigns two sections to two editors in
-// the outline; each sees the bell count rise, opens the document (one from
-// the list, one at the section's link), keeps to 我负责的, writes in their
+// the outline; each sees the bell count rise (one in the open document, one
+// on the list, whose bell opens the document at the section), keeps to
+// 我负责的, writes in their
 // section (待写 becomes 起草中 by itself) and marks it 已完成; the owner's
 // outline follows live. In Debian's Chromium.
 import path from 'node:path';
@@ -129,10 +130,15 @@ describe.skipIf(!ready)('sections (分工) in the browser', () => {
     await w.locator('[data-testid="notifications-count"]', { hasText: '1' }).waitFor({ timeout: 15_000 });
     await row(w, first).getByTestId('section-avatars').waitFor();
 
-    // 刘洋 opens the document at his section, as the notification links it
-    const l = await open(liu, `/d/${id}?section=${secondId}`);
+    // 刘洋 is on his list of documents: the bell's assignment opens the document at his section
+    const l = await pageAs(browser, srv.url, liu, contexts);
+    l.on('pageerror', (error) => pageErrors.push(`${liu.displayName}: ${error.message}`));
+    await l.goto(srv.url);
     await l.locator('[data-testid="notifications-count"]', { hasText: '1' }).waitFor();
-    await until(() => new URL(l.url()).search === '', 'the link parameter to go');
+    await l.getByTestId('notifications-bell').click();
+    await l.locator(`[data-testid="notification-item"][data-section-id="${secondId}"]`).click();
+    await editorReady(l);
+    await until(() => new URL(l.url()).pathname === `/d/${id}` && new URL(l.url()).search === '', 'the document, without the link parameter');
     const caretIn = await l.evaluate(() => {
       const node = window.getSelection()?.anchorNode;
       const element = node instanceof Element ? node : node?.parentElement;
