@@ -1,9 +1,8 @@
 // Browser end-to-end (分工): the owner assigns two sections to two editors in
 // the outline; each sees the bell count rise (one in the open document, one
 // on the list, whose bell opens the document at the section), keeps to
-// 我负责的, writes in their
-// section (待写 becomes 起草中 by itself) and marks it 已完成; the owner's
-// outline follows live. In Debian's Chromium.
+// 我负责的, writes in their section (待写 becomes 起草中 by itself) and marks
+// it 已完成; the owner's outline follows live. In Debian's Chromium.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
