@@ -18,6 +18,7 @@ import './styles/panels.css';
 import './styles/comments.css';
 import './styles/notifications.css';
 import './styles/approval.css';
+import './styles/sections.css';
 
 setupI18n();
 registerServiceWorker();

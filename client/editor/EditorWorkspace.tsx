@@ -11,6 +11,7 @@ import { renderCaret } from './caretRender.js';
 import { CarriedMarks } from './CarriedMarks.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import { HeadingNumbers } from './HeadingNumbers.js';
+import { SectionIds } from './SectionIds.js';
 import { SignatureWithView } from './SignatureView.js';
 import { CompositionHold } from './CompositionHold.js';
 import type { ConnectionState } from './connectionState.js';
@@ -32,6 +33,8 @@ interface EditorWorkspaceProps {
   /** The body is not shown yet: this copy may hold changes the server refused (see useRefusedChanges). */
   concealed?: boolean;
   comments: WorkspaceComments;
+  /** Drawn over the page beside the body (the sections' assignments in the margin). */
+  margin?: ReactNode;
   /** The editor once it exists (null again when it goes), for the comments pane. */
   onEditor: (editor: Editor | null) => void;
 }
@@ -59,6 +62,7 @@ export function EditorWorkspace({
   notices,
   concealed = false,
   comments,
+  margin,
   onEditor,
 }: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
@@ -82,6 +86,7 @@ export function EditorWorkspace({
         GuidanceEditing,
         CarriedMarks,
         HeadingNumbers,
+        SectionIds,
         CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
       ],
       editable,
@@ -117,6 +122,7 @@ export function EditorWorkspace({
       {notices}
       <div className="workspace">
         <article className={concealed ? 'page page--concealed' : 'page'} aria-busy={concealed || undefined}>
+          {margin}
           <EditorContent editor={editor} />
           {comments.onComment && <CommentMarginButton editor={editor} onComment={comments.onComment} hidden={comments.composing} />}
         </article>

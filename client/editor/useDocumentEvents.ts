@@ -1,4 +1,4 @@
-// The server's events on the document's socket (comments, document, notifications),
+// The server's events on the document's socket (comments, document, notifications, sections),
 // and, after a reconnection, all of them: anything may have changed meanwhile.
 // A restore is told once: the server repeats the last one to every editor that
 // connects, which is news only to a page that was open before it and away when
@@ -8,7 +8,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type { DocumentEvent } from '../../shared/collab.js';
 import { listenToEvents } from '../../shared/documentEvents.js';
 
-const EVERYTHING: DocumentEvent[] = [{ type: 'comments' }, { type: 'document' }, { type: 'notifications' }];
+const EVERYTHING: DocumentEvent[] = [{ type: 'comments' }, { type: 'document' }, { type: 'notifications' }, { type: 'sections' }];
 
 export function useDocumentEvents(provider: WebsocketProvider | null, onEvent: (event: DocumentEvent) => void): void {
   const onEventRef = useRef(onEvent);

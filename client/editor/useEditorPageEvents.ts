@@ -1,10 +1,10 @@
 // What the editor page does with the server's events on the document's socket
 // (useDocumentEvents): reload what changed (threads, notifications, the
-// document and its members, the version history), and tell of a restore made
+// document and its members, the version history, the sections' assignments), and tell of a restore made
 // by someone else. The threads are also fetched again when the window regains
 // focus, and anything that failed to load is retried once connected again.
 import type { WebsocketProvider } from 'y-websocket';
-import type { DocumentDto, MemberDto } from '../../shared/api.js';
+import type { DocumentDto, MemberDto, SectionDto } from '../../shared/api.js';
 import type { Comments } from '../comments/useComments.js';
 import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
 import type { Resource } from '../lib/useResource.js';
@@ -27,6 +27,8 @@ interface EditorPageResources {
   members: Resource<MemberDto[]>;
   history: VersionHistory;
   historyOpen: boolean;
+  /** The sections' assignments (分工). */
+  sections: Resource<SectionDto[]>;
   /** Someone else restored a version. */
   onRestoredByOther: (event: RestoreEvent) => void;
 }
@@ -40,14 +42,18 @@ export function useEditorPageEvents({
   members,
   history,
   historyOpen,
+  sections,
   onRestoredByOther,
 }: EditorPageResources): void {
   const notifications = useNotifications();
   useDocumentEvents(provider, (event) => {
     if (event.type === 'comments') void comments.threads.reload();
+    else if (event.type === 'sections') void sections.reload();
     else if (event.type === 'notifications') notifications?.refresh();
     else if (event.type === 'restored') {
       void history.refresh();
+      // a restore brings back the headings (and the assignments) of its version
+      void sections.reload();
       // The restorer has the toast; everyone else is told what replaced their text and where it went.
       if (event.by.username !== username) onRestoredByOther(event);
     } else {
@@ -58,5 +64,5 @@ export function useEditorPageEvents({
     }
   });
   useRefreshOnFocus(() => void comments.threads.reload(), THREADS_REFRESH_MS);
-  useRetryWhenConnected(connection, [comments.threads, meta, members]);
+  useRetryWhenConnected(connection, [comments.threads, meta, members, sections]);
 }

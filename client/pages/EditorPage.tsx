@@ -34,6 +34,11 @@ import { useEditorDialogs } from '../editor/useEditorDialogs.js';
 import { useEditorPageEvents } from '../editor/useEditorPageEvents.js';
 import { useLinkedThread } from '../editor/useLinkedThread.js';
 import { OutlinePanel } from '../editor/OutlinePanel.js';
+import { sectionAccess } from '../editor/sectionAccess.js';
+import { SectionAssignDialog } from '../editor/SectionAssignDialog.js';
+import { SectionMargin } from '../editor/SectionMargin.js';
+import { useLinkedSection } from '../editor/useLinkedSection.js';
+import { useSections, useStartDrafting } from '../editor/useSections.js';
 import { useFinalCloseCode } from '../editor/useFinalCloseCode.js';
 import { connectionProblemOf } from '../editor/connectionProblem.js';
 import { usePlaceholderSelection } from '../editor/usePlaceholderSelection.js';
@@ -78,9 +83,25 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const approvedVersion = useApprovedVersion(documentId, status);
   const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
   const selectPlaceholder = usePlaceholderSelection(editor, showToast);
+  const sections = useSections(documentId, editor, people, showToast);
+  useStartDrafting(editor, sections, user.username);
+  /** The section whose 分配 is open. */
+  const [assigning, setAssigning] = useState<string | null>(null);
 
-  useEditorPageEvents({ provider, connection, username: user.username, comments, meta, members, history, historyOpen, onRestoredByOther: setRestoredBy });
+  useEditorPageEvents({
+    provider,
+    connection,
+    username: user.username,
+    comments,
+    meta,
+    members,
+    history,
+    historyOpen,
+    sections: sections.records,
+    onRestoredByOther: setRestoredBy,
+  });
   useLinkedThread(comments.activate, () => setViewing(null));
+  useLinkedSection(editor, sections.live, () => setViewing(null));
 
   const doc = meta.data;
   const editable = doc ? canEditBody(doc.role, doc.status) : false;
@@ -121,6 +142,9 @@ export function EditorPage({ documentId }: { documentId: string }) {
     }
     return <CenteredMessage busy>{t('common.loading')}</CenteredMessage>;
   }
+
+  const access = sectionAccess(doc, user.username);
+  const assigned = assigning ? sections.live.find((section) => section.id === assigning) : undefined;
 
   const notices = (
     <EditorNotices
@@ -174,7 +198,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       </Header>
 
       <div className="editor-body">
-        <OutlinePanel editor={viewing === null ? editor : null} />
+        <OutlinePanel editor={viewing === null ? editor : null} sections={sections} access={access} onAssign={setAssigning} />
         {/* Hidden, not unmounted, while a version is shown: the live editor keeps its state and keeps syncing. */}
         <div className="editor-main" hidden={viewing !== null}>
           {collaboration ? (
@@ -189,6 +213,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
               notices={notices}
               concealed={refused.concealed}
               onEditor={setEditor}
+              margin={<SectionMargin editor={editor} sections={sections.live} access={access} onAssign={setAssigning} />}
               comments={{
                 passages: comments.passages,
                 activeId: comments.activeId,
@@ -257,6 +282,17 @@ export function EditorPage({ documentId }: { documentId: string }) {
         }}
         showToast={showToast}
       />
+      {assigned?.id && (
+        <SectionAssignDialog
+          key={assigned.id}
+          section={{ ...assigned, id: assigned.id }}
+          members={members.data ?? []}
+          mayAssign={access.mayAssign}
+          mayChangeStatus={access.mayChangeStatus(assigned.record)}
+          onSave={(change) => sections.update(assigned.id!, change)}
+          onClose={() => setAssigning(null)}
+        />
+      )}
       {toast}
     </div>
   );

@@ -1,0 +1,140 @@
+// The document's sections (分工) for the outline and the page's margin: the
+// live 一、 and （一） of the editor (numbers, titles, 字数 and open threads as
+// anyone types) with their assignments from the server, fetched again when
+// the server says they changed ('sections', and after a restore). A change is
+// shown at once and replaced by the server's answer; a refusal is told in
+// words and the assignments are fetched again.
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import type { Transaction } from '@tiptap/pm/state';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PersonDto, SectionDto, SectionUpdateDto } from '../../shared/api.js';
+import { ApiError } from '../../shared/ApiError.js';
+import { listSections, updateSection } from '../http/sectionsApi.js';
+import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { useResource, type Resource } from '../lib/useResource.js';
+import { commentHighlightsKey } from './CommentHighlights.js';
+import { openThreadStarts, outlineSections, type OutlineSection } from './sectionOutline.js';
+
+export interface Sections {
+  records: Resource<SectionDto[]>;
+  /** The live document's sections, in order. */
+  live: OutlineSection[];
+  /** Sections whose heading was deleted, kept with their assignment. */
+  removed: SectionDto[];
+  /** Changes a section; false when the server refused (the user has been told why). */
+  update: (sectionId: string, change: SectionUpdateDto) => Promise<boolean>;
+}
+
+/** Keeps a copy of the editor's sections, read again when its body or its comment passages change (once a frame while typing). */
+function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): OutlineSection[] {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (frame || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    editor.on('transaction', onTransaction);
+    setVersion((v) => v + 1);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor]);
+  return useMemo(
+    () => (editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : []),
+    // `version` stands for the editor's state
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, records, version],
+  );
+}
+
+/** The codes the sections API answers a refused change with, and what to say. */
+const REFUSALS: Record<string, string> = {
+  section_removed: 'sections.errors.removed',
+  section_not_found: 'sections.errors.removed',
+  document_approved: 'sections.errors.approved',
+  invalid_assignee: 'sections.errors.invalidAssignee',
+};
+
+/** The change as it will look once made: new assignees with their names and colours from the members. */
+function applied(record: SectionDto, change: SectionUpdateDto, people: readonly PersonDto[]): SectionDto {
+  const next = { ...record, ...change };
+  if (change.assignees) {
+    next.people = change.assignees.flatMap(
+      (username) => record.people.find((p) => p.username === username) ?? people.find((p) => p.username === username) ?? [],
+    );
+  }
+  return next;
+}
+
+/** `people`: the document's members, for the avatars of new assignees until the server answers. */
+export function useSections(documentId: string, editor: Editor | null, people: readonly PersonDto[], tell: (message: string) => void): Sections {
+  const { t } = useTranslation();
+  const peopleRef = useRef(people);
+  peopleRef.current = people;
+  const describeError = useErrorMessage();
+  const load = useCallback(() => listSections(documentId), [documentId]);
+  const records = useResource(load, documentId);
+  const live = useLiveSections(editor, records.data);
+  const removed = useMemo(() => (records.data ?? []).filter((record) => record.removed), [records.data]);
+  const { setData, reload } = records;
+
+  const update = useCallback(
+    async (sectionId: string, change: SectionUpdateDto) => {
+      const patch = (list: SectionDto[] | undefined, next: (record: SectionDto) => SectionDto) =>
+        list?.map((record) => (record.id === sectionId ? next(record) : record));
+      setData((list) => patch(list, (record) => applied(record, change, peopleRef.current)));
+      try {
+        const answer = await updateSection(documentId, sectionId, change);
+        setData((list) => (list?.some((record) => record.id === sectionId) ? patch(list, () => answer) : [...(list ?? []), answer]));
+        return true;
+      } catch (error) {
+        const code = error instanceof ApiError ? error.code : '';
+        const status = error instanceof ApiError ? error.status : 0;
+        const refusal = REFUSALS[code] ?? (status === 403 ? 'sections.errors.forbidden' : null);
+        tell(refusal ? t(refusal as never) : t('sections.errors.failed', { detail: describeError(error) }));
+        void reload();
+        return false;
+      }
+    },
+    [documentId, setData, reload, tell, t, describeError],
+  );
+
+  return { records, live, removed, update };
+}
+
+/**
+ * Typing in a section assigned to this user that is still 待写 makes it
+ * 起草中 (once: not a request per key).
+ */
+export function useStartDrafting(editor: Editor | null, sections: Sections, username: string): void {
+  const { live, update } = sections;
+  const [asked] = useState(() => new Set<string>());
+  useEffect(() => {
+    if (!editor) return;
+    // asked again once the server has it otherwise: set back to 待写 later, the next typing moves it again
+    for (const section of live) if (section.record && section.record.status !== 'todo') asked.delete(section.record.id);
+    const onUpdate = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.docChanged || isChangeOrigin(transaction) || !editor.isEditable) return;
+      const index = editor.state.selection.$from.index(0);
+      for (const section of live) {
+        const record = section.record;
+        if (!record || record.status !== 'todo' || !record.assignees.includes(username) || asked.has(record.id)) continue;
+        if (index < section.index || index >= section.endIndex) continue;
+        asked.add(record.id);
+        void update(record.id, { status: 'drafting' });
+      }
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      editor.off('update', onUpdate);
+    };
+  }, [editor, live, update, username, asked]);
+}
