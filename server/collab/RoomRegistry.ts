@@ -12,6 +12,7 @@ import { InstanceLink } from './InstanceLink.js';
 import { Room, type RoomLimits, type RoomObserver } from './Room.js';
 import { EARLY_ANSWER_WAIT_MS } from './timing.js';
 import { takeOverHeadings, untakenHeadings } from '../documents/typedNumbers.js';
+import { giveSectionIds, headingsWithoutId } from '../sections/sectionIds.js';
 import { ANSWER_FROM_STORE_BYTES, storedBytes } from './storedAnswer.js';
 
 export interface RoomRegistryOptions {
@@ -155,6 +156,9 @@ export class RoomRegistry {
       // headings written before automatic numbering: their typed numbers taken over, once (an approved document keeps them)
       const untaken = record.status === 'approved' ? [] : untakenHeadings(room.body);
       if (untaken.length > 0) room.applyServerChange(null, () => takeOverHeadings(untaken));
+      // section headings without an id (from before 分工, or written by a client without the editor) get one before anyone syncs
+      const unnamed = record.status === 'approved' ? [] : headingsWithoutId(room.body);
+      if (unnamed.length > 0) room.applyServerChange(null, () => giveSectionIds(unnamed));
       // scaled out: what the others say about it, and what they stored between the load and now
       await this.link.opened(room);
       // a long log (left by a crash) is compacted once the first readers are served
