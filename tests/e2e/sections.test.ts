@@ -5,13 +5,14 @@
 // it 已完成; the owner's outline follows live. In Debian's Chromium.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SectionDto } from '../../shared/api.js';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { editorReady, launchBrowser, pageAs, screenshot } from '../helpers/browser.js';
+import { editorReady, pageAs, screenshot } from '../helpers/browser.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
 import { until } from '../helpers/collabClient.js';
 import { chromium, requires } from '../helpers/requirements.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import type { TestServer } from '../helpers/testServer.js';
 
 const ready = requires(chromium());
 /** Where screenshots go for a person to look at (as helpers/browser.ts screenshot()). */
@@ -78,20 +79,13 @@ async function writeAndFinish(page: Page, title: string, lead: string, words: st
   await statusOf(page, title).and(page.locator('[data-status="done"]')).waitFor();
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ CLIENT_DIR: 'dist' });
-  browser = await launchBrowser();
+useBrowserSuite({ contexts }, async (started) => {
+  ({ srv, browser } = started);
   [owner, wang, liu] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王芳'), newUser(srv.url, '刘洋')]);
 });
 
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
+afterEach(() => {
   expect(pageErrors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
 });
 
 describe.skipIf(!ready)('sections (分工) in the browser', () => {
