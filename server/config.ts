@@ -56,6 +56,8 @@ export interface Config {
   compactAfterUpdates: number;
   /** While people edit, an automatic version is taken at most this often. */
   autoVersionMs: number;
+  /** After people edit, section headings without an id get one and deleted sections are noticed this soon (分工). */
+  sectionRefreshMs: number;
   limits: Limits;
 }
 
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     roomIdleMs: integer(env, 'ROOM_IDLE_SECONDS', 30, 0) * 1000,
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     autoVersionMs: integer(env, 'AUTO_VERSION_SECONDS', 300, 1) * 1000,
+    sectionRefreshMs: integer(env, 'SECTION_REFRESH_SECONDS', 1, 1) * 1000,
     limits: Object.freeze({
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 16 * 1024 * 1024, 1024),
       maxJsonBytes: integer(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024),

@@ -26,9 +26,8 @@ import { LocalPubSub, type PubSub } from './pubsub/PubSub.js';
 import { newId } from './ids.js';
 
 /** Comment anchors are brought up to date this long after people edit. */
-/** How soon after a burst of changes comment anchors and sections are brought up to date. */
+/** How soon after a burst of changes comment anchors are brought up to date. */
 const ANCHOR_REFRESH_MS = 1000;
-const SECTION_REFRESH_MS = 1000;
 
 export interface ServerDeps {
   logger?: Logger;
@@ -61,7 +60,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     (config.redisUrl ? new (await import('./pubsub/RedisPubSub.js')).RedisPubSub(config.redisUrl, config.redisPrefix, logger) : new LocalPubSub());
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const anchorKeeper = new AfterChanges(ANCHOR_REFRESH_MS, 'refreshing comment anchors', logger);
-  const sectionKeeper = new AfterChanges(SECTION_REFRESH_MS, 'refreshing sections', logger);
+  const sectionKeeper = new AfterChanges(config.sectionRefreshMs, 'refreshing sections', logger);
   const registry = new RoomRegistry({
     documents: storage.documents,
     records: storage.records,

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { Journal } from '../../server/store/sqlite/Journal.js';
 import { JOURNAL_FILE_NAME } from '../../server/store/sqlite/openSqliteStorage.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { SECTION_ID_ATTR, SECTION_ID_PATTERN } from '../../shared/SectionIdentity.js';
 import { plainText } from './fuzzEdits.js';
 
 export type SelectUpdates = Database.Statement<[string, number], { seq: number; data: Buffer }>;
@@ -128,3 +129,26 @@ function withSectionIdsInOrder(xml: string): string {
   });
 }
 const watched = new WeakSet<Y.Doc>();
+
+/** A body's XML without its section ids (the server gives them when it loads a document: shared/SectionIdentity.ts). */
+export const withoutSectionIds = (xml: string): string => xml.replace(/ sectionId="[^"]*"/g, '');
+
+/**
+ * What an update holds besides section ids set on headings (the server's own
+ * changes, see server/sections/sectionIds.ts): described, for an assertion
+ * that there is nothing else. An attribute set again names its key only
+ * through the item it follows, so a decoded one is known by its value; one
+ * the server replaced since is garbage collected (allowed when not of one of
+ * `clients`, those whose changes the update is measured against).
+ */
+export function otherThanSectionIds(update: Uint8Array, clients: ReadonlySet<number>): string[] {
+  const isSectionId = (item: Y.Item) => {
+    const [value, ...more] = item.content.getContent() as unknown[];
+    return (item.parentSub === SECTION_ID_ATTR || item.parentSub === null) && more.length === 0 && typeof value === 'string' && SECTION_ID_PATTERN.test(value);
+  };
+  return Y.decodeUpdate(update).structs.flatMap((struct) =>
+    (struct instanceof Y.Item && isSectionId(struct)) || (struct instanceof Y.GC && !clients.has(struct.id.client))
+      ? []
+      : [`${struct.constructor.name} ${struct.id.client}:${struct.id.clock}`],
+  );
+}
