@@ -58,12 +58,21 @@ export function checkSchema(json: JSONContent): void {
   Node.fromJSON(schema, json).check();
 }
 
-/** The text nodes of a document with their marks' names, in order. */
+/** The text of a document with its marks' names, in order: adjacent text nodes with the same marks as one. */
 export function markedTexts(json: JSONContent): [string, string[]][] {
   const out: [string, string[]][] = [];
   const walk = (node: JSONContent) => {
-    if (node.type === 'text') out.push([node.text ?? '', (node.marks ?? []).map((mark) => mark.type)]);
-    for (const child of node.content ?? []) walk(child);
+    let previous: [string, string[]] | null = null;
+    for (const child of node.content ?? []) {
+      if (child.type !== 'text') {
+        previous = null;
+        walk(child);
+        continue;
+      }
+      const marks = (child.marks ?? []).map((mark) => mark.type);
+      if (previous && previous[1].join() === marks.join()) previous[0] += child.text ?? '';
+      else out.push((previous = [child.text ?? '', marks]));
+    }
   };
   walk(json);
   return out;
