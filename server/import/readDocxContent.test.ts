@@ -72,6 +72,7 @@ describe('readDocxContent: headings from the text', () => {
       body('(1) 走访企业'),
       body('（2）座谈交流'),
       body('十一、其他'),
+      body('１２．全角数字'),
     ]);
     expect(lines).toEqual([
       'h1 标题',
@@ -83,6 +84,7 @@ describe('readDocxContent: headings from the text', () => {
       'h5 走访企业',
       'h5 座谈交流',
       'h2 其他',
+      'h4 全角数字',
     ]);
     for (const heading of json.content!.slice(1)) expect(heading.attrs).toMatchObject({ numbering: 'auto' });
   });
@@ -144,8 +146,10 @@ describe('readDocxContent: Word heading styles', () => {
       p('1. 协商', { style: 3 }),
       p('（1）走访', { style: 4 }),
       p('结束语', { style: 1 }),
+      p('Word 编号的标题', { style: 1, ordered: 0 }),
     ]);
-    expect(lines).toEqual(['h1 标题', 'h2 参政议政', 'h3 建言献策', 'h4 协商', 'h5 走访', 'h2! 结束语']);
+    // without a typed number: numbered when Word numbered it, else left unnumbered as the file shows it
+    expect(lines).toEqual(['h1 标题', 'h2 参政议政', 'h3 建言献策', 'h4 协商', 'h5 走访', 'h2! 结束语', 'h2 Word 编号的标题']);
   });
 
   it('leaves numbered 正文 paragraphs of a styled file as paragraphs, unless wholly bold', async () => {
@@ -324,15 +328,17 @@ describe('readDocxContent: paragraphs, marks, tables, lists, links', () => {
 });
 
 describe('readDocxContent: what is left out, and files it cannot read', () => {
-  it('counts pictures and note references', async () => {
-    const { warnings, lines } = await read([body(['图', { image: true }, '见注', { footnote: 1 }]), body({ image: true })]);
-    expect(lines).toEqual(['h1 ', 'p 图见注']);
+  it('counts pictures, note references and equations', async () => {
+    const { warnings, lines } = await read([body(['图', { image: true }, '见注', { footnote: 1 }, '，公式', { math: 'x+1' }]), body({ image: true })]);
+    expect(lines).toEqual(['h1 ', 'p 图见注，公式']);
     expect(warnings).toEqual(
       expect.arrayContaining([
         { code: 'images', count: 2 },
         { code: 'notes', count: 1 },
+        { code: 'objects', count: 1 },
       ]),
     );
+    expect(warnings).toHaveLength(3);
   });
 
   it('throws InvalidDocxError for a file that is not a .docx', async () => {

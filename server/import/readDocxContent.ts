@@ -14,8 +14,8 @@ import { bodyFontSize, clearlyLarger, headingFromText, isTitle, isTitleStyle, la
 import { readSignature } from './signature.js';
 import type { ImportedContent, ImportWarning, ImportWarningCode } from './types.js';
 
-/** mammoth's messages about elements it skips that are objects the schema has no place for (equations). */
-const OBJECT_MESSAGE = /unrecognised element was ignored: m:oMath(Para)?$/;
+/** mammoth's messages about elements it skips that are objects the schema has no place for: equations (named m:… or {…/math}…). */
+const OBJECT_MESSAGE = /unrecognised element was ignored: (?:m:|\{[^}]*\/math\})oMath(?:Para)?$/;
 
 type Item = { kind: 'paragraph'; paragraph: MammothParagraph; pieces: Piece[] } | { kind: 'table'; json: JSONContent };
 

@@ -33,7 +33,9 @@ export function isTitleStyle(paragraph: MammothParagraph): boolean {
 }
 
 /** The level (2–5) of a typed 公文 number at the start of `text`, and its length; null when none. */
-export function typedNumber(text: string): { level: number; length: number } | null {
+export function typedNumber(typed: string): { level: number; length: number } | null {
+  // full-width digits (１．) as ASCII: one character for one, so lengths hold
+  const text = typed.replace(/[０-９]/g, (digit) => String(digit.charCodeAt(0) - 0xff10));
   for (const level of [2, 3, 4, 5]) {
     const cut = typedNumberLength(level, text);
     // 1–99: "2026、" or "300." start sentences, not headings

@@ -7,6 +7,8 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  Math as MathComponent,
+  MathRun,
   Packer,
   Paragraph,
   Table,
@@ -23,7 +25,8 @@ export type RunSpec =
   | { break: true }
   | { link: string; text: string }
   | { image: true }
-  | { footnote: number };
+  | { footnote: number }
+  | { math: string };
 
 export interface ParagraphSpec {
   align?: 'center' | 'right' | 'both' | 'left';
@@ -45,6 +48,7 @@ function run(spec: RunSpec): ParagraphChild {
   if ('link' in spec) return new ExternalHyperlink({ link: spec.link, children: [new TextRun({ text: spec.text, style: 'Hyperlink' })] });
   if ('image' in spec) return new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } });
   if ('footnote' in spec) return new FootnoteReferenceRun(spec.footnote);
+  if ('math' in spec) return new MathComponent({ children: [new MathRun(spec.math)] });
   return new TextRun({
     text: spec.text,
     bold: spec.bold,
