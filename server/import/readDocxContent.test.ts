@@ -94,8 +94,17 @@ describe('readDocxContent: headings from the text', () => {
       p('标题', { align: 'center' }),
       body([{ text: '一、参政议政更主动。', bold: true }, '全年召开协商会三次，提出建议十条。']),
       body('（二）服务发展更务实。委员们积极投身经济建设。'),
+      body(['二、民主监督更有效', { break: true }, '全年组织视察两次。']),
     ]);
-    expect(lines).toEqual(['h1 标题', 'h2 参政议政更主动', 'p 全年召开协商会三次，提出建议十条。', 'h3 服务发展更务实', 'p 委员们积极投身经济建设。']);
+    expect(lines).toEqual([
+      'h1 标题',
+      'h2 参政议政更主动',
+      'p 全年召开协商会三次，提出建议十条。',
+      'h3 服务发展更务实',
+      'p 委员们积极投身经济建设。',
+      'h2 民主监督更有效',
+      'p 全年组织视察两次。',
+    ]);
     // the heading's bold is its level's look, not a mark
     expect(markedTexts(json).find(([text]) => text === '参政议政更主动')![1]).toEqual([]);
   });
@@ -152,14 +161,24 @@ describe('readDocxContent: Word heading styles', () => {
     expect(lines).toEqual(['h1 标题', 'h2 参政议政', 'h3 建言献策', 'h4 协商', 'h5 走访', 'h2! 结束语', 'h2 Word 编号的标题']);
   });
 
-  it('leaves numbered 正文 paragraphs of a styled file as paragraphs, unless wholly bold', async () => {
+  it('leaves numbered 正文 paragraphs of a styled file as paragraphs, unless their number and first sentence are bold', async () => {
     const { lines } = await read([
       p('标题', { style: 'Title' }),
       p('一、主要工作', { style: 1 }),
       body('1. 召开协商会'),
+      body('（二）加强学习。组织委员学习四次。'),
       body({ text: '（一）加强学习', bold: true }),
+      body([{ text: '（二）开展调研。', bold: true }, '形成报告三篇。']),
     ]);
-    expect(lines).toEqual(['h1 标题', 'h2 主要工作', 'p 1. 召开协商会', 'h3 加强学习']);
+    expect(lines).toEqual([
+      'h1 标题',
+      'h2 主要工作',
+      'p 1. 召开协商会',
+      'p （二）加强学习。组织委员学习四次。',
+      'h3 加强学习',
+      'h3 开展调研',
+      'p 形成报告三篇。',
+    ]);
   });
 });
 

@@ -93,13 +93,14 @@ function emphasised(pieces: Piece[]): boolean {
  * The heading a paragraph's text makes, by its typed number. The rules:
  * - one sentence (or none ended): a heading when at most HEADING_MAX_CHARS
  *   after its number, at every level;
- * - a first sentence running on into more text: a heading (the first
- *   sentence, without its 。) and a paragraph (the rest) when the first
+ * - a first sentence (or line) running on into more text: a heading (the
+ *   first sentence, without its 。) and a paragraph (the rest) when the first
  *   sentence is at most RUN_IN_MAX_CHARS, and, for 1. and （1）, which body
- *   text also uses to count, only when that sentence is bold or in 黑体/楷体;
- * - in a file that marks its headings with Word's heading styles
- *   (`styled`), only a wholly emphasised one-line paragraph: the file's
- *   other numbered paragraphs were meant as paragraphs.
+ *   text also uses to count, only when the number and that sentence are bold
+ *   or in 黑体/楷体;
+ * - in a file that marks its headings with Word's heading styles (`styled`),
+ *   at every level only when the number and the first sentence are so
+ *   emphasised: the file's other numbered paragraphs were meant as paragraphs.
  */
 export function headingFromText(pieces: Piece[], styled: boolean): TextHeading | null {
   const trimmed = trimPieces(pieces);
@@ -107,21 +108,21 @@ export function headingFromText(pieces: Piece[], styled: boolean): TextHeading |
   const number = typedNumber(text);
   if (!number) return null;
   const after = text.slice(number.length);
-  const stop = /[。！？!?]/.exec(after);
+  const stop = /[。！？!?\n]/.exec(after);
   const first = stop ? after.slice(0, stop.index) : after;
   const runsOn = stop !== null && after.slice(stop.index + 1).trim() !== '';
-  if (first.trim() === '' || after.includes('\n')) return null;
-  const firstPieces = slicePieces(trimmed, number.length, number.length + first.length);
+  if (first.trim() === '') return null;
+  const strong = emphasised(slicePieces(trimmed, 0, number.length + first.length));
+  if (styled && !strong) return null;
   if (!runsOn) {
     if (length(after) > HEADING_MAX_CHARS) return null;
-    if (styled && !emphasised(firstPieces)) return null;
     return { level: number.level, heading: trimPieces(slicePieces(trimmed, number.length)), rest: null };
   }
-  if (styled || length(first) > RUN_IN_MAX_CHARS) return null;
-  if (number.level >= 4 && !emphasised(firstPieces)) return null;
+  if (length(first) > RUN_IN_MAX_CHARS) return null;
+  if (number.level >= 4 && !strong) return null;
   return {
     level: number.level,
-    heading: trimPieces(firstPieces),
+    heading: trimPieces(slicePieces(trimmed, number.length, number.length + first.length)),
     rest: trimPieces(slicePieces(trimmed, number.length + stop!.index + 1)),
   };
 }
