@@ -161,6 +161,11 @@ describe('readDocxContent: Word heading styles', () => {
     expect(lines).toEqual(['h1 标题', 'h2 参政议政', 'h3 建言献策', 'h4 协商', 'h5 走访', 'h2! 结束语', 'h2 Word 编号的标题']);
   });
 
+  it('takes the level a typed number shows over the style (numbers are automatic: the reader sees the same)', async () => {
+    const { lines } = await read([p('标题', { style: 'Title' }), p('一、主要工作', { style: 2 }), p('1. 召开协商会', { style: 2 })]);
+    expect(lines).toEqual(['h1 标题', 'h2 主要工作', 'h4 召开协商会']);
+  });
+
   it('leaves numbered 正文 paragraphs of a styled file as paragraphs, unless their number and first sentence are bold', async () => {
     const { lines } = await read([
       p('标题', { style: 'Title' }),

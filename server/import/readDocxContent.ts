@@ -5,12 +5,11 @@
 // its paragraphs, tables, lists and links carried over. The archive's safety
 // checks and archive-level warnings are docxArchive.ts's.
 import type { JSONContent } from '@tiptap/core';
-import { typedNumberLength } from '../../shared/numbering.js';
 import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { listsJSON, paragraphJSON, tableJSON, textAlign, type ListEntry } from './blocks.js';
 import { readModel, type MammothParagraph } from './docxModel.js';
 import { Dropped, inlineJSON, isBlank, piecesText, readInline, slicePieces, trimPieces, type Piece } from './inline.js';
-import { bodyFontSize, clearlyLarger, headingFromText, isTitle, isTitleStyle, largestFontSize, styleLevel, TITLE_MAX_CHARS } from './recognize.js';
+import { bodyFontSize, clearlyLarger, headingFromText, isTitle, isTitleStyle, largestFontSize, styleLevel, TITLE_MAX_CHARS, typedNumber } from './recognize.js';
 import { readSignature } from './signature.js';
 import type { ImportedContent, ImportWarning, ImportWarningCode } from './types.js';
 
@@ -122,15 +121,17 @@ function headingAlign(paragraph: MammothParagraph): string | null {
 }
 
 /**
- * A Word heading: its typed number of its level taken over by automatic
- * numbering; without one it is numbered when Word numbered it, and otherwise
- * stays unnumbered, as the file shows it (the take-over of numbering.ts).
+ * A Word heading. Its typed number decides its level when it has one (the
+ * number is what a reader of the file sees: a Heading 2 typed 一、 is a 一、
+ * heading) and is taken over by automatic numbering; without one the style
+ * decides, and the heading is numbered when Word numbered it, otherwise left
+ * unnumbered as the file shows it (the take-over of numbering.ts).
  */
-function styledHeading(paragraph: MammothParagraph, pieces: Piece[], level: number): JSONContent {
+function styledHeading(paragraph: MammothParagraph, pieces: Piece[], styleLevel: number): JSONContent {
   const trimmed = trimPieces(pieces);
-  const cut = typedNumberLength(level, piecesText(trimmed));
-  const content = inlineJSON(trimPieces(slicePieces(trimmed, cut)), { without: ['bold'] });
-  return heading(level, content, headingAlign(paragraph), cut > 0 || paragraph.numbering ? 'auto' : 'none');
+  const typed = typedNumber(piecesText(trimmed));
+  const content = inlineJSON(trimPieces(slicePieces(trimmed, typed?.length ?? 0)), { without: ['bold'] });
+  return heading(typed?.level ?? styleLevel, content, headingAlign(paragraph), typed || paragraph.numbering ? 'auto' : 'none');
 }
 
 /** A title set on two lines as two paragraphs: the second styled Title too, or centred in the same large font. */
