@@ -4,9 +4,13 @@ import { MAX_TABLE_SPAN } from '../../shared/schema.js';
 import type { MammothBlock, MammothParagraph, MammothTable, MammothTableRow } from './docxModel.js';
 import { Dropped, inlineJSON, isBlank, readInline, type Piece } from './inline.js';
 
-type TextAlign = 'center' | 'right' | 'justify';
+type TextAlign = 'center' | 'right';
 
-/** The alignment the paragraph itself sets, when it is one the schema keeps (left is the default). */
+/**
+ * The alignment the paragraph itself sets, when it is one the schema keeps:
+ * left is the default, and justified is how every export sets a 公文's body
+ * anyway (Word files, our own among them, mark every body paragraph so).
+ */
 export function textAlign(paragraph: MammothParagraph): TextAlign | null {
   switch (paragraph.alignment) {
     case 'center':
@@ -14,9 +18,6 @@ export function textAlign(paragraph: MammothParagraph): TextAlign | null {
     case 'right':
     case 'end':
       return 'right';
-    case 'both':
-    case 'distribute':
-      return 'justify';
     default:
       return null;
   }

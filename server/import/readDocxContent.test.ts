@@ -266,7 +266,7 @@ describe('readDocxContent: the all-正文 summary', () => {
 });
 
 describe('readDocxContent: paragraphs, marks, tables, lists, links', () => {
-  it('keeps bold, italic, underline, strike, hard breaks, and centre/right/justify alignment', async () => {
+  it('keeps bold, italic, underline, strike, hard breaks, and centre/right alignment (justified is the default)', async () => {
     const { json } = await read([
       p('标题', { align: 'center' }),
       body([
@@ -291,7 +291,7 @@ describe('readDocxContent: paragraphs, marks, tables, lists, links', () => {
       { type: 'hardBreak' },
       { type: 'text', text: '下一行' },
     ]);
-    expect([center, right, justify, left].map((block) => block.attrs?.textAlign)).toEqual(['center', 'right', 'justify', null]);
+    expect([center, right, justify, left].map((block) => block.attrs?.textAlign)).toEqual(['center', 'right', null, null]);
   });
 
   it('keeps highlighted 〔…〕 as guidance and drops other highlights', async () => {

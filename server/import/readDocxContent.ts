@@ -114,10 +114,9 @@ function heading(level: number, content: JSONContent[], align: string | null, nu
   return { type: 'heading', attrs: { level, textAlign: align, numbering }, ...(content.length ? { content } : {}) };
 }
 
-/** A heading keeps a centred or right alignment; justified, a one-line heading looks as it would anyway. */
+/** A heading keeps a centred or right alignment (justified is the default, see textAlign). */
 function headingAlign(paragraph: MammothParagraph): string | null {
-  const align = textAlign(paragraph);
-  return align === 'justify' ? null : align;
+  return textAlign(paragraph);
 }
 
 /**
