@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { libreOffice, requires } from '../../tests/helpers/requirements.js';
 import { findProgram } from '../export/preview/render.js';
 import { checkDocx, MAX_INFLATED_BYTES } from './docxArchive.js';
+import { zipBomb } from './testing/zipBomb.js';
 import { InvalidDocxError } from './types.js';
 
 const withLibreOffice = requires(libreOffice());
@@ -23,26 +24,6 @@ const reason = (file: Uint8Array): string => {
   }
   return 'accepted';
 };
-
-/** A zip that inflates to `bytes` of zeros, made without holding them (streamed). */
-function zipBomb(bytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err;
-    chunks.push(chunk);
-  });
-  for (const [name, data] of Object.entries({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })) {
-    const entry = new ZipDeflate(name);
-    zip.add(entry);
-    entry.push(strToU8(data), true);
-  }
-  const bomb = new ZipDeflate('word/media/image1.png', { level: 9 });
-  zip.add(bomb);
-  const zeros = new Uint8Array(1024 * 1024);
-  for (let n = 0; n < bytes; n += zeros.length) bomb.push(zeros, n + zeros.length >= bytes);
-  zip.end();
-  return new Uint8Array(Buffer.concat(chunks));
-}
 
 describe('checking an uploaded .docx', () => {
   it('takes a Word file and hands on its parts, pictures emptied', async () => {

@@ -7,6 +7,8 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { filledTemplate } from '../../server/export/testing/report.js';
+import { MAX_INFLATED_BYTES } from '../../server/import/docxArchive.js';
+import { zipBomb } from '../../server/import/testing/zipBomb.js';
 import { api, newDocument, newUser, type TestUser } from '../helpers/api.js';
 import { rewriteBody } from '../helpers/bodyEdits.js';
 import { connect, saved, synced, type CollabClient } from '../helpers/collabClient.js';
@@ -118,6 +120,7 @@ describe('importing a .docx', () => {
       ['a text file renamed', strToU8('年终总结'), 400, 'invalid_docx'],
       ['a zip without Word', zipSync({ 'a.txt': strToU8('x') }), 400, 'invalid_docx'],
       ['XXE', zipSync({ ...parts, 'word/document.xml': strToU8(xxe) }), 400, 'invalid_docx'],
+      ['a zip bomb', zipBomb(MAX_INFLATED_BYTES + 8 * 1024 * 1024), 400, 'invalid_docx'],
       ['empty', new Uint8Array(0), 400, 'invalid_docx'],
       ['over 20 MB', new Uint8Array(20 * 1024 * 1024 + 1), 413, 'payload_too_large'],
     ];
