@@ -109,6 +109,23 @@ describe('readDocxContent: headings from the text', () => {
     expect(markedTexts(json).find(([text]) => text === '参政议政更主动')![1]).toEqual([]);
   });
 
+  it('takes a bold heading running on into plain text with no 。 between at the end of its bold', async () => {
+    const { lines } = await read([
+      p('标题', { align: 'center' }),
+      body([{ text: '二、围绕中心，积极建言献策', bold: true }, '全年提出建议20条，其中12条被采纳。']),
+      body([{ text: '（一）', bold: true }, { text: '深入调研：', font: '楷体', bold: true }, '走访企业十二家。']),
+      body([{ text: '三、', bold: true }, '存在的不足是学习不够深入，调研不够扎实，作用发挥不够均衡，少数委员参加活动不够主动']),
+    ]);
+    expect(lines).toEqual([
+      'h1 标题',
+      'h2 围绕中心，积极建言献策',
+      'p 全年提出建议20条，其中12条被采纳。',
+      'h3 深入调研',
+      'p 走访企业十二家。',
+      'p 三、存在的不足是学习不够深入，调研不够扎实，作用发挥不够均衡，少数委员参加活动不够主动',
+    ]);
+  });
+
   it('keeps a long 1. paragraph as a paragraph unless its short first sentence is bold', async () => {
     const { lines } = await read([
       p('标题', { align: 'center' }),

@@ -83,10 +83,23 @@ export interface TextHeading {
   rest: Piece[] | null;
 }
 
+const isEmphasised = (piece: Piece): boolean => piece.kind === 'text' && (piece.marks.includes('bold') || HEADING_FONTS.test(piece.font ?? ''));
+
 /** Bold, or in a heading font: how 正文 files mark their headings. */
 function emphasised(pieces: Piece[]): boolean {
   const texts = pieces.filter((piece) => piece.kind === 'text' && piece.text.trim() !== '');
-  return texts.length > 0 && texts.every((piece) => piece.kind === 'text' && (piece.marks.includes('bold') || HEADING_FONTS.test(piece.font ?? '')));
+  return texts.length > 0 && texts.every(isEmphasised);
+}
+
+/** How many characters the paragraph's emphasised start holds (its text up to the first plain run; 0 when it starts plain). */
+function emphasisedStart(pieces: Piece[]): number {
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.kind !== 'text') break;
+    if (!isEmphasised(piece) && piece.text.trim() !== '') break;
+    at += piece.text.length;
+  }
+  return at;
 }
 
 /**
@@ -98,6 +111,9 @@ function emphasised(pieces: Piece[]): boolean {
  *   sentence is at most RUN_IN_MAX_CHARS, and, for 1. and （1）, which body
  *   text also uses to count, only when the number and that sentence are bold
  *   or in 黑体/楷体;
+ * - a bold (or 黑体/楷体) start running on into plain text with no 。 between
+ *   ("二、围绕中心建言献策" in bold, then "全年提出建议…"): the bold start is
+ *   the heading when it is at most HEADING_MAX_CHARS;
  * - in a file that marks its headings with Word's heading styles (`styled`),
  *   at every level only when the number and the first sentence are so
  *   emphasised: the file's other numbered paragraphs were meant as paragraphs.
@@ -113,6 +129,17 @@ export function headingFromText(pieces: Piece[], styled: boolean): TextHeading |
   const runsOn = stop !== null && after.slice(stop.index + 1).trim() !== '';
   if (first.trim() === '') return null;
   const strong = emphasised(slicePieces(trimmed, 0, number.length + first.length));
+  const bold = emphasisedStart(trimmed);
+  if (bold > number.length && bold < text.length && bold < number.length + first.length && text.slice(bold).trim() !== '') {
+    const heading = text.slice(number.length, bold).replace(/[。：:]\s*$/, '');
+    if (heading.trim() !== '' && length(heading) <= HEADING_MAX_CHARS) {
+      return {
+        level: number.level,
+        heading: trimPieces(slicePieces(trimmed, number.length, number.length + heading.length)),
+        rest: trimPieces(slicePieces(trimmed, bold)),
+      };
+    }
+  }
   if (styled && !strong) return null;
   if (!runsOn) {
     if (length(after) > HEADING_MAX_CHARS) return null;
