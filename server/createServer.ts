@@ -18,6 +18,7 @@ import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
 import { AfterChanges } from './AfterChanges.js';
 import { SectionService } from './sections/SectionService.js';
+import { ImportService } from './import/ImportService.js';
 import { ApprovalService } from './approval/ApprovalService.js';
 import { ExportService } from './documents/ExportService.js';
 import { VersionService } from './versions/VersionService.js';
@@ -107,6 +108,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     notifications: new NotificationService(storage, access),
     approval: new ApprovalService(storage, registry, access, documents, versions, comments, sections),
     sections,
+    imports: new ImportService(documents, versions),
     exporter: new ExportService(storage, registry, access),
     logger,
     clientDir: config.clientDir,

@@ -133,13 +133,15 @@ export interface VersionDto {
   id: string;
   /**
    * Null for automatic versions. Versions the server makes are named in Chinese, the product's language:
-   * "定稿" for an approval, "恢复到“…”" for a restore. A UI in another language words them from `kind` and
-   * `restoredFrom` instead.
+   * "定稿" for an approval, "恢复到“…”" for a restore, "导入：<file>" for an import. A UI in another language
+   * words them from `kind`, `restoredFrom` and `importedFrom` instead.
    */
   name: string | null;
   kind: VersionKind;
   /** Set on the version a restore made: what it brought back. Null otherwise. */
   restoredFrom: RestoredFromDto | null;
+  /** Set on the first version of a document imported from Word: the file's name ("导入：<file>"). Null otherwise. */
+  importedFrom: string | null;
   createdAt: string;
   /** Username of who took it; null for automatic versions. */
   createdBy: string | null;

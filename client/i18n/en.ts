@@ -344,6 +344,7 @@ export const en: Dictionary = {
     approvedBadge: 'Approved',
     approvedLabel: 'Approved',
     restoredLabel: 'Restored “{{name}}”',
+    importedLabel: 'Imported from {{name}}',
     savedBy: 'saved by {{name}}',
     authors: 'Edited by {{names}}',
     andOthers: '{{names}} and others ({{count}})',

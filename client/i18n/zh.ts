@@ -340,6 +340,7 @@ export const zh = {
     approvedLabel: '定稿',
     /** The name of the version a restore made. */
     restoredLabel: '恢复到“{{name}}”',
+    importedLabel: '导入：{{name}}',
     savedBy: '{{name}} 保存',
     authors: '编辑者：{{names}}',
     andOthers: '{{names}}等 {{count}} 人',

@@ -4,8 +4,8 @@ import { authorNames, formatVersionTime, labelOf, type LabelWords } from './vers
 const at = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
 const words = { separator: '、', andOthers: (names: string, count: number) => `${names}等 ${count} 人` };
 const person = (displayName: string) => ({ displayName });
-const zh: LabelWords = { approved: '定稿', restored: (from) => `恢复到“${from}”` };
-const en: LabelWords = { approved: 'Approved', restored: (from) => `Restored “${from}”` };
+const zh: LabelWords = { approved: '定稿', restored: (from) => `恢复到“${from}”`, imported: (file) => `导入：${file}` };
+const en: LabelWords = { approved: 'Approved', restored: (from) => `Restored “${from}”`, imported: (file) => `Imported from ${file}` };
 
 describe('formatVersionTime', () => {
   it('writes the local date and time to the minute, zero-padded', () => {
@@ -22,6 +22,12 @@ describe('labelOf', () => {
       clock: '10:20',
       prominent: true,
     });
+  });
+
+  it('words an imported document’s first version from the file’s name, in each language', () => {
+    const imported = { name: '导入：2025年总结.docx', kind: 'named' as const, importedFrom: '2025年总结.docx', createdAt: at(2026, 12, 7, 9, 0) };
+    expect(labelOf(imported, zh).name).toBe('导入：2025年总结.docx');
+    expect(labelOf(imported, en).name).toBe('Imported from 2025年总结.docx');
   });
 
   it('knows an automatic version by its time only, and keeps it quiet', () => {

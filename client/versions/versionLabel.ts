@@ -33,21 +33,25 @@ export interface LabelWords {
   approved: string;
   /** A restore's version, given the name (or time) of what it brought back: "恢复到“…”" / "Restored “…”". */
   restored: (from: string) => string;
+  /** The first version of a document imported from Word, given the file's name: "导入：…" / "Imported from …". */
+  imported: (file: string) => string;
 }
 
 export const labelWords = (t: TFunction): LabelWords => ({
   approved: t('versions.approvedLabel'),
   restored: (from) => t('versions.restoredLabel', { name: from }),
+  imported: (file) => t('versions.importedLabel', { name: file }),
 });
 
-type Labelled = Pick<VersionDto, 'name' | 'kind' | 'createdAt'> & { restoredFrom?: VersionDto['restoredFrom'] };
+type Labelled = Pick<VersionDto, 'name' | 'kind' | 'createdAt'> & { restoredFrom?: VersionDto['restoredFrom']; importedFrom?: VersionDto['importedFrom'] };
 
 /** A version's name in the UI's words; null for an automatic version. */
-export function nameOf(version: Pick<Labelled, 'name' | 'kind' | 'restoredFrom'>, words: LabelWords): string | null {
+export function nameOf(version: Pick<Labelled, 'name' | 'kind' | 'restoredFrom' | 'importedFrom'>, words: LabelWords): string | null {
   // The server names the versions it makes in Chinese for the API; the UI words them itself.
   if (version.kind === 'approved') return words.approved;
   const from = version.restoredFrom;
   if (from) return words.restored(from.name ?? (from.kind === 'approved' ? words.approved : formatVersionTime(new Date(from.createdAt))));
+  if (version.importedFrom) return words.imported(version.importedFrom);
   return version.name;
 }
 

@@ -42,10 +42,15 @@ export class DocumentService {
   }
 
   async create(user: UserRecord, title: string, template: TemplateId): Promise<DocumentDto> {
+    // Seeded here, before anyone can connect, so every opener sees the skeleton exactly once.
+    return this.createWithContent(user, title, seedState(template, title), template);
+  }
+
+  /** A new document of `user`'s holding `state` (a Yjs update of the whole body): an import, or a template's seed. */
+  async createWithContent(user: UserRecord, title: string, state: Uint8Array, template: TemplateId = 'blank'): Promise<DocumentDto> {
     const at = this.now();
     const record: DocumentRecord = { id: newId(), title, status: 'draft', ownerId: user.id, template, createdAt: at, updatedAt: at };
-    // Seeded here, before anyone can connect, so every opener sees the skeleton exactly once.
-    await this.storage.records.createDocument(record, seedState(template, title));
+    await this.storage.records.createDocument(record, state);
     return this.dto(record, 'owner', user);
   }
 

@@ -12,6 +12,8 @@ export interface VersionRecord {
   authors: string[];
   /** A restore's version: the version it brought back, as that was when restored (absent or null otherwise). */
   restoredFrom?: RestoredFrom | null;
+  /** The first version of a document imported from Word: the file's name (absent or null otherwise). */
+  importedFrom?: string | null;
 }
 
 /** The version a restore brought back: enough for a reader to name it in their own language. */

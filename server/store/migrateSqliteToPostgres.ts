@@ -17,7 +17,7 @@ const TABLES: { name: string; columns: string[]; booleans?: string[]; withoutRow
   { name: 'quarantined_updates', columns: ['document_id', 'seq', 'data', 'user_id', 'reason', 'set_aside_at'] },
   {
     name: 'versions',
-    columns: ['id', 'document_id', 'kind', 'name', 'created_at', 'created_by', 'authors', 'state', 'content', 'html', 'text', 'restored_from'],
+    columns: ['id', 'document_id', 'kind', 'name', 'created_at', 'created_by', 'authors', 'state', 'content', 'html', 'text', 'restored_from', 'imported_from'],
   },
   { name: 'version_deletes', columns: ['version_id', 'user_id', 'deletes'] },
   { name: 'client_authors', columns: ['document_id', 'client_id', 'user_id'], withoutRowid: true },

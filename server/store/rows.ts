@@ -65,12 +65,14 @@ export interface VersionRow {
   authors: string;
   /** JSON of a RestoredFrom, or null. */
   restored_from: string | null;
+  /** The imported file's name, or null. */
+  imported_from: string | null;
 }
 
-export const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, restored_from';
+export const VERSION_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, restored_from, imported_from';
 
 /** The columns a new version is inserted with, in this order (both stores' INSERT lists them so). */
-export const VERSION_INSERT_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from';
+export const VERSION_INSERT_COLUMNS = 'id, document_id, kind, name, created_at, created_by, authors, state, content, html, text, restored_from, imported_from';
 
 /** A new version's values for VERSION_INSERT_COLUMNS. */
 export function versionInsertValues(version: NewVersion, authors: string[]): unknown[] {
@@ -87,6 +89,7 @@ export function versionInsertValues(version: NewVersion, authors: string[]): unk
     version.html,
     version.text,
     version.restoredFrom ? JSON.stringify(version.restoredFrom) : null,
+    version.importedFrom ?? null,
   ];
 }
 
@@ -100,6 +103,7 @@ export function versionFromRow(row: VersionRow): VersionRecord {
     createdBy: row.created_by,
     authors: JSON.parse(row.authors) as string[],
     restoredFrom: row.restored_from ? (JSON.parse(row.restored_from) as RestoredFrom) : null,
+    importedFrom: row.imported_from ?? null,
   };
 }
 

@@ -63,7 +63,8 @@ export class VersionService {
     kind: VersionKind,
     name: string | null,
     createdBy: string | null,
-    restoredFrom: RestoredFrom | null = null,
+    /** What the server made it from: the version a restore brought back, or the file an import read. */
+    origin: { restoredFrom?: RestoredFrom; importedFrom?: string } = {},
   ): Promise<VersionRecord> {
     return this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
@@ -81,7 +82,8 @@ export class VersionService {
         json: JSON.stringify(content.json),
         html: content.html,
         text: content.text,
-        restoredFrom,
+        restoredFrom: origin.restoredFrom ?? null,
+        importedFrom: origin.importedFrom ?? null,
       });
     });
   }
@@ -121,10 +123,7 @@ export class VersionService {
       for (const edit of edits) room.applyServerUpdate(user.id, edit);
       // Stored without a name: what it brought back is kept as data, which each reader words in their language.
       const restored = await this.take(documentId, 'named', null, user.id, {
-        id: version.id,
-        name: version.name,
-        kind: version.kind,
-        createdAt: version.createdAt,
+        restoredFrom: { id: version.id, name: version.name, kind: version.kind, createdAt: version.createdAt },
       });
       const people = await this.people([...restored.authors, user.id]);
       // Everyone with the document open is told who replaced the text on their screen, and where it went.
@@ -232,6 +231,7 @@ export class VersionService {
       name: apiName(record),
       kind: record.kind,
       restoredFrom: restoredFromDto(record.restoredFrom),
+      importedFrom: record.importedFrom ?? null,
       createdAt: iso(record.createdAt),
       createdBy: record.createdBy ? (people.get(record.createdBy)?.username ?? null) : null,
       creator: record.createdBy ? (people.get(record.createdBy) ?? null) : null,

@@ -1,6 +1,7 @@
 // The names the server gives the versions it makes, as the API shows them.
 // They are not stored: an approval's version is stored without a name, a
-// restore's with the version it brought back (RestoredFrom), and each UI
+// restore's with the version it brought back (RestoredFrom), an import's with
+// the file's name (导入：<file>), and each UI
 // words them in its own language (client/versions/versionLabel.ts). The API
 // keeps naming them in Chinese, the product's language, as it always has.
 import type { RestoredFromDto } from '../../shared/api.js';
@@ -12,8 +13,9 @@ export const APPROVED_NAME = '定稿';
 const timeLabel = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
 
 /** The version's name for the API: its own, or the one the server gives an approval or a restore. */
-export function apiName(record: Pick<VersionRecord, 'name' | 'kind' | 'createdAt' | 'restoredFrom'>): string | null {
+export function apiName(record: Pick<VersionRecord, 'name' | 'kind' | 'createdAt' | 'restoredFrom' | 'importedFrom'>): string | null {
   if (record.name !== null) return record.name;
+  if (record.importedFrom) return `导入：${record.importedFrom}`;
   if (record.restoredFrom) {
     const from = record.restoredFrom;
     return `恢复到“${from.name ?? (from.kind === 'approved' ? APPROVED_NAME : timeLabel(from.createdAt))}”`;

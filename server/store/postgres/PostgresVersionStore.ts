@@ -20,7 +20,7 @@ export class PostgresVersionStore implements VersionStore {
       );
       const byUser = groupByUser(pending.rows);
       await client.query(
-        `INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         versionInsertValues(version, authors),
       );
       for (const [userId, deletes] of byUser) {

@@ -171,4 +171,9 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
       ALTER TABLE notifications ADD COLUMN section_id TEXT;
     `,
   },
+  {
+    // The first version of a document imported from Word names the file as data (VersionStore's importedFrom), which each reader words.
+    version: 5,
+    sql: `ALTER TABLE versions ADD COLUMN imported_from TEXT;`,
+  },
 ];

@@ -16,7 +16,7 @@ export class SqliteVersionStore implements VersionStore {
     private readonly authorsSealed: (documentId: string) => void = () => {},
   ) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insert: db.prepare(`INSERT INTO versions (${VERSION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       pendingAuthors: db.prepare<[string], { user_id: string }>('SELECT user_id FROM pending_authors WHERE document_id = ? ORDER BY user_id'),
       pendingDeletes: db.prepare<[string], { user_id: string; deletes: Buffer }>(
         'SELECT user_id, deletes FROM pending_deletes WHERE document_id = ? ORDER BY seq',
