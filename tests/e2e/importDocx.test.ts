@@ -126,7 +126,10 @@ describe.skipIf(!ready)('import from Word in the browser', () => {
     const text = await editorText(page);
     expect(text).not.toContain('一、一、');
     expect(text).toContain('视察调研');
-    expect(text).toContain('菜花坪镇政协联工委');
+    // the 署名 and 成文日期 at the end became the signature block
+    const signature = page.getByTestId('signature');
+    expect(await signature.locator('.signature-block__issuer').inputValue()).toBe('菜花坪镇政协联工委');
+    expect(await signature.locator('.signature-block__date').inputValue()).toBe('2026-12-07');
     expect(await page.getByTestId('editor').locator('table').count()).toBe(1);
     // the warnings once more, above the editor, until dismissed; not again after a reload
     const notice = page.getByTestId('import-notice');
@@ -181,6 +184,12 @@ describe.skipIf(!ready)('import from Word in the browser', () => {
     await page.dispatchEvent('[data-testid="import-drop"]', 'drop', { dataTransfer });
     await until(async () => (await problem.getAttribute('data-problem')) === 'legacy', 'the .doc explained');
     expect(await problem.innerText()).toContain('请在 Word 或 WPS 中另存为 .docx 后再导入');
+
+    // a damaged .docx goes to the server, whose invalid_docx is worded too
+    const damaged = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('word/document.xml'), Buffer.alloc(64, 7)]);
+    await page.getByTestId('import-file').setInputFiles({ name: '总结.docx', mimeType: DOCX_MIME, buffer: damaged });
+    await until(async () => (await problem.getAttribute('data-problem')) === 'damaged', 'the damaged file explained', 10_000);
+    expect(await problem.innerText()).toContain('无法读取这个文件');
     expect(pageErrors).toEqual([]);
   });
 });
