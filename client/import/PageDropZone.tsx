@@ -64,12 +64,15 @@ export function usePageDrop(active: boolean, onFile: (file: File) => void, onRef
     window.addEventListener('dragleave', leave);
     window.addEventListener('dragover', dragOver);
     window.addEventListener('drop', drop);
+    // A drop the dialog's own drop area takes never reaches the window's bubbling listener: end the drag here too.
+    window.addEventListener('drop', reset, true);
     window.addEventListener('dragend', reset);
     return () => {
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('dragover', dragOver);
       window.removeEventListener('drop', drop);
+      window.removeEventListener('drop', reset, true);
       window.removeEventListener('dragend', reset);
     };
   }, []);
