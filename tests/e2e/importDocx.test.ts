@@ -181,6 +181,7 @@ describe.skipIf(!ready)('import from Word in the browser', () => {
       },
       [...ole],
     );
+    await page.dispatchEvent('[data-testid="import-drop"]', 'dragenter', { dataTransfer });
     await page.dispatchEvent('[data-testid="import-drop"]', 'drop', { dataTransfer });
     await until(async () => (await problem.getAttribute('data-problem')) === 'legacy', 'the .doc explained');
     expect(await problem.innerText()).toContain('请在 Word 或 WPS 中另存为 .docx 后再导入');
@@ -190,6 +191,11 @@ describe.skipIf(!ready)('import from Word in the browser', () => {
     await page.getByTestId('import-file').setInputFiles({ name: '总结.docx', mimeType: DOCX_MIME, buffer: damaged });
     await until(async () => (await problem.getAttribute('data-problem')) === 'damaged', 'the damaged file explained', 10_000);
     expect(await problem.innerText()).toContain('无法读取这个文件');
+
+    // closed, the dialog leaves the list as it was: no drop zone left over from the drags
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('page-drop-zone').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
