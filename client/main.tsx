@@ -19,6 +19,7 @@ import './styles/comments.css';
 import './styles/notifications.css';
 import './styles/approval.css';
 import './styles/sections.css';
+import './styles/import.css';
 
 setupI18n();
 registerServiceWorker();

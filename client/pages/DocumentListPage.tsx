@@ -5,11 +5,13 @@ import { deleteDocument, listDocuments, renameDocument } from '../http/documents
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Header } from '../components/Header.js';
 import { Icon } from '../components/Icon.js';
+import { useToast } from '../components/useToast.js';
 import { DocumentTable } from '../documents/DocumentTable.js';
 import { EmptyState } from '../documents/EmptyState.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog.js';
 import { RenameDialog } from '../documents/RenameDialog.js';
+import { PageDropZone, usePageDrop } from '../import/PageDropZone.js';
 import { sortDocuments } from '../documents/sortDocuments.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
@@ -18,7 +20,8 @@ import { useResource } from '../lib/useResource.js';
 const LIST_REFRESH_MS = 60_000;
 
 type OpenDialog =
-  | { kind: 'new' }
+  /** With a file dropped on the page: at the import step with it (`key` new for each drop). */
+  | { kind: 'new'; file?: File; key?: number }
   | { kind: 'rename'; document: DocumentSummaryDto }
   | { kind: 'delete'; document: DocumentSummaryDto }
   | { kind: 'export'; document: DocumentSummaryDto }
@@ -39,6 +42,13 @@ export function DocumentListPage() {
 
   const close = () => setDialog(null);
   const openNew = () => setDialog({ kind: 'new' });
+  const [toast, showToast] = useToast();
+  // A Word file dragged onto the page opens the import step with it (also over the new-document dialog).
+  const drop = usePageDrop(
+    dialog === null || dialog.kind === 'new',
+    (file) => setDialog({ kind: 'new', file, key: Date.now() }),
+    (why) => showToast(t(why === 'severalFiles' ? 'import.dropOne' : 'import.dropNoFile')),
+  );
 
   return (
     <div className="app-shell">
@@ -51,6 +61,7 @@ export function DocumentListPage() {
             {t('list.newDocument')}
           </button>
         </div>
+        <p className="muted documents-page__hint">{t('import.pageHint')}</p>
 
         {documents.error !== undefined && !sorted && (
           <div className="notice notice--error" role="alert">
@@ -72,7 +83,7 @@ export function DocumentListPage() {
         )}
       </main>
 
-      {dialog?.kind === 'new' && <NewDocumentDialog onClose={close} />}
+      {dialog?.kind === 'new' && <NewDocumentDialog key={dialog.key} initialFile={dialog.file} onClose={close} />}
       {dialog?.kind === 'rename' && (
         <RenameDialog
           initialTitle={dialog.document.title}
@@ -100,6 +111,8 @@ export function DocumentListPage() {
           {t('list.deleteBody', { title: dialog.document.title })}
         </ConfirmDialog>
       )}
+      {drop.over && dialog === null && <PageDropZone />}
+      {toast}
     </div>
   );
 }

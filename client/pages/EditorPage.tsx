@@ -46,6 +46,7 @@ import { usePresence } from '../editor/usePresence.js';
 import { useSaveState } from '../editor/useSaveState.js';
 import { COMMENT_SHORTCUT } from '../editor/Toolbar.js';
 import { useShortcut } from '../editor/useShortcut.js';
+import { ImportWarningsNotice, useImportWarnings } from '../import/ImportWarningsNotice.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
@@ -85,6 +86,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const selectPlaceholder = usePlaceholderSelection(editor, showToast);
   const sections = useSections(documentId, editor, people, showToast);
   useStartDrafting(editor, sections, user.username);
+  /** What an import from Word just now could not carry over (shown once). */
+  const [importWarnings, dismissImportWarnings] = useImportWarnings(documentId);
   /** The section whose 分配 is open. */
   const [assigning, setAssigning] = useState<string | null>(null);
 
@@ -210,7 +213,12 @@ export function EditorPage({ documentId }: { documentId: string }) {
               connection={connection}
               save={editable ? save : 'readonly'}
               label={doc.title}
-              notices={notices}
+              notices={
+                <>
+                  <ImportWarningsNotice warnings={importWarnings} onDismiss={dismissImportWarnings} />
+                  {notices}
+                </>
+              }
               concealed={refused.concealed}
               onEditor={setEditor}
               margin={<SectionMargin editor={editor} sections={sections.live} access={access} onAssign={setAssigning} />}
@@ -225,6 +233,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
             />
           ) : (
             <>
+              <ImportWarningsNotice warnings={importWarnings} onDismiss={dismissImportWarnings} />
               {notices}
               <div className="workspace" />
             </>
