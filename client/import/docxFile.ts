@@ -4,7 +4,7 @@
 // (an OLE compound file), an encrypted .docx (also OLE, with an
 // EncryptedPackage stream), a PDF or a picture apart from a damaged .docx.
 
-/** The most the server takes (API.md: 413 too_large over 20 MB). */
+/** The most the server takes (API.md: 413 payload_too_large over 20 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
