@@ -2,6 +2,7 @@
 // document) with their assignments (stored records), who may change what,
 // the notifications of new assignees, and the live 'sections' event on every
 // instance. Access is checked here; the routes only parse and answer.
+import * as Y from 'yjs';
 import type { PersonDto, SectionDto, SectionProgressDto } from '../../shared/api.js';
 import { canEditBody, canSetSectionStatus } from '../../shared/access.js';
 import { colorForUser } from '../../shared/colors.js';
@@ -32,6 +33,8 @@ const MAX_REMEMBERED_DOCUMENTS = 1000;
 export class SectionService {
   /** Per document, the section titles refresh() last stored (to skip the store when no heading changed). */
   private readonly lastSeen = new Map<string, string>();
+  /** Per loaded room, whether its structure changed since refresh() last looked (see structureChanged). */
+  private readonly structure = new WeakMap<Room, { changed: boolean }>();
 
   constructor(
     private readonly storage: Storage,
@@ -95,7 +98,7 @@ export class SectionService {
    */
   async refresh(documentId: string): Promise<void> {
     const room = this.registry.peek(documentId);
-    if (!room) return;
+    if (!room || !this.structureChanged(room)) return;
     this.giveIds(room);
     const titles = sectionTitles(room.body);
     // most bursts of typing change no heading: the store is asked only when the headings read differently
@@ -105,6 +108,33 @@ export class SectionService {
     this.lastSeen.set(documentId, seen);
     const changed = await this.storage.sections.setPresent(documentId, titles, this.now());
     if (changed) this.registry.sendEvent(documentId, { type: 'sections' });
+  }
+
+  /**
+   * Whether anything but text changed in the room's document since the last
+   * call (blocks added, removed or moved, attributes such as a heading's
+   * level): typing, the most of all changes, changes no section's presence,
+   * and refresh() then reads nothing. True the first time a room is seen.
+   */
+  private structureChanged(room: Room): boolean {
+    let watch = this.structure.get(room);
+    if (!watch) {
+      const state = { changed: true };
+      room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (state.changed) return;
+        for (const type of transaction.changed.keys()) {
+          if (!(type instanceof Y.XmlText)) {
+            state.changed = true;
+            return;
+          }
+        }
+      });
+      this.structure.set(room, state);
+      watch = state;
+    }
+    const changed = watch.changed;
+    watch.changed = false;
+    return changed;
   }
 
   /** The live sections with their records, the removed ones, and the members (one read of the document). */
