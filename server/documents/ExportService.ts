@@ -5,7 +5,9 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { GuidanceExport } from '../../shared/api.js';
-import { BODY_FRAGMENT } from '../../shared/schema.js';
+import { Node } from '@tiptap/pm/model';
+import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
+import { listSuggestions } from '../../shared/suggestions.js';
 import { isValidId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import { resolveAnchor } from '../comments/anchors.js';
@@ -62,6 +64,7 @@ export class ExportService {
       guidance: request.guidance,
       comments: request.withComments ? await this.comments(documentId, source.state) : null,
       signature: request.signature,
+      authors: await this.suggestionAuthors(source.content),
     };
     const format = EXPORT_FORMATS[request.format];
     // Loaded on the first export: the Word writer is the largest part of the server and most processes never need it.
@@ -88,6 +91,23 @@ export class ExportService {
       await room.flushed();
       return { content: renderContent(room.body).json as JSONContent, state: Y.encodeStateAsUpdate(room.doc), approved: false };
     });
+  }
+
+  /** The display names of the people whose suggestions (修订) the content holds, by username. */
+  private async suggestionAuthors(content: JSONContent): Promise<Record<string, string>> {
+    const authors: Record<string, string> = {};
+    let doc: Node;
+    try {
+      doc = Node.fromJSON(schema, content);
+    } catch {
+      return authors;
+    }
+    // A committee has a few dozen members; more names than that are looked up no further (shown as usernames).
+    for (const username of [...new Set(listSuggestions(doc).map((s) => s.author))].slice(0, MAX_LOOKED_UP_AUTHORS)) {
+      const user = username ? await this.storage.accounts.findUserByUsername(username) : null;
+      if (user) authors[username] = user.displayName;
+    }
+    return authors;
   }
 
   /** The threads whose passage is in the exported state, with offsets in its document string. */
@@ -121,6 +141,9 @@ export class ExportService {
     return out;
   }
 }
+
+/** Suggestion authors whose display names an export looks up. */
+const MAX_LOOKED_UP_AUTHORS = 200;
 
 /** The title as a file name: no path or reserved characters, Chinese kept. */
 export function safeFileName(title: string): string {

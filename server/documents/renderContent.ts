@@ -10,6 +10,8 @@ import { takeOverTypedNumbers } from '../../shared/numbering.js';
 import { officialDateText } from '../../shared/officialDate.js';
 import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
+import { agreedDoc } from '../../shared/suggestions.js';
+import { saneMarkAttrs } from './saneMarks.js';
 import { exportSignature } from '../export/content.js';
 import { htmlBody } from '../export/htmlBody.js';
 
@@ -29,7 +31,7 @@ export function keepKnownTypes(json: JSONContent): JSONContent {
 
 function keepKnown(json: JSONContent): JSONContent {
   const content = json.content?.filter((child) => child.type !== undefined && Object.hasOwn(schema.nodes, child.type)).map(keepKnown);
-  const marks = json.marks?.filter((mark) => Object.hasOwn(schema.marks, mark.type));
+  const marks = json.marks?.filter((mark) => Object.hasOwn(schema.marks, mark.type)).map(saneMarkAttrs);
   const out: JSONContent = { ...json };
   if (content) out.content = content;
   if (marks) out.marks = marks;
@@ -199,11 +201,13 @@ export function plainText(node: Node): string {
 /**
  * The stored content (json, without numbers) and as a reader sees it (html and
  * text, with the headings' numbers). The html is the HTML export's body
- * (htmlBody.ts), the signature block after it.
+ * (htmlBody.ts), the signature block after it, with the suggestions (修订)
+ * shown; the text is as agreed so far: proposed insertions left out,
+ * proposed deletions kept, proposed format changes not applied.
  */
 export function renderContent(fragment: Y.XmlFragment): ContentDto {
   const node = toProseMirrorNode(fragment);
-  const numbered = withHeadingNumbers(node);
+  const numbered = withHeadingNumbers(agreedDoc(node));
   return {
     json: node.toJSON() as JSONContent,
     html: htmlBody(node, { signature: exportSignature(node, null) }),

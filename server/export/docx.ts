@@ -31,6 +31,7 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
     documentTitle,
     // With no text to hang them on, comments go on the title.
     unanchored: anchors.length === 0 ? comments.map((_, i) => i) : [],
+    authors: input.authors,
   });
   if (signature) body.blocks.push(...signatureBlock(signature));
 

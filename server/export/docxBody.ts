@@ -1,6 +1,7 @@
 // The body of the Word export: one mapping per node type and per mark of the
 // schema (typed over their names, so a type nobody maps fails to compile),
-// with the comment ranges around their passages.
+// with the comment ranges around their passages and the suggestions as
+// Word's tracked changes (docxRevisions.ts).
 import {
   BorderStyle,
   CommentRangeEnd,
@@ -23,7 +24,8 @@ import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { schema } from '../../shared/schema.js';
 import { safeHref, textAlignOf, type TextAlign, type TitleSource } from './content.js';
 import type { TextIndex } from './documentTexts.js';
-import { ALIGNMENTS, GRID_SPACING, HEADING_ROLES, ROLES, runFormat, textRuns, type RunFormat, type Role } from './docxFormat.js';
+import { ALIGNMENTS, GRID_SPACING, HEADING_ROLES, ROLES, runFormat, textRunOptions, type RunFormat, type Role } from './docxFormat.js';
+import { Revisions } from './docxRevisions.js';
 import { CHAR_TWIPS, GRID, TYPE_AREA_WIDTH_TWIPS } from './gongwen.js';
 import { inlineItems, type CommentBoundaries, type InlineItem } from './inline.js';
 import { LinkedRuns } from './docxLinkedRuns.js';
@@ -77,6 +79,8 @@ interface Context {
   numbers: Map<PMNode, string>;
   /** The body's last paragraphs, kept on one page with the signature after them (GB/T 9704 7.3.5). */
   keepWithNext: ReadonlySet<PMNode>;
+  /** The suggestions' tracked changes (docxRevisions.ts). */
+  revisions: Revisions;
 }
 
 const MARKS: MarkMappings = {
@@ -88,6 +92,10 @@ const MARKS: MarkMappings = {
   link: (format, mark) => (safeHref(mark.attrs.href) ? { ...format, style: 'Hyperlink', color: '0563C1', underline: { type: 'single' } } : format),
   // An unfilled 〔…〕 placeholder is highlighted, so that a reader of the file sees it is not written text.
   guidance: (format) => ({ ...format, highlight: 'yellow' }),
+  // Written as tracked changes around the runs (docxRevisions.ts), not as run formatting.
+  suggestionInsert: (format) => format,
+  suggestionDelete: (format) => format,
+  suggestionFormat: (format) => format,
 };
 
 const NODES: NodeMappings = {
@@ -145,8 +153,8 @@ const NODES: NodeMappings = {
   },
   tableCell: (node, ctx) => tableCell(node, ctx, false),
   tableHeader: (node, ctx) => tableCell(node, ctx, true),
-  text: (node, ctx) => textRuns(node.text ?? '', withMarks(ctx.format, node.marks)),
-  hardBreak: (node, ctx) => [new TextRun({ ...withMarks(ctx.format, node.marks), break: 1 })],
+  text: (node, ctx) => ctx.revisions.write(node.marks, ctx.format, withMarks, (format) => textRunOptions(node.text ?? '', format)),
+  hardBreak: (node, ctx) => ctx.revisions.write(node.marks, ctx.format, withMarks, (format) => [{ ...format, break: 1 }]),
 };
 
 export interface BodyOptions {
@@ -158,6 +166,8 @@ export interface BodyOptions {
   unanchored: number[];
   /** See Context.keepWithNext. */
   keepWithNext?: ReadonlySet<PMNode>;
+  /** The display names of the suggestions' authors (username → name). */
+  authors?: Readonly<Record<string, string>>;
 }
 
 /** The body's paragraphs and tables, with the title first, and the numbering its lists use. */
@@ -172,6 +182,7 @@ export function writeBody(options: BodyOptions): { blocks: Block[]; numbering: L
     format: runFormat(ROLES.body),
     numbers: headingNumberMap(options.doc),
     keepWithNext: options.keepWithNext ?? new Set(),
+    revisions: new Revisions(options.authors),
   };
   const out: Block[] = options.title.node ? [] : [titleParagraph(null, ctx)];
   out.push(...NODES.doc(options.doc, ctx));

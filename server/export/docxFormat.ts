@@ -72,7 +72,12 @@ export const SINGLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 
 
 /** Runs for a piece of text: tabs as tab characters, newlines inside it as line breaks. */
 export function textRuns(text: string, format: RunFormat): TextRun[] {
-  const runs: TextRun[] = [];
+  return textRunOptions(text, format).map((options) => new TextRun(options));
+}
+
+/** The options of textRuns' runs, for other kinds of run (a tracked insertion or deletion). */
+export function textRunOptions(text: string, format: RunFormat): IRunOptions[] {
+  const runs: IRunOptions[] = [];
   cleanText(text)
     .split('\n')
     .forEach((line, i) => {
@@ -80,8 +85,8 @@ export function textRuns(text: string, format: RunFormat): TextRun[] {
         .split('\t')
         .flatMap((part, j) => (j === 0 ? [part] : [new Tab(), part]))
         .filter((c) => c !== '');
-      if (i > 0) runs.push(new TextRun({ ...format, break: 1 }));
-      if (children.length) runs.push(new TextRun({ ...format, children }));
+      if (i > 0) runs.push({ ...format, break: 1 });
+      if (children.length) runs.push({ ...format, children });
     });
   return runs;
 }

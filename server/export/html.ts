@@ -176,7 +176,7 @@ export function exportHtml(input: ExportInput): string {
   const documentTitle = cleanText(input.title).trim();
   const body: string[] = [];
   if (input.draft) body.push('<header>草稿</header>');
-  body.push(htmlBody(doc, { documentTitle, signature: exportSignature(doc, input.signature) }));
+  body.push(htmlBody(doc, { documentTitle, signature: exportSignature(doc, input.signature), authors: input.authors }));
   if (comments && comments.length) body.push(commentsSection(comments, doc));
   return [
     '<!DOCTYPE html>',

@@ -12,6 +12,9 @@
 // - link: only http, https and mailto (safeHref), no target, rel or class;
 //   other links are their plain text;
 // - guidance: <mark class="guidance">, the one class in the output;
+// - suggestions (修订): a proposed insertion <ins>, a deletion <del>, each
+//   with data-author (the username) and a title "author · time"; a proposed
+//   format change is its text as it stands (not applied until accepted);
 // - ordered list: start and type only when they are numbers and types HTML has;
 // - table and cells: no colgroup, widths or data attributes, spans above 1 only;
 // - hard break and rule: HTML's <br> and <hr>;
@@ -19,14 +22,15 @@
 //   once (exportSignature).
 // Bold, italic, strike, underline, quotes, lists and rows are the extensions'
 // own (<strong>, <em>, <s>, <u>, <blockquote>, <ul>, <li>, <tr>). The top-level
-// blocks are one a line. No script, style element, data attribute or class but
-// the guidance one.
+// blocks are one a line. No script, style element, class but the guidance one,
+// or data attribute but the suggestions' data-author.
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { headingNumberMap } from '../../shared/numberedDoc.js';
 import { schemaExtensions } from '../../shared/schema.js';
 import { cleanText, findTitle, safeHref, textAlignOf } from './content.js';
 import { MARK_NESTING, type MarkName, type NodeName } from './schemaNames.js';
+import { suggestionTitle, suggestionUsername, type AuthorNames } from './suggestionMarks.js';
 
 export interface HtmlBodyOptions {
   /**
@@ -37,6 +41,8 @@ export interface HtmlBodyOptions {
   documentTitle?: string;
   /** The 署名 and 成文日期 written once after the body (exportSignature), or none. */
   signature?: { issuer: string; date: string } | null;
+  /** The display names of the suggestions' authors, for their titles. */
+  authors?: AuthorNames;
 }
 
 export function escapeHtml(text: string): string {
@@ -156,6 +162,9 @@ export function htmlBody(doc: PMNode, options: HtmlBodyOptions = {}): string {
       return href ? htmlElement('a', { href }, joined(children)) : joined(children); // other protocols: plain text
     },
     guidance: ({ children }) => htmlElement('mark', { class: 'guidance' }, joined(children)),
+    suggestionInsert: ({ mark, children }) => htmlElement('ins', suggestionAttributes(mark, options.authors), joined(children)),
+    suggestionDelete: ({ mark, children }) => htmlElement('del', suggestionAttributes(mark, options.authors), joined(children)),
+    suggestionFormat: ({ children }) => joined(children),
     // bold, italic, strike, underline: the extensions' own
   };
 
@@ -170,6 +179,11 @@ export function htmlBody(doc: PMNode, options: HtmlBodyOptions = {}): string {
   const signature = options.signature ? signatureBlock(options.signature) : '';
   return signature ? `${body}\n${signature}` : body;
 }
+
+const suggestionAttributes = (mark: Mark, authors: AuthorNames | undefined): Record<string, string> => ({
+  'data-author': suggestionUsername(mark),
+  title: suggestionTitle(mark, authors),
+});
 
 /**
  * The issuer over the date, after the body (GB/T 9704 7.3.5): right-aligned

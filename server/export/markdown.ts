@@ -18,9 +18,10 @@ import { commentsMarkdown } from './markdownComments.js';
 import type { MarkName } from './schemaNames.js';
 import type { ExportInput } from './types.js';
 
-/** The marks written: a link only where safeHref keeps its target, normalised. */
+/** The marks written: a link only where safeHref keeps its target, normalised; no pending format change. */
 function writableMarks(marks: readonly Mark[]): Mark[] {
   return marks.flatMap((mark) => {
+    if (mark.type.name === ('suggestionFormat' satisfies MarkName)) return [];
     if (mark.type.name !== ('link' satisfies MarkName)) return [mark];
     const href = safeHref(mark.attrs.href);
     return href ? [mark.type.create({ ...mark.attrs, href })] : [];

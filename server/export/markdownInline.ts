@@ -7,6 +7,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { MarkdownSerializer, MarkdownSerializerState } from 'prosemirror-markdown';
 import { escapeLineStart, escapeText } from './markdownText.js';
+import { suggestionTitle } from './suggestionMarks.js';
 import type { MarkName, NodeName } from './schemaNames.js';
 
 export type State = MarkdownSerializerState;
@@ -114,6 +115,12 @@ function markMapping(
 /** A mark that is an inline HTML element everywhere. */
 const element = (tag: string): MarkMapping => markMapping(() => ({ open: `<${tag}>`, close: `</${tag}>`, lead: '', trail: '' }));
 
+/** A suggestion: an inline HTML element titled with its author and time. */
+const suggestion = (tag: string): MarkMapping =>
+  markMapping((_line, mark) => ({ open: `<${tag} title="${escapeAttribute(suggestionTitle(mark))}">`, close: `</${tag}>`, lead: '', trail: '' }));
+
+const escapeAttribute = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const DELIMITERS: Partial<Record<MarkName, string>> = { bold: '**', italic: '*', strike: '~~' };
 
 /** Stands for a delimiter, tag, bracket or escape that will be written: some punctuation. */
@@ -201,6 +208,13 @@ export const MARKS: Record<MarkName, MarkMapping> = {
   // two equals signs. Inline HTML <mark> is highlighted where HTML is rendered
   // (GitHub, VS Code, Typora) and says what it is where it is not; the 〔〕 stay.
   guidance: element('mark'),
+  // 修订: proposed insertions and deletions as inline HTML with who proposed
+  // them and when (a reader sees both, and a proposed deletion is told from a
+  // strikethrough); a proposed format change is left out by prepare (its text
+  // as it stands).
+  suggestionInsert: suggestion('ins'),
+  suggestionDelete: suggestion('del'),
+  suggestionFormat: markMapping(() => ({ open: '', close: '', lead: '', trail: '' })),
 };
 
 // ---------------------------------------------------------------------------

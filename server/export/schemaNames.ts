@@ -26,12 +26,23 @@ export const INLINE_NODE_NAMES = ['text', 'hardBreak'] as const satisfies readon
 export type InlineNodeName = (typeof INLINE_NODE_NAMES)[number];
 export type BlockNodeName = Exclude<NodeName, InlineNodeName>;
 
-export const MARK_NAMES = ['link', 'bold', 'italic', 'strike', 'underline', 'guidance'] as const;
+export const MARK_NAMES = ['link', 'bold', 'italic', 'strike', 'underline', 'guidance', 'suggestionInsert', 'suggestionDelete', 'suggestionFormat'] as const;
 export type MarkName = (typeof MARK_NAMES)[number];
 
 /**
  * The order marks nest in when an exporter writes them as nested elements:
  * a link outermost, so that a link whose text is partly bold stays one link;
- * then guidance, so that a placeholder partly bold is marked once.
+ * then guidance, so that a placeholder partly bold is marked once; then the
+ * suggestions (修订), so that a proposed insertion partly bold is one <ins>.
  */
-export const MARK_NESTING: readonly MarkName[] = ['link', 'guidance', 'bold', 'italic', 'strike', 'underline'];
+export const MARK_NESTING: readonly MarkName[] = [
+  'link',
+  'guidance',
+  'suggestionInsert',
+  'suggestionDelete',
+  'suggestionFormat',
+  'bold',
+  'italic',
+  'strike',
+  'underline',
+];

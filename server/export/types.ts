@@ -25,4 +25,6 @@ export interface ExportInput {
   comments: ExportComment[] | null;
   /** Optional 署名 block; the date is already written like 2026年12月20日. */
   signature: { issuer: string; date: string } | null;
+  /** The display names of the suggestions' (修订) authors, username → name; a username not here is shown as it is. */
+  authors?: Readonly<Record<string, string>>;
 }
