@@ -2,10 +2,13 @@
 // schema and the editor's own settings: heading levels, alignments, table
 // spans and widths, link protocols. A value outside them would be stored for
 // good and handed to every renderer and exporter (a heading of level 1e9, a
-// cell spanning a million columns), so a change writing one is refused.
+// cell spanning a million columns), so a change writing one is refused. A
+// suggestion's (修订) id and author are short, its time a time, its format
+// lists name plain formatting marks.
 import { officialDateText } from '../../shared/officialDate.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
 import { MAX_ISSUER_LENGTH } from '../../shared/Signature.js';
+import { FORMAT_MARK_NAMES, MAX_SUGGESTION_TEXT } from '../../shared/suggestions.js';
 /** A column is at most this many pixels wide. */
 const MAX_COLUMN_WIDTH = 10_000;
 /** An attribute's text (a link, a title) is at most this long. */
@@ -45,6 +48,13 @@ const NODE_ATTRIBUTES: Record<string, Rule> = {
   align: orNull(oneOf('left', 'center', 'right')),
 };
 
+const suggestionText: Rule = (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_SUGGESTION_TEXT;
+const formatNames: Rule = (value) =>
+  Array.isArray(value) &&
+  value.length <= FORMAT_MARK_NAMES.length &&
+  new Set(value).size === value.length &&
+  value.every((name) => (FORMAT_MARK_NAMES as readonly unknown[]).includes(name));
+
 /** The schema's links: http, https and mailto only (as the editor's isAllowedUri). */
 const LINK = /^(https?:|mailto:)/i;
 const MARK_ATTRIBUTES: Record<string, Rule> = {
@@ -53,6 +63,12 @@ const MARK_ATTRIBUTES: Record<string, Rule> = {
   rel: orNull(isShortString),
   class: orNull(isShortString),
   title: orNull(isShortString),
+  // suggestions (shared/Suggestion.ts)
+  id: suggestionText,
+  author: suggestionText,
+  createdAt: integerIn(0, Number.MAX_SAFE_INTEGER),
+  add: formatNames,
+  remove: formatNames,
 };
 
 /** Why an element's attribute may not take this value; null when it may. */
