@@ -1,8 +1,10 @@
 // A document as a flat list of text blocks, each character with the Yjs id
-// of the item that holds it: what the compare view diffs and attributes.
+// of the item that holds it: what the compare view diffs and attributes. The
+// text is as agreed so far: proposed insertions (修订) are not in it yet.
 import * as Y from 'yjs';
 import { headingNumbers, NUMBERING_ATTR, typedNumberLength, type Numbering } from '../../shared/numbering.js';
 import { schema } from '../../shared/schema.js';
+import { SUGGESTION_INSERT } from '../../shared/Suggestion.js';
 
 export interface Block {
   type: 'paragraph' | 'heading' | 'horizontalRule';
@@ -73,14 +75,29 @@ function numberingOf(heading: Y.XmlElement, block: Block): Numbering | null {
   return typedNumberLength(block.level ?? 0, block.text) > 0 ? 'auto' : 'none';
 }
 
+/** A mark written as formatting: its name, or name--hash for marks that may overlap (as updateRules.ts). */
+const isInsertionKey = (key: string): boolean => key === SUGGESTION_INSERT || key.startsWith(`${SUGGESTION_INSERT}--`);
+
+/**
+ * The block's text as agreed so far: proposed insertions (修订) left out, as
+ * the content API's text. (The binding keeps no marks on a line break.)
+ */
 function textBlock(el: Y.XmlElement, type: 'paragraph' | 'heading', container: Block['container']): Block {
   let text = '';
   const clients: number[] = [];
   const clocks: number[] = [];
   for (const child of el.toArray()) {
     if (child instanceof Y.XmlText) {
+      // the formatting open at each item: its key, or none where it ends (value null)
+      const open = new Set<string>();
       for (let item = child._start; item !== null; item = item.right) {
-        if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+        if (item.deleted) continue;
+        if (item.content instanceof Y.ContentFormat) {
+          if (item.content.value === null) open.delete(item.content.key);
+          else open.add(item.content.key);
+          continue;
+        }
+        if (!(item.content instanceof Y.ContentString) || [...open].some(isInsertionKey)) continue;
         const str = item.content.str;
         text += str;
         for (let i = 0; i < str.length; i++) {
