@@ -1,7 +1,7 @@
 // Random ProseMirror documents of the shared schema, with every node, mark
 // and attribute the editor can make, within the ranges the editor makes them
 // (heading levels 1–4, alignments, list starts, merged and sized table cells,
-// links). Turned into Yjs changes by the binding's own updateYFragment, they
+// links, suggestions (修订) of every kind, overlapping ones too). Turned into Yjs changes by the binding's own updateYFragment, they
 // are the honest changes the document's rules must take.
 import type { Node } from '@tiptap/pm/model';
 import { schema, HEADING_LEVELS } from '../../shared/schema.js';
@@ -25,9 +25,26 @@ function text(rng: Rng): Node[] {
     if (chance(rng, 0.1)) marks.push(schema.marks.guidance.create());
     if (chance(rng, 0.15))
       marks.push(schema.marks.link.create({ href: pick(rng, ['https://www.cppcc.gov.cn/', 'http://example.cn/a?b=1', 'mailto:weiyuan@example.cn']) }));
+    marks.push(...suggestionMarks(rng));
     out.push(schema.text(pick(rng, WORDS) + pick(rng, WORDS), marks));
   }
   return out;
+}
+
+const AUTHORS = ['alice', 'wang.wei', '李_2'];
+const FORMATS = ['bold', 'italic', 'underline', 'strike'];
+
+/** Suggestion marks as the editor makes them: an insertion, a deletion (by someone else, of it too), a format change. */
+function suggestionMarks(rng: Rng) {
+  const common = () => ({ id: `s${randomInt(rng, 1, 6)}`, author: pick(rng, AUTHORS), createdAt: 1_765_000_000_000 + randomInt(rng, 0, 1e6) });
+  const marks = [];
+  if (chance(rng, 0.1)) marks.push(schema.marks.suggestionInsert.create(common()));
+  if (chance(rng, 0.1)) marks.push(schema.marks.suggestionDelete.create(common()));
+  if (chance(rng, 0.05)) {
+    const add = FORMATS.filter(() => chance(rng, 0.4));
+    marks.push(schema.marks.suggestionFormat.create({ ...common(), add, remove: FORMATS.filter((name) => !add.includes(name) && chance(rng, 0.3)) }));
+  }
+  return marks;
 }
 
 const paragraph = (rng: Rng): Node => schema.nodes.paragraph.create({ textAlign: pick(rng, ALIGNS) }, text(rng));
