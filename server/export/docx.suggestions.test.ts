@@ -1,7 +1,8 @@
 // exportDocx: suggestions (修订) as Word's tracked changes.
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { W, attr, exported, isBold } from './testing/docxQuery.js';
+import { documentTexts } from './documentTexts.js';
+import { W, attr, comment, commentedText, exported, isBold } from './testing/docxQuery.js';
 import { approvedSummary } from './testing/fixtures.js';
 import { child, find, findAll, type XmlElement } from './testing/xml.js';
 
@@ -79,5 +80,16 @@ describe('exportDocx: suggestions as tracked changes', async () => {
     expect(attr(child(child(guidance, W('rPr')), W('highlight')), 'val')).toBe('yellow');
     const plain = findAll(body, W('r')).find((r) => strings(r, W('t')) === '会议')!;
     expect(child(child(plain, W('rPr')), W('rPrChange'))).toBeUndefined();
+  });
+
+  it('keeps comments on passages that hold suggestions', async () => {
+    const all = documentTexts(content).join('\n');
+    const from = all.indexOf('于周五');
+    const to = all.indexOf('召开');
+    const withComments = await exported({ ...approvedSummary(content), comments: [comment(from, to), comment(all.indexOf('删去'), all.indexOf('删去') + 2)] });
+    const covered = commentedText(withComments.body);
+    expect(covered.get('0')).toBe('于周五在村委会');
+    expect(covered.get('1')).toBe('删去');
+    expect(findAll(withComments.body, W('ins')).length).toBe(inserted.length);
   });
 });

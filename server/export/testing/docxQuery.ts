@@ -75,7 +75,7 @@ export function commentedText(body: XmlElement): Map<string, string> {
       open.delete(attr(el, 'id')!);
     }
     if (el.name === W('br')) add('\n');
-    if (el.name === W('t')) add(el.children.join(''));
+    if (el.name === W('t') || el.name === W('delText')) add(el.children.join(''));
     for (const c of el.children) if (typeof c !== 'string') visit(c, first);
   };
   visit(body, { value: true });
