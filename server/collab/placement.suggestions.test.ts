@@ -73,6 +73,8 @@ describe('placement: suggestion marks', () => {
     expect(formatted({ suggestionFormat: { ...attrs, add: Array(1000).fill('bold'), remove: [] } }), 'a thousand bolds').toBe(
       'a value suggestionFormat.add cannot take',
     );
+    expect(formatted({ suggestionInsert: {} }), "nobody's insertion").toBe('a suggestionInsert without its id');
+    expect(formatted({ suggestionDelete: { id: 'x', createdAt: 1 } }), "nobody's deletion").toBe('a suggestionDelete without its author');
     expect(formatted({ suggestionInsert: { ...attrs, add: ['bold'] } }), 'a format list on an insertion').toBe('an attribute suggestionInsert does not have');
   });
 });

@@ -8,6 +8,7 @@
 import { officialDateText } from '../../shared/officialDate.js';
 import { HEADING_LEVELS, MAX_TABLE_SPAN, schema } from '../../shared/schema.js';
 import { MAX_ISSUER_LENGTH } from '../../shared/Signature.js';
+import { SUGGESTION_MARKS } from '../../shared/Suggestion.js';
 import { FORMAT_MARK_NAMES, MAX_SUGGESTION_TEXT } from '../../shared/suggestions.js';
 /** A column is at most this many pixels wide. */
 const MAX_COLUMN_WIDTH = 10_000;
@@ -92,6 +93,10 @@ export function markProblem(mark: string, value: unknown): string | null {
     if (!Object.hasOwn(attrs, key)) return `an attribute ${mark} does not have`;
     const rule = Object.hasOwn(MARK_ATTRIBUTES, key) ? MARK_ATTRIBUTES[key] : scalar;
     if (!rule(attribute)) return `a value ${mark}.${key} cannot take`;
+  }
+  // A suggestion says whose it is: the binding writes every attribute of a mark.
+  if ((SUGGESTION_MARKS as readonly string[]).includes(mark)) {
+    for (const key of ['id', 'author'] as const) if (!Object.hasOwn(value, key)) return `a ${mark} without its ${key}`;
   }
   return null;
 }
