@@ -145,6 +145,20 @@ describe('overlapping suggestions', () => {
   });
 });
 
+describe('a replacement: a deletion and an insertion under one id', () => {
+  const d = doc(p(t('于'), t('周五', del('r', 'alice')), t('周六', ins('r', 'alice')), t('召开')));
+
+  it('is listed once, by its first mark', () => {
+    expect(listSuggestions(d)).toEqual([{ id: 'r', author: 'alice', kind: 'delete', text: '周五周六', createdAt: 2000 }]);
+  });
+
+  it('accepting it keeps the new text and drops the old; rejecting it does the reverse', () => {
+    expect(texts(run(d, (tr) => acceptSuggestion(tr, 'r')))).toEqual(['于周六召开']);
+    expect(texts(run(d, (tr) => rejectSuggestion(tr, 'r')))).toEqual(['于周五召开']);
+    expect(markNames(run(d, (tr) => acceptSuggestion(tr, 'r')))).toEqual([]);
+  });
+});
+
 describe('across blocks and in tables', () => {
   it('accepts a deletion spanning paragraphs, leaving emptied paragraphs as empty paragraphs', () => {
     const d = doc(p(t('保留'), t('删去一', del('d'))), p(t('删去二', del('d'))), p(t('删去三', del('d')), t('保留')));

@@ -39,16 +39,29 @@ interface Span {
   mark: Mark;
 }
 
-/** The inline content carrying suggestion `id`'s marks (of one type when `type` is given), merged where adjacent, in document order. */
-function spansOf(doc: Node, id: string, type?: string): Span[] {
-  const spans: Span[] = [];
+type Spans = Record<SuggestionMarkName, Span[]>;
+
+/**
+ * The inline content carrying the marks of the suggestions `ids`, by mark
+ * type, merged where adjacent: one walk of the document, however many
+ * suggestions.
+ */
+function spansOf(doc: Node, ids: ReadonlySet<string>): Spans {
+  const spans: Spans = { [SUGGESTION_INSERT]: [], [SUGGESTION_DELETE]: [], [SUGGESTION_FORMAT]: [] };
+  const last = new Map<string, Span>();
   doc.descendants((node, pos) => {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
-      if (!isSuggestionMark(mark) || mark.attrs.id !== id || (type && mark.type.name !== type)) continue;
-      const last = spans[spans.length - 1];
-      if (last && last.to === pos && last.mark.eq(mark)) last.to = pos + node.nodeSize;
-      else spans.push({ from: pos, to: pos + node.nodeSize, mark });
+      if (!isSuggestionMark(mark) || !ids.has(String(mark.attrs.id))) continue;
+      const key = `${mark.type.name} ${String(mark.attrs.id)}`;
+      const open = last.get(key);
+      if (open && open.to === pos && open.mark.eq(mark)) {
+        open.to = pos + node.nodeSize;
+      } else {
+        const span = { from: pos, to: pos + node.nodeSize, mark };
+        spans[mark.type.name as SuggestionMarkName].push(span);
+        last.set(key, span);
+      }
     }
     return false;
   });
@@ -84,9 +97,15 @@ export function listSuggestions(doc: Node): SuggestionSummary[] {
   return [...byId.values()].map(({ block: _block, ...summary }) => summary);
 }
 
-/** Deletes the spans, last first so that the earlier positions hold. */
+/** Deletes the spans' content (overlapping ones once), last first so that the earlier positions hold. */
 function deleteSpans(tr: Transform, spans: Span[]): void {
-  for (const span of [...spans].sort((a, b) => b.from - a.from)) tr.delete(span.from, span.to);
+  const ranges: { from: number; to: number }[] = [];
+  for (const { from, to } of [...spans].sort((x, y) => x.from - y.from)) {
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last.to) last.to = Math.max(last.to, to);
+    else ranges.push({ from, to });
+  }
+  for (let i = ranges.length - 1; i >= 0; i--) tr.delete(ranges[i].from, ranges[i].to);
 }
 
 function dropMarks(tr: Transform, spans: Span[]): void {
@@ -119,40 +138,48 @@ function applyFormat(tr: Transform, spans: Span[]): void {
   }
 }
 
-/** Accepts suggestion `id`: its insertions stay, its deletions go, its format changes are applied. */
-export function acceptSuggestion(tr: Transform, id: string): Transform {
-  dropMarks(tr, spansOf(tr.doc, id, SUGGESTION_INSERT));
-  const format = spansOf(tr.doc, id, SUGGESTION_FORMAT);
-  applyFormat(tr, format);
-  dropMarks(tr, format);
-  deleteSpans(tr, spansOf(tr.doc, id, SUGGESTION_DELETE));
+/**
+ * Accepts the suggestions `ids`: their insertions stay, their format changes
+ * are applied, their deletions go. The marks change first (no position
+ * moves), the deletions last.
+ */
+function accept(tr: Transform, ids: ReadonlySet<string>): Transform {
+  const spans = spansOf(tr.doc, ids);
+  dropMarks(tr, spans[SUGGESTION_INSERT]);
+  applyFormat(tr, spans[SUGGESTION_FORMAT]);
+  dropMarks(tr, spans[SUGGESTION_FORMAT]);
+  deleteSpans(tr, spans[SUGGESTION_DELETE]);
   return tr;
 }
+
+/** Rejects the suggestions `ids`: their insertions go (with any other suggestion's marks on them), their deletions and format changes are dropped. */
+function reject(tr: Transform, ids: ReadonlySet<string>): Transform {
+  const spans = spansOf(tr.doc, ids);
+  dropMarks(tr, spans[SUGGESTION_DELETE]);
+  dropMarks(tr, spans[SUGGESTION_FORMAT]);
+  deleteSpans(tr, spans[SUGGESTION_INSERT]);
+  return tr;
+}
+
+/** Accepts suggestion `id`: its insertions stay, its deletions go, its format changes are applied. */
+export const acceptSuggestion = (tr: Transform, id: string): Transform => accept(tr, new Set([id]));
 
 /** Rejects suggestion `id`: its insertions go, its deletions and format changes are dropped. */
-export function rejectSuggestion(tr: Transform, id: string): Transform {
-  dropMarks(tr, spansOf(tr.doc, id, SUGGESTION_DELETE));
-  dropMarks(tr, spansOf(tr.doc, id, SUGGESTION_FORMAT));
-  deleteSpans(tr, spansOf(tr.doc, id, SUGGESTION_INSERT));
-  return tr;
-}
+export const rejectSuggestion = (tr: Transform, id: string): Transform => reject(tr, new Set([id]));
 
-const idsOf = (doc: Node, author?: string): string[] =>
-  listSuggestions(doc)
-    .filter((s) => author === undefined || s.author === author)
-    .map((s) => s.id);
+/** The ids of the suggestions, or of `author`'s (a suggestion's author is that of its first mark). */
+const idsOf = (doc: Node, author?: string): Set<string> =>
+  new Set(
+    listSuggestions(doc)
+      .filter((s) => author === undefined || s.author === author)
+      .map((s) => s.id),
+  );
 
 /** Accepts every suggestion, or every one of `author`'s. */
-export function acceptAll(tr: Transform, author?: string): Transform {
-  for (const id of idsOf(tr.doc, author)) acceptSuggestion(tr, id);
-  return tr;
-}
+export const acceptAll = (tr: Transform, author?: string): Transform => accept(tr, idsOf(tr.doc, author));
 
 /** Rejects every suggestion, or every one of `author`'s. */
-export function rejectAll(tr: Transform, author?: string): Transform {
-  for (const id of idsOf(tr.doc, author)) rejectSuggestion(tr, id);
-  return tr;
-}
+export const rejectAll = (tr: Transform, author?: string): Transform => reject(tr, idsOf(tr.doc, author));
 
 /** Whether the document holds a suggestion. */
 export function hasSuggestions(doc: Node): boolean {
