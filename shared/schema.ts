@@ -9,6 +9,7 @@ import { Guidance } from './Guidance.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
 import { SectionIdentity } from './SectionIdentity.js';
 import { Signature } from './Signature.js';
+import { SuggestionDelete, SuggestionFormat, SuggestionInsert } from './Suggestion.js';
 
 /** Name of the Y.XmlFragment holding the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
@@ -44,6 +45,9 @@ export const schemaExtensions: AnyExtension[] = [
   HeadingNumbering,
   SectionIdentity,
   Signature,
+  SuggestionInsert,
+  SuggestionDelete,
+  SuggestionFormat,
 ];
 
 export const schema = getSchema(schemaExtensions);
