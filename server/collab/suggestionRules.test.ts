@@ -144,6 +144,28 @@ describe('suggest-only: what a suggester may not do', () => {
     expect(judge(edit)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
   });
 
+  it('refuses withdrawing their own text where alice has suggested something of it, or dropping her mark from it', () => {
+    const p = at('我加的');
+    Y.applyUpdate(
+      server,
+      editorChange(server, (tr) => tr.addMark(p, p + 1, deleteMark(ALICE, 'a-on-b'))),
+    );
+    const aliceMark = suggestionsIn(pmDoc(server), 'suggestionDelete', ALICE).find((s) => s.mark.attrs.id === 'a-on-b')!.mark;
+    expect(judge((tr) => tr.delete(p, p + 1))).toMatchObject({ ok: false });
+    expect(judge((tr) => tr.removeMark(p, p + 1, aliceMark))).toMatchObject({ ok: false });
+    expect(judge((tr) => tr.removeMark(p, p + 1, BOB_INS))).toMatchObject({ ok: false });
+    expect(judge((tr) => tr.delete(p + 1, p + 3))).toEqual({ ok: true });
+  });
+
+  it('refuses a change that splits a character into halves (Yjs writes each half as U+FFFD)', () => {
+    Y.applyUpdate(
+      server,
+      editorChange(server, (tr) => tr.insert(at('丁'), schema.text('𠮷'))),
+    );
+    expect(judge((tr) => tr.addMark(at('𠮷'), at('𠮷') + 1, deleteMark(BOB)))).toMatchObject({ ok: false });
+    expect(judge((tr) => tr.addMark(at('𠮷'), at('𠮷') + 2, deleteMark(BOB)))).toEqual({ ok: true });
+  });
+
   it('refuses a suggestion mark forged in Yjs over existing text, and a text attribute', () => {
     const bob = { id: 'b9', author: BOB, createdAt: 1 };
     const forged = [
