@@ -13,6 +13,7 @@ import { chance, mulberry32, pick, pickWeighted, randomInt, type Rng } from '../
 import { HEADING_LEVELS, schema } from '../../shared/schema.js';
 import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_MARKS } from '../../shared/Suggestion.js';
 import { randomDoc } from '../../tests/helpers/randomDocs.js';
+import { clone, verdict } from './placementTestFixtures.js';
 import { checkSuggestOnly } from './suggestionRules.js';
 import { ALICE, BOB, deleteMark, docFromJSON, editorChange, formatMark, insertMark, pmDoc, suggestionsIn } from './suggestionTestFixtures.js';
 
@@ -222,7 +223,9 @@ describe('suggest-only on random documents', () => {
     let judged = 0;
     for (let seed = 1; seed <= 30; seed++) {
       session(seed, 20, (update, server) => {
-        expect(verdictOn(server, update), `seed ${seed} ${lastKind} ${JSON.stringify(pmDoc(server).toJSON())}`).toEqual({ ok: true });
+        expect(verdictOn(server, update), `seed ${seed} ${lastKind}`).toEqual({ ok: true });
+        // and the door's rules for every change (updateRules.ts, placement.ts) take it too
+        expect(verdict(update, clone(server)), `seed ${seed} ${lastKind}`).toBe('taken');
         judged++;
       });
     }

@@ -45,6 +45,12 @@ const NODE_ATTRIBUTES: Record<string, Rule> = {
   align: orNull(oneOf('left', 'center', 'right')),
 };
 
+/** Names of the schema's marks, each at most once. */
+const isMarkList = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.length <= Object.keys(schema.marks).length &&
+  value.every((name) => typeof name === 'string' && Object.hasOwn(schema.marks, name));
+
 /** The schema's links: http, https and mailto only (as the editor's isAllowedUri). */
 const LINK = /^(https?:|mailto:)/i;
 const MARK_ATTRIBUTES: Record<string, Rule> = {
@@ -53,6 +59,9 @@ const MARK_ATTRIBUTES: Record<string, Rule> = {
   rel: orNull(isShortString),
   class: orNull(isShortString),
   title: orNull(isShortString),
+  // a format suggestion's marks to set and clear (shared/Suggestion.ts)
+  add: (value) => isMarkList(value),
+  remove: (value) => isMarkList(value),
 };
 
 /** Why an element's attribute may not take this value; null when it may. */
