@@ -36,7 +36,7 @@ const FORMATS = ['bold', 'italic', 'underline', 'strike'];
 
 /** Suggestion marks as the editor makes them: an insertion, a deletion (by someone else, of it too), a format change. */
 function suggestionMarks(rng: Rng) {
-  const common = () => ({ id: `s${randomInt(rng, 1, 6)}`, author: pick(rng, AUTHORS), createdAt: 1_765_000_000_000 + randomInt(rng, 0, 1e6) });
+  const common = () => ({ id: `random-${randomInt(rng, 1, 6)}`, author: pick(rng, AUTHORS), createdAt: 1_765_000_000_000 + randomInt(rng, 0, 1e6) });
   const marks = [];
   if (chance(rng, 0.1)) marks.push(schema.marks.suggestionInsert.create(common()));
   if (chance(rng, 0.1)) marks.push(schema.marks.suggestionDelete.create(common()));
