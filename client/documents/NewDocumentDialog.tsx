@@ -8,6 +8,7 @@ import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { navigate } from '../router/navigation.js';
 import { documentPath } from '../router/routes.js';
+import { FormActions } from '../components/FormActions.js';
 
 const DEFAULT_TEMPLATE: TemplateId = 'year-end-summary';
 
@@ -100,19 +101,13 @@ function TemplateForm({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="create-document">
-          {busy ? t('newDocument.creating') : t('newDocument.create')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        onCancel={onClose}
+        submitLabel={busy ? t('newDocument.creating') : t('newDocument.create')}
+        submitTestId="create-document"
+      />
     </form>
   );
 }

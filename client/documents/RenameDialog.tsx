@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { FormActions } from '../components/FormActions.js';
 
 interface RenameDialogProps {
   initialTitle: string;
@@ -45,19 +46,7 @@ export function RenameDialog({ initialTitle, onRename, onClose }: RenameDialogPr
             onChange={(event) => setTitle(event.target.value)}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="rename-submit">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions error={error} busy={busy} onCancel={onClose} submitLabel={t('common.save')} submitTestId="rename-submit" />
       </form>
     </Dialog>
   );

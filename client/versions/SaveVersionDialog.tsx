@@ -4,6 +4,7 @@ import type { VersionDto } from '../../shared/api.js';
 import { Dialog } from '../components/Dialog.js';
 import { saveVersion } from '../http/versionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { FormActions } from '../components/FormActions.js';
 
 /** The committee's rounds of a draft, offered as names with one click. */
 const ROUNDS = ['first', 'consultation', 'review', 'final'] as const;
@@ -86,19 +87,13 @@ export function SaveVersionDialog({ documentId, onSaved, onClose }: SaveVersionD
             })}
           </div>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="save-version-submit">
-            {busy ? t('versions.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          submitLabel={busy ? t('versions.saving') : t('common.save')}
+          submitTestId="save-version-submit"
+        />
       </form>
     </Dialog>
   );
