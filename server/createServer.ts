@@ -18,6 +18,7 @@ import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
 import { AfterChanges } from './AfterChanges.js';
 import { SectionService } from './sections/SectionService.js';
+import { SuggestionService } from './suggestions/SuggestionService.js';
 import { ImportService } from './import/ImportService.js';
 import { ApprovalService } from './approval/ApprovalService.js';
 import { ExportService } from './documents/ExportService.js';
@@ -108,6 +109,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     notifications: new NotificationService(storage, access),
     approval: new ApprovalService(storage, registry, access, documents, versions, comments, sections),
     sections,
+    suggestions: new SuggestionService(registry, access),
     imports: new ImportService(documents, versions),
     exporter: new ExportService(storage, registry, access),
     logger,

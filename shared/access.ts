@@ -28,6 +28,11 @@ export function canRestoreVersion(role: Role, status: DocumentStatus): boolean {
   return canEditBody(role, status);
 }
 
+/** 修订: owners and editors accept and reject suggestions. */
+export function canReviewSuggestions(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}
+
 /** Owners, editors and commenters write comments; viewers read them. */
 export function canComment(role: Role): boolean {
   return role === 'owner' || role === 'editor' || role === 'commenter';

@@ -36,6 +36,8 @@ export type DocumentEvent =
   | { type: 'notifications' }
   /** Sections' assignments, statuses or due dates changed, or a section's heading went away or came back. */
   | { type: 'sections' }
+  /** Suggestions (修订) were accepted or rejected through the API. */
+  | { type: 'suggestions' }
   /**
    * Someone restored an older version: the text on screen was replaced, and
    * what it held just before is kept in `backup` (null when no version holds it).

@@ -2,7 +2,17 @@
 // WebSocket endpoint alike: every access decision of the server is made here.
 // The role rules themselves are in shared/access.ts, which the UI uses too.
 import type { Role } from '../../shared/api.js';
-import { canApprove, canAssignSections, canComment, canDelete, canManageMembers, canRename, canSaveVersion, canSubmit } from '../../shared/access.js';
+import {
+  canApprove,
+  canAssignSections,
+  canComment,
+  canDelete,
+  canManageMembers,
+  canRename,
+  canReviewSuggestions,
+  canSaveVersion,
+  canSubmit,
+} from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { forbidden, notFound, type ApiError } from '../errors.js';
 import { isValidId } from '../ids.js';
@@ -37,6 +47,7 @@ const ACTIONS = {
   resolveComment: { allowed: canComment, denied: 'Viewers can read comments but not resolve them.' },
   saveVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can save versions.' },
   restoreVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can restore versions.' },
+  reviewSuggestions: { allowed: canReviewSuggestions, denied: 'Only the owner and editors can accept or reject suggestions.' },
   assignSections: { allowed: canAssignSections, denied: 'Only the owner and editors can assign sections and set due dates.' },
 } satisfies Record<string, { allowed: (role: Role) => boolean; denied: string }>;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ROLES, SECTION_STATUSES } from '../../shared/api.js';
 import { isCalendarDate } from '../sections/sectionInput.js';
 import { badRequest } from '../errors.js';
+import { MAX_SUGGESTION_TEXT } from '../../shared/suggestions.js';
 
 // Control characters have no place in names and titles (and Word cannot hold them).
 const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
@@ -62,6 +63,11 @@ export const sectionBody = z
     due: z.string({ error: 'due must be a date (YYYY-MM-DD) or null' }).refine(isCalendarDate, 'due: a date written YYYY-MM-DD, or null').nullable().optional(),
   })
   .refine((b) => b.assignees !== undefined || b.status !== undefined || b.due !== undefined, 'give at least one of assignees, status, due');
+
+/** 修订: accept-all and reject-all, optionally of one author's suggestions only. */
+export const reviewAllBody = z.object({
+  author: z.string({ error: 'author must be a username' }).min(1, 'author: a username').max(MAX_SUGGESTION_TEXT).optional(),
+});
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
