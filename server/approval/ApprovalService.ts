@@ -7,7 +7,8 @@ import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { CommentService } from '../comments/CommentService.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import type { SectionService } from '../sections/SectionService.js';
-import { renderContent } from '../documents/renderContent.js';
+import { renderContent, toProseMirrorNode } from '../documents/renderContent.js';
+import { hasSuggestions } from '../../shared/suggestions.js';
 import { conflict } from '../errors.js';
 import type { UserRecord } from '../store/records.js';
 import type { Storage } from '../store/Storage.js';
@@ -51,6 +52,11 @@ export class ApprovalService {
     if (record.status === 'approved') throw conflict('wrong_status', 'The document is already approved.');
     const warnings = await this.warnings(documentId, user);
     const version = await this.registry.withRoom(documentId, async (room) => {
+      // 0. Suggestions (修订) are accepted or rejected first: an approved text holds none.
+      await room.flushed();
+      if (hasSuggestions(toProseMirrorNode(room.body))) {
+        throw conflict('pending_suggestions', 'The document holds suggestions: accept or reject them before approving.');
+      }
       // 1. This instance takes no more changes; what it accepted before is stored.
       room.setStatus('approved');
       try {
