@@ -8,7 +8,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { filledTemplate } from '../../server/export/testing/report.js';
 import { MAX_INFLATED_BYTES } from '../../server/import/docxArchive.js';
-import { zipBomb } from '../../server/import/testing/zipBomb.js';
+import { zipBomb } from '../../server/import/testing/streamedZip.js';
 import { api, newDocument, newUser, type TestUser } from '../helpers/api.js';
 import { rewriteBody } from '../helpers/bodyEdits.js';
 import { connect, saved, synced, type CollabClient } from '../helpers/collabClient.js';
