@@ -1,7 +1,7 @@
 // 定稿: first what is unfinished (open comment threads, sections of 分工 not
 // 已完成, placeholders still in the text), each a way back to it; then approving anyway, or, when nothing is
 // unfinished, a plain confirmation.
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalDto, ApprovalWarningsDto } from '../../shared/api.js';
 import { Dialog } from '../components/Dialog.js';
@@ -84,79 +84,65 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
           <p>{t('approval.warningsIntro')}</p>
           {/* Comments first: they are few, and they are people's objections. */}
           {data.openThreads.length > 0 && (
-            <section className="approval-dialog__section">
-              <h3 className="approval-dialog__heading">{t('approval.threads', { count: data.openThreads.length })}</h3>
-              <ul className="approval-dialog__list">
-                {data.openThreads.map((thread) => (
-                  <li key={thread.id}>
-                    <button
-                      type="button"
-                      className="approval-item"
-                      data-testid="approval-thread"
-                      data-thread-id={thread.id}
-                      onClick={() => onThread(thread.id)}
-                    >
-                      <span className={thread.orphaned ? 'approval-item__quote approval-item__quote--orphaned' : 'approval-item__quote'}>{thread.quote}</span>
-                      {thread.orphaned && <span className="approval-item__note">{t('approval.threadOrphaned')}</span>}
-                      <span className="approval-item__body">
-                        <strong>{t('approval.threadBy', { name: thread.author.displayName })}</strong>
-                        {thread.body}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <WarningGroup heading={t('approval.threads', { count: data.openThreads.length })}>
+              {data.openThreads.map((thread) => (
+                <li key={thread.id}>
+                  <button type="button" className="approval-item" data-testid="approval-thread" data-thread-id={thread.id} onClick={() => onThread(thread.id)}>
+                    <span className={thread.orphaned ? 'approval-item__quote approval-item__quote--orphaned' : 'approval-item__quote'}>{thread.quote}</span>
+                    {thread.orphaned && <span className="approval-item__note">{t('approval.threadOrphaned')}</span>}
+                    <span className="approval-item__body">
+                      <strong>{t('approval.threadBy', { name: thread.author.displayName })}</strong>
+                      {thread.body}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </WarningGroup>
           )}
           {data.sections.length > 0 && (
-            <section className="approval-dialog__section">
-              <h3 className="approval-dialog__heading">{t('approval.sections', { count: data.sections.length })}</h3>
-              <ul className="approval-dialog__list">
-                {data.sections.map((section) => (
-                  <li key={section.id}>
-                    <button
-                      type="button"
-                      className="approval-item approval-item--section"
-                      data-testid="approval-section"
-                      data-section-id={section.id}
-                      onClick={() => onSection(section.id)}
-                    >
-                      <span className="approval-item__section-title">{sectionLabel(section) || t('approval.sectionUntitled')}</span>
-                      <span className="approval-item__section-meta">
-                        <span className={`approval-item__status approval-item__status--${section.status}`}>
-                          {t(`approval.sectionStatus.${section.status}`)}
-                        </span>
-                        <span className="approval-item__assignees">
-                          {section.people.length > 0
-                            ? section.people.map((person) => person.displayName).join(t('versions.separator'))
-                            : t('approval.sectionUnassigned')}
-                        </span>
+            <WarningGroup heading={t('approval.sections', { count: data.sections.length })}>
+              {data.sections.map((section) => (
+                <li key={section.id}>
+                  <button
+                    type="button"
+                    className="approval-item approval-item--section"
+                    data-testid="approval-section"
+                    data-section-id={section.id}
+                    onClick={() => onSection(section.id)}
+                  >
+                    <span className="approval-item__section-title">{sectionLabel(section) || t('approval.sectionUntitled')}</span>
+                    <span className="approval-item__section-meta">
+                      <span className={`approval-item__status approval-item__status--${section.status}`}>{t(`approval.sectionStatus.${section.status}`)}</span>
+                      <span className="approval-item__assignees">
+                        {section.people.length > 0
+                          ? section.people.map((person) => person.displayName).join(t('versions.separator'))
+                          : t('approval.sectionUnassigned')}
                       </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </WarningGroup>
           )}
           {data.placeholders.length > 0 && (
-            <section className="approval-dialog__section">
-              <h3 className="approval-dialog__heading">{t('approval.placeholders', { count: data.placeholders.length })}</h3>
-              <ul className="approval-dialog__list approval-dialog__list--chips">
-                {data.placeholders.map((text) => (
-                  <li key={text}>
-                    <button
-                      type="button"
-                      className="approval-item approval-item--placeholder"
-                      data-testid="approval-placeholder"
-                      title={t('approval.placeholderHint')}
-                      onClick={() => onPlaceholder(text)}
-                    >
-                      <span className="guidance">{text}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <WarningGroup
+              heading={t('approval.placeholders', { count: data.placeholders.length })}
+              listClassName="approval-dialog__list approval-dialog__list--chips"
+            >
+              {data.placeholders.map((text) => (
+                <li key={text}>
+                  <button
+                    type="button"
+                    className="approval-item approval-item--placeholder"
+                    data-testid="approval-placeholder"
+                    title={t('approval.placeholderHint')}
+                    onClick={() => onPlaceholder(text)}
+                  >
+                    <span className="guidance">{text}</span>
+                  </button>
+                </li>
+              ))}
+            </WarningGroup>
           )}
         </>
       )}
@@ -177,4 +163,14 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
 /** 二、参政议政更主动: the number as shown, then the title. */
 function sectionLabel(section: Pick<ApprovalWarningsDto['sections'][number], 'number' | 'title'>): string {
   return `${section.number}${section.title}`.trim();
+}
+
+/** One kind of unfinished work: its heading and its items. */
+function WarningGroup({ heading, listClassName = 'approval-dialog__list', children }: { heading: string; listClassName?: string; children: ReactNode }) {
+  return (
+    <section className="approval-dialog__section">
+      <h3 className="approval-dialog__heading">{heading}</h3>
+      <ul className={listClassName}>{children}</ul>
+    </section>
+  );
 }

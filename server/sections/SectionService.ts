@@ -31,7 +31,7 @@ interface LiveSection {
 const MAX_REMEMBERED_DOCUMENTS = 1000;
 
 export class SectionService {
-  /** Per document, the section titles refresh() last stored (to skip the store when no heading changed). */
+  /** Per document, the section titles last stored (recordPresence: to skip the store when no heading changed). */
   private readonly lastSeen = new Map<string, string>();
   /** Per loaded room, whether its structure changed since refresh() last looked (see structureChanged). */
   private readonly structure = new WeakMap<Room, { changed: boolean }>();
@@ -100,14 +100,21 @@ export class SectionService {
     const room = this.registry.peek(documentId);
     if (!room || !this.structureChanged(room)) return;
     this.giveIds(room);
-    const titles = sectionTitles(room.body);
-    // most bursts of typing change no heading: the store is asked only when the headings read differently
-    const seen = JSON.stringify([...titles]);
+    await this.recordPresence(documentId, sectionTitles(room.body));
+  }
+
+  /**
+   * Tells the records which sections the document holds now, by id with
+   * their number and title, and open editors when that changed any record.
+   * The store is asked only when the headings read differently from the last
+   * time (most changes, and most reads of the list, change no heading).
+   */
+  private async recordPresence(documentId: string, present: Map<string, string>): Promise<void> {
+    const seen = JSON.stringify([...present]);
     if (this.lastSeen.get(documentId) === seen) return;
     if (this.lastSeen.size >= MAX_REMEMBERED_DOCUMENTS) this.lastSeen.clear();
     this.lastSeen.set(documentId, seen);
-    const changed = await this.storage.sections.setPresent(documentId, titles, this.now());
-    if (changed) this.registry.sendEvent(documentId, { type: 'sections' });
+    if (await this.storage.sections.setPresent(documentId, present, this.now())) this.registry.sendEvent(documentId, { type: 'sections' });
   }
 
   /**
@@ -172,7 +179,7 @@ export class SectionService {
     }
     const present = new Map(live.map((s) => [s.dto.id, `${s.dto.number}${s.dto.title}`]));
     // the list is read anyway: records learn what is gone (a heading deleted while no editor was open) and titles
-    if (await this.storage.sections.setPresent(documentId, present, this.now())) this.registry.sendEvent(documentId, { type: 'sections' });
+    await this.recordPresence(documentId, present);
     const removed = records
       .filter((r) => !present.has(r.sectionId))
       .map((r): SectionDto => ({
