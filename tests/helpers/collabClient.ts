@@ -1,4 +1,5 @@
 // Stock y-websocket clients in Node, as API.md promises they work.
+import { afterEach } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -92,3 +93,20 @@ export function appendParagraph(client: CollabClient, text: string): void {
 }
 
 export const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/**
+ * For a test file: `open(documentId, user)` connects a stock client to the
+ * server `server()` gives (known once the file's beforeAll has run); every
+ * client a test opened is destroyed after it.
+ */
+export function clientsPerTest(server: () => { wsUrl: string }): (documentId: string, user: { token: string }) => CollabClient {
+  const clients: CollabClient[] = [];
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+  return (documentId, user) => {
+    const c = connect(server().wsUrl, documentId, user.token);
+    clients.push(c);
+    return c;
+  };
+}

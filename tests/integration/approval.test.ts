@@ -1,27 +1,19 @@
 // Approval with real clients: the freeze takes what reached the server and
 // nothing after; only the owner approves and reopens; warnings are listed.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { appendParagraph, connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { appendParagraph, clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
 let owner: TestUser;
 let editor: TestUser;
 let viewer: TestUser;
-const clients: CollabClient[] = [];
-const open = (id: string, user: TestUser) => {
-  const c = connect(srv.wsUrl, id, user.token);
-  clients.push(c);
-  return c;
-};
+const open = clientsPerTest(() => srv);
 
 beforeAll(async () => {
   srv = await startTestServer();
   [owner, editor, viewer] = await Promise.all(['张丽', '王明', '李红'].map((n) => newUser(srv.url, n)));
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });
 afterAll(async () => {
   await srv.stop();

@@ -3,10 +3,10 @@
 // threads, commenters comment but never write, mentions notify the right person.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { rewriteBody, textContaining } from '../helpers/bodyEdits.js';
-import { appendParagraph, connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { appendParagraph, clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
@@ -14,13 +14,8 @@ let owner: TestUser;
 let editor: TestUser;
 let commenter: TestUser;
 let viewer: TestUser;
-const clients: CollabClient[] = [];
 
-const open = (id: string, user: TestUser) => {
-  const c = connect(srv.wsUrl, id, user.token);
-  clients.push(c);
-  return c;
-};
+const open = clientsPerTest(() => srv);
 
 const textOf = (b: JSONContent) => (b.content ?? []).map((n) => n.text ?? '').join('');
 const para = (t: string): JSONContent => ({ type: 'paragraph', attrs: { textAlign: null }, content: t ? [{ type: 'text', text: t }] : [] });
@@ -47,9 +42,6 @@ async function comment(id: string, user: TestUser, quote: string, body: string):
 beforeAll(async () => {
   srv = await startTestServer();
   [owner, editor, commenter, viewer] = await Promise.all(['张丽', '王明', '陈静', '李红'].map((n) => newUser(srv.url, n)));
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });
 afterAll(async () => {
   await srv.stop();

@@ -3,11 +3,11 @@
 // 'sections' event, and a section's identity through edits, renumbering, a
 // move, a split, deletion and a restore, and across a restart.
 import type { JSONContent } from '@tiptap/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionDto } from '../../shared/api.js';
 import { api, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { rewriteBody } from '../helpers/bodyEdits.js';
-import { connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
@@ -17,13 +17,8 @@ let second: TestUser;
 let commenter: TestUser;
 let viewer: TestUser;
 let stranger: TestUser;
-const clients: CollabClient[] = [];
 
-const open = (id: string, user: TestUser) => {
-  const c = connect(srv.wsUrl, id, user.token);
-  clients.push(c);
-  return c;
-};
+const open = clientsPerTest(() => srv);
 
 async function sections(id: string, user: TestUser = owner, query = ''): Promise<SectionDto[]> {
   const res = await api(srv.url, 'GET', `/api/documents/${id}/sections${query}`, { token: user.token });
@@ -50,9 +45,6 @@ async function sharedDocument(): Promise<string> {
 beforeAll(async () => {
   srv = await startTestServer();
   [owner, editor, second, commenter, viewer, stranger] = await Promise.all(['张丽', '王明', '刘洋', '陈静', '李红', '赵强'].map((n) => newUser(srv.url, n)));
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });
 afterAll(async () => {
   await srv?.stop();

@@ -2,10 +2,10 @@
 // holds, accepting and rejecting them (one, or all of one author's) as a change
 // everyone sees, who may, and approval waiting until none is left.
 import type { JSONContent } from '@tiptap/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { rewriteBody } from '../helpers/bodyEdits.js';
-import { connect, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { clientsPerTest, type CollabClient, saved, synced, until } from '../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
@@ -14,19 +14,11 @@ let editor: TestUser;
 let commenter: TestUser;
 let viewer: TestUser;
 let outsider: TestUser;
-const clients: CollabClient[] = [];
-const open = (id: string, user: TestUser) => {
-  const c = connect(srv.wsUrl, id, user.token);
-  clients.push(c);
-  return c;
-};
+const open = clientsPerTest(() => srv);
 
 beforeAll(async () => {
   srv = await startTestServer();
   [owner, editor, commenter, viewer, outsider] = await Promise.all(['张丽', '王明', '赵强', '李红', '外人'].map((n) => newUser(srv.url, n)));
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });
 afterAll(async () => {
   await srv.stop();
