@@ -90,6 +90,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const [importWarnings, dismissImportWarnings] = useImportWarnings(documentId);
   /** The section whose 分配 is open. */
   const [assigning, setAssigning] = useState<string | null>(null);
+  // 分配 opens with the members as they are now (someone may have been added in another tab or by another owner)
+  const { reload: reloadMembers } = members;
+  const assign = useCallback(
+    (sectionId: string) => {
+      setAssigning(sectionId);
+      void reloadMembers();
+    },
+    [reloadMembers],
+  );
 
   useEditorPageEvents({
     provider,
@@ -201,7 +210,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       </Header>
 
       <div className="editor-body">
-        <OutlinePanel editor={viewing === null ? editor : null} sections={sections} access={access} onAssign={setAssigning} />
+        <OutlinePanel editor={viewing === null ? editor : null} sections={sections} access={access} onAssign={assign} />
         {/* Hidden, not unmounted, while a version is shown: the live editor keeps its state and keeps syncing. */}
         <div className="editor-main" hidden={viewing !== null}>
           {collaboration ? (
@@ -221,7 +230,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
               }
               concealed={refused.concealed}
               onEditor={setEditor}
-              margin={<SectionMargin editor={editor} sections={sections.live} access={access} onAssign={setAssigning} />}
+              margin={<SectionMargin editor={editor} sections={sections.live} access={access} onAssign={assign} />}
               comments={{
                 passages: comments.passages,
                 activeId: comments.activeId,
