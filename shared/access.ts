@@ -1,9 +1,31 @@
 // Who may do what, decided in one place for the server and the UI alike.
 import type { DocumentStatus, Role } from './api.js';
 
-/** Whether a member with this role may change the document body now. */
-export function canEditBody(role: Role, status: DocumentStatus): boolean {
-  return (role === 'owner' || role === 'editor') && status !== 'approved';
+/**
+ * What a member may do to the body now (修订, API.md "Suggestions"):
+ * `edit` it directly, only `suggest` changes (add or withdraw their own
+ * suggestions), or only `read` it. Owners edit until approval; editors edit,
+ * but only suggest while the document is in review or the owner asks for
+ * suggestions only (`suggestOnly`); commenters suggest; viewers read; an
+ * approved document is read-only for all.
+ */
+export type BodyAccess = 'edit' | 'suggest' | 'read';
+
+export function bodyAccess(role: Role, status: DocumentStatus, suggestOnly: boolean): BodyAccess {
+  if (status === 'approved' || role === 'viewer') return 'read';
+  if (role === 'owner') return 'edit';
+  if (role === 'editor') return status === 'in_review' || suggestOnly ? 'suggest' : 'edit';
+  return 'suggest';
+}
+
+/** Whether a member with this role may change the document body directly now (not only suggest). */
+export function canEditBody(role: Role, status: DocumentStatus, suggestOnly = false): boolean {
+  return bodyAccess(role, status, suggestOnly) === 'edit';
+}
+
+/** Only the owner turns 修订-only editing on and off (PUT /api/documents/:id/review). */
+export function canSetReview(role: Role): boolean {
+  return role === 'owner';
 }
 
 export function canRename(role: Role): boolean {

@@ -48,6 +48,8 @@ export interface DocumentSummaryDto {
   owner: Pick<UserDto, 'username' | 'displayName'>;
   /** 分工: how far the assigned sections are (null while no section is assigned or has a status or a due date). */
   progress: SectionProgressDto | null;
+  /** 修订: the owner asked every editor to suggest rather than edit (PUT /api/documents/:id/review). */
+  suggestOnly: boolean;
 }
 
 export interface DocumentDto extends DocumentSummaryDto {}

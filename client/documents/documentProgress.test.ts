@@ -11,6 +11,7 @@ const doc = (progress: SectionProgressDto | null): DocumentSummaryDto => ({
   updatedAt: '2026-01-01T00:00:00Z',
   owner: { username: 'a', displayName: 'A' },
   progress,
+  suggestOnly: false,
 });
 
 describe('progressShare', () => {

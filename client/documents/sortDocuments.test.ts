@@ -11,6 +11,7 @@ const doc = (id: string, updatedAt: string, title = id): DocumentSummaryDto => (
   updatedAt,
   owner: { username: 'a', displayName: 'A' },
   progress: null,
+  suggestOnly: false,
 });
 
 describe('sortDocuments', () => {
