@@ -1,0 +1,91 @@
+// 修订 taking part in everything else, with a real server and stock clients:
+// a comment anchored inside a suggested insertion keeps its passage when the
+// insertion is accepted and is orphaned (as any deleted passage) when it is
+// rejected; a version taken while suggestions were pending brings them back
+// when restored, the same ids and authors; versions and diffs show them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
+import { suggest } from '../helpers/suggestionEdits.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let owner: TestUser;
+let editor: TestUser;
+let commenter: TestUser;
+const open = clientsPerTest(() => srv);
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  [owner, editor, commenter] = await Promise.all(['张丽', '王明', '赵强'].map((n) => newUser(srv.url, n)));
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+async function sharedDocument(): Promise<string> {
+  const id = await newDocument(srv.url, owner);
+  await share(srv.url, owner, id, editor, 'editor');
+  await share(srv.url, owner, id, commenter, 'commenter');
+  return id;
+}
+
+const get = (path: string, user = owner) => api(srv.url, 'GET', path, { token: user.token });
+const post = (path: string, body?: unknown, user = owner) => api(srv.url, 'POST', path, { token: user.token, body });
+const suggestions = async (id: string) => (await get(`/api/documents/${id}/suggestions`)).body as { id: string; author: string; kind: string; text: string }[];
+const thread = async (id: string, threadId: string) =>
+  ((await get(`/api/documents/${id}/comments`)).body as { id: string; quote: string; orphaned: boolean; anchor: unknown }[]).find((t) => t.id === threadId);
+
+/** A document with the commenter's insertion 关于基层协商的 after 一是围绕, and a thread by the owner on 基层协商 inside it. */
+async function commentInInsertion() {
+  const id = await sharedDocument();
+  const c = open(id, editor);
+  await synced(c);
+  const ins = suggest(c, 'insert', '一是围绕', commenter.username, '关于基层协商的');
+  await saved(c);
+  const res = await post(`/api/documents/${id}/comments`, { quote: '基层协商', body: '请补充数据' });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  expect(res.body.quote).toBe('基层协商');
+  return { id, c, ins, threadId: res.body.id as string };
+}
+
+describe('comments on suggested text', () => {
+  it('keep their passage and quote when the insertion is accepted', async () => {
+    const { id, c, ins, threadId } = await commentInInsertion();
+    expect(await thread(id, threadId)).toMatchObject({ quote: '基层协商', orphaned: false });
+    expect((await post(`/api/documents/${id}/suggestions/${ins}/accept`)).status).toBe(200);
+    await until(() => !c.fragment.toString().includes('suggestionInsert'), 'the acceptance at the client');
+    expect(await contentText(srv.url, owner, id)).toContain('一是围绕关于基层协商的');
+    expect(await thread(id, threadId)).toMatchObject({ quote: '基层协商', orphaned: false });
+    expect((await thread(id, threadId))?.anchor).not.toBeNull();
+  });
+
+  it('are orphaned, keeping the words, when the insertion is rejected, as when any passage is deleted', async () => {
+    const { id, c, ins, threadId } = await commentInInsertion();
+    expect((await post(`/api/documents/${id}/suggestions/${ins}/reject`)).status).toBe(200);
+    await until(() => !c.fragment.toString().includes('基层协商'), 'the rejection at the client');
+    expect(await thread(id, threadId)).toMatchObject({ quote: '基层协商', orphaned: true, anchor: null });
+    // the thread is still there to read and answer
+    expect((await post(`/api/documents/${id}/comments/${threadId}/replies`, { body: '已撤回' })).status).toBe(201);
+  });
+});
+
+describe('versions of suggested text', () => {
+  it('a restore brings back the suggestions pending when the version was taken, with their ids and authors', async () => {
+    const id = await sharedDocument();
+    const c = open(id, editor);
+    await synced(c);
+    const ins = suggest(c, 'insert', '一是围绕', commenter.username, '新增文字');
+    const del = suggest(c, 'delete', '服务发展更务实', editor.username);
+    await saved(c);
+    const pending = await suggestions(id);
+    expect(pending.map((s) => s.id).sort()).toEqual([ins, del].sort());
+    const version = await post(`/api/documents/${id}/versions`, { name: '修订中' });
+    expect(version.status).toBe(201);
+    expect((await post(`/api/documents/${id}/suggestions/accept-all`)).status).toBe(200);
+    expect(await suggestions(id)).toEqual([]);
+    expect((await post(`/api/documents/${id}/versions/${version.body.id}/restore`)).status).toBe(200);
+    await until(() => c.fragment.toString().includes('suggestionInsert'), 'the restored suggestions at the client');
+    expect(await suggestions(id)).toEqual(pending);
+  });
+});
