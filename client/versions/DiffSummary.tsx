@@ -20,6 +20,7 @@ export function DiffSummary({ diff }: { diff: DiffDto }) {
         {hasChanges(stats)
           ? t('versions.stats', { inserted: stats.insertedChars, deleted: stats.deletedChars, blocks: changedBlockCount(stats) })
           : t('versions.noChanges')}
+        {stats.newSuggestions > 0 && t('versions.newSuggestions', { count: stats.newSuggestions })}
       </p>
       {diff.authors.length > 0 && (
         <ul className="diff-legend" aria-label={t('versions.legend')} data-testid="diff-legend">

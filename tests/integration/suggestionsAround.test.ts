@@ -88,4 +88,33 @@ describe('versions of suggested text', () => {
     await until(() => c.fragment.toString().includes('suggestionInsert'), 'the restored suggestions at the client');
     expect(await suggestions(id)).toEqual(pending);
   });
+
+  it('a version shows its pending suggestions, and a diff shows them arriving and being accepted', async () => {
+    const id = await sharedDocument();
+    const c = open(id, editor);
+    await synced(c);
+    const before = (await post(`/api/documents/${id}/versions`, { name: '一稿' })).body.id as string;
+    const ins = suggest(c, 'insert', '一是围绕', commenter.username, '新增文字');
+    await saved(c);
+    const pending = (await post(`/api/documents/${id}/versions`, { name: '修订中' })).body.id as string;
+    // the version's own text: agreed in `text`, the suggestion marked in `html`, its author named
+    const detail = (await get(`/api/documents/${id}/versions/${pending}`)).body;
+    expect(detail.text).not.toContain('新增文字');
+    expect(detail.html).toContain(`<ins data-author="${commenter.username}"`);
+    expect(detail.suggestionAuthors).toEqual([expect.objectContaining({ username: commenter.username, displayName: '赵强' })]);
+    // arriving: a change of no agreed text
+    const arrived = (await get(`/api/documents/${id}/versions/${before}/diff?against=${pending}`)).body;
+    expect(arrived.stats).toMatchObject({ insertedChars: 0, deletedChars: 0, modifiedBlocks: 1, newSuggestions: 1 });
+    const suggested = arrived.blocks.flatMap((b: { segments: { suggestion: unknown }[] }) => b.segments).filter((s: { suggestion: unknown }) => s.suggestion);
+    expect(suggested).toEqual([
+      { op: 'equal', text: '新增文字', author: null, suggestion: { kind: 'insert', id: ins, author: commenter.username, arrived: true } },
+    ]);
+    expect(arrived.authors.map((p: { username: string }) => p.username)).toContain(commenter.username);
+    // accepted: inserted text, by who wrote it (the client that typed it was the editor's)
+    expect((await post(`/api/documents/${id}/suggestions/${ins}/accept`)).status).toBe(200);
+    const accepted = (await get(`/api/documents/${id}/versions/${pending}/diff?against=current`)).body;
+    expect(accepted.stats).toMatchObject({ insertedChars: 4, deletedChars: 0, newSuggestions: 0 });
+    const inserted = accepted.blocks.flatMap((b: { segments: { op: string }[] }) => b.segments).filter((s: { op: string }) => s.op !== 'equal');
+    expect(inserted).toEqual([{ op: 'insert', text: '新增文字', author: editor.username, suggestion: null }]);
+  });
 });
