@@ -184,7 +184,7 @@ export interface DiffBlockDto {
   level: number | null;
   container: 'bulletList' | 'orderedList' | 'table' | 'blockquote' | null;
   textAlign: string | null;
-  /** The block's text on the newer side (the older side's for a removed block). */
+  /** The block's text on the newer side (the older side's for a removed block), pending suggestions' text included. */
   text: string;
   segments: DiffSegmentDto[];
   /** Besides the text: 'type', 'level', 'container', 'textAlign'. */

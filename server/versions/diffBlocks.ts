@@ -100,7 +100,7 @@ function pairUp(removed: Block[], added: Block[], attributor: Attributor): Block
 }
 
 /** A block's suggestions, run by run: two blocks are the same only with the same suggestions pending. */
-const pendingKey = (b: Block) => b.pending.map((p) => (p ? `${p.kind}:${p.id}` : '')).join(',');
+const pendingKey = (b: Block) => (b.pending.some((p) => p !== null) ? b.pending.map((p) => (p ? `${p.kind}:${p.id}` : '')).join(',') : '');
 const keyOf = (b: Block) => `${b.type}|${b.level}|${b.container}|${b.textAlign}|${b.text}|${pendingKey(b)}`;
 
 /** Diffs the two block lists as sequences (each distinct block becomes one character). */
@@ -134,7 +134,14 @@ function base(block: Block): Omit<BlockDiff, 'status' | 'segments' | 'changes'> 
 }
 
 function same(now: Block): BlockDiff {
-  return { ...base(now), status: 'equal', segments: runsOf(charsOfRun(DIFF_EQUAL, now, now, 0, 0, now.text.length), noAuthors), changes: [] };
+  // most blocks of a long document: one run, without a walk of their characters
+  const plain = now.pending.every((p) => p === null);
+  const segments: Segment[] = plain
+    ? now.text
+      ? [{ op: 'equal', text: now.text, author: null, suggestion: null }]
+      : []
+    : runsOf(charsOfRun(DIFF_EQUAL, now, now, 0, 0, now.text.length), noAuthors);
+  return { ...base(now), status: 'equal', segments, changes: [] };
 }
 
 const noAuthors: Attributor = { inserted: () => null, deleted: () => null };
