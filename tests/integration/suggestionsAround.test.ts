@@ -2,7 +2,8 @@
 // a comment anchored inside a suggested insertion keeps its passage when the
 // insertion is accepted and is orphaned (as any deleted passage) when it is
 // rejected; a version taken while suggestions were pending brings them back
-// when restored, the same ids and authors; versions and diffs show them.
+// when restored, the same ids and authors; versions and diffs show them; a
+// section's 字数 counts only what is agreed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
 import { clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
@@ -116,5 +117,26 @@ describe('versions of suggested text', () => {
     expect(accepted.stats).toMatchObject({ insertedChars: 4, deletedChars: 0, newSuggestions: 0 });
     const inserted = accepted.blocks.flatMap((b: { segments: { op: string }[] }) => b.segments).filter((s: { op: string }) => s.op !== 'equal');
     expect(inserted).toEqual([{ op: 'insert', text: '新增文字', author: editor.username, suggestion: null }]);
+  });
+});
+
+describe('字数 of suggested text', () => {
+  it("a section's chars count the agreed text: a suggested insertion once accepted, a suggested deletion until then", async () => {
+    const id = await sharedDocument();
+    const c = open(id, editor);
+    await synced(c);
+    const chars = async () => {
+      const list = (await get(`/api/documents/${id}/sections`)).body as { title: string; chars: number }[];
+      return list.find((s) => s.title === '参政议政更主动')!.chars;
+    };
+    const before = await chars();
+    const ins = suggest(c, 'insert', '一是围绕', commenter.username, '新增文字');
+    const del = suggest(c, 'delete', '一是围绕', commenter.username);
+    await saved(c);
+    expect(await chars()).toBe(before);
+    expect((await post(`/api/documents/${id}/suggestions/${ins}/accept`)).status).toBe(200);
+    expect(await chars()).toBe(before + 4);
+    expect((await post(`/api/documents/${id}/suggestions/${del}/accept`)).status).toBe(200);
+    expect(await chars()).toBe(before + 4 - 4);
   });
 });
