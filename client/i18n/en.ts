@@ -381,6 +381,8 @@ export const en: Dictionary = {
     direction: 'From {{from}} to {{to}}: ',
     stats: 'characters added: {{inserted}}, deleted: {{deleted}}; paragraphs changed: {{blocks}}',
     noChanges: 'The same text: nothing changed.',
+    suggestedInsert: 'Suggested insertion',
+    suggestedDelete: 'Suggested deletion',
     suggestedInsertBy: 'Suggested insertion (pending) by {{name}}',
     suggestedDeleteBy: 'Suggested deletion (pending) by {{name}}',
     newSuggestions: '; new suggestions: {{count}} (pending: not part of the text until accepted)',

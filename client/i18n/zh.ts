@@ -377,6 +377,8 @@ export const zh = {
     direction: '从{{from}}到{{to}}：',
     stats: '新增 {{inserted}} 字，删除 {{deleted}} 字，修改 {{blocks}} 段',
     noChanges: '内容相同，没有修改。',
+    suggestedInsert: '建议插入',
+    suggestedDelete: '建议删除',
     suggestedInsertBy: '建议插入（修订，待处理）· 作者：{{name}}',
     suggestedDeleteBy: '建议删除（修订，待处理）· 作者：{{name}}',
     newSuggestions: '；新增修订 {{count}} 处（待接受或拒绝，接受前不计入正文）',
