@@ -15,8 +15,9 @@ export function showSuggestionAuthors(container: HTMLElement, people: PersonDto[
     const person = find(el.dataset.author ?? null);
     if (!person) continue;
     el.style.setProperty('--author', person.color);
-    // the time the server wrote after the name stays
-    const when = (el.getAttribute('title') ?? '').split(' · ').slice(1).join(' · ');
+    // the time the server wrote after the name stays; kept aside, since this runs again on the same elements (another language)
+    el.dataset.when ??= (el.getAttribute('title') ?? '').split(' · ').slice(1).join(' · ');
+    const when = el.dataset.when;
     const named = title(el.tagName === 'INS' ? 'insert' : 'delete', person.displayName);
     el.setAttribute('title', when ? `${named} · ${when}` : named);
   }
