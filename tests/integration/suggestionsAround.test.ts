@@ -72,23 +72,28 @@ describe('comments on suggested text', () => {
 });
 
 describe('versions of suggested text', () => {
-  it('a restore brings back the suggestions pending when the version was taken, with their ids and authors', async () => {
-    const id = await sharedDocument();
-    const c = open(id, editor);
-    await synced(c);
-    const ins = suggest(c, 'insert', '一是围绕', commenter.username, '新增文字');
-    const del = suggest(c, 'delete', '服务发展更务实', editor.username);
-    await saved(c);
-    const pending = await suggestions(id);
-    expect(pending.map((s) => s.id).sort()).toEqual([ins, del].sort());
-    const version = await post(`/api/documents/${id}/versions`, { name: '修订中' });
-    expect(version.status).toBe(201);
-    expect((await post(`/api/documents/${id}/suggestions/accept-all`)).status).toBe(200);
-    expect(await suggestions(id)).toEqual([]);
-    expect((await post(`/api/documents/${id}/versions/${version.body.id}/restore`)).status).toBe(200);
-    await until(() => c.fragment.toString().includes('suggestionInsert'), 'the restored suggestions at the client');
-    expect(await suggestions(id)).toEqual(pending);
-  });
+  it.each(['accept-all', 'reject-all'])(
+    'a restore brings back the suggestions pending when the version was taken, with their ids and authors (after %s)',
+    async (decision) => {
+      const id = await sharedDocument();
+      const c = open(id, editor);
+      await synced(c);
+      const ins = suggest(c, 'insert', '一是围绕', commenter.username, '新增文字');
+      const del = suggest(c, 'delete', '服务发展更务实', editor.username);
+      await saved(c);
+      const pending = await suggestions(id);
+      expect(pending.map((s) => s.id).sort()).toEqual([ins, del].sort());
+      const version = await post(`/api/documents/${id}/versions`, { name: '修订中' });
+      expect(version.status).toBe(201);
+      expect((await post(`/api/documents/${id}/suggestions/${decision}`)).status).toBe(200);
+      expect(await suggestions(id)).toEqual([]);
+      expect((await post(`/api/documents/${id}/versions/${version.body.id}/restore`)).status).toBe(200);
+      await until(() => c.fragment.toString().includes('suggestionInsert'), 'the restored suggestions at the client');
+      expect(await suggestions(id)).toEqual(pending);
+      // and the agreed text is the version's again
+      expect(await contentText(srv.url, owner, id)).toBe((await get(`/api/documents/${id}/versions/${version.body.id}`)).body.text);
+    },
+  );
 
   it('a version shows its pending suggestions, and a diff shows them arriving and being accepted', async () => {
     const id = await sharedDocument();
