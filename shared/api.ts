@@ -156,13 +156,26 @@ export interface VersionDto {
 export interface VersionDetailDto extends VersionDto, ContentDto {
   /** The comment threads whose passage exists in this version, with the words they covered then. */
   comments: { threadId: string; quote: string; resolved: boolean }[];
+  /** The authors of the suggestions (修订) pending in it (its html marks them <ins>/<del> with data-author, their username). */
+  suggestionAuthors: PersonDto[];
 }
 
 export interface DiffSegmentDto {
+  /** How the agreed text changed: a pending suggestion's text is 'equal' until it is accepted (then 'insert' or 'delete'). */
   op: 'equal' | 'insert' | 'delete';
   text: string;
   /** Username of who inserted or deleted it, when known. */
   author: string | null;
+  /** The suggestion (修订) pending on this text on the newer side; `arrived` when it was not pending on it on the older side. */
+  suggestion: DiffSuggestionDto | null;
+}
+
+export interface DiffSuggestionDto {
+  kind: 'insert' | 'delete';
+  id: string;
+  /** Its author's username. */
+  author: string;
+  arrived: boolean;
 }
 
 export interface DiffBlockDto {
@@ -171,7 +184,7 @@ export interface DiffBlockDto {
   level: number | null;
   container: 'bulletList' | 'orderedList' | 'table' | 'blockquote' | null;
   textAlign: string | null;
-  /** The block's text on the newer side (the older side's for a removed block). */
+  /** The block's text on the newer side (the older side's for a removed block), pending suggestions' text included. */
   text: string;
   segments: DiffSegmentDto[];
   /** Besides the text: 'type', 'level', 'container', 'textAlign'. */
@@ -193,7 +206,15 @@ export interface DiffDto {
   to: DiffSideDto;
   blocks: DiffBlockDto[];
   authors: PersonDto[];
-  stats: { insertedChars: number; deletedChars: number; addedBlocks: number; removedBlocks: number; modifiedBlocks: number };
+  stats: {
+    insertedChars: number;
+    deletedChars: number;
+    addedBlocks: number;
+    removedBlocks: number;
+    modifiedBlocks: number;
+    /** Suggestions pending on the newer side that were not on the older one. */
+    newSuggestions: number;
+  };
 }
 
 export interface CommentDto {

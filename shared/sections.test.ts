@@ -58,4 +58,23 @@ describe('sectionsOf', () => {
   it('gives null for a heading without an id yet', () => {
     expect(sectionsOf(doc(h(2, '新写的'))).map((s) => s.id)).toEqual([null]);
   });
+
+  it("counts a section's body as agreed: a proposed insertion not until accepted, a proposed deletion until then", () => {
+    const attrs = (id: string) => ({ id, author: 'wang', createdAt: 1000 });
+    const d = Node.fromJSON(schema, {
+      type: 'doc',
+      content: [
+        h(2, '参政议政', 'a'),
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '开展' },
+            { type: 'text', text: '专题', marks: [{ type: 'suggestionInsert', attrs: attrs('s1') }] },
+            { type: 'text', text: '调研', marks: [{ type: 'suggestionDelete', attrs: attrs('s2') }] },
+          ],
+        },
+      ],
+    });
+    expect(sectionsOf(d)[0].chars).toBe(4);
+  });
 });

@@ -7,6 +7,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { numberedHeadings } from './numberedDoc.js';
 import { isSectionHeadingLevel, SECTION_ID_ATTR } from './SectionIdentity.js';
+import { agreedTextBetween } from './agreedText.js';
 import { countCharacters } from './wordCount.js';
 
 export interface SectionShape {
@@ -23,7 +24,11 @@ export interface SectionShape {
   /** Index of the heading among the body's top-level blocks, and of the first block after the section. */
   index: number;
   endIndex: number;
-  /** 字数 of the body (the heading's own text not counted), as the status bar counts. */
+  /**
+   * 字数 of the body (the heading's own text not counted), as the status bar
+   * counts: the agreed text, a proposed insertion not counted until accepted,
+   * a proposed deletion counted until then.
+   */
   chars: number;
 }
 
@@ -54,7 +59,7 @@ export function sectionsOf(doc: PMNode): SectionShape[] {
       end,
       index,
       endIndex: next ? next.index : doc.childCount,
-      chars: bodyFrom < end ? countCharacters(doc.textBetween(bodyFrom, end, '\n', '\n')) : 0,
+      chars: bodyFrom < end ? countCharacters(agreedTextBetween(doc, bodyFrom, end, '\n', '\n')) : 0,
     };
   });
 }

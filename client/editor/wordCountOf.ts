@@ -1,17 +1,20 @@
 // 字数 for the status bar: a document's count, cached per document node, and
 // an editor's count, which leaves out pinyin that an input method is still composing.
+// Both count the text as agreed so far (shared/agreedText.ts): a proposed
+// insertion (修订) counts once accepted, a proposed deletion until then.
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
+import { agreedTextBetween } from '../../shared/agreedText.js';
 import { countCharacters } from '../../shared/wordCount.js';
 
 // Selection changes don't change the document node, so most transactions hit the cache.
 const counts = new WeakMap<ProseMirrorNode, number>();
 
-/** 字数 of a document: its plain text, blocks separated by line breaks, counted as Word does. */
+/** 字数 of a document: its agreed text, blocks separated by line breaks, counted as Word does. */
 export function wordCountOf(doc: ProseMirrorNode): number {
   let count = counts.get(doc);
   if (count === undefined) {
-    count = countCharacters(doc.textBetween(0, doc.content.size, '\n'));
+    count = countCharacters(agreedTextBetween(doc, 0, doc.content.size, '\n'));
     counts.set(doc, count);
   }
   return count;

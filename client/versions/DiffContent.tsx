@@ -1,16 +1,33 @@
 // The compare view's page: the document with the changes marked inline, each
 // in the colour of who made it, drawn with the same page styles as the editor.
+// The newer side's pending 修订 are drawn on top, dashed as in the editor
+// (diffBlocks.ts on the server says which text they cover).
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffDto, PersonDto } from '../../shared/api.js';
-import { diffItemsOf, UNKNOWN_COLOR, type Container, type DiffBlockView, type DiffRun } from './diffView.js';
+import { diffItemsOf, UNKNOWN_COLOR, type Container, type DiffBlockView, type DiffRun, type RunSuggestion } from './diffView.js';
 import { authorNames } from './versionLabel.js';
 
 const authorStyle = (person: PersonDto | null | undefined) => ({ '--author': person?.color ?? UNKNOWN_COLOR }) as CSSProperties;
 
+/** A pending 修订 on a run, drawn as the editor draws it: dashed, in its author's colour. */
+function Suggested({ suggestion, children }: { suggestion: RunSuggestion; children: ReactNode }) {
+  const { t } = useTranslation();
+  const name = suggestion.author?.displayName ?? '?';
+  const props = {
+    className: `suggestion-run${suggestion.arrived ? ' suggestion-run--arrived' : ''}`,
+    'data-testid': suggestion.kind === 'insert' ? 'diff-suggested-insert' : 'diff-suggested-delete',
+    'data-author': suggestion.author?.username ?? '',
+    style: authorStyle(suggestion.author),
+    title: t(suggestion.kind === 'insert' ? 'versions.suggestedInsertBy' : 'versions.suggestedDeleteBy', { name }),
+  };
+  return suggestion.kind === 'insert' ? <ins {...props}>{children}</ins> : <del {...props}>{children}</del>;
+}
+
 function Run({ run }: { run: DiffRun }) {
   const { t } = useTranslation();
-  if (run.op === 'equal') return <>{run.text}</>;
+  const text = run.suggestion ? <Suggested suggestion={run.suggestion}>{run.text}</Suggested> : run.text;
+  if (run.op === 'equal') return <>{text}</>;
   const name = run.author?.displayName;
   const props = {
     className: 'diff-run',
@@ -19,11 +36,11 @@ function Run({ run }: { run: DiffRun }) {
   };
   return run.op === 'insert' ? (
     <ins {...props} data-testid="diff-insert" title={name ? t('versions.insertedBy', { name }) : t('versions.inserted')}>
-      {run.text}
+      {text}
     </ins>
   ) : (
     <del {...props} data-testid="diff-delete" title={name ? t('versions.deletedBy', { name }) : t('versions.deleted')}>
-      {run.text}
+      {text}
     </del>
   );
 }

@@ -13,6 +13,8 @@ export function DiffSummary({ diff }: { diff: DiffDto }) {
     return t('versions.sideAuto', { time: s.createdAt ? formatVersionTime(new Date(s.createdAt)) : '' });
   };
   const { stats } = diff;
+  // the key shows how pending 修订 are drawn only where there are some
+  const suggested = diff.blocks.some((block) => block.segments.some((segment) => segment.suggestion !== null));
   return (
     <div className="diff-summary" data-testid="diff-summary">
       <p className="diff-summary__stats">
@@ -20,6 +22,7 @@ export function DiffSummary({ diff }: { diff: DiffDto }) {
         {hasChanges(stats)
           ? t('versions.stats', { inserted: stats.insertedChars, deleted: stats.deletedChars, blocks: changedBlockCount(stats) })
           : t('versions.noChanges')}
+        {stats.newSuggestions > 0 && t('versions.newSuggestions', { count: stats.newSuggestions })}
       </p>
       {diff.authors.length > 0 && (
         <ul className="diff-legend" aria-label={t('versions.legend')} data-testid="diff-legend">
@@ -33,6 +36,12 @@ export function DiffSummary({ diff }: { diff: DiffDto }) {
           <li className="diff-legend__key" aria-hidden="true">
             <ins className="diff-run">{t('versions.inserted')}</ins>
             <del className="diff-run">{t('versions.deleted')}</del>
+            {suggested && (
+              <>
+                <ins className="suggestion-run">{t('versions.suggestedInsert')}</ins>
+                <del className="suggestion-run">{t('versions.suggestedDelete')}</del>
+              </>
+            )}
           </li>
         </ul>
       )}

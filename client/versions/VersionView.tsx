@@ -52,8 +52,10 @@ export function VersionView({ documentId, version, versions, canRestore, onBack,
   const [showComments, setShowComments] = useState(false);
   const [activeComment, setActiveComment] = useState<string | null>(null);
   const pageRef = useRef<HTMLElement>(null);
-  // In a comparison the version is one side: text only the other side has is not its words.
-  const otherSide = !showChanges || !diff.data ? null : diff.data.from.id === version.id ? 'ins' : 'del';
+  // In a comparison the version is one side: text only the other side has is not its words. As the
+  // older side, that is what was inserted and the suggested insertions that arrived; as the newer side,
+  // what was deleted (its pending suggested deletions are its words still).
+  const otherSide = !showChanges || !diff.data ? null : diff.data.from.id === version.id ? 'ins.diff-run, ins.suggestion-run--arrived' : 'del.diff-run';
   const quotes = useQuoteHighlights(pageRef, comments, activeComment, otherSide ? `${otherSide}, .diff-block__note` : null);
 
   return (

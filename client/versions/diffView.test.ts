@@ -14,7 +14,7 @@ function block(partial: Partial<DiffBlockDto>): DiffBlockDto {
     container: null,
     textAlign: null,
     text,
-    segments: [{ op: 'equal', text, author: null }],
+    segments: [{ op: 'equal', text, author: null, suggestion: null }],
     changes: [],
     ...partial,
   };
@@ -36,9 +36,9 @@ describe('diffItemsOf', () => {
           block({
             status: 'modified',
             segments: [
-              { op: 'equal', text: '一是', author: null },
-              { op: 'delete', text: '结合', author: 'wangming' },
-              { op: 'insert', text: '全镇', author: 'zhangli' },
+              { op: 'equal', text: '一是', author: null, suggestion: null },
+              { op: 'delete', text: '结合', author: 'wangming', suggestion: null },
+              { op: 'insert', text: '全镇', author: 'zhangli', suggestion: null },
             ],
           }),
         ],
@@ -61,9 +61,9 @@ describe('diffItemsOf', () => {
           block({
             status: 'added',
             segments: [
-              { op: 'insert', text: '王明', author: 'wangming' },
-              { op: 'insert', text: '与张丽', author: 'zhangli' },
-              { op: 'insert', text: '合写', author: 'wangming' },
+              { op: 'insert', text: '王明', author: 'wangming', suggestion: null },
+              { op: 'insert', text: '与张丽', author: 'zhangli', suggestion: null },
+              { op: 'insert', text: '合写', author: 'wangming', suggestion: null },
             ],
           }),
         ],
@@ -74,7 +74,7 @@ describe('diffItemsOf', () => {
   });
 
   it('shows someone the diff does not name by username, in grey', () => {
-    const [b] = blocksOf(diffItemsOf([block({ status: 'added', segments: [{ op: 'insert', text: '字', author: 'gone' }] })], []));
+    const [b] = blocksOf(diffItemsOf([block({ status: 'added', segments: [{ op: 'insert', text: '字', author: 'gone', suggestion: null }] })], []));
     expect(b.runs[0].author).toEqual({ username: 'gone', displayName: 'gone', color: UNKNOWN_COLOR });
   });
 
@@ -84,7 +84,7 @@ describe('diffItemsOf', () => {
       diffItemsOf(
         [
           empty('added'),
-          block({ status: 'added', container: 'table', text: '表', segments: [{ op: 'insert', text: '表', author: 'zhangli' }] }),
+          block({ status: 'added', container: 'table', text: '表', segments: [{ op: 'insert', text: '表', author: 'zhangli', suggestion: null }] }),
           empty('added'),
           empty('added'),
           block({ text: '', segments: [] }),
@@ -133,11 +133,50 @@ describe('diffItemsOf', () => {
   });
 });
 
+describe('diffItemsOf and suggestions', () => {
+  it('gives each run the suggestion pending on it, with its author, on top of its op', () => {
+    const [modified] = blocksOf(
+      diffItemsOf(
+        [
+          block({
+            status: 'modified',
+            segments: [
+              { op: 'equal', text: '一是', author: null, suggestion: null },
+              { op: 'equal', text: '全镇', author: null, suggestion: { kind: 'insert', id: 's1', author: 'wangming', arrived: true } },
+              { op: 'equal', text: '结合', author: null, suggestion: { kind: 'delete', id: 's2', author: 'someone-gone', arrived: false } },
+              { op: 'insert', text: '重点', author: 'zhangli', suggestion: null },
+            ],
+          }),
+        ],
+        [zhang, wang],
+      ),
+    );
+    expect(
+      modified.runs.map((run) => [
+        run.op,
+        run.text,
+        run.suggestion?.kind ?? null,
+        run.suggestion?.author?.displayName ?? null,
+        run.suggestion?.arrived ?? null,
+      ]),
+    ).toEqual([
+      ['equal', '一是', null, null, null],
+      ['equal', '全镇', 'insert', '王明', true],
+      ['equal', '结合', 'delete', 'someone-gone', false],
+      ['insert', '重点', null, null, null],
+    ]);
+    expect(modified.runs[2].suggestion?.author?.color).toBe(UNKNOWN_COLOR);
+  });
+});
+
 describe('changedBlockCount', () => {
   it('counts modified, added and removed paragraphs', () => {
-    const stats = { insertedChars: 9, deletedChars: 2, addedBlocks: 1, removedBlocks: 1, modifiedBlocks: 2 };
+    const stats = { insertedChars: 9, deletedChars: 2, addedBlocks: 1, removedBlocks: 1, modifiedBlocks: 2, newSuggestions: 0 };
     expect(changedBlockCount(stats)).toBe(4);
     expect(hasChanges(stats)).toBe(true);
-    expect(hasChanges({ insertedChars: 0, deletedChars: 0, addedBlocks: 0, removedBlocks: 0, modifiedBlocks: 0 })).toBe(false);
+    const none = { insertedChars: 0, deletedChars: 0, addedBlocks: 0, removedBlocks: 0, modifiedBlocks: 0, newSuggestions: 0 };
+    expect(hasChanges(none)).toBe(false);
+    // a suggestion that arrived is a change, though no agreed text changed
+    expect(hasChanges({ ...none, newSuggestions: 1 })).toBe(true);
   });
 });

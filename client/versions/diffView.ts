@@ -13,6 +13,15 @@ export interface DiffRun {
   text: string;
   /** Who inserted or deleted it; null for unchanged text and for changes nobody is known for. */
   author: PersonDto | null;
+  /** The 修订 pending on it on the newer side, drawn as in the editor (on top of the op), with its author. */
+  suggestion: RunSuggestion | null;
+}
+
+export interface RunSuggestion {
+  kind: 'insert' | 'delete';
+  author: PersonDto | null;
+  /** New since the older side (a change), rather than pending on both. */
+  arrived: boolean;
 }
 
 export interface DiffBlockView {
@@ -63,7 +72,12 @@ export function diffItemsOf(blocks: DiffBlockDto[], people: PersonDto[]): DiffIt
   const views = blocks.map((block, index): DiffBlockView => {
     const runs = block.segments
       .filter((segment) => segment.text !== '')
-      .map((segment): DiffRun => ({ op: segment.op, text: segment.text, author: find(segment.author) }));
+      .map((segment): DiffRun => ({
+        op: segment.op,
+        text: segment.text,
+        author: find(segment.author),
+        suggestion: segment.suggestion ? { kind: segment.suggestion.kind, author: find(segment.suggestion.author), arrived: segment.suggestion.arrived } : null,
+      }));
     const whole = block.status === 'added' || block.status === 'removed';
     return {
       key: String(index),
@@ -121,6 +135,7 @@ export function changedBlockCount(stats: DiffDto['stats']): number {
   return stats.modifiedBlocks + stats.addedBlocks + stats.removedBlocks;
 }
 
+/** Whether anything changed: text, paragraphs, or suggestions that arrived. */
 export function hasChanges(stats: DiffDto['stats']): boolean {
-  return stats.insertedChars + stats.deletedChars + changedBlockCount(stats) > 0;
+  return stats.insertedChars + stats.deletedChars + changedBlockCount(stats) + stats.newSuggestions > 0;
 }

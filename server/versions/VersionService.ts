@@ -1,11 +1,13 @@
 // Versions of a document: taking them (named, automatic, on approval),
 // listing, reading, comparing and restoring, with access checked here.
+import type { JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { DiffDto, DiffSideDto, PersonDto, VersionDetailDto, VersionDto, VersionKind } from '../../shared/api.js';
 import { colorForUser } from '../../shared/colors.js';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
+import { listSuggestions } from '../../shared/suggestions.js';
 import { isValidId, newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
@@ -42,7 +44,17 @@ export class VersionService {
     await this.access.require(documentId, user);
     const version = await this.find(documentId, versionId);
     const people = await this.people([...version.authors, ...(version.createdBy ? [version.createdBy] : [])]);
-    return { ...this.dto(version, people), json: JSON.parse(version.json), html: version.html, text: version.text, comments: await this.commentsIn(version) };
+    const json = JSON.parse(version.json) as JSONContent;
+    // who proposed what is still pending in it, so that a reader sees each suggestion in its author's colour
+    const suggested = listSuggestions(Node.fromJSON(schema, keepKnownTypes(json))).map((s) => s.author);
+    return {
+      ...this.dto(version, people),
+      json,
+      html: version.html,
+      text: version.text,
+      comments: await this.commentsIn(version),
+      suggestionAuthors: await this.peopleByUsername(suggested),
+    };
   }
 
   /** A version as the API shows it. */
@@ -173,6 +185,8 @@ export class VersionService {
       deleted: (client, clock) => deleterOf(Y.createID(client, clock), deletedBy),
     });
     const people = await this.people(blocks.flatMap((b) => b.segments.map((s) => s.author).filter((a): a is string => a !== null)));
+    // the suggestions' authors are in the legend too, in their colours
+    const suggestionAuthors = await this.peopleByUsername(blocks.flatMap((b) => b.segments.flatMap((s) => (s.suggestion ? [s.suggestion.author] : []))));
     const fromSide: DiffSideDto = {
       id: from.id,
       name: apiName(from),
@@ -186,13 +200,14 @@ export class VersionService {
       from: reversed ? toSide : fromSide,
       to: reversed ? fromSide : toSide,
       blocks: blocks.map((b) => ({ ...b, segments: b.segments.map((s) => ({ ...s, author: s.author ? (people.get(s.author)?.username ?? null) : null })) })),
-      authors: [...people.values()],
+      authors: [...new Map([...people.values(), ...suggestionAuthors].map((p) => [p.username, p])).values()],
       stats: {
         insertedChars: count('insert'),
         deletedChars: count('delete'),
         addedBlocks: blocks.filter((b) => b.status === 'added').length,
         removedBlocks: blocks.filter((b) => b.status === 'removed').length,
         modifiedBlocks: blocks.filter((b) => b.status === 'modified').length,
+        newSuggestions: new Set(blocks.flatMap((b) => b.segments.flatMap((s) => (s.suggestion?.arrived ? [s.suggestion.id] : [])))).size,
       },
     };
   }
@@ -221,6 +236,16 @@ export class VersionService {
     for (const id of new Set(userIds)) {
       const user = await this.storage.accounts.findUserById(id);
       if (user) people.set(id, { username: user.username, displayName: user.displayName, color: colorForUser(user.id) });
+    }
+    return people;
+  }
+
+  /** The accounts of these usernames (a suggestion names its author so); unknown ones are left out. */
+  private async peopleByUsername(usernames: string[]): Promise<PersonDto[]> {
+    const people: PersonDto[] = [];
+    for (const username of new Set(usernames)) {
+      const user = await this.storage.accounts.findUserByUsername(username);
+      if (user) people.push({ username: user.username, displayName: user.displayName, color: colorForUser(user.id) });
     }
     return people;
   }

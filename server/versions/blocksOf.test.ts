@@ -10,8 +10,8 @@ const text = (value: string, ...marks: NonNullable<JSONContent['marks']>): JSONC
   marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
 const blocks = (...content: JSONContent[]) => blocksOf(prosemirrorJSONToYDoc(schema, { type: 'doc', content }, BODY_FRAGMENT).getXmlFragment(BODY_FRAGMENT));
 
-describe('blocksOf: the text compared is as agreed so far', () => {
-  it('leaves proposed insertions out and keeps proposed deletions, with the ids of the characters kept', () => {
+describe('blocksOf: the whole text, with the suggestions pending on it', () => {
+  it('reads proposed insertions and deletions with their suggestion, and the ids of every character', () => {
     const [block] = blocks({
       type: 'paragraph',
       content: [
@@ -22,13 +22,23 @@ describe('blocksOf: the text compared is as agreed so far', () => {
         text('召开'),
       ],
     });
-    expect(block.text).toBe('会议于周五召开');
+    expect(block.text).toBe('会议于周五在村委会新增召开');
     expect(block.clients).toHaveLength(block.text.length);
     expect(block.clocks).toHaveLength(block.text.length);
+    const kinds = block.pending.map((p) => (p ? `${p.kind}:${p.id}:${p.author}` : '-'));
+    // text both proposed for insertion and deletion is not agreed: it counts as the insertion
+    expect(kinds).toEqual([
+      ...Array<string>(2).fill('-'),
+      ...Array<string>(3).fill('delete:d:bob'),
+      ...Array<string>(4).fill('insert:i:alice'),
+      ...Array<string>(2).fill('insert:a:alice'),
+      ...Array<string>(2).fill('-'),
+    ]);
   });
 
   it('reads a block without suggestions as it is', () => {
     const [block] = blocks({ type: 'paragraph', content: [text('甲'), { type: 'hardBreak' }, text('乙', { type: 'italic' })] });
     expect(block.text).toBe('甲\n乙');
+    expect(block.pending).toEqual([null, null, null]);
   });
 });

@@ -48,14 +48,14 @@ describe('diffBlocks', () => {
     expect(before).toEqual([]);
     expect(diff.map((d) => d.status)).toEqual(['modified', 'modified']);
     expect(diff[0].segments).toEqual([
-      { op: 'equal', text: '一是围绕', author: null },
-      { op: 'insert', text: '全镇', author: 'alice' },
-      { op: 'equal', text: '中心工作建言献策。', author: null },
+      { op: 'equal', text: '一是围绕', author: null, suggestion: null },
+      { op: 'insert', text: '全镇', author: 'alice', suggestion: null },
+      { op: 'equal', text: '中心工作建言献策。', author: null, suggestion: null },
     ]);
     expect(diff[1].segments).toEqual([
-      { op: 'equal', text: '二是', author: null },
-      { op: 'delete', text: '结合', author: 'bob' },
-      { op: 'equal', text: '重点产业开展调研。', author: null },
+      { op: 'equal', text: '二是', author: null, suggestion: null },
+      { op: 'delete', text: '结合', author: 'bob', suggestion: null },
+      { op: 'equal', text: '重点产业开展调研。', author: null, suggestion: null },
     ]);
   });
 

@@ -1,8 +1,19 @@
 // What changed between two versions, block by block and, inside a changed
 // block, character by character (Chinese text is compared per character),
 // with every inserted and deleted run attributed to an account.
-import { DIFF_DELETE, DIFF_EQUAL, diffCleanupSemanticLossless, diffLevenshtein, diffMain, type Diff } from 'diff-match-patch-es';
-import type { Block } from './blocksOf.js';
+// 修订 (suggestions): what is compared is the agreed text, as a Word user
+// reads a comparison of two drafts, and the newer side's pending suggestions
+// are shown on top of it, as in the editor:
+// - a suggestion that arrived is a change (its block is modified) but not
+//   agreed text: a proposed insertion is an 'equal' run (in neither agreed
+//   text) carrying `suggestion`, a proposed deletion an 'equal' run too;
+// - an accepted insertion is inserted text (by who typed it), an accepted
+//   deletion deleted text (by who deleted it);
+// - a rejected suggestion changed no agreed text, so it shows nothing: the
+//   inserted words that went were never agreed, the kept ones never left;
+// - a suggestion pending on both sides is shown, but is no change.
+import { DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, diffCleanupSemanticLossless, diffLevenshtein, diffMain, type Diff } from 'diff-match-patch-es';
+import type { Block, PendingSuggestion } from './blocksOf.js';
 
 export type SegmentOp = 'equal' | 'insert' | 'delete';
 
@@ -11,6 +22,12 @@ export interface Segment {
   text: string;
   /** Account id of who inserted (or deleted) it; null when unknown or for equal text. */
   author: string | null;
+  /** The suggestion pending on this text on the newer side, or null; `arrived` when it was not pending on it on the older side. */
+  suggestion: SegmentSuggestion | null;
+}
+
+export interface SegmentSuggestion extends PendingSuggestion {
+  arrived: boolean;
 }
 
 export interface BlockDiff {
@@ -82,7 +99,9 @@ function pairUp(removed: Block[], added: Block[], attributor: Attributor): Block
   return out;
 }
 
-const keyOf = (b: Block) => `${b.type}|${b.level}|${b.container}|${b.textAlign}|${b.text}`;
+/** A block's suggestions, run by run: two blocks are the same only with the same suggestions pending. */
+const pendingKey = (b: Block) => (b.pending.some((p) => p !== null) ? b.pending.map((p) => (p ? `${p.kind}:${p.id}` : '')).join(',') : '');
+const keyOf = (b: Block) => `${b.type}|${b.level}|${b.container}|${b.textAlign}|${b.text}|${pendingKey(b)}`;
 
 /** Diffs the two block lists as sequences (each distinct block becomes one character). */
 function alignBlocks(from: Block[], to: Block[]): [number, number][] {
@@ -115,51 +134,92 @@ function base(block: Block): Omit<BlockDiff, 'status' | 'segments' | 'changes'> 
 }
 
 function same(now: Block): BlockDiff {
-  return { ...base(now), status: 'equal', segments: now.text ? [{ op: 'equal', text: now.text, author: null }] : [], changes: [] };
+  // most blocks of a long document: one run, without a walk of their characters
+  const plain = now.pending.every((p) => p === null);
+  const segments: Segment[] = plain
+    ? now.text
+      ? [{ op: 'equal', text: now.text, author: null, suggestion: null }]
+      : []
+    : runsOf(charsOfRun(DIFF_EQUAL, now, now, 0, 0, now.text.length), noAuthors);
+  return { ...base(now), status: 'equal', segments, changes: [] };
 }
 
+const noAuthors: Attributor = { inserted: () => null, deleted: () => null };
+
 function addedBlock(block: Block, attributor: Attributor): BlockDiff {
-  return { ...base(block), status: 'added', segments: attributed('insert', block, 0, block.text.length, attributor), changes: [] };
+  return { ...base(block), status: 'added', segments: runsOf(charsOfRun(DIFF_INSERT, block, block, 0, 0, block.text.length), attributor), changes: [] };
 }
 
 function removedBlock(block: Block, attributor: Attributor): BlockDiff {
-  return { ...base(block), status: 'removed', segments: attributed('delete', block, 0, block.text.length, attributor), changes: [] };
+  return { ...base(block), status: 'removed', segments: runsOf(charsOfRun(DIFF_DELETE, block, block, 0, 0, block.text.length), attributor), changes: [] };
 }
 
 function modified(old: Block, now: Block, attributor: Attributor): BlockDiff {
   const changes = (['type', 'level', 'container', 'textAlign'] as const).filter((k) => old[k] !== now[k]);
-  const segments: Segment[] = [];
+  const chars: Char[] = [];
   let oldAt = 0;
   let nowAt = 0;
   for (const [op, text] of diffText(old.text, now.text)) {
-    if (op === DIFF_EQUAL) {
-      segments.push({ op: 'equal', text, author: null });
-      oldAt += text.length;
-      nowAt += text.length;
-    } else if (op === DIFF_DELETE) {
-      segments.push(...attributed('delete', old, oldAt, oldAt + text.length, attributor));
-      oldAt += text.length;
-    } else {
-      segments.push(...attributed('insert', now, nowAt, nowAt + text.length, attributor));
-      nowAt += text.length;
-    }
+    chars.push(...charsOfRun(op, old, now, oldAt, nowAt, text.length));
+    if (op !== DIFF_INSERT) oldAt += text.length;
+    if (op !== DIFF_DELETE) nowAt += text.length;
   }
-  const textChanged = segments.some((s) => s.op !== 'equal');
-  return { ...base(now), status: textChanged || changes.length ? 'modified' : 'equal', segments, changes };
+  const segments = runsOf(chars, attributor);
+  const changed = chars.some((c) => c.op !== 'equal' || c.arrived);
+  return { ...base(now), status: changed || changes.length ? 'modified' : 'equal', segments, changes };
 }
 
-/** Splits the range [start, end) of a block's text into runs by author. */
-function attributed(op: 'insert' | 'delete', block: Block, start: number, end: number, attributor: Attributor): Segment[] {
+/** One UTF-16 unit of a block's diff: how the agreed text changed there, and the newer side's suggestion on it. */
+interface Char {
+  op: SegmentOp;
+  /** The block and index it is read from: the older side's for deleted text, else the newer side's. */
+  block: Block;
+  at: number;
+  suggestion: PendingSuggestion | null;
+  /** Whether the suggestion is new on the newer side (not pending on this text before). */
+  arrived: boolean;
+}
+
+/** The units of a run of the character diff of two blocks' whole texts (starting at `oldAt` and `nowAt`), as changes of the agreed text. */
+function charsOfRun(op: number, old: Block, now: Block, oldAt: number, nowAt: number, length: number): Char[] {
+  const out: Char[] = [];
+  for (let k = 0; k < length; k++) {
+    if (op === DIFF_DELETE) {
+      // a proposed insertion that went was never agreed: nothing was deleted
+      if (old.pending[oldAt + k]?.kind !== 'insert') out.push({ op: 'delete', block: old, at: oldAt + k, suggestion: null, arrived: false });
+      continue;
+    }
+    const before = op === DIFF_EQUAL ? old.pending[oldAt + k] : null;
+    const after = now.pending[nowAt + k];
+    const arrived = after !== null && (op !== DIFF_EQUAL || before?.id !== after.id || before.kind !== after.kind);
+    // agreed on the newer side unless proposed for insertion; on the older side only when there in agreed text
+    const agreedNow = after?.kind !== 'insert';
+    const agreedBefore = op === DIFF_EQUAL && before?.kind !== 'insert';
+    out.push({ op: agreedNow && !agreedBefore ? 'insert' : 'equal', block: now, at: nowAt + k, suggestion: after, arrived });
+  }
+  return out;
+}
+
+const sameSuggestion = (s: SegmentSuggestion | null, c: Char): boolean =>
+  s === null || c.suggestion === null ? s === c.suggestion : s.id === c.suggestion.id && s.kind === c.suggestion.kind && s.arrived === c.arrived;
+
+/** The units as runs of one op, author and suggestion (never cutting a surrogate pair). */
+function runsOf(chars: Char[], attributor: Attributor): Segment[] {
+  const authorOf = (c: Char) => {
+    if (c.op === 'equal' || c.block.clients[c.at] < 0) return null;
+    return (c.op === 'insert' ? attributor.inserted : attributor.deleted)(c.block.clients[c.at], c.block.clocks[c.at]);
+  };
   const segments: Segment[] = [];
-  const who = op === 'insert' ? attributor.inserted : attributor.deleted;
-  for (let k = start; k < end;) {
-    const author = block.clients[k] >= 0 ? who(block.clients[k], block.clocks[k]) : null;
-    let stop = k + 1;
-    while (stop < end && (block.clients[stop] >= 0 ? who(block.clients[stop], block.clocks[stop]) : null) === author) stop++;
-    // never cut a surrogate pair
-    if (stop < end && isLowSurrogate(block.text.charCodeAt(stop))) stop++;
-    segments.push({ op, text: block.text.slice(k, stop), author });
-    k = stop;
+  let last: Segment | null = null;
+  for (const c of chars) {
+    const unit = c.block.text[c.at];
+    const author = authorOf(c);
+    if (last && (isLowSurrogate(unit.charCodeAt(0)) || (last.op === c.op && last.author === author && sameSuggestion(last.suggestion, c)))) {
+      last.text += unit;
+      continue;
+    }
+    last = { op: c.op, text: unit, author, suggestion: c.suggestion && { ...c.suggestion, arrived: c.arrived } };
+    segments.push(last);
   }
   return segments;
 }

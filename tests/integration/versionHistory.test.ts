@@ -70,11 +70,15 @@ describe('versions', () => {
     const diff = (await api(srv.url, 'GET', `/api/documents/${id}/versions/${v1}/diff?against=${v2}`, { token: viewer.token })).body;
     expect(diff.from.id).toBe(v1);
     expect(diff.to.id).toBe(v2);
-    expect(diff.stats).toEqual({ insertedChars: 2 + 7, deletedChars: 2, addedBlocks: 1, removedBlocks: 0, modifiedBlocks: 2 });
+    expect(diff.stats).toEqual({ insertedChars: 2 + 7, deletedChars: 2, addedBlocks: 1, removedBlocks: 0, modifiedBlocks: 2, newSuggestions: 0 });
     const changed = diff.blocks.filter((blk: { status: string }) => blk.status !== 'equal');
     expect(changed).toHaveLength(3);
-    expect(changed[0].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'insert', text: '全镇', author: owner.username }]);
-    expect(changed[1].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([{ op: 'delete', text: '结合', author: editor.username }]);
+    expect(changed[0].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([
+      { op: 'insert', text: '全镇', author: owner.username, suggestion: null },
+    ]);
+    expect(changed[1].segments.filter((s: { op: string }) => s.op !== 'equal')).toEqual([
+      { op: 'delete', text: '结合', author: editor.username, suggestion: null },
+    ]);
     expect(changed[2]).toMatchObject({
       status: 'added',
       text: '王明新增的一段',
