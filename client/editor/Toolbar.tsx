@@ -1,8 +1,10 @@
 import { useEditorState, type Editor } from '@tiptap/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.js';
 import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { headingLevelOf, PARAGRAPH_STYLES, shortcutOf, type ParagraphStyle } from './paragraphStyles.js';
+import { CENTRE_SHORTCUT } from './CentreShortcut.js';
 import { formatShortcut, onMac } from './shortcuts.js';
 import { EMPTY_STATE, readToolbarState, type Alignment } from './toolbarState.js';
 import { ToolbarButton } from './ToolbarButton.js';
@@ -10,7 +12,7 @@ const isMac = onMac();
 
 const ALIGN_BUTTONS: Array<{ alignment: Alignment; icon: IconName; key: 'alignLeft' | 'alignCenter' | 'alignRight' | 'alignJustify'; shortcut: string }> = [
   { alignment: 'left', icon: 'alignLeft', key: 'alignLeft', shortcut: 'Mod-Shift-l' },
-  { alignment: 'center', icon: 'alignCenter', key: 'alignCenter', shortcut: 'Mod-Shift-e' },
+  { alignment: 'center', icon: 'alignCenter', key: 'alignCenter', shortcut: CENTRE_SHORTCUT },
   { alignment: 'right', icon: 'alignRight', key: 'alignRight', shortcut: 'Mod-Shift-r' },
   { alignment: 'justify', icon: 'alignJustify', key: 'alignJustify', shortcut: 'Mod-Shift-j' },
 ];
@@ -27,12 +29,14 @@ interface ToolbarProps {
   disabled: boolean;
   /** Starts a comment on the selection; absent for those who may not comment. */
   onComment?: () => void;
+  /** The 编辑 | 修订 switch, first in the bar as WPS has it (absent for those who only read). */
+  mode?: ReactNode;
 }
 
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 
 /** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table, comment. */
-export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: ToolbarProps) {
+export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mode }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor: maybeEditor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) }) ?? EMPTY_STATE;
   // Until the editor exists, the toolbar is shown but inert.
@@ -44,6 +48,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
   return (
     // Not disabled as a whole while commenting is on: a commenter's 批注 button works in a read-only body.
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled && !onComment}>
+      {mode}
       <div className="toolbar__group">
         <ToolbarButton
           label={t('toolbar.undo')}

@@ -1,0 +1,125 @@
+// The card over a suggestion in the text: shown while the pointer is on it
+// (and on the card), or while the caret is in it, so that it is there for
+// the keyboard too; Escape puts it away. Reviewers accept or reject from it.
+import type { Editor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../lib/useNow.js';
+import { colourStyle, SuggestionDetails } from './SuggestionDetails.js';
+import { personOf } from './suggestionPeople.js';
+import type { Suggestions } from './useSuggestions.js';
+
+/** How long the card stays once the pointer leaves the text, to be reached. */
+const LINGER_MS = 250;
+const WIDTH = 280;
+
+interface Shown {
+  id: string;
+  /** The suggestion's box on screen (the hovered piece, or the caret). */
+  left: number;
+  top: number;
+  bottom: number;
+  /** From the caret rather than the pointer. */
+  caret: boolean;
+}
+
+/** The suggestion under the caret of an empty selection, and where the caret is. */
+function atCaret(editor: Editor): Shown | null {
+  const { selection } = editor.state;
+  if (!selection.empty || !editor.isFocused) return null;
+  const { node, offset } = editor.view.domAtPos(selection.from);
+  const element = node instanceof Element ? (node.childNodes[offset] ?? node) : node.parentElement;
+  const piece = element instanceof Element ? element.closest('[data-suggestion-id]') : null;
+  if (!piece) return null;
+  const caret = editor.view.coordsAtPos(selection.from);
+  return { id: piece.getAttribute('data-suggestion-id')!, left: caret.left, top: caret.top, bottom: caret.bottom, caret: true };
+}
+
+export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: Editor | null; suggestions: Suggestions; mayReview: boolean }) {
+  const { t } = useTranslation();
+  const now = useNow(30_000);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const linger = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onOver = (event: MouseEvent) => {
+      const piece = event.target instanceof Element ? event.target.closest('[data-suggestion-id]') : null;
+      if (!piece) return;
+      window.clearTimeout(linger.current);
+      const box = piece.getBoundingClientRect();
+      setShown({ id: piece.getAttribute('data-suggestion-id')!, left: box.left, top: box.top, bottom: box.bottom, caret: false });
+    };
+    const onOut = (event: MouseEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest('[data-suggestion-id]')) return;
+      window.clearTimeout(linger.current);
+      linger.current = window.setTimeout(() => setShown((current) => (current?.caret ? current : atCaret(editor))), LINGER_MS);
+    };
+    const onSelection = () => {
+      setDismissed(null);
+      setShown((current) => (current && !current.caret ? current : atCaret(editor)));
+    };
+    const onScroll = () => setShown(null);
+    dom.addEventListener('mouseover', onOver);
+    dom.addEventListener('mouseout', onOut);
+    editor.on('selectionUpdate', onSelection);
+    editor.on('blur', onSelection);
+    window.addEventListener('scroll', onScroll, true);
+    return () => {
+      window.clearTimeout(linger.current);
+      dom.removeEventListener('mouseover', onOver);
+      dom.removeEventListener('mouseout', onOut);
+      editor.off('selectionUpdate', onSelection);
+      editor.off('blur', onSelection);
+      window.removeEventListener('scroll', onScroll, true);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    if (!shown) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setDismissed(shown.id);
+      setShown(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shown]);
+
+  const suggestion = shown && shown.id !== dismissed ? suggestions.list.find((entry) => entry.id === shown.id) : undefined;
+  if (!shown || !suggestion) return null;
+  const below = shown.bottom + 6;
+  // above the text when there is no room below it
+  const style = {
+    ...colourStyle(personOf(suggestions.people, suggestion.author).color),
+    left: Math.max(8, Math.min(shown.left, window.innerWidth - WIDTH - 8)),
+    ...(below + 150 > window.innerHeight ? { bottom: window.innerHeight - shown.top + 6 } : { top: below }),
+  };
+  return (
+    <div
+      className="suggestion-popover"
+      role="dialog"
+      aria-label={t('suggestions.cardLabel', {
+        name: personOf(suggestions.people, suggestion.author).displayName,
+        kind: t(`suggestions.kind.${suggestion.kind}`),
+      })}
+      data-testid="suggestion-popover"
+      data-suggestion-id={suggestion.id}
+      style={style}
+      onMouseEnter={() => window.clearTimeout(linger.current)}
+      onMouseLeave={() => setShown((current) => (current?.caret ? current : null))}
+      // Keep the editor's selection and focus: a press here is not a click in the text.
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      <SuggestionDetails
+        suggestion={suggestion}
+        people={suggestions.people}
+        now={now}
+        pending={suggestions.pending.has(suggestion.id)}
+        onReview={mayReview ? (decision) => void suggestions.review(suggestion.id, decision) : null}
+      />
+    </div>
+  );
+}
