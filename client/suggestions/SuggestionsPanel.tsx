@@ -67,7 +67,12 @@ export function SuggestionsPanel({ suggestions, mayReview, suggestOnly, onClose 
           {authors.length > 1 && (
             <label className="suggestions-panel__row">
               <span>{t('suggestions.filter')}</span>
-              <select className="select" value={filter} onChange={(event) => setAuthor(event.target.value)} data-testid="suggestions-author-filter">
+              <select
+                className="select select--small"
+                value={filter}
+                onChange={(event) => setAuthor(event.target.value)}
+                data-testid="suggestions-author-filter"
+              >
                 <option value="">{t('suggestions.everyone', { count: list.length })}</option>
                 {authors.map((entry) => (
                   <option key={entry.author} value={entry.author}>
