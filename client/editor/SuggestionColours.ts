@@ -58,27 +58,30 @@ function decorationsOf(doc: Node, people: PeopleByUsername, activeId: string | n
   return DecorationSet.create(doc, decorations);
 }
 
+/** The plugin itself (apart from the extension, for tests on a bare EditorState). */
+export function suggestionColoursPlugin(): Plugin<SuggestionColoursState> {
+  return new Plugin<SuggestionColoursState>({
+    key: suggestionColoursKey,
+    state: {
+      init: (_config, state) => ({ people: new Map(), activeId: null, decorations: decorationsOf(state.doc, new Map(), null) }),
+      apply(tr, value, _oldState, newState) {
+        const change = tr.getMeta(suggestionColoursKey) as ColoursChange | undefined;
+        // Marks come and go without the text moving (an accepted insertion): mapping is not enough, so read them again.
+        if (!change && !tr.docChanged) return value;
+        const next = { people: value.people, activeId: value.activeId, ...change };
+        return { ...next, decorations: decorationsOf(newState.doc, next.people, next.activeId) };
+      },
+    },
+    props: {
+      decorations: (state) => suggestionColoursKey.getState(state)?.decorations,
+    },
+  });
+}
+
 export const SuggestionColours = Extension.create({
   name: 'suggestionColours',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<SuggestionColoursState>({
-        key: suggestionColoursKey,
-        state: {
-          init: (_config, state) => ({ people: new Map(), activeId: null, decorations: decorationsOf(state.doc, new Map(), null) }),
-          apply(tr, value, _oldState, newState) {
-            const change = tr.getMeta(suggestionColoursKey) as ColoursChange | undefined;
-            // Marks come and go without the text moving (an accepted insertion): mapping is not enough, so read them again.
-            if (!change && !tr.docChanged) return value;
-            const next = { people: value.people, activeId: value.activeId, ...change };
-            return { ...next, decorations: decorationsOf(newState.doc, next.people, next.activeId) };
-          },
-        },
-        props: {
-          decorations: (state) => suggestionColoursKey.getState(state)?.decorations,
-        },
-      }),
-    ];
+    return [suggestionColoursPlugin()];
   },
 });

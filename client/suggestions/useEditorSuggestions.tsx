@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { canReviewSuggestions } from '../../shared/access.js';
 import type { DocumentDto, PersonDto } from '../../shared/api.js';
 import type { WorkspaceSuggest } from '../editor/EditorWorkspace.js';
+import { useShortcut } from '../editor/useShortcut.js';
 import { setSuggestOnly } from '../http/documentsApi.js';
 import type { Resource } from '../lib/useResource.js';
 import { SuggestionPopover } from './SuggestionPopover.js';
 import { SuggestModeToggle } from './SuggestModeToggle.js';
 import { useSuggestions, type Suggestions } from './useSuggestions.js';
-import { useSuggestMode, type SuggestModeControl } from './useSuggestMode.js';
+import { SUGGEST_SHORTCUT, useSuggestMode, type SuggestModeControl } from './useSuggestMode.js';
 
 export interface EditorSuggestions {
   mode: SuggestModeControl;
@@ -41,6 +42,9 @@ export function useEditorSuggestions(
   // 修订 only (a commenter, an editor in review) still types into the body: as suggestions.
   const editable = mode.access !== 'read';
   const mayReview = doc ? canReviewSuggestions(doc.role) && doc.status !== 'approved' : false;
+  // Ctrl+Shift+E where 修订 cannot be turned off: say why, rather than let it fall through to the editor.
+  const { lock } = mode;
+  useShortcut(SUGGEST_SHORTCUT, () => showToast(t(`suggestions.lock.${lock!}`)), editable && lock !== null);
   const { setData } = meta;
   return {
     mode,
