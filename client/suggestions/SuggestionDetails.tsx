@@ -3,18 +3,21 @@
 // page, when; and 接受 ✓ / 拒绝 ✗ for those who review.
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SuggestionSummary } from '../../shared/suggestions.js';
+import { FORMAT_MARK_NAMES } from '../../shared/suggestions.js';
 import { Avatar } from '../components/Avatar.js';
 import { Icon } from '../components/Icon.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import type { SuggestionDecision } from '../http/suggestionsApi.js';
+import type { ListedSuggestion } from './listedSuggestions.js';
 import { excerpt, personOf, type PeopleByUsername } from './suggestionPeople.js';
+
+const FORMAT_NAMES: readonly string[] = FORMAT_MARK_NAMES;
 
 /** The author's colour for the card's CSS (its edge, the text's underline). */
 export const colourStyle = (color: string) => ({ '--suggestion-color': color }) as CSSProperties;
 
 interface SuggestionDetailsProps {
-  suggestion: SuggestionSummary;
+  suggestion: ListedSuggestion;
   people: PeopleByUsername;
   now: Date;
   /** Null for those who may not review. */
@@ -27,6 +30,12 @@ export function SuggestionDetails({ suggestion, people, now, onReview, pending }
   const { t } = useTranslation();
   const author = personOf(people, suggestion.author);
   const kind = t(`suggestions.kind.${suggestion.kind}`);
+  const formatName = (name: string) => (FORMAT_NAMES.includes(name) ? t(`suggestions.formatNames.${name as (typeof FORMAT_MARK_NAMES)[number]}`) : name);
+  const list = (marks: string[]) => marks.map(formatName).join(t('versions.separator'));
+  const formatting = [
+    suggestion.add.length > 0 ? t('suggestions.formatSet', { what: list(suggestion.add) }) : null,
+    suggestion.remove.length > 0 ? t('suggestions.formatClear', { what: list(suggestion.remove) }) : null,
+  ].filter(Boolean);
   return (
     <>
       <div className="suggestion-card__head">
@@ -44,6 +53,7 @@ export function SuggestionDetails({ suggestion, people, now, onReview, pending }
         <span className="suggestion-card__kind" data-testid="suggestion-kind">
           {kind}
         </span>
+        {formatting.length > 0 && <span className="suggestion-card__format">{formatting.join(t('versions.separator'))}：</span>}
         <span className={`suggestion-card__text--${suggestion.kind}`} data-testid="suggestion-text">
           {excerpt(suggestion.text)}
         </span>

@@ -8,17 +8,17 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDto } from '../../shared/api.js';
-import { listSuggestions, type SuggestionSummary } from '../../shared/suggestions.js';
 import { revealPosition } from '../editor/revealPosition.js';
 import { setSuggestionColours } from '../editor/SuggestionColours.js';
 import { reviewAllSuggestions, reviewSuggestion, type SuggestionDecision } from '../http/suggestionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
+import { listedSuggestions, type ListedSuggestion } from './listedSuggestions.js';
 import { peopleByUsername, type PeopleByUsername } from './suggestionPeople.js';
 import { rangeOfSuggestion } from './suggestionRange.js';
 
 export interface Suggestions {
   /** In document order. */
-  list: SuggestionSummary[];
+  list: ListedSuggestion[];
   people: PeopleByUsername;
   open: boolean;
   setOpen: (open: boolean | ((open: boolean) => boolean)) => void;
@@ -33,13 +33,13 @@ export interface Suggestions {
   reviewAll: (decision: SuggestionDecision, author?: string) => Promise<void>;
 }
 
-const NONE: SuggestionSummary[] = [];
+const NONE: ListedSuggestion[] = [];
 
 export function useSuggestions(documentId: string, editor: Editor | null, members: readonly PersonDto[], showToast: (message: string) => void): Suggestions {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   // deep-compared by useEditorState: a keystroke elsewhere does not re-render the pane
-  const list = useEditorState({ editor, selector: ({ editor: current }) => (current ? listSuggestions(current.state.doc) : NONE) }) ?? NONE;
+  const list = useEditorState({ editor, selector: ({ editor: current }) => (current ? listedSuggestions(current.state.doc) : NONE) }) ?? NONE;
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
