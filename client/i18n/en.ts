@@ -468,6 +468,7 @@ export const en: Dictionary = {
       delete: 'Deletion',
       format: 'Formatting',
     },
+    formatLead: '{{what}}: ',
     formatSet: 'make {{what}}',
     formatClear: 'remove {{what}}',
     formatNames: {

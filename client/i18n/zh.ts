@@ -464,6 +464,7 @@ export const zh = {
       delete: '删除',
       format: '格式',
     },
+    formatLead: '{{what}}：',
     formatSet: '设为{{what}}',
     formatClear: '取消{{what}}',
     formatNames: {

@@ -53,7 +53,9 @@ export function SuggestionDetails({ suggestion, people, now, onReview, pending }
         <span className="suggestion-card__kind" data-testid="suggestion-kind">
           {kind}
         </span>
-        {formatting.length > 0 && <span className="suggestion-card__format">{formatting.join(t('versions.separator'))}：</span>}
+        {formatting.length > 0 && (
+          <span className="suggestion-card__format">{t('suggestions.formatLead', { what: formatting.join(t('versions.separator')) })}</span>
+        )}
         <span className={`suggestion-card__text--${suggestion.kind}`} data-testid="suggestion-text">
           {excerpt(suggestion.text)}
         </span>
