@@ -1,6 +1,8 @@
 // The card over a suggestion in the text: shown while the pointer is on it
 // (and on the card), or while the caret is in it, so that it is there for
-// the keyboard too; Escape puts it away. Reviewers accept or reject from it.
+// the keyboard too (Tab from the text reaches its buttons); Escape puts it
+// away. Reviewers accept or reject from it. A click on a suggestion also
+// marks its card in the 修订 pane.
 import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +43,8 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
   const [shown, setShown] = useState<Shown | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const linger = useRef<number | undefined>(undefined);
+  const choose = useRef(suggestions.choose);
+  choose.current = suggestions.choose;
 
   useEffect(() => {
     if (!editor) return;
@@ -62,6 +66,11 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
       setShown((current) => (current && !current.caret ? current : atCaret(editor)));
     };
     const onScroll = () => setShown(null);
+    const onClick = (event: MouseEvent) => {
+      const piece = event.target instanceof Element ? event.target.closest('[data-suggestion-id]') : null;
+      if (piece) choose.current(piece.getAttribute('data-suggestion-id')!);
+    };
+    dom.addEventListener('click', onClick);
     dom.addEventListener('mouseover', onOver);
     dom.addEventListener('mouseout', onOut);
     editor.on('selectionUpdate', onSelection);
@@ -69,6 +78,7 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
     window.addEventListener('scroll', onScroll, true);
     return () => {
       window.clearTimeout(linger.current);
+      dom.removeEventListener('click', onClick);
       dom.removeEventListener('mouseover', onOver);
       dom.removeEventListener('mouseout', onOut);
       editor.off('selectionUpdate', onSelection);

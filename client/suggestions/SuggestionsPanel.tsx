@@ -2,7 +2,7 @@
 // in document order with who made it, what and when; a click goes to it in
 // the text. Reviewers (owners, editors) accept or reject each, all, or all of
 // one person's (after a confirmation); the owner asks everyone to suggest.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Icon } from '../components/Icon.js';
@@ -37,6 +37,11 @@ export function SuggestionsPanel({ suggestions, mayReview, suggestOnly, onClose 
   const filter = authors.some((entry) => entry.author === author) ? author : '';
   const shown = filter ? list.filter((suggestion) => suggestion.author === filter) : list;
   const name = filter ? personOf(people, filter).displayName : null;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { activeId } = suggestions;
+  useEffect(() => {
+    if (activeId) scrollRef.current?.querySelector(`[data-suggestion-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [activeId]);
 
   return (
     <aside className="side-panel suggestions-panel" data-testid="suggestions-panel" aria-labelledby={titleId}>
@@ -97,7 +102,7 @@ export function SuggestionsPanel({ suggestions, mayReview, suggestOnly, onClose 
         </div>
       )}
 
-      <div className="side-panel__scroll">
+      <div className="side-panel__scroll" ref={scrollRef}>
         {list.length === 0 ? (
           <p className="side-panel__empty muted" data-testid="suggestions-empty">
             {t('suggestions.empty')}

@@ -25,6 +25,8 @@ export interface Suggestions {
   activeId: string | null;
   /** Selects the suggestion in the text, scrolls to it and marks it in the pane. */
   focus: (id: string) => void;
+  /** Marks it in the pane only (a click on it in the text, which places the caret itself). */
+  choose: (id: string) => void;
   /** Sent and not yet gone from the text: their buttons wait. */
   pending: ReadonlySet<string>;
   /** Accepts or rejects one; an error is shown as a toast. */
@@ -91,5 +93,5 @@ export function useSuggestions(documentId: string, editor: Editor | null, member
     [documentId, showToast, t],
   );
 
-  return { list, people, open, setOpen, activeId, focus, pending, review, reviewAll };
+  return { list, people, open, setOpen, activeId, focus, choose: setChosen, pending, review, reviewAll };
 }
