@@ -43,6 +43,7 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
   const [shown, setShown] = useState<Shown | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const linger = useRef<number | undefined>(undefined);
+  const cardRef = useRef<HTMLDivElement>(null);
   const choose = useRef(suggestions.choose);
   choose.current = suggestions.choose;
 
@@ -65,7 +66,15 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
       setDismissed(null);
       setShown((current) => (current && !current.caret ? current : atCaret(editor)));
     };
-    const onScroll = () => setShown(null);
+    // Focus moving from the text into the card (Tab) keeps it.
+    const onBlur = ({ event }: { event: FocusEvent }) => {
+      if (event.relatedTarget instanceof Node && cardRef.current?.contains(event.relatedTarget)) return;
+      onSelection();
+    };
+    // The text moving under the card (not the pane's scrolling) puts it away.
+    const onScroll = (event: Event) => {
+      if (event.target instanceof Node && event.target.contains(dom)) setShown(null);
+    };
     const onClick = (event: MouseEvent) => {
       const piece = event.target instanceof Element ? event.target.closest('[data-suggestion-id]') : null;
       if (piece) choose.current(piece.getAttribute('data-suggestion-id')!);
@@ -74,7 +83,7 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
     dom.addEventListener('mouseover', onOver);
     dom.addEventListener('mouseout', onOut);
     editor.on('selectionUpdate', onSelection);
-    editor.on('blur', onSelection);
+    editor.on('blur', onBlur);
     window.addEventListener('scroll', onScroll, true);
     return () => {
       window.clearTimeout(linger.current);
@@ -82,7 +91,7 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
       dom.removeEventListener('mouseover', onOver);
       dom.removeEventListener('mouseout', onOut);
       editor.off('selectionUpdate', onSelection);
-      editor.off('blur', onSelection);
+      editor.off('blur', onBlur);
       window.removeEventListener('scroll', onScroll, true);
     };
   }, [editor]);
@@ -91,12 +100,14 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
     if (!shown) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      // from the card's buttons, back to the text
+      if (cardRef.current?.contains(document.activeElement)) editor?.commands.focus();
       setDismissed(shown.id);
       setShown(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown]);
+  }, [shown, editor]);
 
   const suggestion = shown && shown.id !== dismissed ? suggestions.list.find((entry) => entry.id === shown.id) : undefined;
   if (!shown || !suggestion) return null;
@@ -119,7 +130,14 @@ export function SuggestionPopover({ editor, suggestions, mayReview }: { editor: 
       data-suggestion-id={suggestion.id}
       style={style}
       onMouseEnter={() => window.clearTimeout(linger.current)}
+      ref={cardRef}
       onMouseLeave={() => setShown((current) => (current?.caret ? current : null))}
+      // Tabbing on out of the card puts it away; back into the text keeps it for the caret.
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (next instanceof Node && (event.currentTarget.contains(next) || editor?.view.dom.contains(next))) return;
+        setShown(null);
+      }}
       // Keep the editor's selection and focus: a press here is not a click in the text.
       onMouseDown={(event) => event.preventDefault()}
     >
