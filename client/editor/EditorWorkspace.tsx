@@ -147,6 +147,7 @@ export function EditorWorkspace({
         disabled={!editable}
         onComment={comments.onComment ?? undefined}
         mode={suggest.toggle}
+        suggesting={suggest.suggesting}
       />
       {notices}
       <div className="workspace">

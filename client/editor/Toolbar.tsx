@@ -31,16 +31,20 @@ interface ToolbarProps {
   onComment?: () => void;
   /** The 编辑 | 修订 switch, first in the bar as WPS has it (absent for those who only read). */
   mode?: ReactNode;
+  /** 修订 is on: only character formatting can be suggested, so the paragraph and insertion tools are off. */
+  suggesting?: boolean;
 }
 
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 
 /** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table, comment. */
-export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mode }: ToolbarProps) {
+export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mode, suggesting = false }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor: maybeEditor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) }) ?? EMPTY_STATE;
   // Until the editor exists, the toolbar is shown but inert.
   const disabled = readOnly || !maybeEditor;
+  // Styles, lists, alignment, tables, the signature: SuggestMode cannot make them suggestions and would refuse them.
+  const structureDisabled = disabled || suggesting;
   const run = (command: (editor: Editor) => void) => () => {
     if (maybeEditor) command(maybeEditor);
   };
@@ -76,7 +80,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
           aria-label={t('toolbar.style')}
           title={t('toolbar.style')}
           data-testid="paragraph-style"
-          disabled={disabled}
+          disabled={structureDisabled}
           value={state.style ?? ''}
           onChange={(event) => run((editor) => applyStyle(editor, event.target.value as ParagraphStyle))()}
         >
@@ -131,7 +135,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
           label={t('toolbar.bulletList')}
           shortcut="Mod-Shift-8"
           active={state.bulletList}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().toggleBulletList().run())}
           testId="toolbar-bullet-list"
         >
@@ -141,7 +145,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
           label={t('toolbar.orderedList')}
           shortcut="Mod-Shift-7"
           active={state.orderedList}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())}
           testId="toolbar-ordered-list"
         >
@@ -150,7 +154,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
         <ToolbarButton
           label={t('toolbar.numbering')}
           active={state.numbering === 'auto'}
-          disabled={disabled || state.numbering === null}
+          disabled={structureDisabled || state.numbering === null}
           onClick={run((editor) =>
             editor
               .chain()
@@ -171,7 +175,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
             label={t(`toolbar.${key}`)}
             shortcut={shortcut}
             active={state.alignment === alignment}
-            disabled={disabled}
+            disabled={structureDisabled}
             onClick={run((editor) => editor.chain().focus().setTextAlign(alignment).run())}
             testId={`toolbar-align-${alignment}`}
           >
@@ -183,13 +187,13 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mo
       <div className="toolbar__group">
         <ToolbarButton
           label={t('toolbar.insertTable')}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())}
           testId="toolbar-insert-table"
         >
           <Icon name="table" />
         </ToolbarButton>
-        <ToolbarButton label={t('signature.insert')} disabled={disabled} onClick={run(goToSignature)} testId="toolbar-signature">
+        <ToolbarButton label={t('signature.insert')} disabled={structureDisabled} onClick={run(goToSignature)} testId="toolbar-signature">
           <span className="toolbar__glyph toolbar__glyph--numbering">署</span>
         </ToolbarButton>
       </div>
