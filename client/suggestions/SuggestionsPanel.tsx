@@ -33,8 +33,8 @@ export function SuggestionsPanel({ suggestions, mayReview, suggestOnly, onClose 
   const [author, setAuthor] = useState('');
   const [confirming, setConfirming] = useState<SuggestionDecision | null>(null);
   const authors = authorsOf(list);
-  // the person chosen may have no suggestion left: everyone's again
-  const filter = authors.some((entry) => entry.author === author) ? author : '';
+  // everyone's again once the person chosen has no suggestion left, or is the only one with any (the choice is hidden then)
+  const filter = authors.length > 1 && authors.some((entry) => entry.author === author) ? author : '';
   const shown = filter ? list.filter((suggestion) => suggestion.author === filter) : list;
   const name = filter ? personOf(people, filter).displayName : null;
   const scrollRef = useRef<HTMLDivElement>(null);
