@@ -1,5 +1,5 @@
 // The 编辑 | 修订 switch at the start of the toolbar, like WPS's 修订 button:
-// two segments, the one in force pressed. Locked on 修订 (with the reason as
+// two buttons (each a plain Tab stop, the one in force pressed). Locked on 修订 (with the reason as
 // its tooltip) for a member who may only suggest.
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.js';
@@ -15,9 +15,8 @@ export function SuggestModeToggle({ mode }: { mode: SuggestModeControl }) {
   const option = (suggesting: boolean) => (
     <button
       type="button"
-      role="radio"
       className={suggesting ? 'mode-toggle__option mode-toggle__option--suggest' : 'mode-toggle__option'}
-      aria-checked={mode.suggesting === suggesting}
+      aria-pressed={mode.suggesting === suggesting}
       disabled={!mode.mayChoose}
       data-testid={suggesting ? 'mode-suggest' : 'mode-edit'}
       title={title}
@@ -33,7 +32,7 @@ export function SuggestModeToggle({ mode }: { mode: SuggestModeControl }) {
     <div className="toolbar__group">
       <div
         className="mode-toggle"
-        role="radiogroup"
+        role="group"
         aria-label={t('suggestions.modeLabel')}
         title={title}
         data-testid="suggest-mode-toggle"
