@@ -16,6 +16,7 @@ import './styles/page.css';
 import './styles/versions.css';
 import './styles/panels.css';
 import './styles/comments.css';
+import './styles/suggestions.css';
 import './styles/notifications.css';
 import './styles/approval.css';
 import './styles/sections.css';

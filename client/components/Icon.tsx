@@ -25,6 +25,7 @@ const paths = {
   approve: 'M10 2.5a7.5 7.5 0 100 15 7.5 7.5 0 000-15zM6.8 10.2l2.2 2.2 4.3-4.6',
   download: 'M10 3v9.5M6 8.5l4 4 4-4M4 16.5h12',
   lock: 'M5.5 9h9v8h-9zM7.5 9V6.5a2.5 2.5 0 015 0V9',
+  suggest: 'M12.5 4l3.5 3.5L8 15.5H4.5V12zM10.5 6l3.5 3.5M3 18h14',
 } as const;
 
 export type IconName = keyof typeof paths;

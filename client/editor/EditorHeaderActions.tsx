@@ -1,6 +1,6 @@
 // The buttons at the right of the editor page's header: save a version,
-// submit for review, approve (each only for those allowed to), the comments
-// and history panel toggles, export, who else is here, and share.
+// submit for review, approve (each only for those allowed to), the comments,
+// 修订 and history panel toggles, export, who else is here, and share.
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../components/Icon.js';
@@ -20,6 +20,10 @@ interface EditorHeaderActionsProps {
   /** Open comment threads, shown on the comments toggle. */
   openCount: number;
   onToggleComments: () => void;
+  suggestionsOpen: boolean;
+  /** Pending suggestions (修订), shown on the 修订 toggle. */
+  suggestionCount: number;
+  onToggleSuggestions: () => void;
   historyOpen: boolean;
   onToggleHistory: () => void;
   presence: PresenceUser[];
@@ -27,7 +31,7 @@ interface EditorHeaderActionsProps {
 }
 
 export function EditorHeaderActions(props: EditorHeaderActionsProps) {
-  const { mayNameVersions, maySubmit, mayApprove, commentsOpen, openCount, historyOpen, onOpenDialog } = props;
+  const { mayNameVersions, maySubmit, mayApprove, commentsOpen, openCount, suggestionsOpen, suggestionCount, historyOpen, onOpenDialog } = props;
   const { t } = useTranslation();
   // With the owner's extra buttons the bar is full on a laptop: the panel toggles and 导出 show their icons only.
   const compact = mayNameVersions && (mayApprove || maySubmit);
@@ -57,6 +61,21 @@ export function EditorHeaderActions(props: EditorHeaderActionsProps) {
         {openCount > 0 && (
           <span className="header-button__count" data-testid="comments-count">
             {openCount}
+          </span>
+        )}
+      </HeaderButton>
+      <HeaderButton
+        testId="suggestions-toggle"
+        icon="suggest"
+        label={t('suggestions.toggle')}
+        title={suggestionCount > 0 ? t('suggestions.toggleCount', { count: suggestionCount }) : t('suggestions.toggle')}
+        compact={compact}
+        pressed={suggestionsOpen}
+        onClick={props.onToggleSuggestions}
+      >
+        {suggestionCount > 0 && (
+          <span className="header-button__count" data-testid="suggestions-count">
+            {suggestionCount}
           </span>
         )}
       </HeaderButton>

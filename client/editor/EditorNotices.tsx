@@ -1,5 +1,5 @@
-// The banners above the editor: approved (with 重新打开 for the owner) or
-// read-only, a version restored by someone else, local changes discarded
+// The banners above the editor: approved (with 重新打开 for the owner),
+// read-only, or 修订 only (and why), a version restored by someone else, local changes discarded
 // after an approval, a connection problem, or working offline.
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto, VersionDto } from '../../shared/api.js';
@@ -11,10 +11,13 @@ import { ConnectionProblemBanner } from './ConnectionProblemBanner.js';
 import type { ConnectionProblem } from './connectionProblem.js';
 import { ReadonlyBanner } from './ReadonlyBanner.js';
 import type { SaveState } from './saveState.js';
+import type { SuggestLock } from '../suggestions/suggestMode.js';
 
 interface EditorNoticesProps {
   doc: DocumentDto;
   editable: boolean;
+  /** Why this member may only suggest (their changes become 修订); null when they edit or read. */
+  suggestLock: SuggestLock | null;
   approvedVersion: VersionDto | null;
   /** Null where the user may not reopen an approved document. */
   onReopen: (() => void) | null;
@@ -30,6 +33,7 @@ interface EditorNoticesProps {
 export function EditorNotices({
   doc,
   editable,
+  suggestLock,
   approvedVersion,
   onReopen,
   restoredBy,
@@ -44,6 +48,11 @@ export function EditorNotices({
   return (
     <>
       {doc.status === 'approved' ? <ApprovedBanner version={approvedVersion} onReopen={onReopen} /> : !editable && <ReadonlyBanner role={doc.role} />}
+      {doc.status !== 'approved' && suggestLock && (
+        <div className="banner banner--info" data-testid="suggest-only-banner" role="status">
+          {t(`suggestions.banner.${suggestLock}`)}
+        </div>
+      )}
       {restoredBy && <RestoredNotice event={restoredBy} onView={onViewRestored} onDismiss={onDismissRestored} />}
       {refused.discarded && (
         <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">

@@ -1,10 +1,12 @@
-// The panels beside the editor: the comment threads and the version history,
-// either or both, each with its own toggle in the header.
+// The panels beside the editor: the comment threads, the suggestions (修订)
+// and the version history, any of them, each with its own toggle in the header.
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto, PersonDto, VersionDto } from '../../shared/api.js';
-import { canComment } from '../../shared/access.js';
+import { canComment, canReviewSuggestions, canSetReview } from '../../shared/access.js';
 import { CommentsPanel } from '../comments/CommentsPanel.js';
 import type { Comments } from '../comments/useComments.js';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
+import type { Suggestions } from '../suggestions/useSuggestions.js';
 import { HistoryPanel } from '../versions/HistoryPanel.js';
 import type { VersionHistory } from '../versions/useVersionHistory.js';
 
@@ -12,6 +14,9 @@ interface EditorSidePanelsProps {
   documentId: string;
   doc: DocumentDto;
   comments: Comments;
+  suggestions: Suggestions;
+  /** The owner's 要求所有人以修订方式修改 (PUT /review). */
+  onSuggestOnly: (on: boolean) => Promise<void>;
   people: readonly PersonDto[];
   self: string;
   history: VersionHistory;
@@ -22,10 +27,11 @@ interface EditorSidePanelsProps {
   onView: (version: VersionDto | null) => void;
 }
 
-export function EditorSidePanels({ documentId, doc, comments, people, self, history, historyOpen, onCloseHistory, viewing, onView }: EditorSidePanelsProps) {
+export function EditorSidePanels(props: EditorSidePanelsProps) {
+  const { documentId, doc, comments, suggestions, people, self, history, historyOpen, onCloseHistory, viewing, onView } = props;
   const { t } = useTranslation();
   const mayComment = canComment(doc.role);
-  if (!comments.open && !historyOpen) return null;
+  if (!comments.open && !suggestions.open && !historyOpen) return null;
   return (
     <div className="side-panels">
       {comments.open && (
@@ -52,6 +58,21 @@ export function EditorSidePanels({ documentId, doc, comments, people, self, hist
           onReply={comments.reply}
           onResolve={comments.setResolved}
           onClose={() => comments.setOpen(false)}
+        />
+      )}
+      {suggestions.open && (
+        <SuggestionsPanel
+          suggestions={{
+            ...suggestions,
+            // The suggestion is in the live document: leave the version shown instead of it.
+            focus: (id) => {
+              onView(null);
+              suggestions.focus(id);
+            },
+          }}
+          mayReview={canReviewSuggestions(doc.role) && doc.status !== 'approved'}
+          suggestOnly={canSetReview(doc.role) && doc.status !== 'approved' ? { on: doc.suggestOnly ?? false, set: props.onSuggestOnly } : null}
+          onClose={() => suggestions.setOpen(false)}
         />
       )}
       {historyOpen && (

@@ -1,5 +1,6 @@
-// The editor proper: toolbar, the A4 page with the collaborative body and its
-// comment highlights, status bar.
+// The editor proper: toolbar, the A4 page with the collaborative body, its
+// comment highlights and its suggestions (修订) in their authors' colours,
+// status bar.
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
@@ -9,6 +10,7 @@ import { BODY_FRAGMENT, schemaExtensions } from '../../shared/schema.js';
 import { CommentMarginButton } from '../comments/CommentMarginButton.js';
 import { renderCaret } from './caretRender.js';
 import { CarriedMarks } from './CarriedMarks.js';
+import { CentreShortcut } from './CentreShortcut.js';
 import { CommentHighlights, setHighlights, type HighlightedPassage } from './CommentHighlights.js';
 import { HeadingNumbers } from './HeadingNumbers.js';
 import { SectionIds } from './SectionIds.js';
@@ -18,6 +20,8 @@ import type { ConnectionState } from './connectionState.js';
 import { GuidanceEditing } from './GuidanceEditing.js';
 import type { SaveIndicator } from './saveState.js';
 import { StatusBar } from './StatusBar.js';
+import { SuggestionColours } from './SuggestionColours.js';
+import { SuggestMode, type SuggestRefusal } from './SuggestMode.js';
 import { Toolbar } from './Toolbar.js';
 import type { Collaboration as LiveDocument } from './useCollaboration.js';
 
@@ -35,8 +39,19 @@ interface EditorWorkspaceProps {
   comments: WorkspaceComments;
   /** Drawn over the page beside the body (the sections' assignments in the margin). */
   margin?: ReactNode;
+  /** Right after the body (the card of the suggestion under the caret): Tab from the text reaches its buttons. */
+  afterBody?: ReactNode;
   /** The editor once it exists (null again when it goes), for the comments pane. */
   onEditor: (editor: Editor | null) => void;
+  suggest: WorkspaceSuggest;
+}
+
+/** 修订 in the workspace: the mode switch, whether it is on, and what to say when an edit cannot be a suggestion. */
+export interface WorkspaceSuggest {
+  /** The 编辑 | 修订 switch for the toolbar; null for those who only read. */
+  toggle: ReactNode;
+  suggesting: boolean;
+  onRefused: (reason: SuggestRefusal) => void;
 }
 
 /** What the page shows of the comments, and what it does with them. */
@@ -63,12 +78,16 @@ export function EditorWorkspace({
   concealed = false,
   comments,
   margin,
+  afterBody,
   onEditor,
+  suggest,
 }: EditorWorkspaceProps) {
   const { ydoc, provider } = collaboration;
   // The editor is made once per document: its click handler reads the latest callback.
   const onActivate = useRef(comments.onActivate);
   onActivate.current = comments.onActivate;
+  const onRefused = useRef(suggest.onRefused);
+  onRefused.current = suggest.onRefused;
   const editor = useEditor(
     {
       // Never `content`: the server seeds the body, the Y.Doc carries it.
@@ -88,6 +107,10 @@ export function EditorWorkspace({
         HeadingNumbers,
         SectionIds,
         CommentHighlights.configure({ onActivate: (threadId) => onActivate.current(threadId) }),
+        // turned on and off by the page (useSuggestMode)
+        SuggestMode.configure({ author: user.username, onRefused: (reason) => onRefused.current(reason) }),
+        SuggestionColours,
+        CentreShortcut,
       ],
       editable,
       // Created in an effect, not during render: creating it announces the caret on the
@@ -118,16 +141,24 @@ export function EditorWorkspace({
     <>
       {/* Keyed so that they mount afresh once the editor exists: useEditorState only
           notices a new editor at its next transaction, which may be long after. */}
-      <Toolbar key={editor ? 'toolbar' : 'toolbar-waiting'} editor={editor} disabled={!editable} onComment={comments.onComment ?? undefined} />
+      <Toolbar
+        key={editor ? 'toolbar' : 'toolbar-waiting'}
+        editor={editor}
+        disabled={!editable}
+        onComment={comments.onComment ?? undefined}
+        mode={suggest.toggle}
+        suggesting={suggest.suggesting}
+      />
       {notices}
       <div className="workspace">
         <article className={concealed ? 'page page--concealed' : 'page'} aria-busy={concealed || undefined}>
           {margin}
           <EditorContent editor={editor} />
+          {afterBody}
           {comments.onComment && <CommentMarginButton editor={editor} onComment={comments.onComment} hidden={comments.composing} />}
         </article>
       </div>
-      <StatusBar key={editor ? 'status' : 'status-waiting'} editor={editor} connection={connection} save={save} />
+      <StatusBar key={editor ? 'status' : 'status-waiting'} editor={editor} connection={connection} save={save} suggesting={editable && suggest.suggesting} />
     </>
   );
 }

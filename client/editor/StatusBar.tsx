@@ -8,10 +8,12 @@ interface StatusBarProps {
   editor: Editor | null;
   connection: ConnectionState;
   save: SaveIndicator;
+  /** 修订 is on: what this member types becomes a suggestion (shown as Word shows 修订 in its status bar). */
+  suggesting?: boolean;
 }
 
-/** The strip at the bottom of the window, as in Word: connection, saving, 字数. */
-export function StatusBar({ editor, connection, save }: StatusBarProps) {
+/** The strip at the bottom of the window, as in Word: connection, saving, 修订 mode, 字数. */
+export function StatusBar({ editor, connection, save, suggesting = false }: StatusBarProps) {
   const { t } = useTranslation();
   const words = useEditorState({ editor, selector: ({ editor: current }) => (current ? settledWordCountOf(current.view) : null) });
   return (
@@ -23,6 +25,11 @@ export function StatusBar({ editor, connection, save }: StatusBarProps) {
       <span className="status-bar__item" data-testid="save-status" data-state={save} role="status">
         {t(`editor.save.${save}`)}
       </span>
+      {suggesting && (
+        <span className="status-bar__item status-bar__mode" data-testid="suggest-status" role="status">
+          {t('suggestions.suggestingStatus')}
+        </span>
+      )}
       <span className="status-bar__spacer" />
       {words !== null && (
         <span className="status-bar__item" data-testid="word-count">

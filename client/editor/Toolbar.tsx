@@ -1,8 +1,10 @@
 import { useEditorState, type Editor } from '@tiptap/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.js';
 import { SIGNATURE_NODE } from '../../shared/Signature.js';
 import { headingLevelOf, PARAGRAPH_STYLES, shortcutOf, type ParagraphStyle } from './paragraphStyles.js';
+import { CENTRE_SHORTCUT } from './CentreShortcut.js';
 import { formatShortcut, onMac } from './shortcuts.js';
 import { EMPTY_STATE, readToolbarState, type Alignment } from './toolbarState.js';
 import { ToolbarButton } from './ToolbarButton.js';
@@ -10,7 +12,7 @@ const isMac = onMac();
 
 const ALIGN_BUTTONS: Array<{ alignment: Alignment; icon: IconName; key: 'alignLeft' | 'alignCenter' | 'alignRight' | 'alignJustify'; shortcut: string }> = [
   { alignment: 'left', icon: 'alignLeft', key: 'alignLeft', shortcut: 'Mod-Shift-l' },
-  { alignment: 'center', icon: 'alignCenter', key: 'alignCenter', shortcut: 'Mod-Shift-e' },
+  { alignment: 'center', icon: 'alignCenter', key: 'alignCenter', shortcut: CENTRE_SHORTCUT },
   { alignment: 'right', icon: 'alignRight', key: 'alignRight', shortcut: 'Mod-Shift-r' },
   { alignment: 'justify', icon: 'alignJustify', key: 'alignJustify', shortcut: 'Mod-Shift-j' },
 ];
@@ -27,16 +29,22 @@ interface ToolbarProps {
   disabled: boolean;
   /** Starts a comment on the selection; absent for those who may not comment. */
   onComment?: () => void;
+  /** The 编辑 | 修订 switch, first in the bar as WPS has it (absent for those who only read). */
+  mode?: ReactNode;
+  /** 修订 is on: only character formatting can be suggested, so the paragraph and insertion tools are off. */
+  suggesting?: boolean;
 }
 
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 
 /** Word-like formatting bar: undo/redo, paragraph style, character and paragraph formatting, table, comment. */
-export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: ToolbarProps) {
+export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment, mode, suggesting = false }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor: maybeEditor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) }) ?? EMPTY_STATE;
   // Until the editor exists, the toolbar is shown but inert.
   const disabled = readOnly || !maybeEditor;
+  // Styles, lists, alignment, tables, the signature: SuggestMode cannot make them suggestions and would refuse them.
+  const structureDisabled = disabled || suggesting;
   const run = (command: (editor: Editor) => void) => () => {
     if (maybeEditor) command(maybeEditor);
   };
@@ -44,6 +52,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
   return (
     // Not disabled as a whole while commenting is on: a commenter's 批注 button works in a read-only body.
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar" aria-disabled={disabled && !onComment}>
+      {mode}
       <div className="toolbar__group">
         <ToolbarButton
           label={t('toolbar.undo')}
@@ -71,7 +80,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
           aria-label={t('toolbar.style')}
           title={t('toolbar.style')}
           data-testid="paragraph-style"
-          disabled={disabled}
+          disabled={structureDisabled}
           value={state.style ?? ''}
           onChange={(event) => run((editor) => applyStyle(editor, event.target.value as ParagraphStyle))()}
         >
@@ -126,7 +135,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
           label={t('toolbar.bulletList')}
           shortcut="Mod-Shift-8"
           active={state.bulletList}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().toggleBulletList().run())}
           testId="toolbar-bullet-list"
         >
@@ -136,7 +145,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
           label={t('toolbar.orderedList')}
           shortcut="Mod-Shift-7"
           active={state.orderedList}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().toggleOrderedList().run())}
           testId="toolbar-ordered-list"
         >
@@ -145,7 +154,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
         <ToolbarButton
           label={t('toolbar.numbering')}
           active={state.numbering === 'auto'}
-          disabled={disabled || state.numbering === null}
+          disabled={structureDisabled || state.numbering === null}
           onClick={run((editor) =>
             editor
               .chain()
@@ -166,7 +175,7 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
             label={t(`toolbar.${key}`)}
             shortcut={shortcut}
             active={state.alignment === alignment}
-            disabled={disabled}
+            disabled={structureDisabled}
             onClick={run((editor) => editor.chain().focus().setTextAlign(alignment).run())}
             testId={`toolbar-align-${alignment}`}
           >
@@ -178,13 +187,13 @@ export function Toolbar({ editor: maybeEditor, disabled: readOnly, onComment }: 
       <div className="toolbar__group">
         <ToolbarButton
           label={t('toolbar.insertTable')}
-          disabled={disabled}
+          disabled={structureDisabled}
           onClick={run((editor) => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: false }).run())}
           testId="toolbar-insert-table"
         >
           <Icon name="table" />
         </ToolbarButton>
-        <ToolbarButton label={t('signature.insert')} disabled={disabled} onClick={run(goToSignature)} testId="toolbar-signature">
+        <ToolbarButton label={t('signature.insert')} disabled={structureDisabled} onClick={run(goToSignature)} testId="toolbar-signature">
           <span className="toolbar__glyph toolbar__glyph--numbering">署</span>
         </ToolbarButton>
       </div>

@@ -1,6 +1,6 @@
 // What the editor page does with the server's events on the document's socket
 // (useDocumentEvents): reload what changed (threads, notifications, the
-// document and its members, the version history, the sections' assignments), and tell of a restore made
+// document with its 修订-only setting and its members, the version history, the sections' assignments), and tell of a restore made
 // by someone else. The threads are also fetched again when the window regains
 // focus, and anything that failed to load is retried once connected again.
 import type { WebsocketProvider } from 'y-websocket';
@@ -50,6 +50,8 @@ export function useEditorPageEvents({
     if (event.type === 'comments') void comments.threads.reload();
     else if (event.type === 'sections') void sections.reload();
     else if (event.type === 'notifications') notifications?.refresh();
+    // Accepted or rejected suggestions arrive in the text through Yjs, and the 修订 pane reads them from there: nothing to fetch.
+    else if (event.type === 'suggestions') return;
     else if (event.type === 'restored') {
       void history.refresh();
       // a restore brings back the headings (and the assignments) of its version

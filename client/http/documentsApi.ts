@@ -28,3 +28,6 @@ export const removeMember = (id: string, username: string) => request<unknown>(m
 
 /** Hands a draft to the committee: its status becomes in_review (owners and editors). */
 export const submitForReview = (id: string) => request<DocumentDto>(`${documentPath(id)}/submit`, { method: 'POST' });
+
+/** 修订: the owner asks every editor to suggest rather than edit (`true`), or lets them edit again. */
+export const setSuggestOnly = (id: string, suggestOnly: boolean) => request<unknown>(`${documentPath(id)}/review`, { method: 'PUT', body: { suggestOnly } });

@@ -1,13 +1,13 @@
 // The editor page: the header (title, status, actions), the banners, the live
 // editor or a version shown instead of it, the side panels, the dialogs and
 // the toast. It holds what they share (the document, who may do what, the
-// version shown, which panels and dialogs are open); the pieces are in
-// client/editor.
+// version shown, which panels and dialogs are open, 编辑 or 修订); the
+// pieces are in client/editor and client/suggestions.
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDto, VersionDto } from '../../shared/api.js';
-import { canApprove, canComment, canEditBody, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
+import { canApprove, canComment, canRename, canRestoreVersion, canSaveVersion, canSubmit } from '../../shared/access.js';
 import { useApprovedVersion } from '../approval/useApprovedVersion.js';
 import { useRefusedChanges } from '../approval/useRefusedChanges.js';
 import { useComments } from '../comments/useComments.js';
@@ -51,6 +51,7 @@ import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
 import { useCurrentUser } from '../session/sessionContext.js';
+import { useEditorSuggestions } from '../suggestions/useEditorSuggestions.js';
 import type { RestoreEvent } from '../versions/RestoredNotice.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { labelOf, labelWords } from '../versions/versionLabel.js';
@@ -80,6 +81,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const loadMembers = useCallback(() => listMembers(documentId), [documentId]);
   const members = useResource(loadMembers, documentId);
   const people = useMemo<PersonDto[]>(() => (members.data ?? []).map((member) => member.user), [members.data]);
+  const { mode, suggestions, editable, ...suggesting } = useEditorSuggestions(documentId, meta, editor, people, showToast);
   const status = meta.data?.status;
   const approvedVersion = useApprovedVersion(documentId, status);
   const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
@@ -116,7 +118,6 @@ export function EditorPage({ documentId }: { documentId: string }) {
   useLinkedSection(editor, sections.live, () => setViewing(null));
 
   const doc = meta.data;
-  const editable = doc ? canEditBody(doc.role, doc.status) : false;
   const mayComment = doc ? canComment(doc.role) : false;
   const mayStartComment = mayComment && doc?.status !== 'approved';
   const startComment = () => {
@@ -162,6 +163,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     <EditorNotices
       doc={doc}
       editable={editable}
+      suggestLock={mode.lock}
       approvedVersion={approvedVersion.data ?? null}
       onReopen={canApprove(doc.role) ? () => dialogs.open('reopen') : null}
       restoredBy={restoredBy}
@@ -188,6 +190,9 @@ export function EditorPage({ documentId }: { documentId: string }) {
             commentsOpen={comments.open}
             openCount={comments.openCount}
             onToggleComments={() => comments.setOpen((open) => !open)}
+            suggestionsOpen={suggestions.open}
+            suggestionCount={suggestions.list.length}
+            onToggleSuggestions={() => suggestions.setOpen((open) => !open)}
             historyOpen={historyOpen}
             onToggleHistory={() => setHistoryOpen((open) => !open)}
             presence={presence}
@@ -231,6 +236,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
               concealed={refused.concealed}
               onEditor={setEditor}
               margin={<SectionMargin editor={editor} sections={sections.live} access={access} onAssign={assign} />}
+              afterBody={suggesting.popover}
+              suggest={suggesting.workspace}
               comments={{
                 passages: comments.passages,
                 activeId: comments.activeId,
@@ -268,6 +275,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
           documentId={documentId}
           doc={doc}
           comments={comments}
+          suggestions={suggestions}
+          onSuggestOnly={suggesting.setSuggestOnly}
           people={people}
           self={user.username}
           history={history}
