@@ -39,6 +39,13 @@ export type DocumentEvent =
   /** Suggestions (修订) were accepted or rejected through the API. */
   | { type: 'suggestions' }
   /**
+   * 修订: a change this connection sent was not taken (never stored or
+   * relayed; acknowledged as processed): its sender may only suggest now, and
+   * the change did more than add or withdraw their own suggestions. Sent to
+   * that connection only. `reason` is for the log, in English.
+   */
+  | { type: 'refused'; reason: string }
+  /**
    * Someone restored an older version: the text on screen was replaced, and
    * what it held just before is kept in `backup` (null when no version holds it).
    * `id` is the version the restore made (one per restore). The last restore is

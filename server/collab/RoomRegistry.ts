@@ -140,6 +140,7 @@ export class RoomRegistry {
         {
           documentId,
           status: record.status,
+          suggestOnly: record.suggestOnly,
           store: this.options.documents,
           logger: this.options.logger,
           compactAfterUpdates: this.options.compactAfterUpdates,
@@ -238,6 +239,11 @@ export class RoomRegistry {
   /** The document's status (approved: read-only for all), on every instance. */
   setStatus(documentId: string, status: DocumentStatus): void {
     this.link.setStatus(documentId, status);
+  }
+
+  /** 修订: whether editors only suggest, for the document's open connections at once, on every instance. */
+  setSuggestOnly(documentId: string, suggestOnly: boolean): void {
+    this.link.setSuggestOnly(documentId, suggestOnly);
   }
 
   /** Applies a member's new role (or removal) to their open connections at once, on every instance. */
