@@ -203,7 +203,7 @@ export const notificationFromRow = (r: NotificationRow): NotificationRecord => (
   id: r.id,
   userId: r.user_id,
   documentId: r.document_id,
-  kind: r.kind === 'assigned' ? 'assigned' : 'mention',
+  kind: r.kind === 'assigned' || r.kind === 'suggested' ? r.kind : 'mention',
   threadId: r.thread_id || null,
   commentId: r.comment_id || null,
   sectionId: r.section_id ?? null,
