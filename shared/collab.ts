@@ -30,7 +30,7 @@ export const MessageType = {
 export type DocumentEvent =
   /** Comment threads changed (added, replied to, resolved, reopened). */
   | { type: 'comments' }
-  /** The document's status, title or one's role changed. */
+  /** The document's status, title, suggestOnly (修订) or one's role changed. */
   | { type: 'document' }
   /** The user has new notifications. */
   | { type: 'notifications' }
