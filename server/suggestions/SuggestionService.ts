@@ -78,8 +78,7 @@ export class SuggestionService {
   private async change(documentId: string, user: UserRecord, transform: (tr: Transform) => Transform): Promise<void> {
     // Owners and editors accept and reject even while editors may only suggest (in review, suggestOnly): that is the review.
     const { record } = await this.access.require(documentId, user, 'reviewSuggestions');
-    if (record.status === 'approved')
-      throw conflict('document_approved', 'The document is approved: reopen it before accepting or rejecting suggestions.');
+    if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before accepting or rejecting suggestions.');
     const changed = await this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
       const tr = transform(new Transform(asStored(room.body)));

@@ -104,7 +104,10 @@ export class VersionService {
     if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before restoring a version.');
     // 修订: a restore changes the body directly, which one who may only suggest may not do.
     if (!canRestoreVersion(role, record.status, record.suggestOnly)) {
-      throw forbidden('suggest_only', 'Only suggestions can be made now (the document is in review, or the owner asked for suggestions only): only the owner can restore a version.');
+      throw forbidden(
+        'suggest_only',
+        'Only suggestions can be made now (the document is in review, or the owner asked for suggestions only): only the owner can restore a version.',
+      );
     }
     const version = await this.find(documentId, versionId);
     const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
