@@ -133,10 +133,6 @@ export class Room implements DeliveryTarget {
   }
 
   /** Whether editors only suggest (修订), as this room knows it. */
-  get suggestsOnly(): boolean {
-    return this.suggestOnly;
-  }
-
   setSuggestOnly(suggestOnly: boolean): void {
     this.suggestOnly = suggestOnly;
   }
