@@ -14,7 +14,7 @@ import { checkPlacement } from './placement.js';
 import { inspectUpdate, type UpdateAttribution } from './protocol.js';
 import type { RoomLog } from './RoomLog.js';
 import type { ScannedStruct } from './scanUpdate.js';
-import { checkSuggestOnly } from './suggestionRules.js';
+import { checkSuggestOnly, writesSuggestionsOf } from './suggestionRules.js';
 import { checkDeletesKnown, checkUpdateShape } from './updateRules.js';
 import { WaitingChanges } from './WaitingChanges.js';
 import type { Step, WritePipeline } from './WritePipeline.js';
@@ -37,7 +37,7 @@ export interface ChangeIntakeOptions {
   reject: (connection: Connection, code: number, reason: string) => void;
   /** Tells a connection that may only suggest that a change of its was not taken. */
   refuse: (connection: Connection, reason: string) => void;
-  /** A change that only suggests was taken (for notifications). */
+  /** A change that writes suggestions of its sender's was taken (for notifications). */
   suggested: (connection: Connection) => void;
 }
 
@@ -91,8 +91,9 @@ export class ChangeIntake {
         this.acknowledgeOnly(connection, frame);
         return;
       }
-      this.options.suggested(connection);
     }
+    // Whoever writes them (an editor may suggest of their own accord), new suggestions are told to the reviewers.
+    if (writesSuggestionsOf(update, connection.user.username)) this.options.suggested(connection);
     log.reserve(update.length);
     this.staged.add(shape.structs);
     pipeline.submit({ kind: 'client', update, from: connection, frame, attribution: admitted, structs: shape.structs });

@@ -20,7 +20,7 @@ export interface RoomObserver {
   changed(room: Room): void;
   /** The last connection that could write has left. */
   writersLeft(room: Room): void;
-  /** 修订: a change of `user`'s that only suggests was taken (stored and applied in its turn). */
+  /** 修订: a change of `user`'s that writes their suggestions was taken (stored and applied in its turn). */
   suggested?(room: Room, user: ConnectionUser): void;
 }
 

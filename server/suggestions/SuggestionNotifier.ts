@@ -51,8 +51,8 @@ export class SuggestionNotifier {
   }
 
   /**
-   * `user` sent a change that only suggests (taken, not yet applied): the
-   * first of a burst notes which suggestions of theirs the document holds.
+   * `user` sent a change that writes suggestions of theirs (taken, not yet
+   * applied): the first of a burst notes which ones the document holds.
    */
   suggested(room: Room, user: ConnectionUser): void {
     const key = `${room.documentId}\n${user.id}`;

@@ -83,15 +83,16 @@ describe('suggested notifications', () => {
     expect(later[0].excerpt).toBe('后来的建议');
   });
 
-  it('tells nobody of the suggestions of one who may edit directly (the owner)', async () => {
+  it('tells the other owners of an owner suggesting of their own accord, never the suggester, nor members who do not review', async () => {
     const id = await newDocument(srv.url, owner);
+    await share(srv.url, owner, id, other, 'owner');
     await share(srv.url, owner, id, commenter, 'commenter');
-    await api(srv.url, 'PUT', `/api/documents/${id}/review`, { token: owner.token, body: { suggestOnly: true } });
     const o = open(id, owner);
     await synced(o);
     suggest(o, 'insert', '一是围绕', owner.username, '所有者自己的');
     await saved(o);
-    await new Promise((r) => setTimeout(r, 1500));
+    await until(async () => (await suggested(other, id)).length === 1, 'the other owner told', 5000);
+    expect((await suggested(other, id))[0]).toMatchObject({ excerpt: '所有者自己的', actor: { username: owner.username } });
     expect(await suggested(owner, id)).toEqual([]);
     expect(await suggested(commenter, id)).toEqual([]);
   });
