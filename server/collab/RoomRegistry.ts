@@ -162,6 +162,13 @@ export class RoomRegistry {
       if (unnamed.length > 0) room.applyServerChange(null, () => giveSectionIds(unnamed));
       // scaled out: what the others say about it, and what they stored between the load and now
       await this.link.opened(room);
+      // The status and suggestOnly (who may edit, who only suggest) as they are now: a change made
+      // between reading the record and listening to the others would otherwise be missed.
+      const current = await this.options.records.getDocument(documentId);
+      if (current) {
+        room.setStatus(current.status);
+        room.setSuggestOnly(current.suggestOnly);
+      }
       // a long log (left by a crash) is compacted once the first readers are served
       room.compactWhenIdle();
       return room;
