@@ -58,6 +58,8 @@ export interface Config {
   autoVersionMs: number;
   /** After people edit, section headings without an id get one and deleted sections are noticed this soon (分工). */
   sectionRefreshMs: number;
+  /** 修订: a suggester's changes to a document are told to its reviewers this long after the first of a burst (one notification, not one per keystroke). */
+  suggestionNoticeMs: number;
   limits: Limits;
 }
 
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     autoVersionMs: integer(env, 'AUTO_VERSION_SECONDS', 300, 1) * 1000,
     sectionRefreshMs: integer(env, 'SECTION_REFRESH_SECONDS', 1, 1) * 1000,
+    suggestionNoticeMs: integer(env, 'SUGGESTION_NOTICE_SECONDS', 30, 1) * 1000,
     limits: Object.freeze({
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 16 * 1024 * 1024, 1024),
       maxJsonBytes: integer(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024),

@@ -17,6 +17,7 @@ import { AutoVersioner } from './versions/AutoVersioner.js';
 import { CommentService } from './comments/CommentService.js';
 import { NotificationService } from './comments/NotificationService.js';
 import { AfterChanges } from './AfterChanges.js';
+import { SuggestionNotifier } from './suggestions/SuggestionNotifier.js';
 import { SectionService } from './sections/SectionService.js';
 import { SuggestionService } from './suggestions/SuggestionService.js';
 import { ImportService } from './import/ImportService.js';
@@ -80,8 +81,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
         sectionKeeper.changed(room);
       },
       writersLeft: (room) => autoVersions.writersLeft(room),
+      suggested: (room, user) => suggestionNotices.suggested(room, user),
     },
   });
+  // Built after the registry it reads rooms from; no room exists (or tells it anything) before.
+  const suggestionNotices = new SuggestionNotifier(config.suggestionNoticeMs, storage, registry, logger);
   const access = new DocumentAccess(storage.records);
   const documents = new DocumentService(storage, registry, access);
   const versions = new VersionService(storage, registry, access);
@@ -164,6 +168,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       autoVersions.close();
       anchorKeeper.close();
       sectionKeeper.close();
+      suggestionNotices.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();
       await collab.close();

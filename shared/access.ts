@@ -45,9 +45,9 @@ export function canSaveVersion(role: Role): boolean {
   return role === 'owner' || role === 'editor';
 }
 
-/** A restore is an edit of the body: allowed when editing is. */
-export function canRestoreVersion(role: Role, status: DocumentStatus): boolean {
-  return canEditBody(role, status);
+/** A restore is an edit of the body: allowed when editing directly is (not to one who may only suggest). */
+export function canRestoreVersion(role: Role, status: DocumentStatus, suggestOnly = false): boolean {
+  return canEditBody(role, status, suggestOnly);
 }
 
 /** 修订: owners and editors accept and reject suggestions. */

@@ -240,13 +240,18 @@ export interface ThreadDto extends CommentDto {
 
 export interface NotificationDto {
   id: string;
-  /** `mention`: someone mentioned the user in a comment; `assigned`: a section was assigned to the user. */
-  kind: 'mention' | 'assigned';
+  /**
+   * `mention`: someone mentioned the user in a comment; `assigned`: a section
+   * was assigned to the user; `suggested`: `actor` suggested changes (修订) to a
+   * document the user owns, or in a section assigned to the user (`excerpt`:
+   * the first suggestion's text).
+   */
+  kind: 'mention' | 'assigned' | 'suggested';
   document: { id: string; title: string };
   /** The thread and the comment that mention the user (mentions only). */
   threadId: string | null;
   commentId: string | null;
-  /** The section assigned (assignments only). */
+  /** The section assigned (assignments), or the section the suggestions are in (suggested; null outside every section). */
   sectionId: string | null;
   actor: PersonDto;
   excerpt: string;

@@ -30,7 +30,7 @@ export const MessageType = {
 export type DocumentEvent =
   /** Comment threads changed (added, replied to, resolved, reopened). */
   | { type: 'comments' }
-  /** The document's status, title or one's role changed. */
+  /** The document's status, title, suggestOnly (修订) or one's role changed. */
   | { type: 'document' }
   /** The user has new notifications. */
   | { type: 'notifications' }
@@ -38,6 +38,13 @@ export type DocumentEvent =
   | { type: 'sections' }
   /** Suggestions (修订) were accepted or rejected through the API. */
   | { type: 'suggestions' }
+  /**
+   * 修订: a change this connection sent was not taken (never stored or
+   * relayed; acknowledged as processed): its sender may only suggest now, and
+   * the change did more than add or withdraw their own suggestions. Sent to
+   * that connection only. `reason` is for the log, in English.
+   */
+  | { type: 'refused'; reason: string }
   /**
    * Someone restored an older version: the text on screen was replaced, and
    * what it held just before is kept in `backup` (null when no version holds it).

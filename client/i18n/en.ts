@@ -67,6 +67,7 @@ export const en: Dictionary = {
     empty: 'No notifications. When someone @mentions you in a comment or assigns you part of a document, you will find it here.',
     mentioned: '{{name}} mentioned you in “{{title}}”',
     assigned: '{{name}} assigned “{{section}}” to you',
+    suggested: '{{name}} suggested changes to “{{title}}”',
     inDocument: 'In “{{title}}”',
     more: '{{count}} mentions in this comment',
     unread: 'Unread',

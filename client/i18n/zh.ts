@@ -65,6 +65,7 @@ export const zh = {
     empty: '暂无通知。有人在批注中 @ 您，或把文档的某一部分分配给您时，会在这里通知您。',
     mentioned: '{{name}} 在《{{title}}》中提到了您',
     assigned: '{{name}} 把「{{section}}」分配给了您',
+    suggested: '{{name}} 对《{{title}}》提出了修订',
     inDocument: '《{{title}}》',
     more: '此批注中共有 {{count}} 条提及',
     unread: '未读',

@@ -107,7 +107,7 @@ function Bell({ notifications }: { notifications: Notifications }) {
                         </span>
                         <span className="notification-item__meta">
                           <RelativeTime iso={latest.createdAt} now={now} />
-                          {!assigned && group.ids.length > 1 && ` · ${t('notifications.more', { count: group.ids.length })}`}
+                          {latest.kind === 'mention' && group.ids.length > 1 && ` · ${t('notifications.more', { count: group.ids.length })}`}
                         </span>
                       </span>
                       {isUnread && <span className="notification-item__dot" aria-label={t('notifications.unread')} />}

@@ -97,6 +97,18 @@ describe('notificationTitle', () => {
     expect(i18n.t(key, values)).toBe('张丽 把「二、参政议政更主动」分配给了您');
     expect(i18n.t(key, { ...values, lng: 'en' })).toBe('张丽 assigned “二、参政议政更主动” to you');
   });
+  it('words suggestions (修订) with who suggested in which document, and opens their section', async () => {
+    const item = { ...assignment('g1', 's1', wang, false), kind: 'suggested' as const, excerpt: '新增文字' };
+    const { key, values } = notificationTitle(item);
+    expect(key).toBe('notifications.suggested');
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'zh', resources: { zh: { translation: zh }, en: { translation: en } }, interpolation: { escapeValue: false } });
+    expect(i18n.t(key, values)).toBe('王明 对《工作总结》提出了修订');
+    expect(i18n.t(key, { ...values, lng: 'en' })).toBe('王明 suggested changes to “工作总结”');
+    // the section, as an assignment of it opens
+    expect(notificationPath(item)).toBe(notificationPath(assignment('a1', 's1', zhang, false)));
+    expect(groupNotifications([item, { ...item, id: 'g2' }, { ...item, id: 'g3', sectionId: 's2' }]).map((g) => g.ids)).toEqual([['g1', 'g2'], ['g3']]);
+  });
   it('words a mention with who mentioned the user in which document', () => {
     const { key, values } = notificationTitle(note('n1', 't1', wang, false));
     expect(key).toBe('notifications.mentioned');

@@ -1,6 +1,6 @@
 // The bell's list: mentions in one thread shown as one entry (the newest), and
-// assignments of one section likewise, so that a busy thread does not push
-// everything else out of view.
+// assignments of one section likewise, and suggestions (修订) in one section,
+// so that a busy thread does not push everything else out of view.
 import type { NotificationDto, PersonDto } from '../../shared/api.js';
 import { documentPath, sectionPath, threadPath } from '../router/routes.js';
 
@@ -18,6 +18,7 @@ export interface NotificationGroup {
 /** What a notification is about: its thread (a mention) or its section (an assignment). */
 function groupKey(item: NotificationDto): string {
   if (item.kind === 'assigned') return `${item.document.id}/section/${item.sectionId ?? item.id}`;
+  if (item.kind === 'suggested') return `${item.document.id}/suggested/${item.sectionId ?? ''}`;
   return `${item.document.id}/thread/${item.threadId ?? item.id}`;
 }
 
@@ -40,18 +41,19 @@ export function groupNotifications(items: readonly NotificationDto[]): Notificat
 
 /** Where a click on it goes: the document opened at the thread, or at the section. */
 export function notificationPath(item: NotificationDto): string {
-  if (item.kind === 'assigned' && item.sectionId) return sectionPath(item.document.id, item.sectionId);
+  if ((item.kind === 'assigned' || item.kind === 'suggested') && item.sectionId) return sectionPath(item.document.id, item.sectionId);
   if (item.kind === 'mention' && item.threadId) return threadPath(item.document.id, item.threadId);
   return documentPath(item.document.id);
 }
 
 /** The entry's wording, as a message key of the `notifications` namespace and its values. */
 export function notificationTitle(item: NotificationDto): {
-  key: 'notifications.mentioned' | 'notifications.assigned';
+  key: 'notifications.mentioned' | 'notifications.assigned' | 'notifications.suggested';
   values: { name: string; title: string; section: string };
 } {
   const values = { name: item.actor.displayName, title: item.document.title, section: item.excerpt };
-  return { key: item.kind === 'assigned' ? 'notifications.assigned' : 'notifications.mentioned', values };
+  const key = item.kind === 'assigned' ? 'notifications.assigned' : item.kind === 'suggested' ? 'notifications.suggested' : 'notifications.mentioned';
+  return { key, values };
 }
 
 /** What the badge says: nothing at zero, "99+" past 99. */

@@ -6,7 +6,7 @@ import type { DocumentRecord } from '../store/records.js';
 import { applyRoleChange, DocumentAccess } from './DocumentAccess.js';
 
 const DOC = 'doc0000000000001';
-const record: DocumentRecord = { id: DOC, title: 'T', status: 'draft', ownerId: 'u-owner', template: 'blank', createdAt: 0, updatedAt: 0 };
+const record: DocumentRecord = { id: DOC, title: 'T', status: 'draft', ownerId: 'u-owner', template: 'blank', createdAt: 0, updatedAt: 0, suggestOnly: false };
 const roles: Record<string, Role> = { 'u-owner': 'owner', 'u-editor': 'editor', 'u-commenter': 'commenter', 'u-viewer': 'viewer' };
 
 const access = new DocumentAccess({

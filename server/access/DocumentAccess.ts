@@ -11,6 +11,7 @@ import {
   canRename,
   canReviewSuggestions,
   canSaveVersion,
+  canSetReview,
   canSubmit,
 } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
@@ -48,6 +49,7 @@ const ACTIONS = {
   saveVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can save versions.' },
   restoreVersion: { allowed: canSaveVersion, denied: 'Only the owner and editors can restore versions.' },
   reviewSuggestions: { allowed: canReviewSuggestions, denied: 'Only the owner and editors can accept or reject suggestions.' },
+  setReview: { allowed: canSetReview, denied: 'Only the owner can turn suggestions-only editing (修订) on or off.' },
   assignSections: { allowed: canAssignSections, denied: 'Only the owner and editors can assign sections and set due dates.' },
 } satisfies Record<string, { allowed: (role: Role) => boolean; denied: string }>;
 

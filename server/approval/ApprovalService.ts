@@ -15,6 +15,9 @@ import type { Storage } from '../store/Storage.js';
 import type { VersionService } from '../versions/VersionService.js';
 import { unfilledPlaceholders } from '../../shared/placeholders.js';
 
+const holdsSuggestions = (body: Parameters<typeof toProseMirrorNode>[0]) => hasSuggestions(toProseMirrorNode(body));
+const pendingSuggestions = () => conflict('pending_suggestions', 'The document holds suggestions: accept or reject them before approving.');
+
 export class ApprovalService {
   constructor(
     private readonly storage: Storage,
@@ -54,13 +57,13 @@ export class ApprovalService {
     const version = await this.registry.withRoom(documentId, async (room) => {
       // 0. Suggestions (修订) are accepted or rejected first: an approved text holds none.
       await room.flushed();
-      if (hasSuggestions(toProseMirrorNode(room.body))) {
-        throw conflict('pending_suggestions', 'The document holds suggestions: accept or reject them before approving.');
-      }
-      // 1. This instance takes no more changes; what it accepted before is stored.
+      if (holdsSuggestions(room.body)) throw pendingSuggestions();
+      // 1. This instance takes no more changes; what it accepted before is stored and applied.
       room.setStatus('approved');
       try {
         await room.flushed();
+        // A suggestion taken between the check and the freeze is in the document now: checked again.
+        if (holdsSuggestions(room.body)) throw pendingSuggestions();
         // 2. The freeze itself, in the database: from this commit on, no instance can store a change
         //    (appends check the status in their own transaction).
         await this.storage.records.setStatus(documentId, 'approved', this.now());
@@ -71,6 +74,12 @@ export class ApprovalService {
       // 3. Every instance turns its editors read-only; 4. the version holds everything stored before.
       this.registry.setStatus(documentId, 'approved');
       await room.catchUp();
+      // What other instances stored before the freeze is here now: a suggestion among it undoes the freeze.
+      if (holdsSuggestions(room.body)) {
+        await this.storage.records.setStatus(documentId, record.status, this.now());
+        this.registry.setStatus(documentId, record.status);
+        throw pendingSuggestions();
+      }
       // Stored without a name: the API calls it 定稿 (versionNames.ts), each UI in its own language.
       return this.versions.take(documentId, 'approved', null, user.id);
     });

@@ -1,9 +1,11 @@
 // What becomes of a writer's change before it is stored: merged with what the
 // connection already has waiting, checked against the document's rules,
-// held while it cannot be placed yet, admitted in its sender's name, counted
-// against the size limit, then handed to the write pipeline.
+// held while it cannot be placed yet, admitted in its sender's name, judged
+// (修订) when its sender may only suggest, counted against the size limit,
+// then handed to the write pipeline.
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import type { BodyAccess } from '../../shared/access.js';
 import { CloseCode } from '../../shared/collab.js';
 import { admitUpdate } from './authorship.js';
 import type { Connection } from './Connection.js';
@@ -12,6 +14,7 @@ import { checkPlacement } from './placement.js';
 import { inspectUpdate, type UpdateAttribution } from './protocol.js';
 import type { RoomLog } from './RoomLog.js';
 import type { ScannedStruct } from './scanUpdate.js';
+import { checkSuggestOnly, writesSuggestionsOf } from './suggestionRules.js';
 import { checkDeletesKnown, checkUpdateShape } from './updateRules.js';
 import { WaitingChanges } from './WaitingChanges.js';
 import type { Step, WritePipeline } from './WritePipeline.js';
@@ -28,8 +31,14 @@ export interface ChangeIntakeOptions {
   clientAuthors: Map<number, string>;
   /** Whether the connection is still one of the room's. */
   isMember: (connection: Connection) => boolean;
+  /** What the connection may do to the body now (it changes with status, role and suggestOnly). */
+  access: (connection: Connection) => BodyAccess;
   /** Closes a connection for something it sent. */
   reject: (connection: Connection, code: number, reason: string) => void;
+  /** Tells a connection that may only suggest that a change of its was not taken. */
+  refuse: (connection: Connection, reason: string) => void;
+  /** A change that writes suggestions of its sender's was taken (for notifications). */
+  suggested: (connection: Connection) => void;
 }
 
 export class ChangeIntake {
@@ -69,6 +78,22 @@ export class ChangeIntake {
       this.acknowledgeOnly(connection, frame);
       return;
     }
+    // 修订: judged as merged with what the connection had waiting, as it would be stored.
+    if (this.options.access(connection) === 'suggest') {
+      const verdict = checkSuggestOnly(doc, update, connection.user.username);
+      if (!verdict.ok && verdict.waits) {
+        // It builds on a change not applied yet (often its sender's previous one, still being stored).
+        this.waiting.hold(connection, { update: sent, attribution, frame });
+        return;
+      }
+      if (!verdict.ok) {
+        this.options.refuse(connection, verdict.reason);
+        this.acknowledgeOnly(connection, frame);
+        return;
+      }
+    }
+    // Whoever writes them (an editor may suggest of their own accord), new suggestions are told to the reviewers.
+    if (writesSuggestionsOf(update, connection.user.username)) this.options.suggested(connection);
     log.reserve(update.length);
     this.staged.add(shape.structs);
     pipeline.submit({ kind: 'client', update, from: connection, frame, attribution: admitted, structs: shape.structs });
@@ -99,6 +124,11 @@ export class ChangeIntake {
       for (const connection of this.waiting.connections()) {
         const change = this.waiting.take(connection);
         if (!change || !connection.isOpen || !this.options.isMember(connection)) continue;
+        // Its sender may no longer write (made a viewer, the document approved): dropped as theirs would be now.
+        if (this.options.access(connection) === 'read') {
+          this.acknowledgeOnly(connection, change.frame);
+          continue;
+        }
         try {
           this.take(connection, change.update, change.attribution, change.frame);
         } catch (err) {

@@ -1,6 +1,6 @@
 // What this server instance and the others tell each other about their rooms
 // (scaled out, through the pub/sub; with one instance every message stays
-// here): stored changes and presence, events, status and access changes,
+// here): stored changes and presence, events, status, suggestOnly and access changes,
 // deletions. Catching up from the database is the safety net for messages
 // lost while Redis was away.
 import { fromBase64, toBase64 } from 'lib0/buffer';
@@ -92,6 +92,9 @@ export class InstanceLink {
       case 'status':
         room.setStatus(message.status);
         return;
+      case 'review':
+        room.setSuggestOnly(message.suggestOnly);
+        return;
       case 'access':
         applyAccess(room, message.userId, message.role);
         return;
@@ -127,6 +130,12 @@ export class InstanceLink {
   setStatus(documentId: string, status: DocumentStatus): void {
     this.rooms.peek(documentId)?.setStatus(status);
     this.publish(documentId, { t: 'status', from: this.instanceId, status });
+  }
+
+  /** 修订: whether editors only suggest, on every instance. */
+  setSuggestOnly(documentId: string, suggestOnly: boolean): void {
+    this.rooms.peek(documentId)?.setSuggestOnly(suggestOnly);
+    this.publish(documentId, { t: 'review', from: this.instanceId, suggestOnly });
   }
 
   /** Applies a member's new role (or removal) to their open connections at once, on every instance. */

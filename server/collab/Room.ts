@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocumentStatus } from '../../shared/api.js';
-import { canEditBody } from '../../shared/access.js';
+import { bodyAccess, type BodyAccess } from '../../shared/access.js';
 import { BODY_FRAGMENT } from '../../shared/schema.js';
 import { CloseCode, type DocumentEvent } from '../../shared/collab.js';
 import type { StoredUpdates, UpdateEntry } from '../store/DocumentStore.js';
@@ -49,6 +49,8 @@ export class Room implements DeliveryTarget {
   private readonly presence = new PresenceGate(this.awareness);
   private readonly pipeline: WritePipeline;
   private status: DocumentStatus;
+  /** 修订: editors only suggest while this is on (as while the document is in review). */
+  private suggestOnly: boolean;
   private readonly limits: RoomLimits;
   /** The state as loaded, and whether anything changed since: readers answered from the stored state are sent the rest. */
   private readonly loadedStateVector: Uint8Array;
@@ -66,6 +68,7 @@ export class Room implements DeliveryTarget {
     this.documentId = documentId;
     this.logger = logger;
     this.status = options.status;
+    this.suggestOnly = options.suggestOnly ?? false;
     this.limits = options.limits ?? NO_LIMITS;
     const clientAuthors = options.clientAuthors ?? new Map<number, string>();
     this.serverChanges = new ServerChanges(this.doc, clientAuthors, Origin.server);
@@ -83,7 +86,10 @@ export class Room implements DeliveryTarget {
     this.intake = new ChangeIntake({
       ...{ documentId, doc, logger, pipeline: this.pipeline, log: this.log, sharedLog: !store.exclusive, clientAuthors },
       isMember: (c) => this.connections.has(c),
+      access: (c) => this.bodyAccess(c),
       reject: (c, code, reason) => this.reject(c, code, reason),
+      refuse: (c, reason) => this.refuse(c, reason),
+      suggested: (c) => this.options.observer?.suggested?.(this, c.user),
     });
     this.loadedStateVector = Y.encodeStateVector(this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -103,8 +109,18 @@ export class Room implements DeliveryTarget {
     return this.pipeline.busy;
   }
 
+  /**
+   * What the connection may do to the body now (shared/access.ts): its role,
+   * the document's status and suggestOnly as this room knows them, so a change
+   * of any of them holds for the very next frame.
+   */
+  bodyAccess(connection: Connection): BodyAccess {
+    return bodyAccess(connection.role, this.status, this.suggestOnly);
+  }
+
+  /** Whether what the connection sends is taken at all (edits, or suggestions only). */
   canWrite(connection: Connection): boolean {
-    return canEditBody(connection.role, this.status);
+    return this.bodyAccess(connection) !== 'read';
   }
 
   /** The document's status as this room knows it (approved: read-only for all). */
@@ -114,6 +130,11 @@ export class Room implements DeliveryTarget {
 
   setStatus(status: DocumentStatus): void {
     this.status = status;
+  }
+
+  /** Whether editors only suggest (修订), as this room knows it. */
+  setSuggestOnly(suggestOnly: boolean): void {
+    this.suggestOnly = suggestOnly;
   }
 
   /**
@@ -166,6 +187,18 @@ export class Room implements DeliveryTarget {
     }
   }
 
+  /**
+   * A change from one who may only suggest that does more than add or
+   * withdraw their own suggestions: never stored or relayed (ChangeIntake
+   * acknowledges it as processed, as a read-only connection's), and only
+   * that connection is told, with a 'refused' event (the editor then
+   * rebuilds its copy from the server's; see docs/protocol.md).
+   */
+  private refuse(connection: Connection, reason: string): void {
+    this.options.logger.info({ documentId: this.documentId, user: connection.user.username, reason }, 'refused a change from a member who may only suggest');
+    if (connection.extended) connection.send(encodeEvent({ type: 'refused', reason }));
+  }
+
   private handle(connection: Connection, frame: Uint8Array): void {
     const message = decodeClientMessage(frame);
     switch (message.kind) {
@@ -175,6 +208,7 @@ export class Room implements DeliveryTarget {
       case 'update': {
         const n = ++connection.updateFramesReceived;
         // Read-only connections receive everything; what they send is dropped (and acknowledged as processed).
+        // Those who may only suggest are judged in the intake (checkSuggestOnly).
         if (this.canWrite(connection)) this.intake.take(connection, message.update, message.attribution, n);
         else this.intake.acknowledgeOnly(connection, n);
         return;

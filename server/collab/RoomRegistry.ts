@@ -140,6 +140,7 @@ export class RoomRegistry {
         {
           documentId,
           status: record.status,
+          suggestOnly: record.suggestOnly,
           store: this.options.documents,
           logger: this.options.logger,
           compactAfterUpdates: this.options.compactAfterUpdates,
@@ -161,6 +162,13 @@ export class RoomRegistry {
       if (unnamed.length > 0) room.applyServerChange(null, () => giveSectionIds(unnamed));
       // scaled out: what the others say about it, and what they stored between the load and now
       await this.link.opened(room);
+      // The status and suggestOnly (who may edit, who only suggest) as they are now: a change made
+      // between reading the record and listening to the others would otherwise be missed.
+      const current = await this.options.records.getDocument(documentId);
+      if (current) {
+        room.setStatus(current.status);
+        room.setSuggestOnly(current.suggestOnly);
+      }
       // a long log (left by a crash) is compacted once the first readers are served
       room.compactWhenIdle();
       return room;
@@ -238,6 +246,11 @@ export class RoomRegistry {
   /** The document's status (approved: read-only for all), on every instance. */
   setStatus(documentId: string, status: DocumentStatus): void {
     this.link.setStatus(documentId, status);
+  }
+
+  /** 修订: whether editors only suggest, for the document's open connections at once, on every instance. */
+  setSuggestOnly(documentId: string, suggestOnly: boolean): void {
+    this.link.setSuggestOnly(documentId, suggestOnly);
   }
 
   /** Applies a member's new role (or removal) to their open connections at once, on every instance. */

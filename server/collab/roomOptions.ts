@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { DocumentStatus } from '../../shared/api.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
+import type { ConnectionUser } from './Connection.js';
 import type { Room } from './Room.js';
 
 export interface RoomLimits {
@@ -19,11 +20,15 @@ export interface RoomObserver {
   changed(room: Room): void;
   /** The last connection that could write has left. */
   writersLeft(room: Room): void;
+  /** 修订: a change of `user`'s that writes their suggestions was taken (stored and applied in its turn). */
+  suggested?(room: Room, user: ConnectionUser): void;
 }
 
 export interface RoomOptions {
   documentId: string;
   status: DocumentStatus;
+  /** 修订: the owner asked that editors only suggest (the document's suggestOnly). */
+  suggestOnly?: boolean;
   store: DocumentStore;
   logger: Logger;
   compactAfterUpdates: number;

@@ -119,6 +119,27 @@ export function checkSuggestOnly(doc: Y.Doc, update: Uint8Array, username: strin
   return { ok: true };
 }
 
+/**
+ * Whether `update` sets a suggestion mark of `username`'s anywhere (adds or
+ * extends a suggestion; withdrawing one only deletes): read from the update's
+ * own structs, without the document, for notifying reviewers (修订).
+ */
+export function writesSuggestionsOf(update: Uint8Array, username: string): boolean {
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return false;
+  }
+  return structs.some(
+    (s) =>
+      s instanceof Y.Item &&
+      s.content instanceof Y.ContentFormat &&
+      SUGGESTION_NAMES.has(markNameOfKey(s.content.key)) &&
+      (s.content.value as Attrs | null)?.author === username,
+  );
+}
+
 /** A character with its marks (Yjs formatting attributes), or a child element by identity. */
 type Token = { char: string; attrs: Attrs } | { element: string };
 

@@ -63,4 +63,14 @@ export class TestSocket implements Wire {
       })
       .filter((u): u is Uint8Array => u !== null);
   }
+
+  /** The events (type 101) the server sent, parsed. */
+  get events(): { type: string }[] {
+    return this.sent
+      .map((frame) => {
+        const d = decoding.createDecoder(frame);
+        return decoding.readVarUint(d) === 101 ? (JSON.parse(decoding.readVarString(d)) as { type: string }) : null;
+      })
+      .filter((e): e is { type: string } => e !== null);
+  }
 }

@@ -38,6 +38,7 @@ export class DocumentService {
       updatedAt: iso(row.updatedAt),
       owner: { username: row.ownerUsername, displayName: row.ownerDisplayName },
       progress: progress.get(row.id) ?? null,
+      suggestOnly: row.suggestOnly,
     }));
   }
 
@@ -49,7 +50,7 @@ export class DocumentService {
   /** A new document of `user`'s holding `state` (a Yjs update of the whole body): an import, or a template's seed. */
   async createWithContent(user: UserRecord, title: string, state: Uint8Array, template: TemplateId = 'blank'): Promise<DocumentDto> {
     const at = this.now();
-    const record: DocumentRecord = { id: newId(), title, status: 'draft', ownerId: user.id, template, createdAt: at, updatedAt: at };
+    const record: DocumentRecord = { id: newId(), title, status: 'draft', ownerId: user.id, template, createdAt: at, updatedAt: at, suggestOnly: false };
     await this.storage.records.createDocument(record, state);
     return this.dto(record, 'owner', user);
   }
@@ -114,9 +115,25 @@ export class DocumentService {
     if (record.status !== 'draft') throw conflict('wrong_status', `The document is ${record.status}, not a draft.`);
     const at = this.now();
     await this.storage.records.setStatus(documentId, 'in_review', at);
+    // In review, editors only suggest (修订): open connections switch at once, on every instance.
+    this.registry.setStatus(documentId, 'in_review');
     this.registry.sendEvent(documentId, { type: 'document' });
     const owner = await this.storage.accounts.findUserById(record.ownerId);
     return this.dto({ ...record, status: 'in_review', updatedAt: at }, role, owner ?? user);
+  }
+
+  /**
+   * 修订: the owner turns suggestions-only editing on or off. Open connections
+   * switch at once on every instance; open editors are told to refresh.
+   */
+  async setReview(documentId: string, user: UserRecord, suggestOnly: boolean): Promise<DocumentDto> {
+    const { record, role } = await this.access.require(documentId, user, 'setReview');
+    const at = this.now();
+    await this.storage.records.setSuggestOnly(documentId, suggestOnly, at);
+    this.registry.setSuggestOnly(documentId, suggestOnly);
+    this.registry.sendEvent(documentId, { type: 'document' });
+    const owner = await this.storage.accounts.findUserById(record.ownerId);
+    return this.dto({ ...record, suggestOnly, updatedAt: at }, role, owner ?? user);
   }
 
   async content(documentId: string, user: UserRecord): Promise<ContentDto> {
@@ -147,6 +164,7 @@ export class DocumentService {
       updatedAt: iso(record.updatedAt),
       owner: { username: owner.username, displayName: owner.displayName },
       progress: progress.get(record.id) ?? null,
+      suggestOnly: record.suggestOnly,
     };
   }
 }

@@ -3,7 +3,7 @@ import { isTemplateId, templates } from '../../shared/templates.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { DocumentService } from '../documents/DocumentService.js';
 import { badRequest } from '../errors.js';
-import { createDocumentBody, memberBody, parseBody, renameDocumentBody, usernameSchema } from './validation.js';
+import { createDocumentBody, memberBody, parseBody, renameDocumentBody, reviewBody, usernameSchema } from './validation.js';
 import { currentUser, requireUser } from './session.js';
 
 export function documentRoutes(documents: DocumentService, authenticator: Authenticator): Router {
@@ -59,6 +59,12 @@ export function documentRoutes(documents: DocumentService, authenticator: Authen
 
   router.post('/api/documents/:id/submit', async (req, res) => {
     res.json(await documents.submit(req.params.id, currentUser(res)));
+  });
+
+  // 修订: the owner asks that editors only suggest (or lets them edit again).
+  router.put('/api/documents/:id/review', async (req, res) => {
+    const body = parseBody(reviewBody, req.body);
+    res.json(await documents.setReview(req.params.id, currentUser(res), body.suggestOnly));
   });
 
   router.get('/api/documents/:id/content', async (req, res) => {

@@ -69,6 +69,12 @@ export const reviewAllBody = z.object({
   author: z.string({ error: 'author must be a username' }).min(1, 'author: a username').max(MAX_SUGGESTION_TEXT).optional(),
 });
 
+/** 修订: PUT /api/documents/:id/review. Only this key is taken: anything else is a mistake worth a 400. */
+export const reviewBody = z.strictObject(
+  { suggestOnly: z.boolean({ error: 'suggestOnly must be true or false' }) },
+  { error: 'a JSON object {"suggestOnly": true | false}' },
+);
+
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {

@@ -9,6 +9,8 @@ export type DocumentMessage =
   | { t: 'awareness'; from: string; update: string }
   | { t: 'event'; from: string; event: DocumentEvent }
   | { t: 'status'; from: string; status: DocumentStatus }
+  /** 修订: whether editors only suggest. */
+  | { t: 'review'; from: string; suggestOnly: boolean }
   /** A member's role changed (null: removed). */
   | { t: 'access'; from: string; userId: string; role: Role | null }
   | { t: 'deleted'; from: string };

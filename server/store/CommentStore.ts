@@ -25,14 +25,14 @@ export interface ThreadRecord {
 
 export interface NotificationRecord {
   id: string;
-  /** `mention` in a comment, or a section `assigned` to the user (分工). */
-  kind: 'mention' | 'assigned';
+  /** `mention` in a comment, a section `assigned` to the user (分工), or someone `suggested` changes (修订). */
+  kind: 'mention' | 'assigned' | 'suggested';
   userId: string;
   documentId: string;
   /** Mentions: the thread, and the thread's or the reply's id that mentions the user. */
   threadId: string | null;
   commentId: string | null;
-  /** Assignments: the section. */
+  /** Assignments: the section; suggestions: the section they are in (null: outside every section). */
   sectionId: string | null;
   actorId: string;
   excerpt: string;

@@ -11,7 +11,11 @@ const TABLES: { name: string; columns: string[]; booleans?: string[]; withoutRow
   { name: 'users', columns: ['id', 'username', 'username_key', 'display_name', 'password_hash', 'is_admin', 'created_at'], booleans: ['is_admin'] },
   { name: 'sessions', columns: ['token_hash', 'user_id', 'created_at', 'expires_at'] },
   { name: 'invites', columns: ['code', 'created_by', 'created_at', 'expires_at', 'used_by', 'used_at'] },
-  { name: 'documents', columns: ['id', 'title', 'status', 'owner_id', 'template', 'created_at', 'updated_at', 'deleted_at'] },
+  {
+    name: 'documents',
+    columns: ['id', 'title', 'status', 'owner_id', 'template', 'created_at', 'updated_at', 'deleted_at', 'suggest_only'],
+    booleans: ['suggest_only'],
+  },
   { name: 'members', columns: ['document_id', 'user_id', 'role', 'added_at'] },
   { name: 'document_updates', columns: ['seq', 'document_id', 'data', 'user_id', 'created_at'] },
   { name: 'quarantined_updates', columns: ['document_id', 'seq', 'data', 'user_id', 'reason', 'set_aside_at'] },

@@ -18,7 +18,12 @@ export interface DocumentRecord {
   template: string;
   createdAt: number;
   updatedAt: number;
+  /** 修订: the owner asked that editors only suggest changes to the body (PUT /api/documents/:id/review). */
+  suggestOnly: boolean;
 }
+
+/** A document as created: every new document starts with suggestOnly off. */
+export type NewDocumentRecord = Omit<DocumentRecord, 'suggestOnly'>;
 
 /** A document as one member sees it in a list. */
 export interface MemberDocumentRecord extends DocumentRecord {

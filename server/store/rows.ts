@@ -36,9 +36,11 @@ export interface DocumentRow {
   template: string;
   created_at: number;
   updated_at: number;
+  /** SQLite hands out 0 or 1, PostgreSQL a boolean. */
+  suggest_only: number | boolean;
 }
 
-export const DOCUMENT_COLUMNS = 'd.id, d.title, d.status, d.owner_id, d.template, d.created_at, d.updated_at';
+export const DOCUMENT_COLUMNS = 'd.id, d.title, d.status, d.owner_id, d.template, d.created_at, d.updated_at, d.suggest_only';
 
 export function documentFromRow(row: DocumentRow): DocumentRecord {
   return {
@@ -49,6 +51,7 @@ export function documentFromRow(row: DocumentRow): DocumentRecord {
     template: row.template,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    suggestOnly: Boolean(row.suggest_only),
   };
 }
 
@@ -200,7 +203,7 @@ export const notificationFromRow = (r: NotificationRow): NotificationRecord => (
   id: r.id,
   userId: r.user_id,
   documentId: r.document_id,
-  kind: r.kind === 'assigned' ? 'assigned' : 'mention',
+  kind: r.kind === 'assigned' || r.kind === 'suggested' ? r.kind : 'mention',
   threadId: r.thread_id || null,
   commentId: r.comment_id || null,
   sectionId: r.section_id ?? null,

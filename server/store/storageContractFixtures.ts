@@ -12,7 +12,17 @@ export function user(overrides: Partial<UserRecord> = {}): UserRecord {
 }
 
 export function documentRecord(ownerId: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
-  return { id: uniq('d'), title: '2026年工作总结', status: 'draft', ownerId, template: 'blank', createdAt: 2000, updatedAt: 2000, ...overrides };
+  return {
+    id: uniq('d'),
+    title: '2026年工作总结',
+    status: 'draft',
+    ownerId,
+    template: 'blank',
+    createdAt: 2000,
+    updatedAt: 2000,
+    suggestOnly: false,
+    ...overrides,
+  };
 }
 
 export function textUpdate(text: string, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {

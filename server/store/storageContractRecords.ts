@@ -130,6 +130,12 @@ export function describeRecordContracts(current: () => Storage): void {
       await storage.records.setStatus(record.id, 'in_review', 8);
       const after = await storage.records.getDocument(record.id);
       expect([after?.title, after?.status, after?.updatedAt]).toEqual(['新标题', 'in_review', 8]);
+      expect(after?.suggestOnly).toBe(false);
+      await storage.records.setSuggestOnly(record.id, true, 9);
+      expect(await storage.records.getDocument(record.id)).toMatchObject({ suggestOnly: true, updatedAt: 9, status: 'in_review' });
+      expect((await storage.records.listDocumentsForUser(owner.id)).find((d) => d.id === record.id)?.suggestOnly).toBe(true);
+      await storage.records.setSuggestOnly(record.id, false, 10);
+      expect((await storage.records.getDocument(record.id))?.suggestOnly).toBe(false);
       await storage.records.setListedOwner(record.id, other.id);
       expect((await storage.records.getDocument(record.id))?.ownerId).toBe(other.id);
     });

@@ -8,7 +8,6 @@ import { Node } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { canEditBody } from '../../shared/access.js';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
 import { acceptAll, acceptSuggestion, listSuggestions, rejectAll, rejectSuggestion, type SuggestionKind } from '../../shared/suggestions.js';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
@@ -77,9 +76,9 @@ export class SuggestionService {
    * open editors to refresh their suggestions.
    */
   private async change(documentId: string, user: UserRecord, transform: (tr: Transform) => Transform): Promise<void> {
-    const { role, record } = await this.access.require(documentId, user, 'reviewSuggestions');
-    if (!canEditBody(role, record.status))
-      throw conflict('document_approved', 'The document is approved: reopen it before accepting or rejecting suggestions.');
+    // Owners and editors accept and reject even while editors may only suggest (in review, suggestOnly): that is the review.
+    const { record } = await this.access.require(documentId, user, 'reviewSuggestions');
+    if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before accepting or rejecting suggestions.');
     const changed = await this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
       const tr = transform(new Transform(asStored(room.body)));

@@ -12,7 +12,7 @@ import { isValidId, newId } from '../ids.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
 import { keepKnownTypes, renderContent } from '../documents/renderContent.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import { canRestoreVersion } from '../../shared/access.js';
 import { deleterOf } from '../store/deletions.js';
 import type { UserRecord } from '../store/records.js';
@@ -113,7 +113,14 @@ export class VersionService {
    */
   async restore(documentId: string, user: UserRecord, versionId: string): Promise<VersionDto> {
     const { role, record } = await this.access.require(documentId, user, 'restoreVersion');
-    if (!canRestoreVersion(role, record.status)) throw conflict('document_approved', 'The document is approved: reopen it before restoring a version.');
+    if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before restoring a version.');
+    // 修订: a restore changes the body directly, which one who may only suggest may not do.
+    if (!canRestoreVersion(role, record.status, record.suggestOnly)) {
+      throw forbidden(
+        'suggest_only',
+        'Only suggestions can be made now (the document is in review, or the owner asked for suggestions only): only the owner can restore a version.',
+      );
+    }
     const version = await this.find(documentId, versionId);
     const target = Node.fromJSON(schema, keepKnownTypes(JSON.parse(version.json)));
     return this.registry.withRoom(documentId, async (room) => {

@@ -1,6 +1,6 @@
 // Suggestions (修订) written into a stock client's body as a client that makes
 // them writes the marks: for integration tests of what suggestions take part in.
-// (suggestions.test.ts keeps its own copy of the same writer for now.)
+// (suggestions.test.ts and suggestOnly.test.ts write through it too.)
 import type { JSONContent } from '@tiptap/core';
 import { rewriteBody } from './bodyEdits.js';
 import type { CollabClient } from './collabClient.js';

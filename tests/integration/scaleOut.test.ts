@@ -10,6 +10,7 @@ import { dropSchema, PrivateRedis, startCluster, TEST_DATABASE_URL, TEST_REDIS_U
 import { startServerProcess } from '../helpers/serverProcess.js';
 import { appendParagraph, connect, occurrences, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { postgres, redis, requires } from '../helpers/requirements.js';
+import { suggest } from '../helpers/suggestionEdits.js';
 
 const ready = requires(await postgres(), await redis());
 
@@ -85,6 +86,31 @@ describe.skipIf(!ready)('several instances', () => {
     appendParagraph(fresh, '重新打开后');
     await saved(fresh);
     await until(async () => (await contentText(at(0).url, owner, id)).includes('重新打开后'), 'the edit after reopening on another instance');
+  });
+
+  it('switches an editor on another instance to suggesting, and back, as soon as the owner asks (修订)', async () => {
+    const id = await sharedDocument();
+    const b = open(1, id, editor);
+    await synced(b);
+    const documentEvents = () => b.events.filter((e) => e.type === 'document').length;
+    expect((await api(at(0).url, 'PUT', `/api/documents/${id}/review`, { token: owner.token, body: { suggestOnly: true } })).status).toBe(200);
+    await until(() => documentEvents() === 1, 'suggestOnly to reach instance 1');
+    const sid = suggest(b, 'insert', '一是围绕', editor.username, '另一实例的建议');
+    await saved(b);
+    const listed = await api(at(2).url, 'GET', `/api/documents/${id}/suggestions`, { token: owner.token });
+    expect(listed.body.map((x: { id: string }) => x.id)).toEqual([sid]);
+    expect((await api(at(2).url, 'PUT', `/api/documents/${id}/review`, { token: owner.token, body: { suggestOnly: false } })).status).toBe(200);
+    await until(() => documentEvents() === 2, 'suggestOnly off to reach instance 1');
+    appendParagraph(b, '又能直接改');
+    await saved(b);
+    await until(async () => (await contentText(at(0).url, owner, id)).includes('又能直接改'), 'the direct edit on another instance');
+    // in review, from another instance: the same connection only suggests again
+    expect((await api(at(0).url, 'POST', `/api/documents/${id}/submit`, { token: owner.token })).status).toBe(200);
+    await until(() => documentEvents() === 3, 'the review to reach instance 1');
+    appendParagraph(b, '审议中直接改');
+    await saved(b);
+    await until(() => b.events.some((e) => e.type === 'refused'), 'the refusal');
+    for (const s of cluster.instances) expect(await contentText(s.url, owner, id)).not.toContain('审议中直接改');
   });
 
   it("takes a revoked member's connections away on every instance", async () => {

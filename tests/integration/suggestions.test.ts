@@ -1,11 +1,10 @@
 // 修订 through the API with a real server: listing the suggestions a document
 // holds, accepting and rejecting them (one, or all of one author's) as a change
 // everyone sees, who may, and approval waiting until none is left.
-import type { JSONContent } from '@tiptap/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { rewriteBody } from '../helpers/bodyEdits.js';
 import { clientsPerTest, type CollabClient, saved, synced, until } from '../helpers/collabClient.js';
+import { suggest } from '../helpers/suggestionEdits.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let srv: TestServer;
@@ -29,35 +28,6 @@ async function sharedDocument(): Promise<string> {
   await share(srv.url, owner, id, editor, 'editor');
   await share(srv.url, owner, id, commenter, 'commenter');
   await share(srv.url, owner, id, viewer, 'viewer');
-  return id;
-}
-
-type Kind = 'insert' | 'delete';
-const MARK: Record<Kind, string> = { insert: 'suggestionInsert', delete: 'suggestionDelete' };
-let nextId = 0;
-
-/**
- * Writes a suggestion as a stock client would: `text` inserted after `at` with
- * an insertion mark, or the text `at` itself marked for deletion.
- */
-function suggest(c: CollabClient, kind: Kind, at: string, author: string, text = ''): string {
-  const id = `s-test-${++nextId}`;
-  const mark = { type: MARK[kind], attrs: { id, author, createdAt: Date.UTC(2026, 11, 7, 8, 0, nextId) } };
-  let done = false;
-  const visit = (node: JSONContent): JSONContent[] => {
-    if (done) return [node];
-    if (node.type === 'text' && node.text?.includes(at)) {
-      done = true;
-      const i = node.text.indexOf(at);
-      const piece = (t: string, marks = node.marks ?? []): JSONContent[] => (t ? [{ ...node, text: t, marks }] : []);
-      const marked = [...(node.marks ?? []), mark];
-      if (kind === 'delete') return [...piece(node.text.slice(0, i)), ...piece(at, marked), ...piece(node.text.slice(i + at.length))];
-      return [...piece(node.text.slice(0, i + at.length)), ...piece(text, marked), ...piece(node.text.slice(i + at.length))];
-    }
-    return [node.content ? { ...node, content: node.content.flatMap(visit) } : node];
-  };
-  rewriteBody(c, (blocks) => blocks.flatMap(visit));
-  if (!done) throw new Error(`no text ${at}`);
   return id;
 }
 

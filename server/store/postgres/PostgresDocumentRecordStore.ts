@@ -1,13 +1,13 @@
 import type { DocumentStatus, Role } from '../../../shared/api.js';
 import type { DocumentRecordStore } from '../DocumentRecordStore.js';
-import type { DocumentRecord, MemberDocumentRecord, MemberRecord } from '../records.js';
+import type { DocumentRecord, MemberDocumentRecord, MemberRecord, NewDocumentRecord } from '../records.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 import { DOCUMENT_COLUMNS, documentFromRow, ROLE_ORDER, userFromRow, type DocumentRow, type UserRow } from '../rows.js';
 
 export class PostgresDocumentRecordStore implements DocumentRecordStore {
   constructor(private readonly db: PostgresDatabase) {}
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+  async createDocument(record: NewDocumentRecord, initialState: Uint8Array): Promise<void> {
     await this.db.transaction(async (client) => {
       await client.query('INSERT INTO documents (id, title, status, owner_id, template, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         record.id,
@@ -59,6 +59,10 @@ export class PostgresDocumentRecordStore implements DocumentRecordStore {
 
   async setStatus(id: string, status: DocumentStatus, now: number): Promise<void> {
     await this.db.query('UPDATE documents SET status = $1, updated_at = $2 WHERE id = $3 AND deleted_at IS NULL', [status, now, id]);
+  }
+
+  async setSuggestOnly(id: string, suggestOnly: boolean, now: number): Promise<void> {
+    await this.db.query('UPDATE documents SET suggest_only = $1, updated_at = $2 WHERE id = $3 AND deleted_at IS NULL', [suggestOnly, now, id]);
   }
 
   async deleteDocument(id: string, now: number): Promise<void> {

@@ -176,4 +176,9 @@ export const postgresMigrations: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `ALTER TABLE versions ADD COLUMN imported_from TEXT;`,
   },
+  {
+    // 修订: the owner's "editors only suggest" switch (PUT /api/documents/:id/review).
+    version: 6,
+    sql: `ALTER TABLE documents ADD COLUMN suggest_only BOOLEAN NOT NULL DEFAULT FALSE;`,
+  },
 ];

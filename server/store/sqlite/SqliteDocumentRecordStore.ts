@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocumentStatus, Role } from '../../../shared/api.js';
 import type { DocumentRecordStore } from '../DocumentRecordStore.js';
-import type { DocumentRecord, MemberDocumentRecord, MemberRecord } from '../records.js';
+import type { DocumentRecord, MemberDocumentRecord, MemberRecord, NewDocumentRecord } from '../records.js';
 import { DOCUMENT_COLUMNS, documentFromRow, ROLE_ORDER, userFromRow, type DocumentRow, type UserRow } from '../rows.js';
 
 export class SqliteDocumentRecordStore implements DocumentRecordStore {
@@ -32,6 +32,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
       all: db.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.created_at, d.id`),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
       setStatus: db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+      setSuggestOnly: db.prepare('UPDATE documents SET suggest_only = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
       delete: db.prepare('UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
       role: db.prepare<[string, string], { role: Role }>(
         `SELECT m.role FROM members m JOIN documents d ON d.id = m.document_id
@@ -46,7 +47,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
       removeMember: db.prepare('DELETE FROM members WHERE document_id = ? AND user_id = ?'),
       setOwner: db.prepare('UPDATE documents SET owner_id = ? WHERE id = ?'),
     };
-    this.createTransaction = db.transaction((record: DocumentRecord, initialState: Uint8Array) => {
+    this.createTransaction = db.transaction((record: NewDocumentRecord, initialState: Uint8Array) => {
       const s = this.statements;
       s.insertDocument.run(record.id, record.title, record.status, record.ownerId, record.template, record.createdAt, record.updatedAt);
       s.insertMember.run(record.id, record.ownerId, 'owner', record.createdAt);
@@ -54,7 +55,7 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
     });
   }
 
-  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+  async createDocument(record: NewDocumentRecord, initialState: Uint8Array): Promise<void> {
     this.createTransaction(record, initialState);
   }
 
@@ -83,6 +84,10 @@ export class SqliteDocumentRecordStore implements DocumentRecordStore {
   async setStatus(id: string, status: DocumentStatus, now: number): Promise<void> {
     this.statements.setStatus.run(status, now, id);
     this.onStatusChange(id);
+  }
+
+  async setSuggestOnly(id: string, suggestOnly: boolean, now: number): Promise<void> {
+    this.statements.setSuggestOnly.run(suggestOnly ? 1 : 0, now, id);
   }
 
   async deleteDocument(id: string, now: number): Promise<void> {

@@ -198,4 +198,9 @@ export const sqliteMigrations: readonly { version: number; sql: string }[] = [
     version: 9,
     sql: `ALTER TABLE versions ADD COLUMN imported_from TEXT;`,
   },
+  {
+    // 修订: the owner's "editors only suggest" switch (PUT /api/documents/:id/review); 0 or 1.
+    version: 10,
+    sql: `ALTER TABLE documents ADD COLUMN suggest_only INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
