@@ -4,6 +4,12 @@
 // the server's once the document is approved, and when the local one holds
 // changes the server does not have, throws it away and builds it again from the
 // server, so that refused text is never shown as if it were the document.
+// The same is done when the server refuses a change while the document is open
+// (the `refused` event): someone who may only suggest (修订) sent a plain edit,
+// typically typed just as the owner asked for suggestions or the draft went to
+// review. Yjs numbers a client's changes in order, so everything typed after a
+// refused change would wait on the server for good: the copy is rebuilt from
+// the server at once, and the member told.
 import { useEffect, useState } from 'react';
 import type { Collaboration } from '../editor/useCollaboration.js';
 import { readServerCopy } from '../editor/serverCopy.js';
@@ -17,7 +23,11 @@ export interface RefusedChanges {
   concealed: boolean;
   /** Local changes were thrown away: the member is told, until dismissed or reopened. */
   discarded: boolean;
+  /** Why: the document was approved, or the server refused a change (the member may only suggest now). */
+  reason: 'approved' | 'refused';
   dismiss: () => void;
+  /** The server refused a change of this copy: rebuilds it from the server's. */
+  discardRefused: () => void;
 }
 
 /** `frozen`: whether the document is approved; null while that is not known yet. */
@@ -28,6 +38,7 @@ export function useRefusedChanges(documentId: string, collaboration: Collaborati
   /** A check could not reach the server (offline): what this computer has is shown meanwhile. */
   const [unreachable, setUnreachable] = useState<Collaboration | null>(null);
   const [discarded, setDiscarded] = useState(false);
+  const [refusedDiscard, setRefusedDiscard] = useState(false);
 
   useEffect(() => {
     if (collaboration && frozen === false) shownOpen.add(collaboration);
@@ -81,7 +92,16 @@ export function useRefusedChanges(documentId: string, collaboration: Collaborati
   const pending = frozen === true && collaboration !== null && verified !== collaboration;
   return {
     concealed: pending && collaboration !== null && !shownOpen.has(collaboration) && unreachable !== collaboration,
-    discarded,
-    dismiss: () => setDiscarded(false),
+    discarded: discarded || refusedDiscard,
+    reason: refusedDiscard ? 'refused' : 'approved',
+    dismiss: () => {
+      setDiscarded(false);
+      setRefusedDiscard(false);
+    },
+    discardRefused: () => {
+      if (!collaboration) return;
+      setRefusedDiscard(true);
+      void collaboration.discardLocalCopy();
+    },
   };
 }

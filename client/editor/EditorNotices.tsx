@@ -56,7 +56,7 @@ export function EditorNotices({
       {restoredBy && <RestoredNotice event={restoredBy} onView={onViewRestored} onDismiss={onDismissRestored} />}
       {refused.discarded && (
         <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">
-          <span>{t('approval.discarded')}</span>
+          <span>{refused.reason === 'refused' ? t('suggestions.discarded') : t('approval.discarded')}</span>
           <button type="button" className="button button--small" onClick={refused.dismiss}>
             {t('approval.dismiss')}
           </button>

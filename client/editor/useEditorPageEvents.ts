@@ -31,6 +31,8 @@ interface EditorPageResources {
   sections: Resource<SectionDto[]>;
   /** Someone else restored a version. */
   onRestoredByOther: (event: RestoreEvent) => void;
+  /** The server refused a change of this page's copy (it may only suggest now): the copy is rebuilt. */
+  onRefused: () => void;
 }
 
 export function useEditorPageEvents({
@@ -44,6 +46,7 @@ export function useEditorPageEvents({
   historyOpen,
   sections,
   onRestoredByOther,
+  onRefused,
 }: EditorPageResources): void {
   const notifications = useNotifications();
   useDocumentEvents(provider, (event) => {
@@ -59,6 +62,8 @@ export function useEditorPageEvents({
       // The restorer has the toast; everyone else is told what replaced their text and where it went.
       if (event.by.username !== username) onRestoredByOther(event);
     } else {
+      // a refused change: this member may only suggest now (in review, or the owner asked), which the document says
+      if (event.type === 'refused') onRefused();
       void meta.reload();
       void members.reload();
       // an approval or a reopening adds a version (定稿): an open history shows it

@@ -446,6 +446,8 @@ export const en: Dictionary = {
     tooLong: 'A comment can have at most {{max}} characters.',
   },
   suggestions: {
+    discarded:
+      'The server did not keep your last change: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). The page shows the server’s copy again; please type it again as a suggestion.',
     toggle: 'Suggestions',
     toggleCount: 'Suggestions ({{count}} pending)',
     pane: 'Suggestions',

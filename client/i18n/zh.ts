@@ -442,6 +442,8 @@ export const zh = {
     tooLong: '批注最多 {{max}} 个字。',
   },
   suggestions: {
+    discarded:
+      '服务器没有保存您刚才的修改：您现在只能以修订方式修改（文稿审议中，或所有者要求以修订方式修改）。页面已恢复为服务器上的内容，请在修订模式下重新输入。',
     toggle: '修订',
     toggleCount: '修订（{{count}} 处待处理）',
     pane: '修订',

@@ -113,6 +113,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     historyOpen,
     sections: sections.records,
     onRestoredByOther: setRestoredBy,
+    onRefused: refused.discardRefused,
   });
   useLinkedThread(comments.activate, () => setViewing(null));
   useLinkedSection(editor, sections.live, () => setViewing(null));
@@ -261,7 +262,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
             documentId={documentId}
             version={viewing}
             versions={history.versions}
-            canRestore={canRestoreVersion(doc.role, doc.status)}
+            canRestore={canRestoreVersion(doc.role, doc.status, doc.suggestOnly)}
             onBack={() => setViewing(null)}
             onRestored={() => {
               const { name, time } = labelOf(viewing, labelWords(t));

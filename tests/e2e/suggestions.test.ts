@@ -1,0 +1,162 @@
+// Browser end-to-end: a round of 修订. A commenter suggests an insertion and a
+// deletion with nothing but the keyboard; the owner sees them live in colour,
+// accepts one from the text and rejects the other from the 修订 pane; both
+// screens agree and the export has the accepted text. An editor whose
+// document is in review suggests through an input method. Nobody's
+// connection is closed for what the editor sent.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/collab.js';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { openWatched, screenshot, socketCloses } from '../helpers/browser.js';
+import { useBrowserSuite } from '../helpers/browserSuite.js';
+import { until } from '../helpers/collabClient.js';
+import { chromium, requires } from '../helpers/requirements.js';
+import type { TestServer } from '../helpers/testServer.js';
+
+const ready = requires(chromium());
+
+let srv: TestServer;
+let browser: Browser;
+let alice: TestUser;
+let bob: TestUser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+/** Headings of the year-end template, one line each, so that End reaches their end. */
+const SUPERVISE = '民主监督更有效';
+const PARTICIPATE = '参政议政更主动';
+
+/** The editor's text without other people's carets, whose name labels sit inside it. */
+const bodyText = (page: Page): Promise<string> =>
+  page.getByTestId('editor').evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+
+/** A suggestion's text, without a caret's name label that may sit inside it. */
+const textOf = (locator: Locator): Promise<string> =>
+  locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+
+async function caretAtEndOf(page: Page, heading: string): Promise<void> {
+  await page.locator('[data-testid="editor"] h2', { hasText: heading }).click();
+  await page.keyboard.press('End');
+}
+
+const suggestionsOn = (page: Page, kind: 'ins' | 'del', author: TestUser) =>
+  page.locator(`[data-testid="editor"] ${kind}[data-suggestion][data-author="${author.username}"]`);
+
+const open = (user: TestUser, id: string) => openWatched(browser, srv.url, user, id, contexts, pageErrors);
+
+useBrowserSuite({}, async (started) => {
+  ({ srv, browser } = started);
+  [alice, bob] = await Promise.all([newUser(srv.url, '张丽'), newUser(srv.url, '王明')]);
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the browser', () => {
+  it('a commenter suggests, the owner accepts one and rejects the other, and both screens and the export agree', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'commenter');
+    const a = await open(alice, id);
+    const b = await open(bob, id);
+
+    // A commenter can only suggest: the toggle is locked on 修订.
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="suggest"]').waitFor();
+    expect(await b.getByTestId('mode-edit').isDisabled()).toBe(true);
+
+    await caretAtEndOf(b, SUPERVISE);
+    await b.keyboard.type('、更有力');
+    await caretAtEndOf(b, PARTICIPATE);
+    await b.keyboard.press('Backspace');
+    await b.keyboard.press('Backspace');
+    // Enter would split the heading: not a suggestion, so nothing happens and the page says why.
+    await b.keyboard.press('Enter');
+    await b.getByTestId('toast').filter({ hasText: '修订' }).waitFor();
+
+    // The owner sees both live, in bob's colour.
+    const inserted = suggestionsOn(a, 'ins', bob);
+    const deleted = suggestionsOn(a, 'del', bob);
+    await until(async () => (await inserted.count()) > 0 && (await deleted.count()) > 0, 'the owner to see the suggestions');
+    expect(await textOf(inserted.first())).toBe('、更有力');
+    expect(await textOf(deleted.first())).toBe('主动');
+    const colour = (page: Page, selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
+    // the colour is drawn by a decoration inside the mark's element
+    const insertColour = await colour(a, `[data-testid="editor"] ins[data-author="${bob.username}"] .suggestion--insert, [data-testid="editor"] .suggestion--insert`);
+    expect(insertColour).not.toBe(await colour(a, '[data-testid="editor"] h2'));
+    await screenshot(a, 'suggestions-seen-by-the-owner');
+
+    // Accept the insertion from the text: its card on hover.
+    // (the card goes away when the text scrolls under it: scrolled there first, as a reader would)
+    await inserted.first().scrollIntoViewIfNeeded();
+    const card = a.getByTestId('suggestion-popover');
+    await until(async () => {
+      await inserted.first().hover();
+      return card.isVisible();
+    }, 'the card to show on hover');
+    await screenshot(a, 'suggestion-hover-card');
+    await card.getByTestId('accept-suggestion').click();
+    // Reject the deletion from the 修订 pane.
+    await a.getByTestId('suggestions-toggle').click();
+    const pane = a.getByTestId('suggestions-panel');
+    await pane.getByTestId('suggestion-card').filter({ hasText: '主动' }).getByTestId('reject-suggestion').click();
+    await pane.getByTestId('suggestions-empty').waitFor();
+    await screenshot(a, 'suggestions-settled');
+
+    for (const page of [a, b]) {
+      await until(async () => (await page.locator('[data-testid="editor"] [data-suggestion]').count()) === 0, 'no suggestion to be left on screen');
+    }
+    await until(async () => (await bodyText(a)) === (await bodyText(b)), 'both screens to agree');
+    expect(await bodyText(b)).toContain(`${SUPERVISE}、更有力`);
+    expect(await bodyText(b)).toContain(PARTICIPATE);
+
+    await until(async () => (await contentText(srv.url, alice, id)).includes(`${SUPERVISE}、更有力`), 'the server to store the accepted text');
+    const markdown = await api<string>(srv.url, 'GET', `/api/documents/${id}/export?format=md&version=current`, { token: alice.token });
+    expect(markdown.body).toContain(`${SUPERVISE}、更有力`);
+    expect(markdown.body).toContain(PARTICIPATE);
+    expect(markdown.body).not.toMatch(/<ins|<del/);
+    for (const page of [a, b]) expect(await socketCloses(page)).not.toContain(CloseCode.invalidChange);
+  });
+
+  it('an editor suggests through an input method while the document is in review', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    await api(srv.url, 'POST', `/api/documents/${id}/submit`, { token: alice.token });
+    const a = await open(alice, id);
+    const b = await open(bob, id);
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="suggest"]').waitFor();
+
+    await caretAtEndOf(b, SUPERVISE);
+    const cdp = await b.context().newCDPSession(b);
+    for (const text of ['xiang', 'xiang cun', 'xiang cun zhen xing']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await cdp.send('Input.insertText', { text: '乡村振兴' });
+    await b.keyboard.type('工作');
+
+    const inserted = suggestionsOn(a, 'ins', bob);
+    await until(async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴工作', 'the owner to see the composed suggestion', 10_000);
+    await screenshot(b, 'suggestion-by-ime');
+    const listed = await api<{ author: string; kind: string; text: string }[]>(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: alice.token });
+    expect(listed.body.map(({ author, kind, text }) => ({ author, kind, text }))).toEqual([{ author: bob.username, kind: 'insert', text: '乡村振兴工作' }]);
+    // Until it is accepted, the text as agreed does not have it, nor ever the pinyin.
+    const agreed = await contentText(srv.url, alice, id);
+    expect(agreed).not.toContain('乡村振兴工作');
+    expect(agreed).not.toMatch(/[a-z]/);
+    expect(await bodyText(b)).not.toMatch(/[a-z]/);
+    for (const page of [a, b]) expect(await socketCloses(page)).not.toContain(CloseCode.invalidChange);
+  });
+});
