@@ -1,6 +1,8 @@
 // 定稿: first what is unfinished (open comment threads, sections of 分工 not
 // 已完成, placeholders still in the text), each a way back to it; then approving anyway, or, when nothing is
-// unfinished, a plain confirmation.
+// unfinished, a plain confirmation. Pending suggestions (修订) are not a
+// warning but a stop: the server refuses to approve while any are pending
+// (409 pending_suggestions), so the dialog says so and leads to the 修订 pane.
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalDto, ApprovalWarningsDto } from '../../shared/api.js';
@@ -20,12 +22,17 @@ interface ApprovalDialogProps {
   onThread: (threadId: string) => void;
   /** Go to a section of 分工 not yet 已完成 (the dialog closes). */
   onSection: (sectionId: string) => void;
+  /** Suggestions (修订) pending in the document on screen: approving waits until each is accepted or rejected. */
+  pendingSuggestions: number;
+  /** Open the 修订 pane (the dialog closes). */
+  onSuggestions: () => void;
   onClose: () => void;
 }
 
 const isEmpty = (warnings: ApprovalWarningsDto) => warnings.placeholders.length === 0 && warnings.openThreads.length === 0 && warnings.sections.length === 0;
 
-export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlaceholder, onThread, onSection, onClose }: ApprovalDialogProps) {
+export function ApprovalDialog(props: ApprovalDialogProps) {
+  const { documentId, unsavedChanges, onApproved, onPlaceholder, onThread, onSection, pendingSuggestions, onSuggestions, onClose } = props;
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const loadWarnings = useCallback(() => getApprovalWarnings(documentId), [documentId]);
@@ -46,7 +53,7 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
   }
 
   const data = warnings.data;
-  const clean = data !== undefined && isEmpty(data);
+  const clean = data !== undefined && isEmpty(data) && pendingSuggestions === 0;
 
   return (
     <Dialog
@@ -59,7 +66,13 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
           <button type="button" className="button" onClick={onClose} autoFocus data-testid="approval-back">
             {clean ? t('common.cancel') : t('approval.back')}
           </button>
-          <button type="button" className="button button--primary" onClick={approve} disabled={busy || !data} data-testid="approve-anyway">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={approve}
+            disabled={busy || !data || pendingSuggestions > 0}
+            data-testid="approve-anyway"
+          >
             {busy ? t('approval.approving') : clean ? t('approval.approve') : t('approval.approveAnyway')}
           </button>
         </>
@@ -78,8 +91,16 @@ export function ApprovalDialog({ documentId, unsavedChanges, onApproved, onPlace
           </button>
         </div>
       )}
+      {pendingSuggestions > 0 && (
+        <div className="approval-dialog__blocker" role="alert" data-testid="approval-suggestions">
+          <p>{t('approval.suggestionsPending', { count: pendingSuggestions })}</p>
+          <button type="button" className="button button--small" onClick={onSuggestions} data-testid="approval-open-suggestions">
+            {t('approval.openSuggestions')}
+          </button>
+        </div>
+      )}
       {clean && <p>{t('approval.confirmBody')}</p>}
-      {data && !clean && (
+      {data && !isEmpty(data) && (
         <>
           <p>{t('approval.warningsIntro')}</p>
           {/* Comments first: they are few, and they are people's objections. */}

@@ -33,6 +33,9 @@ interface EditorDialogsProps {
   /** From the approval check: a placeholder to select, a thread to show (the dialog has closed). */
   onPlaceholder: (text: string) => void;
   onThread: (threadId: string) => void;
+  /** Suggestions (修订) pending in the document: approval waits for them. */
+  pendingSuggestions: number;
+  onSuggestions: () => void;
   showToast: (message: string) => void;
 }
 
@@ -83,6 +86,11 @@ export function EditorDialogs(props: EditorDialogsProps) {
           onThread={(threadId) => {
             dialogs.close('approve');
             props.onThread(threadId);
+          }}
+          pendingSuggestions={props.pendingSuggestions}
+          onSuggestions={() => {
+            dialogs.close('approve');
+            props.onSuggestions();
           }}
           onSection={(sectionId) => {
             dialogs.close('approve');

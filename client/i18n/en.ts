@@ -519,6 +519,8 @@ export const en: Dictionary = {
     submitted: 'Submitted for review',
   },
   approval: {
+    suggestionsPending: '{{count}} suggested changes are still pending. Accept or reject each before approving (or all at once in the Suggestions pane).',
+    openSuggestions: 'Open the Suggestions pane',
     approve: 'Approve',
     checking: 'Checking for unfinished content…',
     loadError: 'The check failed.',

@@ -514,6 +514,8 @@ export const zh = {
     submitted: '已提交审议',
   },
   approval: {
+    suggestionsPending: '还有 {{count}} 处修订未处理。定稿前，请逐一接受或拒绝（也可在修订窗格中全部接受或全部拒绝）。',
+    openSuggestions: '打开修订窗格',
     approve: '定稿',
     checking: '正在检查尚未完成的内容…',
     loadError: '检查失败。',

@@ -308,6 +308,11 @@ export function EditorPage({ documentId }: { documentId: string }) {
           setViewing(null);
           comments.activate(threadId, true);
         }}
+        pendingSuggestions={suggestions.list.length}
+        onSuggestions={() => {
+          setViewing(null);
+          suggestions.setOpen(true);
+        }}
         showToast={showToast}
       />
       {assigned?.id && (

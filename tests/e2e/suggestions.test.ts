@@ -95,9 +95,22 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
         .first()
         .evaluate((el) => getComputedStyle(el).color);
     // the colour is drawn by a decoration inside the mark's element
-    const insertColour = await colour(a, `[data-testid="editor"] ins[data-author="${bob.username}"] .suggestion--insert, [data-testid="editor"] .suggestion--insert`);
+    const insertColour = await colour(
+      a,
+      `[data-testid="editor"] ins[data-author="${bob.username}"] .suggestion--insert, [data-testid="editor"] .suggestion--insert`,
+    );
     expect(insertColour).not.toBe(await colour(a, '[data-testid="editor"] h2'));
     await screenshot(a, 'suggestions-seen-by-the-owner');
+
+    // 定稿 waits for them: the dialog says so and leads to the 修订 pane.
+    await a.getByTestId('approve-button').click();
+    await a.getByTestId('approval-suggestions').filter({ hasText: '2' }).waitFor();
+    expect(await a.getByTestId('approve-anyway').isDisabled()).toBe(true);
+    await screenshot(a, 'suggestions-stop-approval');
+    await a.getByTestId('approval-open-suggestions').click();
+    await a.getByTestId('suggestions-panel').waitFor();
+    await a.getByTestId('suggestions-toggle').click();
+    await a.getByTestId('suggestions-panel').waitFor({ state: 'detached' });
 
     // Accept the insertion from the text: its card on hover.
     // (the card goes away when the text scrolls under it: scrolled there first, as a reader would)
@@ -148,7 +161,11 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     await b.keyboard.type('工作');
 
     const inserted = suggestionsOn(a, 'ins', bob);
-    await until(async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴工作', 'the owner to see the composed suggestion', 10_000);
+    await until(
+      async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴工作',
+      'the owner to see the composed suggestion',
+      10_000,
+    );
     await screenshot(b, 'suggestion-by-ime');
     const listed = await api<{ author: string; kind: string; text: string }[]>(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: alice.token });
     expect(listed.body.map(({ author, kind, text }) => ({ author, kind, text }))).toEqual([{ author: bob.username, kind: 'insert', text: '乡村振兴工作' }]);
