@@ -1,0 +1,134 @@
+// 修订 under concurrency, with a real server and stock clients: a suggestion
+// accepted while its author is still typing on, the same suggestion accepted
+// and rejected at once by two people, and a suggestion typed into text someone
+// else is editing. Every replica converges, no accepted text is lost, and
+// nobody's connection is closed for an honest change.
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSuggestions } from '../../shared/suggestions.js';
+import { schema } from '../../shared/schema.js';
+import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { clientsPerTest, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
+import { textContaining } from '../helpers/bodyEdits.js';
+import { suggest } from '../helpers/suggestionEdits.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let srv: TestServer;
+let owner: TestUser;
+let editor: TestUser;
+let commenter: TestUser;
+const open = clientsPerTest(() => srv);
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  [owner, editor, commenter] = await Promise.all(['张丽', '王明', '赵强'].map((n) => newUser(srv.url, n)));
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+async function sharedDocument(): Promise<string> {
+  const id = await newDocument(srv.url, owner);
+  await share(srv.url, owner, id, editor, 'editor');
+  await share(srv.url, owner, id, commenter, 'commenter');
+  return id;
+}
+
+/** A Y.XmlText's characters, without its formatting. */
+const plain = (text: { toDelta: () => { insert?: unknown }[] }): string =>
+  text
+    .toDelta()
+    .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+    .join('');
+const bodyOf = (c: CollabClient) => JSON.stringify(yXmlFragmentToProsemirrorJSON(c.fragment));
+const pending = (c: CollabClient) => listSuggestions(schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(c.fragment)));
+const decide = (id: string, sid: string, decision: 'accept' | 'reject', user: TestUser) =>
+  api(srv.url, 'POST', `/api/documents/${id}/suggestions/${sid}/${decision}`, { token: user.token });
+
+async function converged(clients: CollabClient[]): Promise<void> {
+  await Promise.all(clients.map((c) => saved(c)));
+  await until(() => clients.every((c) => bodyOf(c) === bodyOf(clients[0])), 'every replica to converge', 10_000);
+}
+
+describe('suggestions under concurrency', () => {
+  it('an accept while the author types on: what was accepted stays, what was typed after is still their suggestion', async () => {
+    const id = await sharedDocument();
+    const author = open(id, commenter);
+    const watcher = open(id, owner);
+    await Promise.all([synced(author), synced(watcher)]);
+    const first = suggest(author, 'insert', '一是围绕', commenter.username, '全年');
+    await saved(author);
+
+    // words found nowhere else in the template, so that each is typed on after the one before
+    const chunks = ['召开1次', '协商2次', '议事3次', '会议4次', '调研5次'];
+    let previous = '全年';
+    const typing = (async () => {
+      for (const chunk of chunks) {
+        suggest(author, 'insert', previous, commenter.username, chunk);
+        previous = chunk;
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    })();
+    const accepted = await decide(id, first, 'accept', owner);
+    await typing;
+    expect(accepted.status).toBe(200);
+
+    await converged([author, watcher]);
+    expect(author.closeCodes).toEqual([]);
+    // Nothing typed is lost: the accepted words are text, the rest pending suggestions, all in order.
+    expect(plain(textContaining(watcher, '一是围绕'))).toContain(`一是围绕全年${chunks.join('')}`);
+    expect(await contentText(srv.url, owner, id)).toContain('一是围绕全年');
+    expect(pending(watcher).some((s) => s.id === first)).toBe(false);
+    expect(pending(watcher).every((s) => s.author === commenter.username && s.kind === 'insert')).toBe(true);
+  });
+
+  it('the same suggestion accepted and rejected at once: one decision wins, everywhere', async () => {
+    const id = await sharedDocument();
+    const author = open(id, commenter);
+    const a = open(id, owner);
+    const b = open(id, editor);
+    await Promise.all([synced(author), synced(a), synced(b)]);
+    const sid = suggest(author, 'insert', '一是围绕', commenter.username, '新增内容');
+    await saved(author);
+    await until(() => pending(a).length === 1 && pending(b).length === 1, 'both reviewers to see it');
+
+    const answers = await Promise.all([decide(id, sid, 'accept', owner), decide(id, sid, 'reject', editor)]);
+    // the second to arrive finds it gone (404) or makes no difference; neither fails
+    for (const answer of answers) expect([200, 404]).toContain(answer.status);
+    expect(answers.some((answer) => answer.status === 200)).toBe(true);
+
+    await converged([author, a, b]);
+    expect(pending(a)).toEqual([]);
+    const text = await contentText(srv.url, owner, id);
+    // whichever took it decided: accepted, the words are text; rejected, they are gone
+    const accepted = text.includes('一是围绕新增内容');
+    expect(answers[accepted ? 0 : 1].status).toBe(200);
+    expect(bodyOf(a).includes('新增内容')).toBe(accepted);
+    for (const c of [author, a, b]) expect(c.closeCodes).toEqual([]);
+  });
+
+  it('a suggestion typed inside text an editor is changing at the same moment: both kept, every replica the same', async () => {
+    const id = await sharedDocument();
+    const author = open(id, commenter);
+    const writer = open(id, editor);
+    await Promise.all([synced(author), synced(writer)]);
+    for (let i = 0; i < 5; i++) {
+      // both write before either hears of the other
+      suggest(author, 'insert', '一是围绕', commenter.username, `建议${i}`);
+      // the editor types at the sentence's end, the commenter suggests at its start
+      const line = textContaining(writer, '一是围绕');
+      line.insert(plain(line).indexOf('建言献策'), `编辑${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await converged([author, writer]);
+    const line = plain(textContaining(writer, '一是围绕'));
+    for (let i = 0; i < 5; i++) {
+      expect(line).toContain(`建议${i}`);
+      expect(line).toContain(`编辑${i}`);
+    }
+    expect(pending(writer).filter((s) => s.author === commenter.username)).toHaveLength(5);
+    expect(author.closeCodes).toEqual([]);
+    const stored = await contentText(srv.url, owner, id);
+    for (let i = 0; i < 5; i++) expect(stored).toContain(`编辑${i}`);
+  });
+});
