@@ -1,6 +1,7 @@
 // The banners above the editor: approved (with 重新打开 for the owner),
 // read-only, or 修订 only (and why), a version restored by someone else, local changes discarded
-// after an approval, a connection problem, or working offline.
+// after an approval or refused by the server (typed again as suggestions), a connection problem, or working offline.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto, VersionDto } from '../../shared/api.js';
 import { ApprovedBanner } from '../approval/ApprovedBanner.js';
@@ -12,6 +13,14 @@ import type { ConnectionProblem } from './connectionProblem.js';
 import { ReadonlyBanner } from './ReadonlyBanner.js';
 import type { SaveState } from './saveState.js';
 import type { SuggestLock } from '../suggestions/suggestMode.js';
+import type { Retyped } from '../suggestions/useRetypeRefused.js';
+
+/** What the member is told when the server refused their change: their words came back as suggestions, all or some. */
+function refusedMessage(t: TFunction, retyped: Retyped | null): string {
+  if (!retyped) return t('suggestions.refusedRetyping');
+  if (retyped.lost === 0) return t('suggestions.refusedRetyped');
+  return t('suggestions.refusedPartly', { count: retyped.lost });
+}
 
 interface EditorNoticesProps {
   doc: DocumentDto;
@@ -25,6 +34,8 @@ interface EditorNoticesProps {
   onViewRestored: (version: VersionDto) => void;
   onDismissRestored: () => void;
   refused: RefusedChanges;
+  /** How the refused words came back as suggestions (null until they did). */
+  retyped: Retyped | null;
   problem: ConnectionProblem | null;
   provider: WebsocketProvider | null;
   save: SaveState;
@@ -40,6 +51,7 @@ export function EditorNotices({
   onViewRestored,
   onDismissRestored,
   refused,
+  retyped,
   problem,
   provider,
   save,
@@ -56,7 +68,7 @@ export function EditorNotices({
       {restoredBy && <RestoredNotice event={restoredBy} onView={onViewRestored} onDismiss={onDismissRestored} />}
       {refused.discarded && (
         <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">
-          <span>{refused.reason === 'refused' ? t('suggestions.discarded') : t('approval.discarded')}</span>
+          <span>{refused.reason === 'refused' ? refusedMessage(t, retyped) : t('approval.discarded')}</span>
           <button type="button" className="button button--small" onClick={refused.dismiss}>
             {t('approval.dismiss')}
           </button>

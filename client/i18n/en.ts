@@ -446,8 +446,12 @@ export const en: Dictionary = {
     tooLong: 'A comment can have at most {{max}} characters.',
   },
   suggestions: {
-    discarded:
-      'The server did not keep your last change: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). The page shows the server’s copy again; please type it again as a suggestion.',
+    refusedRetyping:
+      'The server did not take your last changes: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). Typing them again as your suggestions…',
+    refusedRetyped:
+      'The server did not take your last changes: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). They have been typed again as your suggestions; please check them.',
+    refusedPartly:
+      'The server did not take your last changes: you can only suggest changes now. Your words have been typed again as suggestions, but {{count}} changes (such as new paragraphs or heading levels) cannot be suggestions; please check.',
     toggle: 'Suggestions',
     toggleCount: 'Suggestions ({{count}} pending)',
     pane: 'Suggestions',

@@ -52,6 +52,7 @@ import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
 import { useCurrentUser } from '../session/sessionContext.js';
 import { useEditorSuggestions } from '../suggestions/useEditorSuggestions.js';
+import { useRetypeRefused } from '../suggestions/useRetypeRefused.js';
 import type { RestoreEvent } from '../versions/RestoredNotice.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { labelOf, labelWords } from '../versions/versionLabel.js';
@@ -82,6 +83,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const members = useResource(loadMembers, documentId);
   const people = useMemo<PersonDto[]>(() => (members.data ?? []).map((member) => member.user), [members.data]);
   const { mode, suggestions, editable, ...suggesting } = useEditorSuggestions(documentId, meta, editor, people, showToast);
+  const retypeRefused = useRetypeRefused(editor, collaboration);
   const status = meta.data?.status;
   const approvedVersion = useApprovedVersion(documentId, status);
   const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
@@ -113,7 +115,11 @@ export function EditorPage({ documentId }: { documentId: string }) {
     historyOpen,
     sections: sections.records,
     onRestoredByOther: setRestoredBy,
-    onRefused: refused.discardRefused,
+    onRefused: () => {
+      // the words first, then the copy that holds them
+      retypeRefused.keep();
+      refused.discardRefused();
+    },
   });
   useLinkedThread(comments.activate, () => setViewing(null));
   useLinkedSection(editor, sections.live, () => setViewing(null));
@@ -174,6 +180,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       }}
       onDismissRestored={() => setRestoredBy(null)}
       refused={refused}
+      retyped={retypeRefused.retyped}
       problem={problem}
       provider={provider}
       save={save}

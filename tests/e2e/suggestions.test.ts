@@ -176,4 +176,34 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     expect(await bodyText(b)).not.toMatch(/[a-z]/);
     for (const page of [a, b]) expect(await socketCloses(page)).not.toContain(CloseCode.invalidChange);
   });
+
+  it('words an editor typed offline, refused once the draft went to review meanwhile, come back as their suggestions', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'editor');
+    const a = await open(alice, id);
+    const b = await open(bob, id);
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="edit"]').waitFor();
+
+    await b.context().setOffline(true);
+    await b.locator('[data-testid="connection-status"][data-state="offline"]').waitFor();
+    await caretAtEndOf(b, SUPERVISE);
+    await b.keyboard.type('、离线补充');
+    // meanwhile the owner submits the draft: editors may only suggest from now on
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/submit`, { token: alice.token })).status).toBe(200);
+    await b.context().setOffline(false);
+
+    // the server refuses the direct edit; the page takes the server's copy and types the words again as bob's suggestion
+    await b.getByTestId('discarded-notice').filter({ hasText: '重新标出' }).waitFor({ timeout: 15_000 });
+    await until(
+      async () => (await textOf(suggestionsOn(a, 'ins', bob).first()).catch(() => '')) === '、离线补充',
+      'the owner to see it as a suggestion',
+      15_000,
+    );
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="suggest"]').waitFor();
+    await screenshot(b, 'suggestions-refused-retyped');
+    expect(await contentText(srv.url, alice, id)).not.toContain('离线补充');
+    const listed = await api<{ author: string; text: string }[]>(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: alice.token });
+    expect(listed.body.map(({ author, text }) => ({ author, text }))).toEqual([{ author: bob.username, text: '、离线补充' }]);
+    expect(await socketCloses(b)).not.toContain(CloseCode.invalidChange);
+  });
 });
