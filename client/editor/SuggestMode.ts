@@ -100,7 +100,7 @@ export function suggestModePlugin({
     // What cannot be a suggestion is not made (the server would refuse it and close the connection).
     filterTransaction(tr, state) {
       if (!suggestingIn(state) || !ownEdit(tr)) return true;
-      const refusal = refusalOfTransaction(tr);
+      const refusal = refusalOfTransaction(tr, author);
       if (refusal === null) return true;
       // Other plugins' follow-ups (a section id for a heading) are dropped quietly: the member did nothing.
       if (!tr.getMeta('appendedTransaction')) onRefused(refusal);

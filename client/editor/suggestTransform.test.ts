@@ -147,6 +147,24 @@ describe('suggesting in the editor', () => {
     expect(s.refused).toEqual([]);
   });
 
+  it('types inside a placeholder as a suggestion: the typed words never guidance, others’ guidance kept', () => {
+    const server = docFromJSON({ type: 'doc', content: [para(text('〔年份〕', [{ type: 'guidance' }]), text('年，我镇政协联工委……'))] });
+    const s = suggester(initProseMirrorDoc(server.getXmlFragment(BODY_FRAGMENT), schema).doc);
+    // the caret inside the placeholder (a second click): typed text takes the guidance around it
+    const inside = at(s.state, '份');
+    s.act((state) => caret(state, inside));
+    s.act((state) => state.tr.insertText('2026'));
+    expect(s.state.doc.rangeHasMark(inside, inside + 4, schema.marks.guidance)).toBe(true);
+    // what GuidanceEditing does next: the typed words are written text
+    s.act((state) => state.tr.removeMark(inside, inside + 4, schema.marks.guidance));
+    expect(s.state.doc.rangeHasMark(inside, inside + 4, schema.marks.guidance)).toBe(false);
+    expect(listSuggestions(s.state.doc).map(({ kind, text }) => `${kind}:${text}`)).toEqual(['insert:2026']);
+    expect(serverVerdict(server, s.state.doc, ALICE).verdict).toEqual({ ok: true });
+    // but others' text keeps its marks: that would be a change, not a suggestion
+    s.act((state) => state.tr.removeMark(at(state, '〔年'), at(state, '〔年', 2), schema.marks.guidance));
+    expect(s.refused).toEqual(['format']);
+  });
+
   it('leaves editing alone when 修订 is off', () => {
     const s = suggester(schema.nodeFromJSON(START));
     s.state = s.state.apply(s.state.tr.setMeta(suggestModeKey, { suggesting: false }));

@@ -44,8 +44,18 @@ function textInOneBlock(doc: Node, from: number, size: number): boolean {
   return onlyText;
 }
 
-/** Why `step`, on `doc`, cannot be made as a suggestion; null when it can. */
-export function refusalOf(step: Step, doc: Node): SuggestRefusal | null {
+/** Whether every text in [from, to) of `doc` is the member's own pending insertion, theirs to change directly. */
+function allOwnInsertion(doc: Node, from: number, to: number, author: string): boolean {
+  let own = true;
+  doc.nodesBetween(from, to, (node) => {
+    if (node.isText && !ownInsertion(node.marks, author)) own = false;
+    return own;
+  });
+  return own;
+}
+
+/** Why `step`, on `doc`, cannot be made as `author`'s suggestion; null when it can. */
+export function refusalOf(step: Step, doc: Node, author: string): SuggestRefusal | null {
   if (step instanceof ReplaceStep) {
     const { from, to } = step as unknown as { from: number; to: number };
     // Deleting inline nodes (a hard break) or across blocks, or inserting anything but text, changes the structure.
@@ -55,15 +65,16 @@ export function refusalOf(step: Step, doc: Node): SuggestRefusal | null {
     return textInOneBlock(after, from, step.slice.size) ? null : 'structure';
   }
   if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
-    return FORMAT_NAMES.has(step.mark.type.name) ? null : 'format';
+    // Formatting is proposed (suggestFormat); any mark may change on one's own insertion (typed text is never guidance).
+    return FORMAT_NAMES.has(step.mark.type.name) || allOwnInsertion(doc, step.from, step.to, author) ? null : 'format';
   }
   return 'structure';
 }
 
-/** The first reason any step of `tr` cannot be made as a suggestion, or null. */
-export function refusalOfTransaction(tr: Transaction): SuggestRefusal | null {
+/** The first reason any step of `tr` cannot be made as `author`'s suggestion, or null. */
+export function refusalOfTransaction(tr: Transaction, author: string): SuggestRefusal | null {
   for (let i = 0; i < tr.steps.length; i++) {
-    const refusal = refusalOf(tr.steps[i], tr.docs[i]);
+    const refusal = refusalOf(tr.steps[i], tr.docs[i], author);
     if (refusal) return refusal;
   }
   return null;

@@ -206,4 +206,29 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     expect(listed.body.map(({ author, text }) => ({ author, text }))).toEqual([{ author: bob.username, text: '、离线补充' }]);
     expect(await socketCloses(b)).not.toContain(CloseCode.invalidChange);
   });
+
+  it('a commenter fills a placeholder in 修订; accepted, the words are written text, not guidance', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'commenter');
+    const a = await open(alice, id);
+    const b = await open(bob, id);
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="suggest"]').waitFor();
+    // a click selects the whole placeholder, typing replaces it (as in 编辑)
+    await b.locator('[data-testid="editor"] .guidance', { hasText: '〔年份〕' }).first().click();
+    await b.keyboard.type('2026');
+    const inserted = suggestionsOn(a, 'ins', bob);
+    await until(async () => (await inserted.count()) > 0 && (await textOf(inserted.first())) === '2026', 'the owner to see the filled placeholder');
+    expect(await textOf(suggestionsOn(a, 'del', bob).first())).toBe('〔年份〕');
+    expect(await inserted.first().locator('.guidance').count()).toBe(0);
+
+    await a.getByTestId('suggestions-toggle').click();
+    await a.getByTestId('accept-all-suggestions').click();
+    await a.getByTestId('confirm-ok').click();
+    await until(async () => (await contentText(srv.url, alice, id)).includes('2026年，我镇'), 'the accepted text to be stored');
+    for (const page of [a, b]) {
+      await until(async () => (await page.locator('[data-testid="editor"] [data-suggestion]').count()) === 0, 'no suggestion left');
+      expect(await page.locator('[data-testid="editor"] .guidance', { hasText: '2026' }).count()).toBe(0);
+    }
+    expect(await socketCloses(b)).not.toContain(CloseCode.invalidChange);
+  });
 });
