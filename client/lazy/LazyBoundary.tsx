@@ -24,7 +24,11 @@ export class LazyBoundary extends Component<LazyBoundaryProps, LazyBoundaryState
     return { error: { thrown } };
   }
 
-  private readonly retry = () => this.setState({ error: null });
+  private readonly retry = () => {
+    const { error } = this.state;
+    if (error?.thrown instanceof PartLoadError) error.thrown.forget();
+    this.setState({ error: null });
+  };
 
   override render() {
     const { error } = this.state;

@@ -11,7 +11,11 @@ import { use, type ComponentType } from 'react';
 
 /** The code of a lazy part could not be fetched (LazyBoundary tells these from other errors). */
 export class PartLoadError extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    /** Lets the next render fetch it again (until then it stays failed, or React would re-render into a new fetch each time). */
+    readonly forget: () => void,
+  ) {
     super('A part of the app could not be loaded', { cause });
     this.name = 'PartLoadError';
   }
@@ -28,15 +32,19 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   let loading: Promise<ComponentType<P>> | null = null;
   /** Once here: rendered at once, without suspending (a part preloaded before it is shown shows no 加载中…). */
   let loaded: ComponentType<P> | null = null;
-  const start = (): Promise<ComponentType<P>> =>
-    (loading ??= load().then(
+  const start = (): Promise<ComponentType<P>> => {
+    if (loading) return loading;
+    const promise = load().then(
       (component) => (loaded = component),
       (error: unknown) => {
-        // Forgotten, so that the retry fetches again.
-        loading = null;
-        throw new PartLoadError(error);
+        throw new PartLoadError(error, () => {
+          if (loading === promise) loading = null;
+        });
       },
-    ));
+    );
+    loading = promise;
+    return promise;
+  };
 
   function Part(props: P) {
     // use() may be called conditionally, unlike other hooks.
