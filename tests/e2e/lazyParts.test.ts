@@ -18,7 +18,8 @@ let alice: TestUser;
 const contexts: BrowserContext[] = [];
 
 /** The parts of client/lazy/parts.ts that neither page needs for its first paint (chunks are named after their module). */
-const ON_DEMAND = /\/assets\/(ShareDialog|SaveVersionDialog|ApprovalDialog|ExportDialog|NewDocumentDialog|InviteDialog|SectionAssignDialog|CommentsPanel|SuggestionsPanel|HistoryPanel|VersionView|en)-[\w-]+\.js$/;
+const ON_DEMAND =
+  /\/assets\/(ShareDialog|SaveVersionDialog|ApprovalDialog|ExportDialog|NewDocumentDialog|InviteDialog|SectionAssignDialog|CommentsPanel|SuggestionsPanel|HistoryPanel|VersionView|en)-[\w-]+\.js$/;
 
 /** The app's scripts the page asks for (itself, not its service worker's precaching). */
 function scriptsOf(page: Page): string[] {
@@ -67,6 +68,31 @@ describe.skipIf(!ready)('parts loaded on demand', () => {
     await page.getByTestId('history-button').click();
     await page.getByTestId('history-panel').waitFor();
     expect(scripts.some((path) => /\/HistoryPanel-/.test(path))).toBe(true);
+  });
+
+  it('the English dictionary comes only for someone who chose English, and before the page shows, so it never shows in Chinese first', async () => {
+    const page = await pageWithoutWorker(alice);
+    const scripts = scriptsOf(page);
+    await page.goto(`${srv.url}/`);
+    await page.getByTestId('new-document').waitFor();
+    expect(scripts.some((path) => /\/en-/.test(path))).toBe(false);
+
+    await page.evaluate(() => localStorage.setItem('yigao.language', 'en'));
+    // Whatever the new page renders first is recorded: no Chinese heading may ever appear.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { headings: string[] }).headings = seen;
+      new MutationObserver(() => {
+        const heading = document.querySelector('h1')?.textContent;
+        if (heading && seen.at(-1) !== heading) seen.push(heading);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.getByTestId('new-document').waitFor();
+    expect(await page.getByTestId('new-document').innerText()).toBe('New document');
+    expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['My documents']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(scripts.some((path) => /\/en-/.test(path))).toBe(true);
   });
 
   it('a part that cannot be fetched says so instead of leaving a blank, and the retry brings it', async () => {
