@@ -54,7 +54,17 @@ describe.skipIf(!ready)('parts loaded on demand', () => {
     await page.getByTestId('new-document').waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((path) => /\/EditorPage-/.test(path) || ON_DEMAND.test(path))).toEqual([]);
+    await page.getByTestId('new-document').click();
+    await page.getByTestId('new-document-dialog').getByTestId('template-year-end-summary').waitFor();
+    await page.keyboard.press('Escape');
+    // alice signed up first: the administrator, who may invite
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('invite-colleagues').click();
+    await page.getByTestId('create-invite').waitFor();
+    await page.keyboard.press('Escape');
+    expect(scripts.filter((path) => /\/(NewDocumentDialog|InviteDialog)-/.test(path))).toHaveLength(2);
 
+    scripts.length = 0;
     await page.goto(`${srv.url}/d/${id}`);
     await editorReady(page);
     await page.waitForLoadState('networkidle');
