@@ -23,6 +23,7 @@ export const en: Dictionary = {
     loading: 'Loading…',
   },
   lazy: {
+    failedTitle: 'Could not open',
     failed: 'This part could not be loaded. Check the connection and try again.',
   },
   errors: {

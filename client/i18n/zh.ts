@@ -21,6 +21,7 @@ export const zh = {
     loading: '正在加载…',
   },
   lazy: {
+    failedTitle: '没能打开',
     failed: '这部分没能加载，请检查网络后重试。',
   },
   errors: {

@@ -44,7 +44,7 @@ export function LazyDialog({ onClose, children }: { onClose: () => void; childre
         </Dialog>
       }
       failed={(retry) => (
-        <Dialog title={t('common.loading')} onClose={onClose} testId="lazy-failed" footer={<RetryButton onRetry={retry} />}>
+        <Dialog title={t('lazy.failedTitle')} onClose={onClose} testId="lazy-failed" footer={<RetryButton onRetry={retry} />}>
           <p className="form-error" role="alert">
             {t('lazy.failed')}
           </p>
