@@ -124,6 +124,15 @@ describe.skipIf(!ready)('parts loaded on demand', () => {
     await failed.getByTestId('lazy-retry').click();
     await page.getByTestId('history-panel').waitFor();
     expect(await page.getByTestId('lazy-failed').count()).toBe(0);
+
+    // a dialog alike: one that says so, and closes as the dialog would
+    await page.route(/\/assets\/ShareDialog-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('share-button').click();
+    const failedDialog = page.getByRole('dialog', { name: '没能打开' });
+    await failedDialog.waitFor();
+    expect(await failedDialog.getByRole('alert').innerText()).toBe('这部分没能加载，请检查网络后重试。');
+    await page.keyboard.press('Escape');
+    await failedDialog.waitFor({ state: 'detached' });
   });
 
   it('offline, the dialogs and panels not opened before still open: the service worker has their code', async () => {
