@@ -1,16 +1,25 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredMessage } from './components/CenteredMessage.js';
-import { DocumentListPage } from './pages/DocumentListPage.js';
-import { LoginPage } from './pages/LoginPage.js';
+import { LazyPage } from './lazy/LazyPlaces.js';
+import { DocumentListPagePart, EditorPagePart, LoginPagePart } from './lazy/parts.js';
 import { NotificationsProvider } from './notifications/NotificationsProvider.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { navigate, useLocation } from './router/navigation.js';
-import { afterLoginPath, loginPath, matchRoute } from './router/routes.js';
+import { afterLoginPath, loginPath, matchRoute, type Route } from './router/routes.js';
 import { useSession } from './session/sessionContext.js';
 
-// The editor (Tiptap, Yjs) is most of the code: load it when a document is opened.
-const EditorPage = lazy(() => import('./pages/EditorPage.js').then((module) => ({ default: module.EditorPage })));
+// Each page's code is loaded with its route (client/lazy/parts.ts): the list
+// does not wait for Tiptap and Yjs, nor the sign-in page for either.
+const pageOf: Record<Route['name'], { preload: () => void } | null> = {
+  login: LoginPagePart,
+  documents: DocumentListPagePart,
+  editor: EditorPagePart,
+  notFound: null,
+};
+// The page of the address opened is fetched at once, alongside the session
+// (/api/me), not after it: the two requests do not wait for each other.
+pageOf[matchRoute(window.location.pathname).name]?.preload();
 
 export function App() {
   const { t } = useTranslation();
@@ -41,16 +50,25 @@ export function App() {
     );
   }
 
-  if (route.name === 'login' || state.status !== 'signedIn') return <LoginPage />;
+  if (route.name === 'login' || state.status !== 'signedIn') {
+    return (
+      <LazyPage>
+        <LoginPagePart.Component />
+      </LazyPage>
+    );
+  }
   return (
     // Above the pages, so that the bell keeps its count from page to page.
     <NotificationsProvider key={state.user.id} userId={state.user.id}>
       {route.name === 'documents' ? (
-        <DocumentListPage />
+        <LazyPage key="documents">
+          <DocumentListPagePart.Component />
+        </LazyPage>
       ) : route.name === 'editor' ? (
-        <Suspense fallback={<CenteredMessage busy>{t('app.loading')}</CenteredMessage>}>
-          <EditorPage key={route.documentId} documentId={route.documentId} />
-        </Suspense>
+        // Keyed by document: another document is a new page (and a new chance to load it).
+        <LazyPage key={`editor:${route.documentId}`}>
+          <EditorPagePart.Component documentId={route.documentId} />
+        </LazyPage>
       ) : (
         <NotFoundPage />
       )}

@@ -22,13 +22,15 @@ import './styles/approval.css';
 import './styles/sections.css';
 import './styles/import.css';
 
-setupI18n();
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SessionProvider>
-      <App />
-    </SessionProvider>
-  </StrictMode>,
+// Rendered once the language is set up: at once in Chinese, after its dictionary otherwise (setupI18n.ts).
+void setupI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </StrictMode>,
+  ),
 );

@@ -11,7 +11,7 @@ export function LanguageSwitch() {
       title={t('language.label')}
       value={i18n.language}
       onChange={(event) => {
-        if (isLanguage(event.target.value)) changeLanguage(event.target.value);
+        if (isLanguage(event.target.value)) void changeLanguage(event.target.value);
       }}
     >
       {LANGUAGES.map((lng) => (

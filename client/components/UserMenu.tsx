@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InviteDialog } from '../invites/InviteDialog.js';
+import { LazyDialog } from '../lazy/LazyPlaces.js';
+import { InviteDialogPart } from '../lazy/parts.js';
 import { useCurrentUser, useSession } from '../session/sessionContext.js';
 import { Avatar } from './Avatar.js';
 import { DropdownMenu, type MenuItem } from './DropdownMenu.js';
@@ -29,7 +30,12 @@ export function UserMenu() {
         header={t('header.signedInAs', { name: user.displayName, username: user.username })}
         items={items}
       />
-      {inviting && <InviteDialog onClose={() => setInviting(false)} />}
+      {/* Only administrators invite, and seldom: loaded when opened. */}
+      {inviting && (
+        <LazyDialog onClose={() => setInviting(false)}>
+          <InviteDialogPart.Component onClose={() => setInviting(false)} />
+        </LazyDialog>
+      )}
     </>
   );
 }

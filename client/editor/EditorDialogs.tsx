@@ -1,19 +1,18 @@
 // The editor page's dialogs, each shown while useEditorDialogs has it open:
 // save a version, submit for review, approve, reopen, export and share. What
 // they change in the document comes back through onDocument, and what they
-// did is told in a toast.
+// did is told in a toast. Each but the two confirmations is loaded when first
+// opened (client/lazy/parts.ts): opening the document needs none of them.
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto, VersionDto } from '../../shared/api.js';
-import { ApprovalDialog } from '../approval/ApprovalDialog.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { ExportDialog } from '../export/ExportDialog.js';
 import { reopenDocument } from '../http/approvalApi.js';
 import { submitForReview } from '../http/documentsApi.js';
+import { LazyDialog } from '../lazy/LazyPlaces.js';
+import { ApprovalDialogPart, ExportDialogPart, SaveVersionDialogPart, ShareDialogPart } from '../lazy/parts.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { navigate } from '../router/navigation.js';
 import { sectionPath } from '../router/routes.js';
-import { SaveVersionDialog } from '../versions/SaveVersionDialog.js';
-import { ShareDialog } from './ShareDialog.js';
 import type { EditorDialogs as Dialogs } from './useEditorDialogs.js';
 
 interface EditorDialogsProps {
@@ -46,14 +45,16 @@ export function EditorDialogs(props: EditorDialogsProps) {
   return (
     <>
       {dialogs.isOpen('saveVersion') && (
-        <SaveVersionDialog
-          documentId={documentId}
-          onClose={() => dialogs.close('saveVersion')}
-          onSaved={(version) => {
-            showToast(t('versions.saved', { name: version.name ?? '' }));
-            props.onVersionSaved(version);
-          }}
-        />
+        <LazyDialog onClose={() => dialogs.close('saveVersion')}>
+          <SaveVersionDialogPart.Component
+            documentId={documentId}
+            onClose={() => dialogs.close('saveVersion')}
+            onSaved={(version) => {
+              showToast(t('versions.saved', { name: version.name ?? '' }));
+              props.onVersionSaved(version);
+            }}
+          />
+        </LazyDialog>
       )}
       {dialogs.isOpen('submit') && (
         <ConfirmDialog
@@ -71,33 +72,35 @@ export function EditorDialogs(props: EditorDialogsProps) {
         </ConfirmDialog>
       )}
       {dialogs.isOpen('approve') && (
-        <ApprovalDialog
-          documentId={documentId}
-          unsavedChanges={props.unsavedChanges}
-          onClose={() => dialogs.close('approve')}
-          onApproved={(approval) => {
-            onDocument(approval.document);
-            showToast(t('approval.approved'));
-          }}
-          onPlaceholder={(text) => {
-            dialogs.close('approve');
-            props.onPlaceholder(text);
-          }}
-          onThread={(threadId) => {
-            dialogs.close('approve');
-            props.onThread(threadId);
-          }}
-          pendingSuggestions={props.pendingSuggestions}
-          onSuggestions={() => {
-            dialogs.close('approve');
-            props.onSuggestions();
-          }}
-          onSection={(sectionId) => {
-            dialogs.close('approve');
-            // The page opened at the section (?section=), as from a notification.
-            navigate(sectionPath(documentId, sectionId));
-          }}
-        />
+        <LazyDialog onClose={() => dialogs.close('approve')}>
+          <ApprovalDialogPart.Component
+            documentId={documentId}
+            unsavedChanges={props.unsavedChanges}
+            onClose={() => dialogs.close('approve')}
+            onApproved={(approval) => {
+              onDocument(approval.document);
+              showToast(t('approval.approved'));
+            }}
+            onPlaceholder={(text) => {
+              dialogs.close('approve');
+              props.onPlaceholder(text);
+            }}
+            onThread={(threadId) => {
+              dialogs.close('approve');
+              props.onThread(threadId);
+            }}
+            pendingSuggestions={props.pendingSuggestions}
+            onSuggestions={() => {
+              dialogs.close('approve');
+              props.onSuggestions();
+            }}
+            onSection={(sectionId) => {
+              dialogs.close('approve');
+              // The page opened at the section (?section=), as from a notification.
+              navigate(sectionPath(documentId, sectionId));
+            }}
+          />
+        </LazyDialog>
       )}
       {dialogs.isOpen('reopen') && (
         <ConfirmDialog
@@ -115,23 +118,27 @@ export function EditorDialogs(props: EditorDialogsProps) {
         </ConfirmDialog>
       )}
       {dialogs.isOpen('export') && (
-        <ExportDialog
-          documentId={documentId}
-          title={doc.title}
-          status={doc.status}
-          viewingVersionId={props.viewingVersionId}
-          onClose={() => dialogs.close('export')}
-        />
+        <LazyDialog onClose={() => dialogs.close('export')}>
+          <ExportDialogPart.Component
+            documentId={documentId}
+            title={doc.title}
+            status={doc.status}
+            viewingVersionId={props.viewingVersionId}
+            onClose={() => dialogs.close('export')}
+          />
+        </LazyDialog>
       )}
       {dialogs.isOpen('share') && (
-        <ShareDialog
-          documentId={documentId}
-          documentTitle={doc.title}
-          myRole={doc.role}
-          myUsername={props.myUsername}
-          onClose={() => dialogs.close('share')}
-          onChanged={props.onMembersChanged}
-        />
+        <LazyDialog onClose={() => dialogs.close('share')}>
+          <ShareDialogPart.Component
+            documentId={documentId}
+            documentTitle={doc.title}
+            myRole={doc.role}
+            myUsername={props.myUsername}
+            onClose={() => dialogs.close('share')}
+            onChanged={props.onMembersChanged}
+          />
+        </LazyDialog>
       )}
     </>
   );

@@ -1,13 +1,13 @@
 // The panels beside the editor: the comment threads, the suggestions (修订)
 // and the version history, any of them, each with its own toggle in the header.
+// All start closed, so each is loaded when first opened (client/lazy/parts.ts).
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto, PersonDto, VersionDto } from '../../shared/api.js';
 import { canComment, canReviewSuggestions, canSetReview } from '../../shared/access.js';
-import { CommentsPanel } from '../comments/CommentsPanel.js';
 import type { Comments } from '../comments/useComments.js';
-import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
+import { LazyPanel } from '../lazy/LazyPlaces.js';
+import { CommentsPanelPart, HistoryPanelPart, SuggestionsPanelPart } from '../lazy/parts.js';
 import type { Suggestions } from '../suggestions/useSuggestions.js';
-import { HistoryPanel } from '../versions/HistoryPanel.js';
 import type { VersionHistory } from '../versions/useVersionHistory.js';
 
 interface EditorSidePanelsProps {
@@ -35,55 +35,61 @@ export function EditorSidePanels(props: EditorSidePanelsProps) {
   return (
     <div className="side-panels">
       {comments.open && (
-        <CommentsPanel
-          threads={comments.threads.data}
-          loadError={comments.threads.error}
-          onRetry={() => void comments.threads.reload()}
-          startOf={comments.startOf}
-          activeId={comments.activeId}
-          onActivate={(threadId) => {
-            // The passage is in the live document: leave the version shown instead of it.
-            onView(null);
-            comments.activate(threadId, true);
-          }}
-          showResolved={comments.showResolved}
-          onShowResolved={comments.setShowResolved}
-          draft={comments.draft}
-          onSendDraft={comments.sendDraft}
-          onCancelDraft={comments.cancelDraft}
-          canWrite={mayComment}
-          note={!mayComment ? t('comments.viewerNote') : doc.status === 'approved' ? t('comments.approvedNote') : null}
-          people={people}
-          self={self}
-          onReply={comments.reply}
-          onResolve={comments.setResolved}
-          onClose={() => comments.setOpen(false)}
-        />
+        <LazyPanel>
+          <CommentsPanelPart.Component
+            threads={comments.threads.data}
+            loadError={comments.threads.error}
+            onRetry={() => void comments.threads.reload()}
+            startOf={comments.startOf}
+            activeId={comments.activeId}
+            onActivate={(threadId) => {
+              // The passage is in the live document: leave the version shown instead of it.
+              onView(null);
+              comments.activate(threadId, true);
+            }}
+            showResolved={comments.showResolved}
+            onShowResolved={comments.setShowResolved}
+            draft={comments.draft}
+            onSendDraft={comments.sendDraft}
+            onCancelDraft={comments.cancelDraft}
+            canWrite={mayComment}
+            note={!mayComment ? t('comments.viewerNote') : doc.status === 'approved' ? t('comments.approvedNote') : null}
+            people={people}
+            self={self}
+            onReply={comments.reply}
+            onResolve={comments.setResolved}
+            onClose={() => comments.setOpen(false)}
+          />
+        </LazyPanel>
       )}
       {suggestions.open && (
-        <SuggestionsPanel
-          suggestions={{
-            ...suggestions,
-            // The suggestion is in the live document: leave the version shown instead of it.
-            focus: (id) => {
-              onView(null);
-              suggestions.focus(id);
-            },
-          }}
-          mayReview={canReviewSuggestions(doc.role) && doc.status !== 'approved'}
-          suggestOnly={canSetReview(doc.role) && doc.status !== 'approved' ? { on: doc.suggestOnly ?? false, set: props.onSuggestOnly } : null}
-          onClose={() => suggestions.setOpen(false)}
-        />
+        <LazyPanel>
+          <SuggestionsPanelPart.Component
+            suggestions={{
+              ...suggestions,
+              // The suggestion is in the live document: leave the version shown instead of it.
+              focus: (id) => {
+                onView(null);
+                suggestions.focus(id);
+              },
+            }}
+            mayReview={canReviewSuggestions(doc.role) && doc.status !== 'approved'}
+            suggestOnly={canSetReview(doc.role) && doc.status !== 'approved' ? { on: doc.suggestOnly ?? false, set: props.onSuggestOnly } : null}
+            onClose={() => suggestions.setOpen(false)}
+          />
+        </LazyPanel>
       )}
       {historyOpen && (
-        <HistoryPanel
-          documentId={documentId}
-          history={history}
-          selectedId={viewing?.id ?? null}
-          onSelect={onView}
-          onShowCurrent={() => onView(null)}
-          onClose={onCloseHistory}
-        />
+        <LazyPanel>
+          <HistoryPanelPart.Component
+            documentId={documentId}
+            history={history}
+            selectedId={viewing?.id ?? null}
+            onSelect={onView}
+            onShowCurrent={() => onView(null)}
+            onClose={onCloseHistory}
+          />
+        </LazyPanel>
       )}
     </div>
   );

@@ -22,6 +22,10 @@ export const en: Dictionary = {
     retry: 'Try again',
     loading: 'Loading…',
   },
+  lazy: {
+    failedTitle: 'Could not open',
+    failed: 'This part could not be loaded. Check the connection and try again.',
+  },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'Something went wrong. Please try again later.',

@@ -1,8 +1,10 @@
 // Starts i18next with the stored language (Chinese unless the user chose otherwise).
-import i18next from 'i18next';
+// Chinese comes with the page; another language's dictionary is fetched when
+// it is chosen, or before the first render for those who chose it before:
+// most people never use it, and it would be 8 KB more on every first load.
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { zh } from './zh.js';
+import { zh, type Dictionary } from './zh.js';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,26 +32,56 @@ function storedLanguage(): Language {
   }
 }
 
-export function setupI18n(): typeof i18next {
-  const lng = storedLanguage();
+/** The dictionaries not in the first load (Chinese always is: it is the default and the fallback). */
+const DICTIONARIES: Record<Exclude<Language, 'zh'>, () => Promise<Dictionary>> = {
+  en: () => import('./en.js').then((module) => module.en),
+};
+
+/** A language's dictionary, or null when it cannot be fetched (offline before the service worker cached it). */
+async function fetchDictionary(lng: Exclude<Language, 'zh'>): Promise<Dictionary | null> {
+  try {
+    return await DICTIONARIES[lng]();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts i18next in the stored language. Resolves at once for Chinese; for
+ * another language once its dictionary is here (the page is rendered after,
+ * so that it does not flash in Chinese first), or in Chinese if it cannot be had.
+ */
+export async function setupI18n(): Promise<void> {
+  const stored = storedLanguage();
+  const resources: Resource = { zh: { translation: zh } };
+  if (stored !== 'zh') {
+    const dictionary = await fetchDictionary(stored);
+    if (dictionary) resources[stored] = { translation: dictionary };
+  }
+  const lng = resources[stored] ? stored : 'zh';
   document.documentElement.lang = localeOf(lng);
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh',
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources,
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-  return i18next;
 }
 
-export function changeLanguage(lng: Language): void {
+export async function changeLanguage(lng: Language): Promise<void> {
+  if (lng !== 'zh' && !i18next.hasResourceBundle(lng, 'translation')) {
+    const dictionary = await fetchDictionary(lng);
+    // Without it the page stays as it is (the switch shows the current language again).
+    if (!dictionary) return;
+    i18next.addResourceBundle(lng, 'translation', dictionary);
+  }
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
     // Private mode: the choice lasts for this page only.
   }
   document.documentElement.lang = localeOf(lng);
-  void i18next.changeLanguage(lng);
+  await i18next.changeLanguage(lng);
 }

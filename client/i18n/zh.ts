@@ -20,6 +20,10 @@ export const zh = {
     retry: '重试',
     loading: '正在加载…',
   },
+  lazy: {
+    failedTitle: '没能打开',
+    failed: '这部分没能加载，请检查网络后重试。',
+  },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出了点问题，请稍后重试。',

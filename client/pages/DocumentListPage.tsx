@@ -8,10 +8,10 @@ import { Icon } from '../components/Icon.js';
 import { useToast } from '../components/useToast.js';
 import { DocumentTable } from '../documents/DocumentTable.js';
 import { EmptyState } from '../documents/EmptyState.js';
-import { ExportDialog } from '../export/ExportDialog.js';
-import { NewDocumentDialog } from '../documents/NewDocumentDialog.js';
 import { RenameDialog } from '../documents/RenameDialog.js';
 import { PageDropZone, usePageDrop } from '../import/PageDropZone.js';
+import { LazyDialog } from '../lazy/LazyPlaces.js';
+import { ExportDialogPart, NewDocumentDialogPart } from '../lazy/parts.js';
 import { sortDocuments } from '../documents/sortDocuments.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useRefreshOnFocus } from '../lib/useRefreshOnFocus.js';
@@ -83,7 +83,12 @@ export function DocumentListPage() {
         )}
       </main>
 
-      {dialog?.kind === 'new' && <NewDocumentDialog key={dialog.key} initialFile={dialog.file} onClose={close} />}
+      {/* The new-document (and import) and export dialogs load when opened: the list's first paint needs neither. */}
+      {dialog?.kind === 'new' && (
+        <LazyDialog key={dialog.key} onClose={close}>
+          <NewDocumentDialogPart.Component initialFile={dialog.file} onClose={close} />
+        </LazyDialog>
+      )}
       {dialog?.kind === 'rename' && (
         <RenameDialog
           initialTitle={dialog.document.title}
@@ -95,7 +100,9 @@ export function DocumentListPage() {
         />
       )}
       {dialog?.kind === 'export' && (
-        <ExportDialog documentId={dialog.document.id} title={dialog.document.title} status={dialog.document.status} onClose={close} />
+        <LazyDialog onClose={close}>
+          <ExportDialogPart.Component documentId={dialog.document.id} title={dialog.document.title} status={dialog.document.status} onClose={close} />
+        </LazyDialog>
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog

@@ -35,7 +35,6 @@ import { useEditorPageEvents } from '../editor/useEditorPageEvents.js';
 import { useLinkedThread } from '../editor/useLinkedThread.js';
 import { OutlinePanel } from '../editor/OutlinePanel.js';
 import { sectionAccess } from '../editor/sectionAccess.js';
-import { SectionAssignDialog } from '../editor/SectionAssignDialog.js';
 import { SectionMargin } from '../editor/SectionMargin.js';
 import { useLinkedSection } from '../editor/useLinkedSection.js';
 import { useSections, useStartDrafting } from '../editor/useSections.js';
@@ -47,6 +46,8 @@ import { useSaveState } from '../editor/useSaveState.js';
 import { COMMENT_SHORTCUT } from '../editor/Toolbar.js';
 import { useShortcut } from '../editor/useShortcut.js';
 import { ImportWarningsNotice, useImportWarnings } from '../import/ImportWarningsNotice.js';
+import { LazyDialog, LazyPanel } from '../lazy/LazyPlaces.js';
+import { SectionAssignDialogPart, VersionViewPart } from '../lazy/parts.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
@@ -56,7 +57,6 @@ import { useRetypeRefused } from '../suggestions/useRetypeRefused.js';
 import type { RestoreEvent } from '../versions/RestoredNotice.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { labelOf, labelWords } from '../versions/versionLabel.js';
-import { VersionView } from '../versions/VersionView.js';
 
 export function EditorPage({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
@@ -264,20 +264,21 @@ export function EditorPage({ documentId }: { documentId: string }) {
           )}
         </div>
         {viewing && (
-          <VersionView
-            key={viewing.id}
-            documentId={documentId}
-            version={viewing}
-            versions={history.versions}
-            canRestore={canRestoreVersion(doc.role, doc.status, doc.suggestOnly)}
-            onBack={() => setViewing(null)}
-            onRestored={() => {
-              const { name, time } = labelOf(viewing, labelWords(t));
-              setViewing(null);
-              showToast(t('versions.restored', { name: name ?? time }));
-              void history.refresh();
-            }}
-          />
+          <LazyPanel key={viewing.id} className="version-view">
+            <VersionViewPart.Component
+              documentId={documentId}
+              version={viewing}
+              versions={history.versions}
+              canRestore={canRestoreVersion(doc.role, doc.status, doc.suggestOnly)}
+              onBack={() => setViewing(null)}
+              onRestored={() => {
+                const { name, time } = labelOf(viewing, labelWords(t));
+                setViewing(null);
+                showToast(t('versions.restored', { name: name ?? time }));
+                void history.refresh();
+              }}
+            />
+          </LazyPanel>
         )}
         <EditorSidePanels
           documentId={documentId}
@@ -323,15 +324,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
         showToast={showToast}
       />
       {assigned?.id && (
-        <SectionAssignDialog
-          key={assigned.id}
-          section={{ ...assigned, id: assigned.id }}
-          members={members.data ?? []}
-          mayAssign={access.mayAssign}
-          mayChangeStatus={access.mayChangeStatus(assigned.record)}
-          onSave={(change) => sections.update(assigned.id!, change)}
-          onClose={() => setAssigning(null)}
-        />
+        <LazyDialog key={assigned.id} onClose={() => setAssigning(null)}>
+          <SectionAssignDialogPart.Component
+            section={{ ...assigned, id: assigned.id }}
+            members={members.data ?? []}
+            mayAssign={access.mayAssign}
+            mayChangeStatus={access.mayChangeStatus(assigned.record)}
+            onSave={(change) => sections.update(assigned.id!, change)}
+            onClose={() => setAssigning(null)}
+          />
+        </LazyDialog>
       )}
       {toast}
     </div>
