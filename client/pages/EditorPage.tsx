@@ -53,7 +53,8 @@ import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
 import { useCurrentUser } from '../session/sessionContext.js';
 import { useEditorSuggestions } from '../suggestions/useEditorSuggestions.js';
-import { useRetypeRefused } from '../suggestions/useRetypeRefused.js';
+import { useRefusedEdits } from '../suggestions/useRetypeRefused.js';
+import { useAssigning } from '../editor/useAssigning.js';
 import type { RestoreEvent } from '../versions/RestoredNotice.js';
 import { useVersionHistory } from '../versions/useVersionHistory.js';
 import { labelOf, labelWords } from '../versions/versionLabel.js';
@@ -83,26 +84,17 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const members = useResource(loadMembers, documentId);
   const people = useMemo<PersonDto[]>(() => (members.data ?? []).map((member) => member.user), [members.data]);
   const { mode, suggestions, editable, ...suggesting } = useEditorSuggestions(documentId, meta, editor, people, showToast);
-  const retypeRefused = useRetypeRefused(editor, collaboration);
   const status = meta.data?.status;
   const approvedVersion = useApprovedVersion(documentId, status);
   const refused = useRefusedChanges(documentId, collaboration, status === undefined ? null : status === 'approved');
+  const refusedEdits = useRefusedEdits(refused, editor, collaboration);
   const selectPlaceholder = usePlaceholderSelection(editor, showToast);
   const sections = useSections(documentId, editor, people, showToast);
   useStartDrafting(editor, sections, user.username);
   /** What an import from Word just now could not carry over (shown once). */
   const [importWarnings, dismissImportWarnings] = useImportWarnings(documentId);
   /** The section whose 分配 is open. */
-  const [assigning, setAssigning] = useState<string | null>(null);
-  // 分配 opens with the members as they are now (someone may have been added in another tab or by another owner)
-  const { reload: reloadMembers } = members;
-  const assign = useCallback(
-    (sectionId: string) => {
-      setAssigning(sectionId);
-      void reloadMembers();
-    },
-    [reloadMembers],
-  );
+  const [assigning, assign, setAssigning] = useAssigning(members.reload);
 
   useEditorPageEvents({
     provider,
@@ -115,11 +107,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     historyOpen,
     sections: sections.records,
     onRestoredByOther: setRestoredBy,
-    onRefused: () => {
-      // the words first, then the copy that holds them
-      retypeRefused.keep();
-      refused.discardRefused();
-    },
+    onRefused: refusedEdits.onRefused,
   });
   useLinkedThread(comments.activate, () => setViewing(null));
   useLinkedSection(editor, sections.live, () => setViewing(null));
@@ -180,7 +168,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       }}
       onDismissRestored={() => setRestoredBy(null)}
       refused={refused}
-      retyped={retypeRefused.retyped}
+      retyped={refusedEdits.retyped}
       problem={problem}
       provider={provider}
       save={save}

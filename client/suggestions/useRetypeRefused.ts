@@ -8,6 +8,7 @@ import type { Editor } from '@tiptap/react';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
+import type { RefusedChanges } from '../approval/useRefusedChanges.js';
 import type { Collaboration } from '../editor/useCollaboration.js';
 import { refusedReplacements } from './refusedEdits.js';
 
@@ -77,4 +78,19 @@ export function useRetypeRefused(editor: Editor | null, collaboration: Collabora
   }, [kept, editor, collaboration]);
 
   return { keep, retyped };
+}
+
+/**
+ * The page's answer to a `refused` event: the words kept first, then the copy
+ * that holds them rebuilt from the server's (useRefusedChanges), then the
+ * words typed again as suggestions.
+ */
+export function useRefusedEdits(refused: RefusedChanges, editor: Editor | null, collaboration: Collaboration | null) {
+  const { keep, retyped } = useRetypeRefused(editor, collaboration);
+  const { discardRefused } = refused;
+  const onRefused = useCallback(() => {
+    keep();
+    discardRefused();
+  }, [keep, discardRefused]);
+  return { onRefused, retyped };
 }
