@@ -174,6 +174,23 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     expect(agreed).not.toContain('乡村振兴工作');
     expect(agreed).not.toMatch(/[a-z]/);
     expect(await bodyText(b)).not.toMatch(/[a-z]/);
+
+    // Composing inside one's own suggestion (its colours drawn around the composition) continues it.
+    await b.keyboard.press('ArrowLeft');
+    await b.keyboard.press('ArrowLeft');
+    for (const text of ['chu', 'chu li']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await cdp.send('Input.insertText', { text: '处理' });
+    await until(
+      async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴处理工作',
+      'the composition inside the suggestion to reach the owner',
+      10_000,
+    );
+    const after = await api<{ text: string }[]>(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: alice.token });
+    expect(after.body.map(({ text }) => text)).toEqual(['乡村振兴处理工作']);
+    expect(await bodyText(b)).not.toMatch(/[a-z]/);
+    expect(await bodyText(a)).not.toMatch(/[a-z]/);
     for (const page of [a, b]) expect(await socketCloses(page)).not.toContain(CloseCode.invalidChange);
   });
 
