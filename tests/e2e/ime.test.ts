@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { editorReady, pageAs, screenshot } from '../helpers/browser.js';
+import { bodyText, editorReady, pageAs, screenshot } from '../helpers/browser.js';
 import { occurrences, until } from '../helpers/collabClient.js';
 import { useBrowserSuite } from '../helpers/browserSuite.js';
 import type { TestServer } from '../helpers/testServer.js';
@@ -43,14 +43,6 @@ async function compose(cdp: CDPSession, steps: readonly string[]): Promise<void>
     await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
   }
 }
-
-/** The editor's text without other people's carets, whose name labels sit inside it wherever they are. */
-const bodyText = (page: Page): Promise<string> =>
-  page.getByTestId('editor').evaluate((editor) => {
-    const copy = editor.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent ?? '';
-  });
 
 /** Puts the caret at the end (or, with `key` Home, the start) of the template's heading `text`. */
 async function caretIn(page: Page, text: string, key: 'End' | 'Home' = 'End'): Promise<void> {

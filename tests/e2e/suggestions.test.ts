@@ -4,11 +4,11 @@
 // screens agree and the export has the accepted text. An editor whose
 // document is in review suggests through an input method. Nobody's
 // connection is closed for what the editor sent.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/collab.js';
 import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
-import { openWatched, screenshot, socketCloses } from '../helpers/browser.js';
+import { bodyText, openWatched, screenshot, socketCloses, textWithoutCarets } from '../helpers/browser.js';
 import { useBrowserSuite } from '../helpers/browserSuite.js';
 import { until } from '../helpers/collabClient.js';
 import { chromium, requires } from '../helpers/requirements.js';
@@ -26,22 +26,6 @@ const pageErrors: string[] = [];
 /** Headings of the year-end template, one line each, so that End reaches their end. */
 const SUPERVISE = '民主监督更有效';
 const PARTICIPATE = '参政议政更主动';
-
-/** The editor's text without other people's carets, whose name labels sit inside it. */
-const bodyText = (page: Page): Promise<string> =>
-  page.getByTestId('editor').evaluate((editor) => {
-    const copy = editor.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent ?? '';
-  });
-
-/** A suggestion's text, without a caret's name label that may sit inside it. */
-const textOf = (locator: Locator): Promise<string> =>
-  locator.evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent ?? '';
-  });
 
 async function caretAtEndOf(page: Page, heading: string): Promise<void> {
   await page.locator('[data-testid="editor"] h2', { hasText: heading }).click();
@@ -87,8 +71,8 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     const inserted = suggestionsOn(a, 'ins', bob);
     const deleted = suggestionsOn(a, 'del', bob);
     await until(async () => (await inserted.count()) > 0 && (await deleted.count()) > 0, 'the owner to see the suggestions');
-    expect(await textOf(inserted.first())).toBe('、更有力');
-    expect(await textOf(deleted.first())).toBe('主动');
+    expect(await textWithoutCarets(inserted.first())).toBe('、更有力');
+    expect(await textWithoutCarets(deleted.first())).toBe('主动');
     const colour = (page: Page, selector: string) =>
       page
         .locator(selector)
@@ -162,7 +146,7 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
 
     const inserted = suggestionsOn(a, 'ins', bob);
     await until(
-      async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴工作',
+      async () => (await Promise.all((await inserted.all()).map(textWithoutCarets))).join('') === '乡村振兴工作',
       'the owner to see the composed suggestion',
       10_000,
     );
@@ -183,7 +167,7 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     }
     await cdp.send('Input.insertText', { text: '处理' });
     await until(
-      async () => (await Promise.all((await inserted.all()).map(textOf))).join('') === '乡村振兴处理工作',
+      async () => (await Promise.all((await inserted.all()).map(textWithoutCarets))).join('') === '乡村振兴处理工作',
       'the composition inside the suggestion to reach the owner',
       10_000,
     );
@@ -212,7 +196,7 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     // the server refuses the direct edit; the page takes the server's copy and types the words again as bob's suggestion
     await b.getByTestId('discarded-notice').filter({ hasText: '重新标出' }).waitFor({ timeout: 15_000 });
     await until(
-      async () => (await textOf(suggestionsOn(a, 'ins', bob).first()).catch(() => '')) === '、离线补充',
+      async () => (await textWithoutCarets(suggestionsOn(a, 'ins', bob).first()).catch(() => '')) === '、离线补充',
       'the owner to see it as a suggestion',
       15_000,
     );
@@ -234,8 +218,8 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     await b.locator('[data-testid="editor"] .guidance', { hasText: '〔年份〕' }).first().click();
     await b.keyboard.type('2026');
     const inserted = suggestionsOn(a, 'ins', bob);
-    await until(async () => (await inserted.count()) > 0 && (await textOf(inserted.first())) === '2026', 'the owner to see the filled placeholder');
-    expect(await textOf(suggestionsOn(a, 'del', bob).first())).toBe('〔年份〕');
+    await until(async () => (await inserted.count()) > 0 && (await textWithoutCarets(inserted.first())) === '2026', 'the owner to see the filled placeholder');
+    expect(await textWithoutCarets(suggestionsOn(a, 'del', bob).first())).toBe('〔年份〕');
     expect(await inserted.first().locator('.guidance').count()).toBe(0);
 
     await a.getByTestId('suggestions-toggle').click();

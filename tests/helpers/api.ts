@@ -67,6 +67,13 @@ export async function share(base: string, owner: TestUser, documentId: string, m
   if (res.status !== 200) throw new Error(`share failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** A new document of `owner`'s, shared with each member in the role given. */
+export async function sharedDocument(base: string, owner: TestUser, members: [TestUser, string][]): Promise<string> {
+  const id = await newDocument(base, owner);
+  for (const [member, role] of members) await share(base, owner, id, member, role);
+  return id;
+}
+
 export async function contentText(base: string, user: TestUser, documentId: string): Promise<string> {
   const res = await api(base, 'GET', `/api/documents/${documentId}/content`, { token: user.token });
   if (res.status !== 200) throw new Error(`content failed: ${res.status}`);

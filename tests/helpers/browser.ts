@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, never a downloaded browser.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { TestUser } from './api.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -70,6 +70,17 @@ export async function editorReady(page: Page, text = '参政议政更主动'): P
 }
 
 export const editorText = (page: Page): Promise<string> => page.getByTestId('editor').innerText();
+
+/** An element's text without other people's carets, whose name labels sit inside the text wherever they are. */
+export const textWithoutCarets = (locator: Locator): Promise<string> =>
+  locator.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+
+/** The editor's text without other people's carets. */
+export const bodyText = (page: Page): Promise<string> => textWithoutCarets(page.getByTestId('editor'));
 
 /** Puts the caret at the end of the (visual line of the) first paragraph holding `text`. */
 export async function clickEndOf(page: Page, text: string): Promise<void> {

@@ -5,7 +5,7 @@
 // and PUT /api/documents/:id/review itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../server/ids.js';
-import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { api, contentText, newUser, type TestUser, sharedDocument as sharedWith } from '../helpers/api.js';
 import { rewriteBody } from '../helpers/bodyEdits.js';
 import { clientsPerTest, type CollabClient, saved, synced, until } from '../helpers/collabClient.js';
 import { suggest } from '../helpers/suggestionEdits.js';
@@ -27,13 +27,12 @@ afterAll(async () => {
   await srv.stop();
 });
 
-async function sharedDocument(): Promise<string> {
-  const id = await newDocument(srv.url, owner);
-  await share(srv.url, owner, id, editor, 'editor');
-  await share(srv.url, owner, id, commenter, 'commenter');
-  await share(srv.url, owner, id, viewer, 'viewer');
-  return id;
-}
+const sharedDocument = (): Promise<string> =>
+  sharedWith(srv.url, owner, [
+    [editor, 'editor'],
+    [commenter, 'commenter'],
+    [viewer, 'viewer'],
+  ]);
 
 /** Types `text` after `at` as a plain edit (no suggestion mark). */
 function typeAfter(c: CollabClient, at: string, text: string): void {

@@ -7,7 +7,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSuggestions } from '../../shared/suggestions.js';
 import { schema } from '../../shared/schema.js';
-import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { api, contentText, newUser, type TestUser, sharedDocument as sharedWith } from '../helpers/api.js';
 import { clientsPerTest, saved, synced, until, type CollabClient } from '../helpers/collabClient.js';
 import { textContaining } from '../helpers/bodyEdits.js';
 import { suggest } from '../helpers/suggestionEdits.js';
@@ -27,12 +27,11 @@ afterAll(async () => {
   await srv.stop();
 });
 
-async function sharedDocument(): Promise<string> {
-  const id = await newDocument(srv.url, owner);
-  await share(srv.url, owner, id, editor, 'editor');
-  await share(srv.url, owner, id, commenter, 'commenter');
-  return id;
-}
+const sharedDocument = (): Promise<string> =>
+  sharedWith(srv.url, owner, [
+    [editor, 'editor'],
+    [commenter, 'commenter'],
+  ]);
 
 /** A Y.XmlText's characters, without its formatting. */
 const plain = (text: { toDelta: () => { insert?: unknown }[] }): string =>

@@ -2,7 +2,7 @@
 // holds, accepting and rejecting them (one, or all of one author's) as a change
 // everyone sees, who may, and approval waiting until none is left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { api, contentText, newUser, type TestUser, sharedDocument as sharedWith } from '../helpers/api.js';
 import { clientsPerTest, type CollabClient, saved, synced, until } from '../helpers/collabClient.js';
 import { suggest } from '../helpers/suggestionEdits.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
@@ -23,13 +23,12 @@ afterAll(async () => {
   await srv.stop();
 });
 
-async function sharedDocument(): Promise<string> {
-  const id = await newDocument(srv.url, owner);
-  await share(srv.url, owner, id, editor, 'editor');
-  await share(srv.url, owner, id, commenter, 'commenter');
-  await share(srv.url, owner, id, viewer, 'viewer');
-  return id;
-}
+const sharedDocument = (): Promise<string> =>
+  sharedWith(srv.url, owner, [
+    [editor, 'editor'],
+    [commenter, 'commenter'],
+    [viewer, 'viewer'],
+  ]);
 
 const list = async (id: string, user = owner) => api(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: user.token });
 const review = (id: string, sid: string, decision: string, user = editor) =>

@@ -5,7 +5,7 @@
 // when restored, the same ids and authors; versions and diffs show them; a
 // section's 字数 counts only what is agreed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, contentText, newDocument, newUser, share, type TestUser } from '../helpers/api.js';
+import { api, contentText, newUser, type TestUser, sharedDocument as sharedWith } from '../helpers/api.js';
 import { clientsPerTest, saved, synced, until } from '../helpers/collabClient.js';
 import { suggest } from '../helpers/suggestionEdits.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
@@ -24,12 +24,11 @@ afterAll(async () => {
   await srv.stop();
 });
 
-async function sharedDocument(): Promise<string> {
-  const id = await newDocument(srv.url, owner);
-  await share(srv.url, owner, id, editor, 'editor');
-  await share(srv.url, owner, id, commenter, 'commenter');
-  return id;
-}
+const sharedDocument = (): Promise<string> =>
+  sharedWith(srv.url, owner, [
+    [editor, 'editor'],
+    [commenter, 'commenter'],
+  ]);
 
 const get = (path: string, user = owner) => api(srv.url, 'GET', path, { token: user.token });
 const post = (path: string, body?: unknown, user = owner) => api(srv.url, 'POST', path, { token: user.token, body });
