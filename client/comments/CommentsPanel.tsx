@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDto, ThreadDto } from '../../shared/api.js';
-import { Icon } from '../components/Icon.js';
+import { SidePanelHeader } from '../components/SidePanelHeader.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useNow } from '../lib/useNow.js';
 import { CommentForm } from './CommentForm.js';
@@ -89,22 +89,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
 
   return (
     <aside className="side-panel comments-panel" data-testid="comments-panel" aria-labelledby={titleId}>
-      <header className="side-panel__header">
-        <h2 id={titleId} className="side-panel__title">
-          {t('comments.pane')}
-          {layout.openCount > 0 && <span className="side-panel__count">{layout.openCount}</span>}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('comments.close')}
-          title={t('comments.close')}
-          data-testid="close-comments"
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <SidePanelHeader
+        titleId={titleId}
+        title={t('comments.pane')}
+        count={layout.openCount}
+        closeLabel={t('comments.close')}
+        closeTestId="close-comments"
+        onClose={onClose}
+      />
       <label className="switch side-panel__filter">
         <input type="checkbox" role="switch" checked={showResolved} onChange={(event) => onShowResolved(event.target.checked)} data-testid="show-resolved" />
         <span className="switch__track" aria-hidden="true" />

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Icon } from '../components/Icon.js';
+import { SidePanelHeader } from '../components/SidePanelHeader.js';
 import type { SuggestionDecision } from '../http/suggestionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useNow } from '../lib/useNow.js';
@@ -45,26 +46,15 @@ export function SuggestionsPanel({ suggestions, mayReview, suggestOnly, onClose 
 
   return (
     <aside className="side-panel suggestions-panel" data-testid="suggestions-panel" aria-labelledby={titleId}>
-      <header className="side-panel__header">
-        <h2 id={titleId} className="side-panel__title">
-          {t('suggestions.pane')}
-          {list.length > 0 && (
-            <span className="side-panel__count" data-testid="suggestions-panel-count">
-              {list.length}
-            </span>
-          )}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('suggestions.close')}
-          title={t('suggestions.close')}
-          data-testid="close-suggestions"
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <SidePanelHeader
+        titleId={titleId}
+        title={t('suggestions.pane')}
+        count={list.length}
+        countTestId="suggestions-panel-count"
+        closeLabel={t('suggestions.close')}
+        closeTestId="close-suggestions"
+        onClose={onClose}
+      />
 
       {(suggestOnly || (authors.length > 1 && list.length > 0) || (mayReview && list.length > 0)) && (
         <div className="suggestions-panel__tools">

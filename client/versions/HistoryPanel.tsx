@@ -2,7 +2,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionDto } from '../../shared/api.js';
-import { Icon } from '../components/Icon.js';
+import { SidePanelHeader } from '../components/SidePanelHeader.js';
 import { listMembers } from '../http/documentsApi.js';
 import { localeOf } from '../i18n/setupI18n.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
@@ -45,21 +45,7 @@ export function HistoryPanel({ documentId, history, selectedId, onSelect, onShow
 
   return (
     <aside className="side-panel history-panel" data-testid="history-panel" aria-labelledby={titleId}>
-      <header className="side-panel__header">
-        <h2 id={titleId} className="side-panel__title">
-          {t('versions.history')}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('versions.closeHistory')}
-          title={t('versions.closeHistory')}
-          data-testid="close-history"
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <SidePanelHeader titleId={titleId} title={t('versions.history')} closeLabel={t('versions.closeHistory')} closeTestId="close-history" onClose={onClose} />
       <label className="switch side-panel__filter">
         <input type="checkbox" role="switch" checked={namedOnly} onChange={(event) => setNamedOnly(event.target.checked)} data-testid="named-only" />
         <span className="switch__track" aria-hidden="true" />
