@@ -1,0 +1,12 @@
+// Builds the bare page (bench/browser/bare/) as a team would ship it: Vite's
+// production build, nothing else. The benchmark writes it into a temporary
+// directory (outDir is given by the caller) and serves it statically.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./bare', import.meta.url)),
+  base: './',
+  logLevel: 'warn',
+  build: { emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+});
