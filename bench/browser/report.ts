@@ -30,6 +30,8 @@ interface Line {
   note?: string;
   /** Text shown instead of the numbers, and no ratio (lists of samples). */
   display?: Partial<Record<StackName, string>>;
+  /** Counts: no ratio. */
+  noRatio?: boolean;
 }
 
 function table(lines: Line[]): string {
@@ -40,7 +42,7 @@ function table(lines: Line[]): string {
       continue;
     }
     const cell = (v: number | undefined) => (v === undefined ? '–' : l.format(v));
-    out.push(`| ${l.label} | ${cell(l.pair.yigao)} | ${cell(l.pair.bare)} | ${ratioText(ratio(l.pair))}${l.note ? ` ${l.note}` : ''} |`);
+    out.push(`| ${l.label} | ${cell(l.pair.yigao)} | ${cell(l.pair.bare)} | ${l.noRatio ? '' : ratioText(ratio(l.pair))}${l.note ? ` ${l.note}` : ''} |`);
   }
   return out.join('\n');
 }
@@ -55,7 +57,8 @@ function interval(samples: Partial<Record<StackName, RoundSamples[]>>, percentil
 const pairOf = <T extends { stack: StackName }>(items: T[], pick: (item: T) => number): Pair =>
   Object.fromEntries(items.map((item) => [item.stack, pick(item)])) as Pair;
 
-const sameCase = (a: TypingCase, b: TypingCase) => a.pages === b.pages && a.input === b.input && a.crowd === b.crowd && a.remote === b.remote;
+const sameCase = (a: TypingCase, b: TypingCase) =>
+  a.pages === b.pages && a.input === b.input && a.crowd === b.crowd && a.remote === b.remote && Boolean(a.profile) === Boolean(b.profile);
 
 export function caseLabel(c: TypingCase): string {
   const how = c.input === 'ime' ? 'IME composition' : 'Input.insertText';
@@ -102,17 +105,17 @@ function typingTable(results: TypingResult[], c: TypingCase): string {
         note: p === 'p95' || p === 'p99' ? interval(rounds(values), p === 'p95' ? 95 : 99, 1) : '',
       });
     }
-    lines.push({ label: `${prefix}: samples`, pair: pairOf(summaries, (x) => x.s.count), format: String });
+    lines.push({ label: `${prefix}: samples`, pair: pairOf(summaries, (x) => x.s.count), format: String, noRatio: true });
   };
   if (c.remote) latency("keystroke to the observer's screen", (r) => r.remoteMs);
   latency(c.remote ? "keystroke to one's own screen" : 'keystroke to paint', (r) => r.latenciesMs);
-  lines.push({ label: 'input events not measured', pair: pairOf(at, (r) => r.unrecorded + (c.remote ? r.remoteMissing : 0)), format: String });
+  lines.push({ label: 'input events not measured', pair: pairOf(at, (r) => r.unrecorded + (c.remote ? r.remoteMissing : 0)), format: String, noRatio: true });
   lines.push({ label: 'long tasks per minute of typing', pair: pairOf(at, (r) => (r.longTasks / r.seconds) * 60), format: perMinute });
   lines.push({ label: 'time in long tasks (% of the typing)', pair: pairOf(at, (r) => r.longTaskMs / 10 / r.seconds), format: (v) => `${v.toFixed(1)}%` });
   lines.push({ label: "tab's JS heap after typing, after a full collection (MB)", pair: pairOf(at, (r) => r.heapBytes), format: mb });
   if (c.crowd > 0) {
-    lines.push({ label: 'edits the others made meanwhile', pair: pairOf(at, (r) => r.crowd?.edits ?? Number.NaN), format: String });
-    lines.push({ label: "socket closes the others' providers saw", pair: pairOf(at, (r) => r.crowd?.closes ?? Number.NaN), format: String });
+    lines.push({ label: 'edits the others made meanwhile', pair: pairOf(at, (r) => r.crowd?.edits ?? Number.NaN), format: String, noRatio: true });
+    lines.push({ label: "socket closes the others' providers saw", pair: pairOf(at, (r) => r.crowd?.closes ?? Number.NaN), format: String, noRatio: true });
   }
   return table(lines);
 }
@@ -155,6 +158,33 @@ function targets(run: BrowserRun): Target[] {
     });
   }
   return out;
+}
+
+/** Where the typist's main thread went while typing: the largest owners of either stack, ms per keystroke. */
+function profileSection(results: TypingResult[]): string[] {
+  const withProfile = results.filter((r) => r.profile);
+  if (withProfile.length === 0) return [];
+  const c = withProfile[0].case;
+  const perKey = (r: TypingResult, ms: number) => ms / r.case.keystrokes;
+  const owners = new Set<string>();
+  for (const r of withProfile) for (const share of r.profile!.shares.slice(0, 10)) owners.add(share.what);
+  const lines: Line[] = [
+    { label: 'main thread busy, all of it (ms per keystroke)', pair: pairOf(withProfile, (r) => perKey(r, r.profile!.busyMs)), format: ms },
+    ...[...owners].map((what) => ({
+      label: `\`${what}\``,
+      pair: pairOf(withProfile, (r) => perKey(r, r.profile!.shares.find((s) => s.what === what)?.ms ?? 0)),
+      format: (v: number) => v.toFixed(2),
+    })),
+  ];
+  return [
+    `### Where the typist's main thread goes: ${caseLabel(c)}, CPU profile`,
+    '',
+    'A separate run of the same case under the CDP profiler (samples every 0.2 ms; its latencies are not reported, as the profiler slows the page). ' +
+      "Each sample's self time is attributed through the build's source maps to the package or app file whose code ran (bench/browser/cpuProfile.ts): the largest ten of each stack, in ms per keystroke typed.",
+    '',
+    table(lines),
+    '',
+  ];
 }
 
 export function renderBrowserReport(run: BrowserRun): string {
@@ -203,7 +233,8 @@ export function renderBrowserReport(run: BrowserRun): string {
     '',
   );
   const cases = plan.typing.filter((c, i) => plan.typing.findIndex((d) => sameCase(c, d)) === i);
-  for (const c of cases.filter((k) => !k.remote)) push(`### Typing: ${caseLabel(c)}`, '', typingTable(run.typing, c), '');
+  for (const c of cases.filter((k) => !k.remote && !k.profile)) push(`### Typing: ${caseLabel(c)}`, '', typingTable(run.typing, c), '');
   for (const c of cases.filter((k) => k.remote)) push(`### Remote keystroke: ${caseLabel(c)}, seen on a second browser`, '', typingTable(run.typing, c), '');
+  for (const c of cases.filter((k) => k.profile)) push(...profileSection(run.typing.filter((r) => sameCase(r.case, c))));
   return out.join('\n');
 }

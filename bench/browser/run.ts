@@ -14,7 +14,7 @@ import { measureLoads, measureRoute, type LoadResult, type RouteResult } from '.
 import { planFromArgs, type BrowserPlan } from './plan.js';
 import { renderBrowserReport } from './report.js';
 import { writeBrowserSection } from './resultsFile.js';
-import { SEATS, startBareStack, startYigaoStack, type Stack } from './stacks.js';
+import { SEATS, startBareStack, startYigaoStack, type SeededDocument, type Stack } from './stacks.js';
 import { measureTyping, type TypingResult } from './typing.js';
 
 export interface BrowserRunMeta {
@@ -40,14 +40,16 @@ export interface BrowserRun {
 /** The stacks in turn, the first one changing from case to case, so neither always goes first. */
 const inTurn = (stacks: Stack[], n: number): Stack[] => (n % 2 === 0 ? stacks : [...stacks].reverse());
 
-export async function runBrowserBench(plan: BrowserPlan, command: string, log: (line: string) => void = console.log): Promise<BrowserRun> {
+export async function runBrowserBench(plan: BrowserPlan, command: string, print: (line: string) => void = console.log): Promise<BrowserRun> {
   const started = Date.now();
+  const log = (line: string) => print(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
   const loadAverageAtStart = os.loadavg();
   // Documents each Yigao case seeds: one per size, one for the routes, one per typing case.
   const documents = plan.sizes.length + 1 + plan.typing.length;
   const stacks: Stack[] = [];
   const browsers: Browser[] = [];
   try {
+    log('starting Yigao (building what changed, registering its people) and the bare stack');
     stacks.push(await startYigaoStack(documents), await startBareStack());
     browsers.push(await launchBrowser(), await launchBrowser());
     const [browser, observerBrowser] = browsers;
@@ -68,6 +70,14 @@ export async function runBrowserBench(plan: BrowserPlan, command: string, log: (
       routes: [],
       typing: [],
     };
+    // One document per stack for the routes, opened once unmeasured first: the first page a browser process
+    // shows pays for starting its renderer and compiling the stack's scripts, which no later open does.
+    const routeDocuments = new Map<Stack, SeededDocument>();
+    for (const stack of stacks) {
+      routeDocuments.set(stack, await stack.seed(plan.routePages));
+      log(`warm-up: ${stack.name}`);
+      await measureLoads(stack, browser, routeDocuments.get(stack)!, 1);
+    }
     let turn = 0;
     for (const pages of plan.sizes) {
       for (const stack of inTurn(stacks, turn++)) {
@@ -76,10 +86,9 @@ export async function runBrowserBench(plan: BrowserPlan, command: string, log: (
       }
     }
     for (const stack of stacks) {
-      const document = await stack.seed(plan.routePages);
       for (const route of stack.routes) {
         log(`scripts of ${route.name}: ${stack.name}`);
-        run.routes.push(await measureRoute(stack, browser, document, route));
+        run.routes.push(await measureRoute(stack, browser, routeDocuments.get(stack)!, route));
       }
     }
     for (const c of plan.typing) {

@@ -89,7 +89,7 @@ export async function startYigaoStack(documents: number): Promise<Stack> {
   const clientDir = await yigaoClient();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-browser-yigao-'));
   let people: People | null = null;
-  let server: ServerUnderTest | null = null;
+  let server: ServerUnderTest;
   try {
     people = await registerPeople(documents * SEATS, { roomIdleSeconds: 2 });
     server = await startYigao({ dataDir, roomIdleSeconds: 2, people, clientDir });
@@ -148,7 +148,7 @@ export async function startBareStack(): Promise<Stack> {
   const outDir = await bareBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-browser-reference-'));
   let pages: StaticServer | null = null;
-  let server: ServerUnderTest | null = null;
+  let server: ServerUnderTest;
   try {
     pages = await serveStatic(outDir);
     server = await startReference({ dataDir, roomIdleSeconds: 2 });

@@ -8,6 +8,8 @@
 // character appears there. Long tasks and the JS heap (after a full
 // collection) are read from the typist's page at the end.
 import type { Browser, CDPSession } from 'playwright-core';
+import type { RawSourceMap } from 'source-map-js';
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpuProfile.js';
 import { Crowd, type CrowdReport } from './crowd.js';
 import { newProbedContext, openDocument } from './loads.js';
 import type { KeySample, Probe, SeenSample } from './probes.js';
@@ -25,6 +27,8 @@ export interface TypingCase {
   keystrokes: number;
   /** Time a second browser's page shows each character. */
   remote: boolean;
+  /** Take a CPU profile of the typing instead (its latencies then include the profiler's cost and are not reported). */
+  profile?: boolean;
 }
 
 export interface TypingResult {
@@ -32,6 +36,8 @@ export interface TypingResult {
   case: TypingCase;
   /** Every input event's latency to paint, in the order typed (ms). */
   latenciesMs: number[];
+  /** Input events sent (whole characters: at least the case's keystrokes). */
+  sent: number;
   /** Input events sent whose latency was not recorded. */
   unrecorded: number;
   seconds: number;
@@ -44,6 +50,7 @@ export interface TypingResult {
   /** Characters the observer never showed. */
   remoteMissing: number;
   crowd: CrowdReport | null;
+  profile: ProfileSummary | null;
 }
 
 /** Characters typed, with the pinyin an input method would compose them from. None occurs in TYPING_LINE or a name. */
@@ -63,8 +70,11 @@ function eventsOf(input: InputKind, char: string): Array<(cdp: CDPSession) => Pr
   return [compose(pinyin.slice(0, 1)), compose(pinyin), commit];
 }
 
-/** Sends `count` input events on a fixed schedule (a slow page does not slow the typist down); returns the characters committed. */
-async function type(cdp: CDPSession, input: InputKind, count: number, first: number): Promise<number> {
+/**
+ * Sends at least `count` input events (whole characters: an IME's last one is committed) on a fixed schedule,
+ * each when due or as soon as the browser took the one before; returns the characters and the events sent.
+ */
+async function type(cdp: CDPSession, input: InputKind, count: number, first: number): Promise<{ chars: number; events: number }> {
   const start = performance.now();
   let sent = 0;
   let chars = 0;
@@ -77,7 +87,7 @@ async function type(cdp: CDPSession, input: InputKind, count: number, first: num
     }
     chars++;
   }
-  return chars;
+  return { chars, events: sent };
 }
 
 export async function measureTyping(stack: Stack, browser: Browser, observerBrowser: Browser | null, c: TypingCase): Promise<TypingResult> {
@@ -98,16 +108,22 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
     await page.keyboard.press('End');
     const cdp = await contexts[0].newCDPSession(page);
     // Unmeasured: the first keystrokes compile the editor's input paths.
-    const warm = await type(cdp, c.input, WARMUP_EVENTS, 0);
+    const warm = (await type(cdp, c.input, WARMUP_EVENTS, 0)).chars;
     await page.waitForTimeout(500);
     const startedAt = await page.evaluate(() => {
       const probe = (window as unknown as { benchProbe: Probe }).benchProbe;
       probe.recording = true;
       return performance.now();
     });
+    if (c.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const started = performance.now();
-    await type(cdp, c.input, c.keystrokes, warm);
+    const sent = (await type(cdp, c.input, c.keystrokes, warm)).events;
     const seconds = (performance.now() - started) / 1000;
+    const profile = c.profile ? await summarizeProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, sourceMapOf) : null;
     // Long enough for the last frames, and the observer's last characters.
     await page.waitForTimeout(c.remote ? 2_000 : 500);
     const probe = await page.evaluate((from) => {
@@ -128,7 +144,8 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
       stack: stack.name,
       case: c,
       latenciesMs: probe.keys.map((k) => k.painted - k.sent),
-      unrecorded: c.keystrokes - probe.keys.length,
+      sent,
+      unrecorded: sent - probe.keys.length,
       seconds,
       longTasks: probe.longTasks,
       longTaskMs: probe.longTaskMs,
@@ -136,11 +153,18 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
       remoteMs: remote?.ms ?? null,
       remoteMissing: remote?.missing ?? 0,
       crowd: crowdReport,
+      profile,
     };
   } finally {
     await crowd?.stop();
     for (const context of contexts) await context.close();
   }
+}
+
+/** A script's source map, where its build has one beside it (`<url>.map`). */
+async function sourceMapOf(url: string): Promise<RawSourceMap | null> {
+  const res = await fetch(`${url.split('?')[0]}.map`);
+  return res.ok ? ((await res.json()) as RawSourceMap) : null;
 }
 
 /**

@@ -8,5 +8,6 @@ export default defineConfig({
   root: fileURLToPath(new URL('./bare', import.meta.url)),
   base: './',
   logLevel: 'warn',
-  build: { emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // Source maps as Yigao's build has them, for the CPU profile's attribution (cpuProfile.ts).
+  build: { emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
 });
