@@ -7,6 +7,8 @@ export interface BrowserPlan {
   quick: boolean;
   /** Document sizes opened cold and warm (pages). */
   sizes: number[];
+  /** Open each stack's page once, unmeasured, before measuring (the first open of a browser process is slow). */
+  warmUp: boolean;
   /** Fresh profiles per size and stack (each a cold open, then a warm one). */
   loadRepeats: number;
   /** The document whose first visit's scripts are counted per route (pages). */
@@ -29,13 +31,15 @@ function typingCases(pages: number, keystrokes: number, crowd: number): TypingCa
 }
 
 export function fullPlan(): BrowserPlan {
-  return { quick: false, sizes: [5, 30, 100], loadRepeats: 3, routePages: 5, typing: typingCases(100, 200, 10), out: 'bench/RESULTS.md' };
+  return { quick: false, warmUp: true, sizes: [5, 30, 100], loadRepeats: 3, routePages: 5, typing: typingCases(100, 200, 10), out: 'bench/RESULTS.md' };
 }
 
 /** A smoke run: a small document, a few keystrokes, two people alongside; its report goes to bench/raw/. */
 export function quickPlan(): BrowserPlan {
   return {
     quick: true,
+    // Its figures are not read: it proves the harness works.
+    warmUp: false,
     sizes: [5],
     loadRepeats: 1,
     routePages: 5,

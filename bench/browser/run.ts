@@ -75,6 +75,7 @@ export async function runBrowserBench(plan: BrowserPlan, command: string, print:
     const routeDocuments = new Map<Stack, SeededDocument>();
     for (const stack of stacks) {
       routeDocuments.set(stack, await stack.seed(plan.routePages));
+      if (!plan.warmUp) continue;
       log(`warm-up: ${stack.name}`);
       await measureLoads(stack, browser, routeDocuments.get(stack)!, 1);
     }

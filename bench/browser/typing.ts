@@ -121,11 +121,17 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
       await cdp.send('Profiler.start');
     }
     const started = performance.now();
-    const sent = (await type(cdp, c.input, c.keystrokes, warm)).events;
+    const { chars, events: sent } = await type(cdp, c.input, c.keystrokes, warm);
     const seconds = (performance.now() - started) / 1000;
     const profile = c.profile ? await summarizeProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, sourceMapOf) : null;
-    // Long enough for the last frames, and the observer's last characters.
-    await page.waitForTimeout(c.remote ? 2_000 : 500);
+    // Long enough for the last frames; an observer that fell behind gets until it shows every character (or 60 s).
+    await page.waitForTimeout(500);
+    if (observer)
+      await observer
+        .waitForFunction((total) => (window as unknown as { benchProbe: Probe }).benchProbe.seen.some((s) => s.count >= total), warm + chars, {
+          timeout: 60_000,
+        })
+        .catch(() => undefined);
     const probe = await page.evaluate((from) => {
       const p = (window as unknown as { benchProbe: Probe }).benchProbe;
       p.recording = false;
