@@ -52,8 +52,9 @@ export function quickPlan(): BrowserPlan {
   };
 }
 
-export const USAGE = `npm run bench:browser [-- --quick]
-  --quick   a smoke run (one 5-page document, a few keystrokes); report in bench/raw/RESULTS-browser-quick.md
+export const USAGE = `npm run bench:browser [-- --quick | --report=bench/raw/browser-….json]
+  --quick          a smoke run (one 5-page document, a few keystrokes); report in bench/raw/RESULTS-browser-quick.md
+  --report=FILE    render the report of a run on file again, running nothing
   Without it: 5-, 30- and 100-page documents, typing on the 100-page one; the report replaces the "Browser" section of bench/RESULTS.md.`;
 
 export function planFromArgs(args: string[]): BrowserPlan {

@@ -131,7 +131,8 @@ function targets(run: BrowserRun): Target[] {
   const out: Target[] = [];
   const biggest = Math.max(...run.plan.typing.map((c) => c.pages));
   for (const input of ['insertText', 'ime'] as const) {
-    const at = run.typing.filter((r) => r.case.pages === biggest && r.case.input === input && r.case.crowd > 0 && !r.case.remote);
+    // Not the profiled case: the profiler slows the page.
+    const at = run.typing.filter((r) => r.case.pages === biggest && r.case.input === input && r.case.crowd > 0 && !r.case.remote && !r.case.profile);
     if (at.length === 0) continue;
     const pair = pairOf(at, (r) => summarize(r.latenciesMs).p95);
     out.push({

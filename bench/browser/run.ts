@@ -120,6 +120,10 @@ export function writeBrowserRun(run: BrowserRun): string {
   const rawDir = path.join(repoRoot, 'bench/raw');
   fs.mkdirSync(rawDir, { recursive: true });
   fs.writeFileSync(path.join(rawDir, `browser-${run.meta.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(run));
+  return writeReport(run);
+}
+
+function writeReport(run: BrowserRun): string {
   const out = path.join(repoRoot, run.plan.out);
   const report = renderBrowserReport(run);
   if (run.plan.quick) fs.writeFileSync(out, `# Browser benchmark (smoke run)\n\n${report}`);
@@ -129,6 +133,13 @@ export function writeBrowserRun(run: BrowserRun): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const reportOnly = args.find((a) => a.startsWith('--report='));
+  if (reportOnly) {
+    // Renders a run on file again (after a change to the report), without running anything.
+    const run = JSON.parse(fs.readFileSync(reportOnly.slice('--report='.length), 'utf8')) as BrowserRun;
+    console.log(`report: ${path.relative(repoRoot, writeReport(run))}`);
+    return;
+  }
   const plan = planFromArgs(args);
   const run = await runBrowserBench(plan, `npm run bench:browser${args.length ? ` -- ${args.join(' ')}` : ''}`);
   console.log(`report: ${path.relative(repoRoot, writeBrowserRun(run))} (${Math.round(run.meta.durationSeconds)} s; ${SEATS} people per Yigao document)`);
