@@ -9,6 +9,7 @@ import path from 'node:path';
 import { v8Flags } from './generatorFlags.js';
 import type { Pinning } from './pinning.js';
 import type { Plan } from './plan.js';
+import { browserSection } from './browser/resultsFile.js';
 import { renderReport } from './report.js';
 import type { ColdOpenResult } from './scenarios/coldOpen.js';
 import type { ConnectionsResult } from './scenarios/connections.js';
@@ -63,7 +64,9 @@ export interface BenchRun {
 export function writeReport(run: BenchRun, out: string): void {
   const file = path.resolve(repoRoot, out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderReport(run));
+  // The browser benchmark's section (npm run bench:browser) is not this run's to drop.
+  const browser = fs.existsSync(file) ? browserSection(fs.readFileSync(file, 'utf8')) : '';
+  fs.writeFileSync(file, browser ? `${renderReport(run).trimEnd()}\n\n${browser}\n` : renderReport(run));
   console.log(`report: ${path.relative(repoRoot, file)}`);
 }
 

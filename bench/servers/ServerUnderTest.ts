@@ -14,6 +14,8 @@ export interface StartOptions {
   roomIdleSeconds: number;
   /** Yigao only: as real users meet it, at its default limits, every person with an account of their own (bench/servers/yigao.ts). */
   people?: People;
+  /** Yigao only: the built client to serve (dist/) for the browser benchmark; by default none. */
+  clientDir?: string;
 }
 
 export interface BenchDocument {

@@ -56,7 +56,7 @@ export async function startYigao(options: StartOptions): Promise<ServerUnderTest
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: options.dataDir,
-      CLIENT_DIR: path.join(options.dataDir, 'no-client'),
+      CLIENT_DIR: options.clientDir ?? path.join(options.dataDir, 'no-client'),
       LOG_LEVEL: 'warn',
       ROOM_IDLE_SECONDS: String(options.roomIdleSeconds),
       ...(people ? REGISTRATIONS : RAISED_LIMITS),
