@@ -40,6 +40,8 @@ export interface ProfileSummary {
   busyMs: number;
   byFile: Cost[];
   byFunction: Cost[];
+  /** For the functions `callersOf` matches: their time by direct caller (self) and by the project's functions above them (total). */
+  callers: Cost[];
 }
 
 /** Frames the V8 profiler makes up: kept as they are, never given to a caller. */
@@ -79,7 +81,7 @@ function sourceName(source: string): string {
 }
 
 /** Time per file and per function of a profile taken of the built app (served from `distDir`). */
-export function summarise(profile: CpuProfile, distDir: string): ProfileSummary {
+export function summarise(profile: CpuProfile, distDir: string, callersOf: RegExp | null = null): ProfileSummary {
   const maps = new SourceMaps(distDir);
   const parent = new Map<number, ProfileNode>();
   const byId = new Map<number, ProfileNode>();
@@ -104,6 +106,7 @@ export function summarise(profile: CpuProfile, distDir: string): ProfileSummary 
 
   const files = new Map<string, Cost>();
   const functions = new Map<string, Cost>();
+  const callers = new Map<string, Cost>();
   const cost = (table: Map<string, Cost>, name: string): Cost => {
     let entry = table.get(name);
     if (!entry) table.set(name, (entry = { name, selfMs: 0, totalMs: 0 }));
@@ -132,7 +135,26 @@ export function summarise(profile: CpuProfile, distDir: string): ProfileSummary 
     }
     for (const file of seenFiles) cost(files, file).totalMs += ms;
     for (const fn of seenFunctions) cost(functions, fn).totalMs += ms;
+    if (callersOf) attributeToCallers(leaf, ms);
+  }
+  // Where a costly function's time comes from: its direct caller (self) and the project's functions above it (total).
+  function attributeToCallers(leaf: ProfileNode, ms: number) {
+    let outermost: ProfileNode | null = null;
+    for (let node: ProfileNode | undefined = leaf; node; node = parent.get(node.id)) {
+      const at = placeOf(node);
+      if (callersOf!.test(`${at.file} ${at.fn}`)) outermost = node;
+    }
+    const caller = outermost && parent.get(outermost.id);
+    if (!caller) return;
+    const direct = placeOf(caller);
+    cost(callers, `${direct.file} ${direct.fn}`).selfMs += ms;
+    const seen = new Set<string>();
+    for (let node: ProfileNode | undefined = caller; node; node = parent.get(node.id)) {
+      const at = placeOf(node);
+      if (/^(client|shared)\//.test(at.file)) seen.add(`${at.file} ${at.fn}`);
+    }
+    for (const name of seen) cost(callers, name).totalMs += ms;
   }
   const byTotal = (a: Cost, b: Cost) => b.totalMs - a.totalMs;
-  return { busyMs, byFile: [...files.values()].sort(byTotal), byFunction: [...functions.values()].sort(byTotal) };
+  return { busyMs, byFile: [...files.values()].sort(byTotal), byFunction: [...functions.values()].sort(byTotal), callers: [...callers.values()].sort(byTotal) };
 }

@@ -12,8 +12,22 @@ export const CHARACTERS_PER_PAGE = 700;
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const SECTION_TITLES = ['参政议政更主动', '服务发展更务实', '民主监督更有效', '联络联谊更广泛', '委员活动更多样', '自身建设更扎实', '协商议事更规范'];
-const SUBSECTION_TITLES = ['围绕中心工作建言献策', '结合重点产业开展调研', '联系热点问题反映民意', '组织委员视察重点项目', '开展专题协商活动', '加强委员学习培训'];
-const LEADS = ['围绕中心工作建言献策。', '结合重点产业开展调研。', '组织委员开展民主评议。', '建立在外人士联络名册。', '组织委员外出参观考察。', '开展“有事好商量”协商议事。'];
+const SUBSECTION_TITLES = [
+  '围绕中心工作建言献策',
+  '结合重点产业开展调研',
+  '联系热点问题反映民意',
+  '组织委员视察重点项目',
+  '开展专题协商活动',
+  '加强委员学习培训',
+];
+const LEADS = [
+  '围绕中心工作建言献策。',
+  '结合重点产业开展调研。',
+  '组织委员开展民主评议。',
+  '建立在外人士联络名册。',
+  '组织委员外出参观考察。',
+  '开展“有事好商量”协商议事。',
+];
 const SENTENCES = [
   '全年共组织委员开展专题调研',
   '形成调研报告并报送县政协和镇党委',
@@ -29,7 +43,11 @@ const SENTENCES = [
 const GUIDES = ['〔调研题目与成效〕', '〔具体数字〕', '〔典型事例〕', '〔采纳落实情况〕', '〔时间、地点〕'];
 
 const text = (value: string, marks?: JSONContent['marks']): JSONContent => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
-const heading = (level: number, value: string): JSONContent => ({ type: 'heading', attrs: { level, textAlign: null, numbering: 'auto' }, content: [text(value)] });
+const heading = (level: number, value: string): JSONContent => ({
+  type: 'heading',
+  attrs: { level, textAlign: null, numbering: 'auto' },
+  content: [text(value)],
+});
 
 /** A paragraph of some 120–260 characters, numbered `n` in its text so that a comment can quote it uniquely. */
 function bodyParagraph(rng: Rng, n: number, lead: string | null): JSONContent {
@@ -54,7 +72,10 @@ const cell = (value: string, header = false): JSONContent => ({
 function table(rng: Rng): JSONContent {
   const rows = [{ type: 'tableRow', content: ['项目', '次数', '参加人数', '备注'].map((h) => cell(h, true)) }];
   for (let r = 0; r < 5; r++) {
-    rows.push({ type: 'tableRow', content: [cell(pick(rng, SUBSECTION_TITLES)), cell(String(randomInt(rng, 1, 30))), cell(String(randomInt(rng, 10, 300))), cell('按计划完成')] });
+    rows.push({
+      type: 'tableRow',
+      content: [cell(pick(rng, SUBSECTION_TITLES)), cell(String(randomInt(rng, 1, 30))), cell(String(randomInt(rng, 10, 300))), cell('按计划完成')],
+    });
   }
   return { type: 'table', content: rows };
 }
