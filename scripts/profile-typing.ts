@@ -6,7 +6,7 @@
 // says how to run it and what it found.
 //
 //   npm run build
-//   node --import tsx scripts/profile-typing.ts [--pages 5,30,100] [--people 10] [--rate 2] [--keys 80] [--rounds 1] [--no-profile] [--callers 'prosemirror-model eq:']
+//   node --import tsx scripts/profile-typing.ts [--pages 5,30,100] [--people 10] [--rate 2] [--keys 80] [--rounds 1] [--no-profile] [--callers 'prosemirror-model eq:'] [--app DIR]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -36,8 +36,11 @@ const { values } = parseArgs({
     top: { type: 'string', default: '25' },
     'no-profile': { type: 'boolean', default: false },
     callers: { type: 'string' },
+    app: { type: 'string' },
   },
 });
+/** The build measured: this checkout's by default, or another's (`--app /tmp/before`, built there with `npm run build`), to compare. */
+const app = values.app ? path.resolve(values.app) : root;
 const PAGES = values.pages.split(',').map(Number);
 /** Everyone typing, the person in the browser included. */
 const PEOPLE = Number(values.people);
@@ -64,7 +67,7 @@ async function startServer(): Promise<{ url: string; wsUrl: string; stop: () => 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yigao-profile-'));
   const child = spawn(process.execPath, ['--no-memory-reducer', 'dist-server/index.js'], {
-    cwd: root,
+    cwd: app,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', REGISTRATIONS_PER_HOUR: '1000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -158,7 +161,7 @@ async function profileAt(pages: number, browser: Awaited<ReturnType<typeof launc
     `keystroke → next paint: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
   );
   if (profile) {
-    const summary = summarise(profile, path.join(root, 'dist'), values.callers ? new RegExp(values.callers) : null);
+    const summary = summarise(profile, path.join(app, 'dist'), values.callers ? new RegExp(values.callers) : null);
     const top = Number(values.top);
     console.log(`main thread busy: ${(summary.busyMs / KEYS).toFixed(2)} ms per keystroke (the page's whole work, the others' typing included)`);
     printCosts('by source file', summary.byFile, KEYS, top);
