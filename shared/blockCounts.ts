@@ -32,11 +32,12 @@ function carryOver(cache: Cache, doc: Node): void {
   const last = cache.last;
   cache.last = doc;
   if (!last || last === doc) return;
+  // Equal blocks go on being compared when one was never counted (a heading, outside every section's body).
   const take = (before: Node, after: Node): boolean => {
     if (before === after) return true;
+    if (!before.eq(after)) return false;
     const count = cache.counts.get(before);
-    if (count === undefined || !before.eq(after)) return false;
-    cache.counts.set(after, count);
+    if (count !== undefined) cache.counts.set(after, count);
     return true;
   };
   let start = 0;
