@@ -12,46 +12,45 @@ import type { Node } from '@tiptap/pm/model';
 import { agreedTextBetween } from './agreedText.js';
 import { countCharacters } from './wordCount.js';
 
-interface Cache {
-  counts: WeakMap<Node, number>;
-  /** The document counted last, whose blocks' counts a new version's equal blocks take over. */
-  last: Node | null;
-}
-
-/** One cache per way of reading leaf nodes (undefined: the node type's own leafText). */
-const caches = new Map<string | undefined, Cache>();
+/** Counts per block node, one table per way of reading leaf nodes (undefined: the node type's own leafText). */
+const caches = new Map<string | undefined, WeakMap<Node, number>>();
+/** The document counted last, whose blocks' counts a new version's equal blocks take over. */
+let last: Node | null = null;
 
 /**
  * A change from another person arrives through the collaboration binding
  * (y-tiptap 3.0.9), which builds every block of the document anew: the blocks
  * are equal to the old ones but not the same objects. Comparing them
  * (Node.eq, a string comparison for text) costs far less than counting them,
- * so the unchanged blocks at the start and the end take their old counts.
+ * so the unchanged blocks at the start and the end take their old counts, in
+ * every table at once: the documents are compared once however many tables there are.
  */
-function carryOver(cache: Cache, doc: Node): void {
-  const last = cache.last;
-  cache.last = doc;
-  if (!last || last === doc) return;
+function carryOver(doc: Node): void {
+  const before = last;
+  last = doc;
+  if (!before || before === doc) return;
   // Equal blocks go on being compared when one was never counted (a heading, outside every section's body).
-  const take = (before: Node, after: Node): boolean => {
-    if (before === after) return true;
-    if (!before.eq(after)) return false;
-    const count = cache.counts.get(before);
-    if (count !== undefined) cache.counts.set(after, count);
+  const take = (old: Node, next: Node): boolean => {
+    if (old === next) return true;
+    if (!old.eq(next)) return false;
+    for (const counts of caches.values()) {
+      const count = counts.get(old);
+      if (count !== undefined) counts.set(next, count);
+    }
     return true;
   };
   let start = 0;
-  const shorter = Math.min(last.childCount, doc.childCount);
-  while (start < shorter && take(last.child(start), doc.child(start))) start++;
-  for (let back = 1; back <= shorter - start && take(last.child(last.childCount - back), doc.child(doc.childCount - back)); back++);
+  const shorter = Math.min(before.childCount, doc.childCount);
+  while (start < shorter && take(before.child(start), doc.child(start))) start++;
+  for (let back = 1; back <= shorter - start && take(before.child(before.childCount - back), doc.child(doc.childCount - back)); back++);
 }
 
 /** 字数 of the agreed text of top-level block `block`, which starts at `pos` in `doc`. */
-function blockCharacters(cache: Cache, doc: Node, block: Node, pos: number, leafText: string | undefined): number {
-  let count = cache.counts.get(block);
+function blockCharacters(counts: WeakMap<Node, number>, doc: Node, block: Node, pos: number, leafText: string | undefined): number {
+  let count = counts.get(block);
   if (count === undefined) {
     count = countCharacters(agreedTextBetween(doc, pos, pos + block.nodeSize, '\n', leafText));
-    cache.counts.set(block, count);
+    counts.set(block, count);
   }
   return count;
 }
@@ -68,14 +67,14 @@ export interface BlockStart {
  * from `from.index` up to (not including) `toIndex`; the whole body by default.
  */
 export function charactersOfBlocks(doc: Node, from: BlockStart = { index: 0, pos: 0 }, toIndex = doc.childCount, leafText?: string): number {
-  let cache = caches.get(leafText);
-  if (!cache) caches.set(leafText, (cache = { counts: new WeakMap(), last: null }));
-  carryOver(cache, doc);
+  let counts = caches.get(leafText);
+  if (!counts) caches.set(leafText, (counts = new WeakMap()));
+  carryOver(doc);
   let count = 0;
   let pos = from.pos;
   for (let index = from.index; index < toIndex; index++) {
     const block = doc.child(index);
-    count += blockCharacters(cache, doc, block, pos, leafText);
+    count += blockCharacters(counts, doc, block, pos, leafText);
     pos += block.nodeSize;
   }
   return count;
