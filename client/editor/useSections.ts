@@ -50,7 +50,7 @@ function useLiveSections(editor: Editor | null, records: SectionDto[] | undefine
   const previous = useRef<OutlineSection[]>([]);
   return useMemo(() => {
     const next = editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : [];
-    // the unchanged sections stay the same objects: the outline's rows (SectionRowMeta) draw again only when theirs changed
+    // unchanged sections stay the same objects, and the list itself when none changed: what shows them need not draw again
     previous.current = keepUnchanged(previous.current, next);
     return previous.current;
     // `version` stands for the editor's state
