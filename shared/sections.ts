@@ -7,8 +7,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { numberedHeadings } from './numberedDoc.js';
 import { isSectionHeadingLevel, SECTION_ID_ATTR } from './SectionIdentity.js';
-import { agreedTextBetween } from './agreedText.js';
-import { countCharacters } from './wordCount.js';
+import { charactersOfBlocks } from './blockCounts.js';
 
 export interface SectionShape {
   /** The heading's section id; null until one is given (a moment after it was written). */
@@ -59,7 +58,8 @@ export function sectionsOf(doc: PMNode): SectionShape[] {
       end,
       index,
       endIndex: next ? next.index : doc.childCount,
-      chars: bodyFrom < end ? countCharacters(agreedTextBetween(doc, bodyFrom, end, '\n', '\n')) : 0,
+      // block by block, each kept until it changes: the outline reads this a frame after every keystroke
+      chars: bodyFrom < end ? charactersOfBlocks(doc, { index: index + 1, pos: bodyFrom }, next ? next.index : doc.childCount, '\n') : 0,
     };
   });
 }

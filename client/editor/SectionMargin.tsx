@@ -35,10 +35,17 @@ export function SectionMargin({ editor, sections, access, onAssign }: SectionMar
   const shown = sections.filter((section) => section.id && (isAssigned(section) || (section.pos === caretHeading && access.mayAssign)));
   const key = shown.map((section) => section.pos).join(',');
 
+  // Measured again when the marks' places change (`key`), not at every new copy of the sections (a frame
+  // after every keystroke): text that grows or shrinks above a mark changes the body's height, which the observer sees.
   useLayoutEffect(() => {
     const layer = ref.current;
     if (!editor || editor.isDestroyed || !layer) return;
     const positions = key ? key.split(',').map(Number) : [];
+    // Nothing to place: no measuring either (a measurement makes the browser lay out the whole page there and then).
+    if (positions.length === 0) {
+      setTops((current) => (current.size === 0 ? current : new Map()));
+      return;
+    }
     const measure = () => {
       if (editor.isDestroyed) return;
       const origin = layer.getBoundingClientRect().top;
@@ -54,7 +61,7 @@ export function SectionMargin({ editor, sections, access, onAssign }: SectionMar
     const observer = new ResizeObserver(measure);
     observer.observe(editor.view.dom);
     return () => observer.disconnect();
-  }, [editor, key, sections]);
+  }, [editor, key]);
 
   return (
     <div ref={ref} className="section-margin" aria-hidden={shown.length === 0 || undefined}>

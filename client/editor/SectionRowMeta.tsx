@@ -1,12 +1,22 @@
 // Under a section in the outline: its assignees, status and due date, its 字数
-// and open comments, and 分配 for those who may change something.
+// and open comments, and 分配 for those who may change something. Drawn again
+// only when its section or what its reader may do changed: the outline is read
+// a frame after every keystroke, and drawing every row each time (their
+// translated labels) cost more than the keystroke itself in a long document.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.js';
 import { mayOpenAssign, type SectionAccess } from './sectionAccess.js';
 import { SectionAvatars, SectionDue, SectionStatusChip } from './SectionBadges.js';
 import type { OutlineSection } from './sectionOutline.js';
 
-export function SectionRowMeta({ section, access, onAssign }: { section: OutlineSection; access: SectionAccess; onAssign: (sectionId: string) => void }) {
+interface SectionRowMetaProps {
+  section: OutlineSection;
+  access: SectionAccess;
+  onAssign: (sectionId: string) => void;
+}
+
+function SectionRowMetaRow({ section, access, onAssign }: SectionRowMetaProps) {
   const { t } = useTranslation();
   const record = section.record;
   const assigned = record && (record.assignees.length > 0 || record.status !== 'todo' || record.due);
@@ -37,3 +47,17 @@ export function SectionRowMeta({ section, access, onAssign }: { section: Outline
     </div>
   );
 }
+
+// What the row shows of its section (not where it is: a keystroke above it moves it); and the page
+// makes a new `access` at every render, equal when it allows the same for this section.
+const sameRow = (a: SectionRowMetaProps, b: SectionRowMetaProps): boolean =>
+  a.section.id === b.section.id &&
+  a.section.record === b.section.record &&
+  a.section.chars === b.section.chars &&
+  a.section.openThreads === b.section.openThreads &&
+  a.onAssign === b.onAssign &&
+  a.access.self === b.access.self &&
+  a.access.mayAssign === b.access.mayAssign &&
+  a.access.mayChangeStatus(a.section.record) === b.access.mayChangeStatus(b.section.record);
+
+export const SectionRowMeta = memo(SectionRowMetaRow, sameRow);

@@ -9,10 +9,12 @@
 import { Extension } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Mapping, StepMap } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from '../../shared/Suggestion.js';
 import { isSuggestionMark } from '../../shared/suggestions.js';
 import { personOf, type PeopleByUsername } from '../suggestions/suggestionPeople.js';
+import { changedBlocks } from './changedBlocks.js';
 
 const KIND_CLASS: Record<string, string> = {
   [SUGGESTION_INSERT]: 'suggestion--insert',
@@ -36,9 +38,10 @@ export function setSuggestionColours(tr: Transaction, change: ColoursChange): Tr
   return tr.setMeta(suggestionColoursKey, change);
 }
 
-function decorationsOf(doc: Node, people: PeopleByUsername, activeId: string | null): DecorationSet {
+/** The decorations of the suggestions in the blocks between `from` and `to` (the whole document by default). */
+function decorationsOf(doc: Node, people: PeopleByUsername, activeId: string | null, from = 0, to = doc.content.size): Decoration[] {
   const decorations: Decoration[] = [];
-  doc.descendants((node, pos) => {
+  doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       if (!isSuggestionMark(mark)) continue;
@@ -55,7 +58,22 @@ function decorationsOf(doc: Node, people: PeopleByUsername, activeId: string | n
     }
     return false;
   });
-  return DecorationSet.create(doc, decorations);
+  return decorations;
+}
+
+/**
+ * The decorations after an edit: those of the blocks it left alone, moved by
+ * the edit, and those of the blocks it changed, read again. Marks come and go
+ * without the text moving (an accepted insertion), so the transaction's own
+ * mapping is not enough; comparing the documents finds those blocks too.
+ */
+function redrawnChanged(value: SuggestionColoursState, before: Node, after: Node): DecorationSet {
+  const changed = changedBlocks(before, after);
+  if (!changed) return value.decorations;
+  const { from, toBefore, toAfter } = changed;
+  // Decorations inside the changed blocks map to nothing (their start after their end): they are dropped.
+  const moved = value.decorations.map(new Mapping([new StepMap([from, toBefore - from, toAfter - from])]), after);
+  return moved.add(after, decorationsOf(after, value.people, value.activeId, from, toAfter));
 }
 
 /** The plugin itself (apart from the extension, for tests on a bare EditorState). */
@@ -63,13 +81,21 @@ export function suggestionColoursPlugin(): Plugin<SuggestionColoursState> {
   return new Plugin<SuggestionColoursState>({
     key: suggestionColoursKey,
     state: {
-      init: (_config, state) => ({ people: new Map(), activeId: null, decorations: decorationsOf(state.doc, new Map(), null) }),
-      apply(tr, value, _oldState, newState) {
+      init: (_config, state) => ({
+        people: new Map(),
+        activeId: null,
+        decorations: DecorationSet.create(state.doc, decorationsOf(state.doc, new Map(), null)),
+      }),
+      apply(tr, value, oldState, newState) {
         const change = tr.getMeta(suggestionColoursKey) as ColoursChange | undefined;
-        // Marks come and go without the text moving (an accepted insertion): mapping is not enough, so read them again.
-        if (!change && !tr.docChanged) return value;
-        const next = { people: value.people, activeId: value.activeId, ...change };
-        return { ...next, decorations: decorationsOf(newState.doc, next.people, next.activeId) };
+        if (change) {
+          // other colours, or another one chosen: every suggestion is drawn again (rare: not on a keystroke)
+          const next = { people: value.people, activeId: value.activeId, ...change };
+          return { ...next, decorations: DecorationSet.create(newState.doc, decorationsOf(newState.doc, next.people, next.activeId)) };
+        }
+        if (!tr.docChanged) return value;
+        // A keystroke reads its own block again, not the whole document (issue 26).
+        return { ...value, decorations: redrawnChanged(value, oldState.doc, newState.doc) };
       },
     },
     props: {

@@ -2,7 +2,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import type { SectionDto } from '../../shared/api.js';
 import { schemaExtensions } from '../../shared/schema.js';
-import { outlineSections } from './sectionOutline.js';
+import { keepUnchanged, outlineSections } from './sectionOutline.js';
 
 const schema = getSchema(schemaExtensions);
 const A = 'AAAAAAAAAAAAAAAA';
@@ -51,5 +51,20 @@ describe('outline sections', () => {
     });
     const sections = outlineSections(doc, [inSub, doc.content.size - 2], undefined);
     expect(sections.map((s) => s.openThreads)).toEqual([1, 1, 1]);
+  });
+
+  it('keeps the objects of unchanged sections, and the whole list when nothing changed, so that their rows need not draw again', () => {
+    const records = [record(A)];
+    const before = outlineSections(doc, [], records);
+    expect(keepUnchanged(before, outlineSections(doc, [], records))).toBe(before);
+    // a keystroke in the last section: its 字数 changes, the others stay as they were
+    const typed = schema.nodeFromJSON({ ...doc.toJSON(), content: [...doc.toJSON().content.slice(0, 5), paragraph('正文多了')] });
+    const after = keepUnchanged(before, outlineSections(typed, [], records));
+    expect(after).not.toBe(before);
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).not.toBe(before[2]);
+    expect(after[2].chars).toBe(4);
   });
 });

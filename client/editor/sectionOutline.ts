@@ -37,5 +37,18 @@ export function outlineSections(doc: PMNode, threadStarts: readonly number[], re
   }));
 }
 
+const sameSection = (a: OutlineSection, b: OutlineSection): boolean =>
+  (Object.keys(b) as (keyof OutlineSection)[]).every((key) => a[key] === b[key]) && Object.keys(a).length === Object.keys(b).length;
+
+/**
+ * `next` with every section equal to the one at its place in `previous` replaced by that same object (the
+ * whole list too when nothing changed), so that what shows a section draws again only when it changed:
+ * the list is read a frame after every keystroke, and a keystroke changes one section's 字数 and moves the rest.
+ */
+export function keepUnchanged(previous: readonly OutlineSection[], next: OutlineSection[]): OutlineSection[] {
+  const kept = next.map((section, i) => (previous[i] && sameSection(previous[i], section) ? previous[i] : section));
+  return kept.length === previous.length && kept.every((section, i) => section === previous[i]) ? (previous as OutlineSection[]) : kept;
+}
+
 /** Whether `username` is one of the section's assignees. */
 export const isAssignedTo = (section: Pick<OutlineSection, 'record'>, username: string): boolean => section.record?.assignees.includes(username) ?? false;

@@ -15,7 +15,7 @@ import { listSections, updateSection } from '../http/sectionsApi.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource, type Resource } from '../lib/useResource.js';
 import { commentHighlightsKey } from './CommentHighlights.js';
-import { openThreadStarts, outlineSections, type OutlineSection } from './sectionOutline.js';
+import { keepUnchanged, openThreadStarts, outlineSections, type OutlineSection } from './sectionOutline.js';
 
 export interface Sections {
   records: Resource<SectionDto[]>;
@@ -47,12 +47,15 @@ function useLiveSections(editor: Editor | null, records: SectionDto[] | undefine
       editor.off('transaction', onTransaction);
     };
   }, [editor]);
-  return useMemo(
-    () => (editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : []),
+  const previous = useRef<OutlineSection[]>([]);
+  return useMemo(() => {
+    const next = editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : [];
+    // unchanged sections stay the same objects, and the list itself when none changed: what shows them need not draw again
+    previous.current = keepUnchanged(previous.current, next);
+    return previous.current;
     // `version` stands for the editor's state
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [editor, records, version],
-  );
+  }, [editor, records, version]);
 }
 
 /** The codes the sections API answers a refused change with, and what to say. */

@@ -4,17 +4,17 @@
 // insertion (修订) counts once accepted, a proposed deletion until then.
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
-import { agreedTextBetween } from '../../shared/agreedText.js';
-import { countCharacters } from '../../shared/wordCount.js';
+import { charactersOfBlocks } from '../../shared/blockCounts.js';
 
-// Selection changes don't change the document node, so most transactions hit the cache.
+// Selection changes don't change the document node, so most transactions hit the cache;
+// an edit counts again only the blocks it changed (shared/blockCounts.ts).
 const counts = new WeakMap<ProseMirrorNode, number>();
 
 /** 字数 of a document: its agreed text, blocks separated by line breaks, counted as Word does. */
 export function wordCountOf(doc: ProseMirrorNode): number {
   let count = counts.get(doc);
   if (count === undefined) {
-    count = countCharacters(agreedTextBetween(doc, 0, doc.content.size, '\n'));
+    count = charactersOfBlocks(doc);
     counts.set(doc, count);
   }
   return count;
