@@ -2,7 +2,6 @@
 // submit for review, approve (each only for those allowed to), the comments,
 // 修订 and history panel toggles, export, who else is here, and share.
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../components/Icon.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import type { PresenceUser } from './presence.js';
@@ -57,13 +56,9 @@ export function EditorHeaderActions(props: EditorHeaderActionsProps) {
         compact={compact}
         pressed={commentsOpen}
         onClick={props.onToggleComments}
-      >
-        {openCount > 0 && (
-          <span className="header-button__count" data-testid="comments-count">
-            {openCount}
-          </span>
-        )}
-      </HeaderButton>
+        count={openCount}
+        countTestId="comments-count"
+      />
       <HeaderButton
         testId="suggestions-toggle"
         icon="suggest"
@@ -72,13 +67,9 @@ export function EditorHeaderActions(props: EditorHeaderActionsProps) {
         compact={compact}
         pressed={suggestionsOpen}
         onClick={props.onToggleSuggestions}
-      >
-        {suggestionCount > 0 && (
-          <span className="header-button__count" data-testid="suggestions-count">
-            {suggestionCount}
-          </span>
-        )}
-      </HeaderButton>
+        count={suggestionCount}
+        countTestId="suggestions-count"
+      />
       <HeaderButton
         testId="history-button"
         icon="history"
@@ -108,11 +99,13 @@ interface HeaderButtonProps {
   /** A panel toggle's state. */
   pressed?: boolean;
   onClick: () => void;
-  children?: ReactNode;
+  /** A panel's count (open threads, pending suggestions), shown when above zero. */
+  count?: number;
+  countTestId?: string;
 }
 
 /** One header button: its icon and label, a tooltip, and the pressed state of a panel toggle. */
-function HeaderButton({ testId, icon, label, title, compact = false, pressed, onClick, children }: HeaderButtonProps) {
+function HeaderButton({ testId, icon, label, title, compact = false, pressed, onClick, count = 0, countTestId }: HeaderButtonProps) {
   return (
     <button
       type="button"
@@ -124,7 +117,11 @@ function HeaderButton({ testId, icon, label, title, compact = false, pressed, on
     >
       <Icon name={icon} />
       <span className="header-button__label">{label}</span>
-      {children}
+      {count > 0 && (
+        <span className="header-button__count" data-testid={countTestId}>
+          {count}
+        </span>
+      )}
     </button>
   );
 }

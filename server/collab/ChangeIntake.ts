@@ -14,7 +14,7 @@ import { checkPlacement } from './placement.js';
 import { inspectUpdate, type UpdateAttribution } from './protocol.js';
 import type { RoomLog } from './RoomLog.js';
 import type { ScannedStruct } from './scanUpdate.js';
-import { checkSuggestOnly, writesSuggestionsOf } from './suggestionRules.js';
+import { checkSuggestOnly, mentionsSuggestions, writesSuggestionsOf } from './suggestionRules.js';
 import { checkDeletesKnown, checkUpdateShape } from './updateRules.js';
 import { WaitingChanges } from './WaitingChanges.js';
 import type { Step, WritePipeline } from './WritePipeline.js';
@@ -93,7 +93,8 @@ export class ChangeIntake {
       }
     }
     // Whoever writes them (an editor may suggest of their own accord), new suggestions are told to the reviewers.
-    if (writesSuggestionsOf(update, connection.user.username)) this.options.suggested(connection);
+    // The scan's formatting keys rule out nearly every keystroke before the update is decoded again.
+    if (mentionsSuggestions(shape.formatKeys) && writesSuggestionsOf(update, connection.user.username)) this.options.suggested(connection);
     log.reserve(update.length);
     this.staged.add(shape.structs);
     pipeline.submit({ kind: 'client', update, from: connection, frame, attribution: admitted, structs: shape.structs });

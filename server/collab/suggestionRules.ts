@@ -119,6 +119,9 @@ export function checkSuggestOnly(doc: Y.Doc, update: Uint8Array, username: strin
   return { ok: true };
 }
 
+/** Whether formatting keys an update writes (scanUpdate's shape) include a suggestion mark: a cheap first look. */
+export const mentionsSuggestions = (formatKeys: ReadonlySet<string>): boolean => [...formatKeys].some((key) => SUGGESTION_NAMES.has(markNameOfKey(key)));
+
 /**
  * Whether `update` sets a suggestion mark of `username`'s anywhere (adds or
  * extends a suggestion; withdrawing one only deletes): read from the update's
