@@ -84,6 +84,9 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
 
     const settle = (view: EditorView) => {
       if (hold === null || view.composing || view.isDestroyed) return;
+      // Plugins that finish a composed edit once it ends (修订 marks it as the member's suggestion, guidance
+      // becomes written text) do so first, in a transaction of its own, while the binding still holds its writes.
+      view.dispatch(view.state.tr);
       const { base } = hold;
       hold = null;
       if (base) merge(view, bindingOf(view), base);

@@ -7,7 +7,8 @@ import type { Node } from '@tiptap/pm/model';
 import type { Editor } from '@tiptap/react';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '../../shared/schema.js';
 import type { RefusedChanges } from '../approval/useRefusedChanges.js';
 import type { Collaboration } from '../editor/useCollaboration.js';
 import { refusedReplacements } from './refusedEdits.js';
@@ -28,10 +29,24 @@ export interface RetypeRefused {
 const editsDocument = (editor: Editor, collaboration: Collaboration): boolean =>
   editor.extensionManager.extensions.some((extension) => extension.name === 'collaboration' && extension.options.document === collaboration.ydoc);
 
-function retype(editor: Editor, kept: Node): Retyped {
-  const result: Retyped = { made: 0, lost: 0 };
+/**
+ * The server's document with only the refused copy's own changes in it: the
+ * server's state (the new copy's) merged with what the refused copy had that
+ * the server does not, by Yjs. Comparing with the refused copy itself would
+ * read others' words typed since as words this member deleted.
+ */
+function withRefusedChanges(editor: Editor, collaboration: Collaboration, kept: Uint8Array): Node {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(collaboration.ydoc));
+  Y.applyUpdate(scratch, kept);
   // In the editor's own schema: nodes of another schema instance never compare equal.
-  const copy = editor.schema.nodeFromJSON(kept.toJSON());
+  const doc = initProseMirrorDoc(scratch.getXmlFragment(BODY_FRAGMENT), editor.schema).doc;
+  scratch.destroy();
+  return doc;
+}
+
+function retype(editor: Editor, copy: Node): Retyped {
+  const result: Retyped = { made: 0, lost: 0 };
   for (const { from, to, content } of refusedReplacements(editor.state.doc, copy)) {
     // 修订 mode for each: the member may only suggest now (the page's mode follows once the document is read again).
     editor.commands.setSuggesting(true);
@@ -44,7 +59,7 @@ function retype(editor: Editor, kept: Node): Retyped {
 }
 
 export function useRetypeRefused(editor: Editor | null, collaboration: Collaboration | null): RetypeRefused {
-  const [kept, setKept] = useState<{ doc: Node; from: Collaboration } | null>(null);
+  const [kept, setKept] = useState<{ update: Uint8Array; from: Collaboration } | null>(null);
   const [retyped, setRetyped] = useState<Retyped | null>(null);
 
   // Every refused frame is told, and the copy is rebuilt more than once when refusals arrive after the first
@@ -54,7 +69,7 @@ export function useRetypeRefused(editor: Editor | null, collaboration: Collabora
     if (!collaboration || pending.current) return;
     pending.current = true;
     setRetyped(null);
-    setKept({ doc: initProseMirrorDoc(collaboration.ydoc.getXmlFragment(BODY_FRAGMENT), schema).doc, from: collaboration });
+    setKept({ update: Y.encodeStateAsUpdate(collaboration.ydoc), from: collaboration });
   }, [collaboration]);
 
   useEffect(() => {
@@ -62,7 +77,7 @@ export function useRetypeRefused(editor: Editor | null, collaboration: Collabora
     if (!kept || !editor || editor.isDestroyed || !collaboration || collaboration === kept.from || !editsDocument(editor, collaboration)) return;
     const { provider } = collaboration;
     const run = () => {
-      setRetyped(retype(editor, kept.doc));
+      setRetyped(retype(editor, withRefusedChanges(editor, collaboration, kept.update)));
       setKept(null);
       pending.current = false;
     };
