@@ -14,6 +14,7 @@ import { Crowd, type CrowdReport } from './crowd.js';
 import { newProbedContext, openDocument } from './loads.js';
 import type { KeySample, Probe, SeenSample } from './probes.js';
 import type { Stack, StackName } from './stacks.js';
+import { startTrace, stopTrace, summarizeTrace, type TraceSummary } from './trace.js';
 import { TYPING_LINE } from './summaryDoc.js';
 
 export type InputKind = 'insertText' | 'ime';
@@ -29,6 +30,8 @@ export interface TypingCase {
   remote: boolean;
   /** Take a CPU profile of the typing instead (its latencies then include the profiler's cost and are not reported). */
   profile?: boolean;
+  /** Record a performance trace of the typing instead (style, layout, paint by kind; latencies not reported either). */
+  trace?: boolean;
 }
 
 export interface TypingResult {
@@ -51,6 +54,7 @@ export interface TypingResult {
   remoteMissing: number;
   crowd: CrowdReport | null;
   profile: ProfileSummary | null;
+  trace: TraceSummary | null;
 }
 
 /** Characters typed, with the pinyin an input method would compose them from. None occurs in TYPING_LINE or a name. */
@@ -120,10 +124,12 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (c.trace) await startTrace(cdp);
     const started = performance.now();
     const { chars, events: sent } = await type(cdp, c.input, c.keystrokes, warm);
     const seconds = (performance.now() - started) / 1000;
     const profile = c.profile ? await summarizeProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, sourceMapOf) : null;
+    const trace = c.trace ? summarizeTrace(await stopTrace(cdp)) : null;
     // Long enough for the last frames; an observer that fell behind gets until it shows every character (or 60 s).
     await page.waitForTimeout(500);
     if (observer)
@@ -160,6 +166,7 @@ export async function measureTyping(stack: Stack, browser: Browser, observerBrow
       remoteMissing: remote?.missing ?? 0,
       crowd: crowdReport,
       profile,
+      trace,
     };
   } finally {
     await crowd?.stop();

@@ -9,6 +9,7 @@ import { commentHighlightsKey, DRAFT_PASSAGE_ID, type HighlightedPassage } from 
 import { revealPosition } from '../editor/revealPosition.js';
 import { createThread, replyToThread, setThreadResolved } from '../http/commentsApi.js';
 import type { DraftComment } from './CommentsPanel.js';
+import { samePlaces } from './samePlaces.js';
 import { openCount } from './threadOrder.js';
 import { useThreads, type Threads } from './useThreads.js';
 
@@ -58,10 +59,17 @@ export function useComments(documentId: string, editor: Editor | null): Comments
   /** A thread to scroll to once its passage can be placed. */
   const [pendingReveal, setPendingReveal] = useState<string | null>(null);
 
+  // kept while only moved (samePlaces): the page draws again when the panel's order or a passage's words change
   const ranges = useEditorState({
     editor,
     selector: ({ editor: current }) => (current ? (commentHighlightsKey.getState(current.state)?.ranges ?? null) : null),
+    equalityFn: samePlaces,
   });
+  /** Where the passage is in the editor now (`ranges` may be some keystrokes old). */
+  const rangeNow = useCallback(
+    (id: string) => (editor && !editor.isDestroyed ? commentHighlightsKey.getState(editor.state)?.ranges.get(id) : undefined),
+    [editor],
+  );
   const startOf = useCallback((threadId: string) => ranges?.get(threadId)?.from ?? null, [ranges]);
 
   const list = threads.data;
@@ -113,12 +121,12 @@ export function useComments(documentId: string, editor: Editor | null): Comments
     if (!thread || thread.orphaned) return setPendingReveal(null);
     // Resolved threads are folded away: a link to one shows them.
     if (thread.resolved) setShowResolved(true);
-    const from = ranges?.get(thread.id)?.from;
+    const from = ranges?.has(thread.id) ? rangeNow(thread.id)?.from : undefined;
     if (editor && from !== undefined) {
       revealPosition(editor, from);
       setPendingReveal(null);
     }
-  }, [pendingReveal, list, ranges, editor]);
+  }, [pendingReveal, list, ranges, editor, rangeNow]);
 
   const startComment = useCallback(() => {
     if (!editor) return false;
@@ -141,7 +149,7 @@ export function useComments(documentId: string, editor: Editor | null): Comments
       setDraft(null);
       setActiveId(thread.id);
       // Done with the words: the selection (and the margin button beside it) goes, the caret stays after them.
-      const range = ranges?.get(DRAFT_PASSAGE_ID);
+      const range = rangeNow(DRAFT_PASSAGE_ID);
       if (editor && !editor.isDestroyed && range) {
         const { selection, doc } = editor.state;
         const covered = textRangeOf(doc, selection.from, selection.to);
@@ -149,7 +157,7 @@ export function useComments(documentId: string, editor: Editor | null): Comments
           editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, selection.to)));
       }
     },
-    [documentId, draft, merge, editor, ranges],
+    [documentId, draft, merge, editor, rangeNow],
   );
 
   const reply = useCallback(async (threadId: string, body: string) => merge(await replyToThread(documentId, threadId, body)), [documentId, merge]);

@@ -5,7 +5,7 @@
 // how far it is, by when, its 字数 and open comments; "我负责的" keeps only
 // one's own; sections whose heading was deleted wait at the bottom.
 import type { Editor } from '@tiptap/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionDto } from '../../shared/api.js';
 import { outlineOf, type OutlineItem } from './outline.js';
@@ -13,13 +13,14 @@ import { RemovedSections } from './RemovedSections.js';
 import { scrollBlockToTop } from './revealPosition.js';
 import type { SectionAccess } from './sectionAccess.js';
 import { isAssignedTo, type OutlineSection } from './sectionOutline.js';
-import { SectionRowMeta } from './SectionRowMeta.js';
+import { OutlineRow } from './OutlineRow.js';
 import { useHeadingInView } from './useHeadingInView.js';
+import { useLiveSectionList, type LiveSections } from './useSections.js';
 
 interface OutlinePanelProps {
   editor: Editor | null;
-  /** The live sections with their assignments, and those removed; null while there are none to show. */
-  sections: { live: readonly OutlineSection[]; removed: readonly SectionDto[] } | null;
+  /** The live sections with their assignments, and those removed. */
+  sections: { live: LiveSections; removed: readonly SectionDto[] };
   access: SectionAccess | null;
   /** Opens 分配 for a section. */
   onAssign: (sectionId: string) => void;
@@ -38,25 +39,44 @@ export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePane
       editor.off('update', read);
     };
   }, [editor]);
-  const byPos = useMemo(() => new Map((sections?.live ?? []).map((section) => [section.pos, section])), [sections?.live]);
-  const current = useHeadingInView(
-    editor,
-    items.map((item) => item.pos),
+  // by id, else by place: the outline is read at each change and the sections a frame later, and matching by
+  // position would lose every section below a keystroke for that frame
+  const live = useLiveSectionList(sections.live);
+  const sectionOf = useMemo(() => {
+    const byId = new Map<string, OutlineSection>();
+    const byBlock = new Map<number, OutlineSection>();
+    for (const section of live) {
+      if (section.id) byId.set(section.id, section);
+      byBlock.set(section.index, section);
+    }
+    return (item: OutlineItem) =>
+      item.block === null ? undefined : item.sectionId ? byId.get(item.sectionId) : byBlock.get(item.block)?.id === null ? byBlock.get(item.block) : undefined;
+  }, [live]);
+  const positions = useMemo(() => items.map((item) => item.pos), [items]);
+  const current = useHeadingInView(editor, positions);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const jump = useCallback(
+    (index: number) => {
+      const item = itemsRef.current[index];
+      if (!editor || !item) return;
+      editor
+        .chain()
+        .setTextSelection(item.pos + 1)
+        .run();
+      // near the top, as Word's navigation pane shows a heading (and the outline then marks it)
+      scrollBlockToTop(editor, item.pos);
+      // at once: Tiptap's focus() waits a frame, and keys pressed meanwhile went to this button
+      editor.view.focus();
+    },
+    [editor],
   );
   if (!editor || items.length === 0) return null;
   const self = access?.self ?? '';
-  const anyMine = (sections?.live ?? []).some((section) => isAssignedTo(section, self));
-  const shown = mineOnly ? items.filter((item) => byPos.has(item.pos) && isAssignedTo(byPos.get(item.pos)!, self)) : items;
-  const jump = (pos: number) => {
-    editor
-      .chain()
-      .setTextSelection(pos + 1)
-      .run();
-    // near the top, as Word's navigation pane shows a heading (and the outline then marks it)
-    scrollBlockToTop(editor, pos);
-    // at once: Tiptap's focus() waits a frame, and keys pressed meanwhile went to this button
-    editor.view.focus();
-  };
+  const anyMine = live.some((section) => isAssignedTo(section, self));
+  // each row keyed by its place among the headings: typing moves headings, and a key that moved would draw every row anew
+  const rows = items.map((item, index) => ({ item, index, section: sectionOf(item) }));
+  const shown = mineOnly ? rows.filter(({ section }) => section && isAssignedTo(section, self)) : rows;
   return (
     <nav className="outline" aria-label={t('outline.title')} data-testid="outline">
       <div className="outline__header">
@@ -76,29 +96,22 @@ export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePane
       </div>
       {mineOnly && shown.length === 0 && <p className="outline__empty">{t('sections.noneMine')}</p>}
       <ol className="outline__list">
-        {shown.map((item) => {
-          const section = byPos.get(item.pos);
-          const classes = [`outline__item`, `outline__item--level${item.level}`];
-          if (section) classes.push('outline__item--section');
-          if (item.pos === current) classes.push('outline__item--current');
-          return (
-            <li
-              key={item.pos}
-              className={classes.join(' ')}
-              data-testid={section ? 'outline-section' : undefined}
-              data-section-id={section?.id ?? undefined}
-              aria-current={item.pos === current ? 'location' : undefined}
-            >
-              <button type="button" className="outline__link" onClick={() => jump(item.pos)}>
-                {item.number}
-                {item.text || t('outline.untitled')}
-              </button>
-              {section && access && <SectionRowMeta section={section} access={access} onAssign={onAssign} />}
-            </li>
-          );
-        })}
+        {shown.map(({ item, index, section }) => (
+          <OutlineRow
+            key={index}
+            index={index}
+            level={item.level}
+            number={item.number}
+            text={item.text}
+            section={section}
+            current={index === current}
+            access={access}
+            onJump={jump}
+            onAssign={onAssign}
+          />
+        ))}
       </ol>
-      {sections && sections.removed.length > 0 && !mineOnly && <RemovedSections records={sections.removed} />}
+      {sections.removed.length > 0 && !mineOnly && <RemovedSections records={sections.removed} />}
     </nav>
   );
 }

@@ -9,20 +9,29 @@ import { useTranslation } from 'react-i18next';
 import { mayOpenAssign, type SectionAccess } from './sectionAccess.js';
 import { SectionAvatars, SectionStatusChip } from './SectionBadges.js';
 import type { OutlineSection } from './sectionOutline.js';
+import { useLiveSectionList, type LiveSections } from './useSections.js';
 
 interface SectionMarginProps {
   editor: Editor | null;
-  sections: readonly OutlineSection[];
+  sections: LiveSections;
   access: SectionAccess;
   onAssign: (sectionId: string) => void;
 }
 
 const isAssigned = (section: OutlineSection) => !!section.record && (section.record.assignees.length > 0 || section.record.status !== 'todo');
 
-export function SectionMargin({ editor, sections, access, onAssign }: SectionMarginProps) {
+/** After the last change to the document, when the marks are measured again (ms). */
+const SETTLE_MS = 250;
+
+const sameTops = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
+  a.size === b.size && [...a].every(([id, top]) => b.get(id) === top);
+
+export function SectionMargin({ editor, sections: live, access, onAssign }: SectionMarginProps) {
+  const sections = useLiveSectionList(live);
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const [tops, setTops] = useState<ReadonlyMap<number, number>>(new Map());
+  /** Each mark's top (by section id). */
+  const [tops, setTops] = useState<ReadonlyMap<string, number>>(new Map());
   /** The section heading the caret is in, if any. */
   const caretHeading = useEditorState({
     editor,
@@ -33,41 +42,55 @@ export function SectionMargin({ editor, sections, access, onAssign }: SectionMar
     },
   });
   const shown = sections.filter((section) => section.id && (isAssigned(section) || (section.pos === caretHeading && access.mayAssign)));
-  const key = shown.map((section) => section.pos).join(',');
+  const key = shown.map((section) => section.id).join(',');
 
-  // Measured again when the marks' places change (`key`), not at every new copy of the sections (a frame
-  // after every keystroke): text that grows or shrinks above a mark changes the body's height, which the observer sees.
+  // Measured again when which sections have marks changes (`key`), not when they move: a keystroke above a
+  // mark moves its heading in the document but seldom on the page, and a measurement makes the browser lay
+  // out the whole page there and then. Text that grows or shrinks above a mark changes the body's height,
+  // which the observer sees.
   useLayoutEffect(() => {
     const layer = ref.current;
     if (!editor || editor.isDestroyed || !layer) return;
-    const positions = key ? key.split(',').map(Number) : [];
-    // Nothing to place: no measuring either (a measurement makes the browser lay out the whole page there and then).
-    if (positions.length === 0) {
+    // Nothing to place: no measuring either.
+    if (!key) {
       setTops((current) => (current.size === 0 ? current : new Map()));
       return;
     }
     const measure = () => {
       if (editor.isDestroyed) return;
       const origin = layer.getBoundingClientRect().top;
-      const next = new Map<number, number>();
-      for (const pos of positions) {
-        const dom = editor.view.nodeDOM(pos);
-        if (dom instanceof HTMLElement) next.set(pos, dom.getBoundingClientRect().top - origin + dom.offsetHeight / 2);
+      const next = new Map<string, number>();
+      // found by id: the sections are read a frame after each change, so their positions may be a keystroke old here
+      for (const id of key.split(',')) {
+        const dom = editor.view.dom.querySelector(`:scope > [data-section-id="${CSS.escape(id)}"]`);
+        if (dom instanceof HTMLElement) next.set(id, dom.getBoundingClientRect().top - origin + dom.offsetHeight / 2);
       }
-      setTops(next);
+      setTops((current) => (sameTops(current, next) ? current : next));
     };
     measure();
     // text above a heading that grows or shrinks moves it
     const observer = new ResizeObserver(measure);
     observer.observe(editor.view.dom);
-    return () => observer.disconnect();
+    // and a block moved from above a heading to below it does not change the height: measured once typing pauses
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(measure, SETTLE_MS);
+    };
+    editor.on('update', settle);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      editor.off('update', settle);
+    };
   }, [editor, key]);
 
   return (
     <div ref={ref} className="section-margin" aria-hidden={shown.length === 0 || undefined}>
       {shown.map((section) => {
-        const top = tops.get(section.pos);
-        if (top === undefined || !section.id) return null;
+        if (!section.id) return null;
+        const top = tops.get(section.id);
+        if (top === undefined) return null;
         const record = section.record;
         const names = record?.people.map((person) => person.displayName).join('、') ?? '';
         const label =
@@ -86,7 +109,7 @@ export function SectionMargin({ editor, sections, access, onAssign }: SectionMar
           );
         return mayOpenAssign(access, record) ? (
           <button
-            key={section.pos}
+            key={id}
             type="button"
             className="section-mark"
             style={{ top }}
@@ -101,7 +124,7 @@ export function SectionMargin({ editor, sections, access, onAssign }: SectionMar
             {content}
           </button>
         ) : (
-          <span key={section.pos} className="section-mark" style={{ top }} title={label} data-testid="section-mark" data-section-id={id}>
+          <span key={id} className="section-mark" style={{ top }} title={label} data-testid="section-mark" data-section-id={id}>
             {content}
           </span>
         );

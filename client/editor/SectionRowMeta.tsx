@@ -50,14 +50,16 @@ function SectionRowMetaRow({ section, access, onAssign }: SectionRowMetaProps) {
 
 // What the row shows of its section (not where it is: a keystroke above it moves it); and the page
 // makes a new `access` at every render, equal when it allows the same for this section.
+export const sameSectionRow = (a: OutlineSection, aAccess: SectionAccess, b: OutlineSection, bAccess: SectionAccess): boolean =>
+  a.id === b.id &&
+  a.record === b.record &&
+  a.chars === b.chars &&
+  a.openThreads === b.openThreads &&
+  aAccess.self === bAccess.self &&
+  aAccess.mayAssign === bAccess.mayAssign &&
+  aAccess.mayChangeStatus(a.record) === bAccess.mayChangeStatus(b.record);
+
 const sameRow = (a: SectionRowMetaProps, b: SectionRowMetaProps): boolean =>
-  a.section.id === b.section.id &&
-  a.section.record === b.section.record &&
-  a.section.chars === b.section.chars &&
-  a.section.openThreads === b.section.openThreads &&
-  a.onAssign === b.onAssign &&
-  a.access.self === b.access.self &&
-  a.access.mayAssign === b.access.mayAssign &&
-  a.access.mayChangeStatus(a.section.record) === b.access.mayChangeStatus(b.section.record);
+  a.onAssign === b.onAssign && sameSectionRow(a.section, a.access, b.section, b.access);
 
 export const SectionRowMeta = memo(SectionRowMetaRow, sameRow);

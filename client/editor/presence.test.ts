@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentUsers } from './presence.js';
+import { presentUsers, sameOrNew } from './presence.js';
 
 const state = (name: string, username: string, color = '#1971c2') => ({ user: { name, username, color } });
 
@@ -52,5 +52,19 @@ describe('presentUsers', () => {
     );
     expect(users).toHaveLength(2);
     expect(users[0].color).toMatch(/^#/);
+  });
+});
+
+describe('sameOrNew', () => {
+  const ann = { key: 'ann', name: '安', color: '#123456', isSelf: true };
+  const bo = { key: 'bo', name: '博', color: '#654321', isSelf: false };
+  it('keeps the list it had while the same people are there (a caret moving changes nothing shown)', () => {
+    const current = [ann, bo];
+    expect(sameOrNew(current, [{ ...ann }, { ...bo }])).toBe(current);
+  });
+  it('takes the new list when someone came, left, or was renamed or recoloured', () => {
+    const current = [ann, bo];
+    for (const next of [[ann], [ann, bo, { ...bo, key: 'cy' }], [ann, { ...bo, name: '博士' }], [ann, { ...bo, color: '#000000' }], [bo, ann]])
+      expect(sameOrNew(current, next)).toBe(next);
   });
 });

@@ -35,3 +35,10 @@ export function presentUsers(states: Iterable<[number, unknown]>, selfClientId: 
   // Oneself first, then everyone else by name, so avatars don't jump around.
   return [...byKey.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name, 'zh-CN'));
 }
+
+const sameUser = (a: PresenceUser, b: PresenceUser): boolean => a.key === b.key && a.name === b.name && a.color === b.color && a.isSelf === b.isSelf;
+
+/** `current` when `next` says the same (the same people, names and colours, in the same order). */
+export function sameOrNew(current: PresenceUser[], next: PresenceUser[]): PresenceUser[] {
+  return current.length === next.length && current.every((user, i) => sameUser(user, next[i])) ? current : next;
+}

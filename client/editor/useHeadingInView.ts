@@ -1,29 +1,41 @@
 // Which heading the reader is in: the last one whose top has scrolled above a
 // line a little below the top of the editor's scrolling area, as Word's
-// navigation pane marks where one is.
+// navigation pane marks where one is. Given as the heading's place among the
+// outline's headings.
+//
+// Measured when the reader scrolls (a frame later) and when the headings
+// change, but then only once typing has paused: measuring in the middle of
+// typing forced the browser to lay the long document out again before every
+// keystroke's frame, and a keystroke seldom moves a heading across the line.
 import type { Editor } from '@tiptap/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const READING_LINE_PX = 96;
+/** After the last change to the document, when the headings are measured again. */
+const SETTLE_MS = 250;
 
+/** `headingPositions`: the outline's headings in order, where they are in the document now. */
 export function useHeadingInView(editor: Editor | null, headingPositions: readonly number[]): number | null {
   const [current, setCurrent] = useState<number | null>(null);
-  const key = headingPositions.join(',');
+  const positions = useRef(headingPositions);
+  positions.current = headingPositions;
+  const count = headingPositions.length;
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const scroller = editor.view.dom.closest('.workspace');
     if (!scroller) return;
-    const positions = key ? key.split(',').map(Number) : [];
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const measure = () => {
       frame = 0;
       if (editor.isDestroyed) return;
       const line = scroller.getBoundingClientRect().top + READING_LINE_PX;
-      let found: number | null = positions[0] ?? null;
-      for (const pos of positions) {
-        const dom = editor.view.nodeDOM(pos);
+      const list = positions.current;
+      let found: number | null = list.length > 0 ? 0 : null;
+      for (let i = 0; i < list.length; i++) {
+        const dom = editor.view.nodeDOM(list[i]);
         if (!(dom instanceof HTMLElement)) continue;
-        if (dom.getBoundingClientRect().top <= line) found = pos;
+        if (dom.getBoundingClientRect().top <= line) found = i;
         else break;
       }
       setCurrent(found);
@@ -31,14 +43,21 @@ export function useHeadingInView(editor: Editor | null, headingPositions: readon
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
     };
-    measure();
+    const settle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(schedule, SETTLE_MS);
+    };
+    schedule();
     scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
+    editor.on('update', settle);
     return () => {
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
+      editor.off('update', settle);
     };
-  }, [editor, key]);
+  }, [editor, count]);
   return current;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { presentUsers, type PresenceUser } from './presence.js';
+import { presentUsers, sameOrNew, type PresenceUser } from './presence.js';
 
 /** Everyone with the document open now, one entry per person. */
 export function usePresence(provider: WebsocketProvider | null, selfUsername: string): PresenceUser[] {
@@ -8,7 +8,8 @@ export function usePresence(provider: WebsocketProvider | null, selfUsername: st
   useEffect(() => {
     if (!provider) return;
     const { awareness } = provider;
-    const update = () => setUsers(presentUsers(awareness.getStates().entries(), awareness.clientID, selfUsername));
+    // the same list while the same people are there: carets move at every keystroke, and the page need not draw for it
+    const update = () => setUsers((current) => sameOrNew(current, presentUsers(awareness.getStates().entries(), awareness.clientID, selfUsername)));
     update();
     // 'change' fires when someone arrives, leaves or moves; not for the periodic keep-alive.
     awareness.on('change', update);

@@ -1,8 +1,10 @@
-// The save state from the server's acknowledgements (Collaboration.acks) and the connection.
+// The save state from the server's acknowledgements (Collaboration.acks) and
+// the connection, "saved" shown once it has settled (SettledSaveStatus).
 import { useEffect, useState } from 'react';
 import type { SaveStatus } from '../../shared/ackTracker.js';
 import type { ConnectionState } from './connectionState.js';
 import { saveStateOf, type SaveState } from './saveState.js';
+import { SettledSaveStatus } from './settledSaveStatus.js';
 import type { Collaboration } from './useCollaboration.js';
 
 export function useSaveState(collaboration: Collaboration | null, connection: ConnectionState): SaveState {
@@ -12,8 +14,12 @@ export function useSaveState(collaboration: Collaboration | null, connection: Co
   useEffect(() => {
     if (!acks) return;
     setStatus(acks.current);
-    const stop = acks.onChange(setStatus);
-    return () => void stop();
+    const settled = new SettledSaveStatus(acks.current, setStatus);
+    const stop = acks.onChange((next) => settled.set(next));
+    return () => {
+      stop();
+      settled.cancel();
+    };
   }, [acks]);
 
   return saveStateOf(status, connection);

@@ -7,7 +7,7 @@
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Transaction } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDto, SectionDto, SectionUpdateDto } from '../../shared/api.js';
 import { ApiError } from '../../shared/ApiError.js';
@@ -19,17 +19,51 @@ import { keepUnchanged, openThreadStarts, outlineSections, type OutlineSection }
 
 export interface Sections {
   records: Resource<SectionDto[]>;
-  /** The live document's sections, in order. */
-  live: OutlineSection[];
+  /** The live document's sections, in order (useLiveSectionList reads them). */
+  live: LiveSections;
   /** Sections whose heading was deleted, kept with their assignment. */
   removed: SectionDto[];
   /** Changes a section; false when the server refused (the user has been told why). */
   update: (sectionId: string, change: SectionUpdateDto) => Promise<boolean>;
 }
 
-/** Keeps a copy of the editor's sections, read again when its body or its comment passages change (once a frame while typing). */
-function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): OutlineSection[] {
-  const [version, setVersion] = useState(0);
+/**
+ * The editor's live sections, read again a frame after each change to its body or its comment passages and
+ * kept apart from the page's state: what shows them (the outline, the margin) subscribes, and the rest of the
+ * page does not draw again a frame after every keystroke (a keystroke changes its section's 字数).
+ */
+export class LiveSections {
+  private list: OutlineSection[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  /** The sections now: unchanged ones stay the same objects, and the list itself when none changed. */
+  readonly get = (): OutlineSection[] => this.list;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** Reads the sections again, telling the subscribers when they changed. */
+  read(editor: Editor | null, records: SectionDto[] | undefined): void {
+    const next = editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : [];
+    const kept = keepUnchanged(this.list, next);
+    if (kept === this.list) return;
+    this.list = kept;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The live sections, drawing the component again when they change. */
+export const useLiveSectionList = (sections: LiveSections): readonly OutlineSection[] => useSyncExternalStore(sections.subscribe, sections.get);
+
+function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): LiveSections {
+  const [live] = useState(() => new LiveSections());
+  const recordsRef = useRef(records);
+  recordsRef.current = records;
+  useEffect(() => {
+    live.read(editor, records);
+  }, [live, editor, records]);
   useEffect(() => {
     if (!editor) return;
     let frame = 0;
@@ -37,25 +71,16 @@ function useLiveSections(editor: Editor | null, records: SectionDto[] | undefine
       if (frame || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setVersion((v) => v + 1);
+        live.read(editor, recordsRef.current);
       });
     };
     editor.on('transaction', onTransaction);
-    setVersion((v) => v + 1);
     return () => {
       if (frame) cancelAnimationFrame(frame);
       editor.off('transaction', onTransaction);
     };
-  }, [editor]);
-  const previous = useRef<OutlineSection[]>([]);
-  return useMemo(() => {
-    const next = editor && !editor.isDestroyed ? outlineSections(editor.state.doc, openThreadStarts(editor.state), records) : [];
-    // unchanged sections stay the same objects, and the list itself when none changed: what shows them need not draw again
-    previous.current = keepUnchanged(previous.current, next);
-    return previous.current;
-    // `version` stands for the editor's state
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, records, version]);
+  }, [live, editor]);
+  return live;
 }
 
 /** The codes the sections API answers a refused change with, and what to say. */
@@ -123,11 +148,15 @@ export function useStartDrafting(editor: Editor | null, sections: Sections, user
   useEffect(() => {
     if (!editor) return;
     // asked again once the server has it otherwise: set back to 待写 later, the next typing moves it again
-    for (const section of live) if (section.record && section.record.status !== 'todo') asked.delete(section.record.id);
+    const forget = () => {
+      for (const section of live.get()) if (section.record && section.record.status !== 'todo') asked.delete(section.record.id);
+    };
+    forget();
+    const stopForgetting = live.subscribe(forget);
     const onUpdate = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged || isChangeOrigin(transaction) || !editor.isEditable) return;
       const index = editor.state.selection.$from.index(0);
-      for (const section of live) {
+      for (const section of live.get()) {
         const record = section.record;
         if (!record || record.status !== 'todo' || !record.assignees.includes(username) || asked.has(record.id)) continue;
         if (index < section.index || index >= section.endIndex) continue;
@@ -137,6 +166,7 @@ export function useStartDrafting(editor: Editor | null, sections: Sections, user
     };
     editor.on('update', onUpdate);
     return () => {
+      stopForgetting();
       editor.off('update', onUpdate);
     };
   }, [editor, live, update, username, asked]);

@@ -35,6 +35,7 @@ import { useEditorPageEvents } from '../editor/useEditorPageEvents.js';
 import { useLinkedThread } from '../editor/useLinkedThread.js';
 import { OutlinePanel } from '../editor/OutlinePanel.js';
 import { sectionAccess } from '../editor/sectionAccess.js';
+import { SectionAssignLayer } from '../editor/SectionAssignLayer.js';
 import { SectionMargin } from '../editor/SectionMargin.js';
 import { useLinkedSection } from '../editor/useLinkedSection.js';
 import { useSections, useStartDrafting } from '../editor/useSections.js';
@@ -46,8 +47,8 @@ import { useSaveState } from '../editor/useSaveState.js';
 import { COMMENT_SHORTCUT } from '../editor/Toolbar.js';
 import { useShortcut } from '../editor/useShortcut.js';
 import { ImportWarningsNotice, useImportWarnings } from '../import/ImportWarningsNotice.js';
-import { LazyDialog, LazyPanel } from '../lazy/LazyPlaces.js';
-import { SectionAssignDialogPart, VersionViewPart } from '../lazy/parts.js';
+import { LazyPanel } from '../lazy/LazyPlaces.js';
+import { VersionViewPart } from '../lazy/parts.js';
 import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource } from '../lib/useResource.js';
 import { Link } from '../router/Link.js';
@@ -152,7 +153,6 @@ export function EditorPage({ documentId }: { documentId: string }) {
   }
 
   const access = sectionAccess(doc, user.username);
-  const assigned = assigning ? sections.live.find((section) => section.id === assigning) : undefined;
 
   const notices = (
     <EditorNotices
@@ -311,17 +311,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
         }}
         showToast={showToast}
       />
-      {assigned?.id && (
-        <LazyDialog key={assigned.id} onClose={() => setAssigning(null)}>
-          <SectionAssignDialogPart.Component
-            section={{ ...assigned, id: assigned.id }}
-            members={members.data ?? []}
-            mayAssign={access.mayAssign}
-            mayChangeStatus={access.mayChangeStatus(assigned.record)}
-            onSave={(change) => sections.update(assigned.id!, change)}
-            onClose={() => setAssigning(null)}
-          />
-        </LazyDialog>
+      {assigning && (
+        <SectionAssignLayer
+          sectionId={assigning}
+          live={sections.live}
+          members={members.data ?? []}
+          access={access}
+          onSave={sections.update}
+          onClose={() => setAssigning(null)}
+        />
       )}
       {toast}
     </div>
