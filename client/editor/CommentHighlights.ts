@@ -82,19 +82,35 @@ function recomputed(state: EditorState, base: Pick<CommentHighlightsState, 'pass
   return { ...value, decorations: decorationsOf(state, value), stale: false };
 }
 
-/** Finds the passages again once Yjs has the local edit they were mapped through (just after this update). */
+/** How long after one's own last edit the passages are found again from their anchors (ms). */
+const REFRESH_AFTER_EDIT_MS = 300;
+
+/**
+ * Finds the passages again from their anchors once Yjs has one's own edits and typing has paused. Until then
+ * each edit's own mapping carries them, which agrees with the anchors for typing; finding every passage again
+ * (and drawing the highlights afresh) at each keystroke cost a second transaction per keystroke in a long
+ * document. Changes from others, undo and redo come through the binding and are found again at once.
+ */
 function refreshAfterLocalEdits(view: EditorView) {
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    timer = undefined;
+    if (view.isDestroyed || !commentHighlightsKey.getState(view.state)?.stale) return;
+    // While an input method composes, new decorations could break the composition: a moment later.
+    if (view.composing) {
+      timer = setTimeout(refresh, REFRESH_AFTER_EDIT_MS);
+      return;
+    }
+    view.dispatch(setHighlights(view.state.tr, {}));
+  };
   return {
     update(current: EditorView) {
-      if (scheduled || !commentHighlightsKey.getState(current.state)?.stale) return;
-      scheduled = true;
-      queueMicrotask(() => {
-        scheduled = false;
-        // While an input method composes, new decorations could break the composition: the next update will do.
-        if (view.isDestroyed || view.composing || !commentHighlightsKey.getState(view.state)?.stale) return;
-        view.dispatch(setHighlights(view.state.tr, {}));
-      });
+      if (!commentHighlightsKey.getState(current.state)?.stale) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, REFRESH_AFTER_EDIT_MS);
+    },
+    destroy() {
+      clearTimeout(timer);
     },
   };
 }

@@ -7,6 +7,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { numberedHeadings } from '../../shared/numberedDoc.js';
+import { sameHeadings } from './outline.js';
 
 export const headingNumbersKey = new PluginKey<DecorationSet>('headingNumbers');
 
@@ -36,7 +37,9 @@ export const HeadingNumbers = Extension.create({
         key: headingNumbersKey,
         state: {
           init: (_config, state) => decorations(state),
-          apply: (tr, old, _oldState, newState) => (tr.docChanged ? decorations(newState) : old),
+          // typing into a paragraph changes no number: the numbers move with the text (a long document is not read again)
+          apply: (tr, old, oldState, newState) =>
+            !tr.docChanged ? old : sameHeadings(oldState.doc, newState.doc) ? old.map(tr.mapping, newState.doc) : decorations(newState),
         },
         props: {
           decorations: (state) => headingNumbersKey.getState(state),

@@ -5,10 +5,11 @@
 // how far it is, by when, its 字数 and open comments; "我负责的" keeps only
 // one's own; sections whose heading was deleted wait at the bottom.
 import type { Editor } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionDto } from '../../shared/api.js';
-import { outlineOf, type OutlineItem } from './outline.js';
+import { headingPositions, outlineOf, sameHeadings, type OutlineItem } from './outline.js';
 import { RemovedSections } from './RemovedSections.js';
 import { scrollBlockToTop } from './revealPosition.js';
 import type { SectionAccess } from './sectionAccess.js';
@@ -29,16 +30,27 @@ interface OutlinePanelProps {
 export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePanelProps) {
   const { t } = useTranslation();
   const [items, setItems] = useState<OutlineItem[]>([]);
+  /** The outline of the editor's document now (`items` is that of the last render). */
+  const itemsNow = useRef<OutlineItem[]>([]);
   const [mineOnly, setMineOnly] = useState(false);
   useEffect(() => {
     if (!editor) return;
-    const read = () => setItems(outlineOf(editor.state.doc));
-    read();
-    editor.on('update', read);
+    let read: PMNode | null = null;
+    const update = () => {
+      const doc = editor.state.doc;
+      // typing into a paragraph changes no heading: the outline stays (only where its headings are moves)
+      if (read && sameHeadings(read, doc)) return;
+      read = doc;
+      itemsNow.current = outlineOf(doc);
+      setItems(itemsNow.current);
+    };
+    update();
+    editor.on('update', update);
     return () => {
-      editor.off('update', read);
+      editor.off('update', update);
     };
   }, [editor]);
+  const positionsNow = useCallback(() => (editor && !editor.isDestroyed ? headingPositions(editor.state.doc, itemsNow.current) : []), [editor]);
   // by id, else by place: the outline is read at each change and the sections a frame later, and matching by
   // position would lose every section below a keystroke for that frame
   const live = useLiveSectionList(sections.live);
@@ -50,26 +62,23 @@ export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePane
       byBlock.set(section.index, section);
     }
     return (item: OutlineItem) =>
-      item.block === null ? undefined : item.sectionId ? byId.get(item.sectionId) : byBlock.get(item.block)?.id === null ? byBlock.get(item.block) : undefined;
+      !item.topLevel ? undefined : item.sectionId ? byId.get(item.sectionId) : byBlock.get(item.block)?.id === null ? byBlock.get(item.block) : undefined;
   }, [live]);
-  const positions = useMemo(() => items.map((item) => item.pos), [items]);
-  const current = useHeadingInView(editor, positions);
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
+  const current = useHeadingInView(editor, positionsNow, items.length);
   const jump = useCallback(
     (index: number) => {
-      const item = itemsRef.current[index];
-      if (!editor || !item) return;
+      const pos = positionsNow()[index];
+      if (!editor || pos === undefined) return;
       editor
         .chain()
-        .setTextSelection(item.pos + 1)
+        .setTextSelection(pos + 1)
         .run();
       // near the top, as Word's navigation pane shows a heading (and the outline then marks it)
-      scrollBlockToTop(editor, item.pos);
+      scrollBlockToTop(editor, pos);
       // at once: Tiptap's focus() waits a frame, and keys pressed meanwhile went to this button
       editor.view.focus();
     },
-    [editor],
+    [editor, positionsNow],
   );
   if (!editor || items.length === 0) return null;
   const self = access?.self ?? '';

@@ -14,12 +14,11 @@ const READING_LINE_PX = 96;
 /** After the last change to the document, when the headings are measured again. */
 const SETTLE_MS = 250;
 
-/** `headingPositions`: the outline's headings in order, where they are in the document now. */
-export function useHeadingInView(editor: Editor | null, headingPositions: readonly number[]): number | null {
+/** `positionsNow()`: where the outline's headings (`count` of them) are in the document now, in order. */
+export function useHeadingInView(editor: Editor | null, positionsNow: () => readonly number[], count: number): number | null {
   const [current, setCurrent] = useState<number | null>(null);
-  const positions = useRef(headingPositions);
-  positions.current = headingPositions;
-  const count = headingPositions.length;
+  const positions = useRef(positionsNow);
+  positions.current = positionsNow;
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const scroller = editor.view.dom.closest('.workspace');
@@ -30,7 +29,7 @@ export function useHeadingInView(editor: Editor | null, headingPositions: readon
       frame = 0;
       if (editor.isDestroyed) return;
       const line = scroller.getBoundingClientRect().top + READING_LINE_PX;
-      const list = positions.current;
+      const list = positions.current();
       let found: number | null = list.length > 0 ? 0 : null;
       for (let i = 0; i < list.length; i++) {
         const dom = editor.view.nodeDOM(list[i]);
