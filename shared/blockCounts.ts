@@ -18,9 +18,11 @@ const caches = new Map<string | undefined, WeakMap<Node, number>>();
 let last: Node | null = null;
 
 /**
- * A change from another person arrives through the collaboration binding
- * (y-tiptap 3.0.9), which builds every block of the document anew: the blocks
- * are equal to the old ones but not the same objects. Comparing them
+ * A document may arrive with every block built anew, equal to the old ones
+ * but not the same objects: the collaboration binding did so for every change
+ * from another person before @tiptap/y-tiptap 3.3 (which rebuilds only the
+ * blocks that changed), and still does when it draws the document afresh
+ * (a restore, a merge after an input method's hold). Comparing them
  * (Node.eq, a string comparison for text) costs far less than counting them,
  * so the unchanged blocks at the start and the end take their old counts, in
  * every table at once: the documents are compared once however many tables there are.

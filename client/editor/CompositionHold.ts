@@ -65,6 +65,9 @@ function merge(view: EditorView, binding: ProsemirrorBinding, base: Y.Doc) {
   view.dispatch(state.tr.setSelection(TextSelection.between(state.doc.resolve(from), state.doc.resolve(to))));
 }
 
+/** What of one's awareness state says where one's caret is (the caret plugin's fields). */
+const HELD_FIELDS = ['cursor', 'lastSelection'];
+
 export interface CompositionHoldOptions {
   /** The awareness that CollaborationCaret shows this caret through, to the others. */
   awareness: Awareness | null;
@@ -123,10 +126,21 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
             }
           };
           binding.doc.on('beforeTransaction', copyBeforeOthers);
+          // The caret the others see stays where the composition began: a position in the pinyin means
+          // nothing in their copy. The caret plugin writes it as a field, or (y-tiptap 3.3) as the whole
+          // state with the field's last selection beside it.
           const setField = awareness?.setLocalStateField;
-          if (awareness && setField) {
+          const setState = awareness?.setLocalState;
+          if (awareness && setField && setState) {
             awareness.setLocalStateField = (field, value) => {
-              if (hold === null || field !== 'cursor') setField.call(awareness, field, value);
+              if (hold === null || !HELD_FIELDS.includes(field)) setField.call(awareness, field, value);
+            };
+            awareness.setLocalState = (state) => {
+              const current = awareness.getLocalState();
+              if (hold === null || state === null || current === null) return setState.call(awareness, state);
+              const kept: Record<string, unknown> = { ...state };
+              for (const field of HELD_FIELDS) kept[field] = current[field];
+              setState.call(awareness, kept);
             };
           }
           return {
@@ -137,7 +151,10 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
             destroy: () => {
               binding.doc.off('beforeTransaction', copyBeforeOthers);
               binding._prosemirrorChanged = write;
-              if (awareness && setField) awareness.setLocalStateField = setField;
+              if (awareness && setField && setState) {
+                awareness.setLocalStateField = setField;
+                awareness.setLocalState = setState;
+              }
             },
           };
         },

@@ -3,10 +3,11 @@
 // no position at all, and a change from another person comes through the
 // collaboration binding as one step replacing the whole body. Blocks are
 // compared by identity only (ProseMirror shares the blocks an edit did not
-// touch), which costs nothing. The binding (y-tiptap 3.0.9) builds every
-// block anew for a change from another person: then the whole body counts as
-// changed and is read again, as it was before; comparing the blocks' content
-// instead (Node.eq) cost more than reading them (issue 26, docs/performance.md).
+// touch), which costs nothing; so does the binding (@tiptap/y-tiptap 3.3)
+// for a change from another person. Where the body is drawn afresh (before
+// 3.3, every remote change) every block counts as changed and is read again;
+// comparing the blocks' content instead (Node.eq) cost more than reading them
+// (issue 26, docs/performance.md).
 import type { Node } from '@tiptap/pm/model';
 
 /** The changed run of top-level blocks: from `from` to `toBefore` in the old document, to `toAfter` in the new. */
