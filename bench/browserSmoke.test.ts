@@ -2,7 +2,8 @@
 // both stacks start, the seeded document opens cold and warm in each, every
 // route's scripts are counted, typing through the IME and committed
 // characters is measured with other people typing, a second browser sees
-// every character, and the report has a number for each stack in every row.
+// every character, a CPU profile and a performance trace are summed, and the
+// report has a number for each stack in every row.
 // It proves the harness works, not how fast anything is.
 import { describe, expect, it } from 'vitest';
 import { chromium, requires } from '../tests/helpers/requirements.js';
@@ -33,6 +34,10 @@ describe.skipIf(!ready)('the browser benchmark, quick', () => {
         expect(t.heapBytes).toBeGreaterThan(0);
         expect(t.crowd?.edits).toBeGreaterThan(0);
         expect(t.crowd?.closes).toBe(0);
+        if (t.case.trace) {
+          expect(t.trace?.shares.length).toBeGreaterThan(0);
+          expect(t.trace?.shares.find((share) => share.what === 'Layout')?.ms).toBeGreaterThan(0);
+        }
         if (t.case.remote) {
           expect(t.remoteMissing).toBe(0);
           expect(t.remoteMs).toHaveLength(t.case.keystrokes);
@@ -58,6 +63,7 @@ describe.skipIf(!ready)('the browser benchmark, quick', () => {
       '### JavaScript on a first visit',
       '### Remote keystroke:',
       "### Where the typist's main thread goes",
+      "### What the typist's renderer does",
     ])
       expect(report).toContain(section);
   }, 180_000);

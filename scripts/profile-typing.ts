@@ -166,7 +166,12 @@ async function profileAt(pages: number, browser: Awaited<ReturnType<typeof launc
     console.log(`main thread busy: ${(summary.busyMs / KEYS).toFixed(2)} ms per keystroke (the page's whole work, the others' typing included)`);
     printCosts('by source file', summary.byFile, KEYS, top);
     printCosts('by function', summary.byFunction, KEYS, top);
-    printCosts('by function, where the time was spent (self)', [...summary.byFunction].sort((a, b) => b.selfMs - a.selfMs), KEYS, top);
+    printCosts(
+      'by function, where the time was spent (self)',
+      [...summary.byFunction].sort((a, b) => b.selfMs - a.selfMs),
+      KEYS,
+      top,
+    );
     if (values.callers)
       printCosts(`callers of /${values.callers}/ (self: as its direct caller, total: the project's code above it)`, summary.callers, KEYS, top);
   }

@@ -27,6 +27,7 @@ function typingCases(pages: number, keystrokes: number, crowd: number): TypingCa
     { pages, input: 'insertText', crowd: 0, keystrokes, remote: true },
     { pages, input: 'insertText', crowd, keystrokes, remote: true },
     { pages, input: 'insertText', crowd, keystrokes, remote: false, profile: true },
+    { pages, input: 'insertText', crowd, keystrokes, remote: false, trace: true },
   ];
 }
 
@@ -43,10 +44,11 @@ export function quickPlan(): BrowserPlan {
     sizes: [5],
     loadRepeats: 1,
     routePages: 5,
-    // Every kind of table once: committed characters seen by a second browser, and the IME under the profiler.
+    // Every kind of table once: committed characters seen by a second browser, the IME under the profiler, a trace.
     typing: [
       { pages: 5, input: 'insertText', crowd: 2, keystrokes: 10, remote: true },
       { pages: 5, input: 'ime', crowd: 2, keystrokes: 9, remote: false, profile: true },
+      { pages: 5, input: 'insertText', crowd: 2, keystrokes: 10, remote: false, trace: true },
     ],
     out: 'bench/raw/RESULTS-browser-quick.md',
   };

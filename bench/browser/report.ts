@@ -58,7 +58,15 @@ const pairOf = <T extends { stack: StackName }>(items: T[], pick: (item: T) => n
   Object.fromEntries(items.map((item) => [item.stack, pick(item)])) as Pair;
 
 const sameCase = (a: TypingCase, b: TypingCase) =>
-  a.pages === b.pages && a.input === b.input && a.crowd === b.crowd && a.remote === b.remote && Boolean(a.profile) === Boolean(b.profile);
+  a.pages === b.pages &&
+  a.input === b.input &&
+  a.crowd === b.crowd &&
+  a.remote === b.remote &&
+  Boolean(a.profile) === Boolean(b.profile) &&
+  Boolean(a.trace) === Boolean(b.trace);
+
+/** A case run under the profiler or the tracer, whose latencies are not reported. */
+const instrumented = (c: TypingCase) => Boolean(c.profile || c.trace);
 
 export function caseLabel(c: TypingCase): string {
   const how = c.input === 'ime' ? 'IME composition' : 'Input.insertText';
@@ -132,7 +140,7 @@ function targets(run: BrowserRun): Target[] {
   const biggest = Math.max(...run.plan.typing.map((c) => c.pages));
   for (const input of ['insertText', 'ime'] as const) {
     // Not the profiled case: the profiler slows the page.
-    const at = run.typing.filter((r) => r.case.pages === biggest && r.case.input === input && r.case.crowd > 0 && !r.case.remote && !r.case.profile);
+    const at = run.typing.filter((r) => r.case.pages === biggest && r.case.input === input && r.case.crowd > 0 && !r.case.remote && !instrumented(r.case));
     if (at.length === 0) continue;
     const pair = pairOf(at, (r) => summarize(r.latenciesMs).p95);
     out.push({
@@ -188,6 +196,54 @@ function profileSection(results: TypingResult[]): string[] {
   ];
 }
 
+/** What the typist's renderer did by kind of work (a performance trace), ms per keystroke. */
+function traceSection(results: TypingResult[]): string[] {
+  const traced = results.filter((r) => r.trace);
+  if (traced.length === 0) return [];
+  const c = traced[0].case;
+  const perKey = (r: TypingResult, v: number) => v / r.case.keystrokes;
+  const kinds = new Set<string>();
+  for (const r of traced) for (const share of r.trace!.shares.slice(0, 10)) kinds.add(share.what);
+  const lines: Line[] = [
+    ...[...kinds].map((what) => ({
+      label: `${TRACE_KINDS[what] ?? what} (\`${what}\`, ms)`,
+      pair: pairOf(traced, (r) => perKey(r, r.trace!.shares.find((s) => s.what === what)?.ms ?? 0)),
+      format: (v: number) => v.toFixed(2),
+    })),
+    { label: 'elements whose style was recalculated', pair: pairOf(traced, (r) => perKey(r, r.trace!.styledElements)), format: (v: number) => v.toFixed(0) },
+    { label: 'layout objects a layout found dirty', pair: pairOf(traced, (r) => perKey(r, r.trace!.dirtyObjects)), format: (v: number) => v.toFixed(0) },
+    { label: 'layouts forced by script (a measurement)', pair: pairOf(traced, (r) => perKey(r, r.trace!.forcedLayouts)), format: (v: number) => v.toFixed(1) },
+  ];
+  return [
+    `### What the typist's renderer does: ${caseLabel(c)}, performance trace`,
+    '',
+    "A separate run of the same case under CDP Tracing (bench/browser/trace.ts): the page's main thread, per keystroke typed, by kind of work. " +
+      'Script kinds overlap (a function call inside an event dispatch counts in both); the rest are the renderer\'s own work that a CPU profile shows as one "(program)".',
+    '',
+    table(lines),
+    '',
+  ];
+}
+
+const TRACE_KINDS: Record<string, string> = {
+  FunctionCall: 'script: function calls',
+  EventDispatch: 'script: DOM event handlers',
+  TimerFire: 'script: timers',
+  FireAnimationFrame: 'script: animation frames',
+  RunMicrotasks: 'script: microtasks',
+  UpdateLayoutTree: 'style recalculation',
+  Layout: 'layout',
+  PrePaint: 'pre-paint',
+  Paint: 'paint',
+  Layerize: 'layerize',
+  Commit: 'commit to the compositor',
+  HitTest: 'hit tests',
+  MinorGC: 'garbage collection, minor',
+  MajorGC: 'garbage collection, major',
+  'V8.GC_SCAVENGER': 'garbage collection, scavenger',
+  'IntersectionObserverController::computeIntersections': 'intersection observers',
+};
+
 export function renderBrowserReport(run: BrowserRun): string {
   const { meta, plan } = run;
   const push = (...lines: string[]) => out.push(...lines);
@@ -234,8 +290,9 @@ export function renderBrowserReport(run: BrowserRun): string {
     '',
   );
   const cases = plan.typing.filter((c, i) => plan.typing.findIndex((d) => sameCase(c, d)) === i);
-  for (const c of cases.filter((k) => !k.remote && !k.profile)) push(`### Typing: ${caseLabel(c)}`, '', typingTable(run.typing, c), '');
+  for (const c of cases.filter((k) => !k.remote && !instrumented(k))) push(`### Typing: ${caseLabel(c)}`, '', typingTable(run.typing, c), '');
   for (const c of cases.filter((k) => k.remote)) push(`### Remote keystroke: ${caseLabel(c)}, seen on a second browser`, '', typingTable(run.typing, c), '');
   for (const c of cases.filter((k) => k.profile)) push(...profileSection(run.typing.filter((r) => sameCase(r.case, c))));
+  for (const c of cases.filter((k) => k.trace)) push(...traceSection(run.typing.filter((r) => sameCase(r.case, c))));
   return out.join('\n');
 }

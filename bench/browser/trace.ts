@@ -66,7 +66,10 @@ const KINDS = new Set([
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'].join(',');
 
 export async function startTrace(cdp: CDPSession): Promise<void> {
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES.split(','), recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES.split(','), recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReturnAsStream',
+  });
 }
 
 /** Ends the trace and reads it back (it is streamed: a 100-page document's minute of typing is tens of MB). */
