@@ -41,8 +41,8 @@ function bindingOf(view: EditorView): ProsemirrorBinding {
 
 /**
  * Writes the page's edit into a shared document that changed since `base`:
- * the edit is made on `base` and merged in as an update, then the page is
- * drawn again from the merged document, the selection kept where it was.
+ * the edit is made on `base` and merged in as an update, which the binding
+ * draws like a change from another person, the selection kept where it was.
  */
 function merge(view: EditorView, binding: ProsemirrorBinding, base: Y.Doc) {
   const { doc } = binding;
@@ -55,10 +55,10 @@ function merge(view: EditorView, binding: ProsemirrorBinding, base: Y.Doc) {
   const selection = [anchor, head].map((pos) => absolutePositionToRelativePosition(pos, type, meta.mapping));
   const update = Y.encodeStateAsUpdate(base, before);
   base.destroy();
-  // Under the binding's mutex, so that it does not draw this change itself (nor would it, were nothing new in it):
-  // the page is drawn afresh below, with the remote changes that were held off it.
-  binding.mux(() => doc.transact(() => Y.applyUpdate(doc, update), ySyncPluginKey));
-  binding._forceRerender();
+  // With the binding's origin (one's own edit: undo takes it back) but outside its mutex, so that the binding draws
+  // it: it builds again the blocks whose types this update changed, and those the held remote changes changed
+  // (their mapping went with the changes it could not show), and keeps every other block as it is.
+  doc.transact(() => Y.applyUpdate(doc, update), ySyncPluginKey);
   const [from, to] = selection.map((position) => relativePositionToAbsolutePosition(doc, binding.type, position, binding.mapping));
   if (from === null || to === null) return;
   const { state } = view;
