@@ -41,10 +41,11 @@ export async function yigaoClient(): Promise<string> {
   return dist;
 }
 
-/** The bare page, built into a fresh temporary directory (removed by the caller). */
+/** The bare pages (vanilla, and the same editor on React), built into a fresh temporary directory (removed by the caller). */
 export async function bareBuild(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bare-'));
   await productionBuild(path.join(import.meta.dirname, 'vite.bare.config.ts'), outDir);
+  await productionBuild(path.join(import.meta.dirname, 'vite.bareReact.config.ts'), outDir);
   return outDir;
 }
 

@@ -3,6 +3,9 @@
 // run of every kind of measurement at tiny sizes.
 import type { TypingCase } from './typing.js';
 
+/** The bare stack's route of the same editor on React (@tiptap/react), beside its vanilla one. */
+export const REACT_ROUTE = 'the same editor page on React (@tiptap/react)';
+
 export interface BrowserPlan {
   quick: boolean;
   /** Document sizes opened cold and warm (pages). */

@@ -6,6 +6,7 @@ import { percentileRatioInterval, type RoundSamples } from '../interval.js';
 import { median, summarize } from '../stats.js';
 import type { LoadResult } from './loads.js';
 import type { BrowserRun } from './run.js';
+import { REACT_ROUTE } from './plan.js';
 import type { StackName } from './stacks.js';
 import type { TypingCase, TypingResult } from './typing.js';
 
@@ -164,6 +165,18 @@ function targets(run: BrowserRun): Target[] {
       pair,
       format: kb,
       met: Number.isFinite(ratio(pair)) ? ratio(pair) <= 1.5 : null,
+    });
+  }
+  // Yigao is held to React and @tiptap/react: the same bound against the bare editor on them
+  const onReact = run.routes.find((r) => r.route === REACT_ROUTE);
+  const ours = editor.find((r) => r.stack === 'yigao');
+  if (onReact && ours) {
+    const pair = { yigao: ours.gzipBytes, bare: onReact.gzipBytes };
+    out.push({
+      what: 'first-load JavaScript of the editor, gzipped (KB) ≤ 1.5× the same bare editor on React (@tiptap/react)',
+      pair,
+      format: kb,
+      met: ratio(pair) <= 1.5,
     });
   }
   return out;

@@ -20,6 +20,7 @@ import type { BenchDocument, ServerUnderTest } from '../servers/ServerUnderTest.
 import { registerPeople, startYigao, type People } from '../servers/yigao.js';
 import { bareContent, bareSchema } from './bareContent.js';
 import { bareBuild, serveStatic, yigaoClient, type StaticServer } from './builds.js';
+import { REACT_ROUTE } from './plan.js';
 import { summaryDocument, type SummaryDocument } from './summaryDoc.js';
 
 export type StackName = 'yigao' | 'bare';
@@ -168,7 +169,11 @@ export async function startBareStack(): Promise<Stack> {
     name: 'bare',
     description:
       'bare stack: a vanilla Tiptap editor (StarterKit, tables, Collaboration, CollaborationCaret; bench/browser/bare/) built by Vite, served as static files, with the stock y-websocket provider on the reference server (`@y/websocket-server`, LevelDB)',
-    routes: [{ name: 'editor page', signedIn: false, path: (d) => `/index.html?ws=${encodeURIComponent(socketBase(d))}&room=${d.document.id}` }],
+    routes: [
+      { name: 'editor page', signedIn: false, path: (d) => `/index.html?ws=${encodeURIComponent(socketBase(d))}&room=${d.document.id}` },
+      // the same editor on React (@tiptap/react), Yigao's own stack: the anchor for what the framework adds
+      { name: REACT_ROUTE, signedIn: false, path: (d) => `/react.html?ws=${encodeURIComponent(socketBase(d))}&room=${d.document.id}` },
+    ],
     newContext: (browser) => browser.newContext(CONTEXT),
     url: (document, who) =>
       `${site.url}/index.html?ws=${encodeURIComponent(socketBase(document))}&room=${document.document.id}&name=${who === 'typist' ? '起草人' : '审阅人'}`,

@@ -9,5 +9,11 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   // Source maps as Yigao's build has them, for the CPU profile's attribution (cpuProfile.ts).
-  build: { emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // index.html only: the editor on React (react.html) is a build of its own (vite.bareReact.config.ts)
+  build: {
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: fileURLToPath(new URL('./bare/index.html', import.meta.url)) },
+  },
 });
