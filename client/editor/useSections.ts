@@ -28,9 +28,9 @@ export interface Sections {
 }
 
 /**
- * The editor's live sections, read again a frame after each change to its body or its comment passages and
- * kept apart from the page's state: what shows them (the outline, the margin) subscribes, and the rest of the
- * page does not draw again a frame after every keystroke (a keystroke changes its section's 字数).
+ * The editor's live sections, read again after changes to its body or its comment passages (at most every
+ * SECTIONS_READ_EVERY_MS) and kept apart from the page's state: what shows them (the outline, the margin)
+ * subscribes, and the rest of the page does not draw again for a keystroke (which changes its section's 字数).
  */
 export class LiveSections {
   private list: OutlineSection[] = [];
@@ -57,6 +57,14 @@ export class LiveSections {
 /** The live sections, drawing the component again when they change. */
 export const useLiveSectionList = (sections: LiveSections): readonly OutlineSection[] => useSyncExternalStore(sections.subscribe, sections.get);
 
+/**
+ * At most how often the sections are read while the document keeps changing (ms): a change is shown in the
+ * next frame, and changes after it wait until this long after. With a dozen people typing the document
+ * changes at every frame, and reading the sections (and drawing what shows them) at each cost more than the
+ * typing; their 字数 a quarter of a second late is not.
+ */
+const SECTIONS_READ_EVERY_MS = 250;
+
 function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): LiveSections {
   const [live] = useState(() => new LiveSections());
   const recordsRef = useRef(records);
@@ -67,16 +75,24 @@ function useLiveSections(editor: Editor | null, records: SectionDto[] | undefine
   useEffect(() => {
     if (!editor) return;
     let frame = 0;
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (frame || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRead = 0;
+    const read = () => {
+      timer = undefined;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        lastRead = performance.now();
         live.read(editor, recordsRef.current);
       });
+    };
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (frame || timer !== undefined || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
+      timer = setTimeout(read, Math.max(0, lastRead + SECTIONS_READ_EVERY_MS - performance.now()));
     };
     editor.on('transaction', onTransaction);
     return () => {
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       editor.off('transaction', onTransaction);
     };
   }, [live, editor]);
