@@ -16,6 +16,7 @@ import { useErrorMessage } from '../lib/useErrorMessage.js';
 import { useResource, type Resource } from '../lib/useResource.js';
 import { commentHighlightsKey } from './CommentHighlights.js';
 import { keepUnchanged, openThreadStarts, outlineSections, type OutlineSection } from './sectionOutline.js';
+import { readThrottled } from './throttledReads.js';
 
 export interface Sections {
   records: Resource<SectionDto[]>;
@@ -57,12 +58,7 @@ export class LiveSections {
 /** The live sections, drawing the component again when they change. */
 export const useLiveSectionList = (sections: LiveSections): readonly OutlineSection[] => useSyncExternalStore(sections.subscribe, sections.get);
 
-/**
- * At most how often the sections are read while the document keeps changing (ms): a change is shown in the
- * next frame, and changes after it wait until this long after. With a dozen people typing the document
- * changes at every frame, and reading the sections (and drawing what shows them) at each cost more than the
- * typing; their 字数 a quarter of a second late is not.
- */
+/** At most how often the sections are read while the document keeps changing (ms; readThrottled). */
 const SECTIONS_READ_EVERY_MS = 250;
 
 function useLiveSections(editor: Editor | null, records: SectionDto[] | undefined): LiveSections {
@@ -74,27 +70,12 @@ function useLiveSections(editor: Editor | null, records: SectionDto[] | undefine
   }, [live, editor, records]);
   useEffect(() => {
     if (!editor) return;
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastRead = 0;
-    const read = () => {
-      timer = undefined;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        lastRead = performance.now();
-        live.read(editor, recordsRef.current);
-      });
-    };
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (frame || timer !== undefined || (!transaction.docChanged && !transaction.getMeta(commentHighlightsKey))) return;
-      timer = setTimeout(read, Math.max(0, lastRead + SECTIONS_READ_EVERY_MS - performance.now()));
-    };
-    editor.on('transaction', onTransaction);
-    return () => {
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      editor.off('transaction', onTransaction);
-    };
+    return readThrottled(
+      editor,
+      (transaction) => transaction.docChanged || !!transaction.getMeta(commentHighlightsKey),
+      () => live.read(editor, recordsRef.current),
+      SECTIONS_READ_EVERY_MS,
+    );
   }, [live, editor]);
   return live;
 }

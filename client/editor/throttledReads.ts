@@ -1,0 +1,32 @@
+// Reading something of the whole document again after it changes, at most so
+// often: the first change is read in the next frame, changes after it wait
+// until `everyMs` after the last read. With a dozen people typing the
+// document changes at every frame; a 字数 or an outline a quarter of a second
+// late is not seen, reading and drawing them at every frame is (issue 26).
+import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+
+/** Calls `read` after the transactions `matters` picks, throttled as above; returns what stops it. */
+export function readThrottled(editor: Editor, matters: (transaction: Transaction) => boolean, read: () => void, everyMs: number): () => void {
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = 0;
+  const due = () => {
+    timer = undefined;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      lastRead = performance.now();
+      read();
+    });
+  };
+  const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+    if (frame || timer !== undefined || !matters(transaction)) return;
+    timer = setTimeout(due, Math.max(0, lastRead + everyMs - performance.now()));
+  };
+  editor.on('transaction', onTransaction);
+  return () => {
+    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    editor.off('transaction', onTransaction);
+  };
+}
