@@ -37,9 +37,18 @@ export const HeadingNumbers = Extension.create({
         key: headingNumbersKey,
         state: {
           init: (_config, state) => decorations(state),
-          // typing into a paragraph changes no number: the numbers move with the text (a long document is not read again)
-          apply: (tr, old, oldState, newState) =>
-            !tr.docChanged ? old : sameHeadings(oldState.doc, newState.doc) ? old.map(tr.mapping, newState.doc) : decorations(newState),
+          apply: (tr, old, oldState, newState) => {
+            if (!tr.docChanged) return old;
+            // Typing into a paragraph changes no number: the numbers move with the text (a long document is not
+            // read again). Unless the change replaced a stretch holding headings, even with the same ones (the
+            // binding replaces the run from the first block another person changed to the last): then the
+            // mapping dropped their numbers, and they are read again.
+            if (sameHeadings(oldState.doc, newState.doc)) {
+              const moved = old.map(tr.mapping, newState.doc);
+              if (moved.find().length === old.find().length) return moved;
+            }
+            return decorations(newState);
+          },
         },
         props: {
           decorations: (state) => headingNumbersKey.getState(state),
