@@ -61,8 +61,13 @@ export function OutlinePanel({ editor, sections, access, onAssign }: OutlinePane
       if (section.id) byId.set(section.id, section);
       byBlock.set(section.index, section);
     }
-    return (item: OutlineItem) =>
-      !item.topLevel ? undefined : item.sectionId ? byId.get(item.sectionId) : byBlock.get(item.block)?.id === null ? byBlock.get(item.block) : undefined;
+    return (item: OutlineItem): OutlineSection | undefined => {
+      if (!item.topLevel) return undefined;
+      if (item.sectionId) return byId.get(item.sectionId);
+      // a heading not given its id yet: the section at its place, if that has none either
+      const atPlace = byBlock.get(item.block);
+      return atPlace?.id === null ? atPlace : undefined;
+    };
   }, [live]);
   const current = useHeadingInView(editor, positionsNow, items.length);
   const jump = useCallback(

@@ -7,6 +7,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayOpenAssign, type SectionAccess } from './sectionAccess.js';
+import { readWhenSettled } from './throttledReads.js';
 import { SectionAvatars, SectionStatusChip } from './SectionBadges.js';
 import type { OutlineSection } from './sectionOutline.js';
 import { useLiveSectionList, type LiveSections } from './useSections.js';
@@ -19,9 +20,6 @@ interface SectionMarginProps {
 }
 
 const isAssigned = (section: OutlineSection) => !!section.record && (section.record.assignees.length > 0 || section.record.status !== 'todo');
-
-/** After the last change to the document, when the marks are measured again (ms). */
-const SETTLE_MS = 250;
 
 const sameTops = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
   a.size === b.size && [...a].every(([id, top]) => b.get(id) === top);
@@ -60,7 +58,7 @@ export function SectionMargin({ editor, sections: live, access, onAssign }: Sect
       if (editor.isDestroyed) return;
       const origin = layer.getBoundingClientRect().top;
       const next = new Map<string, number>();
-      // found by id: the sections are read a frame after each change, so their positions may be a keystroke old here
+      // found by id: the sections are read a moment after each change, so their positions may be some keystrokes old here
       for (const id of key.split(',')) {
         const dom = editor.view.dom.querySelector(`:scope > [data-section-id="${CSS.escape(id)}"]`);
         if (dom instanceof HTMLElement) next.set(id, dom.getBoundingClientRect().top - origin + dom.offsetHeight / 2);
@@ -72,16 +70,10 @@ export function SectionMargin({ editor, sections: live, access, onAssign }: Sect
     const observer = new ResizeObserver(measure);
     observer.observe(editor.view.dom);
     // and a block moved from above a heading to below it does not change the height: measured once typing pauses
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(measure, SETTLE_MS);
-    };
-    editor.on('update', settle);
+    const stopSettled = readWhenSettled(editor, measure);
     return () => {
       observer.disconnect();
-      clearTimeout(timer);
-      editor.off('update', settle);
+      stopSettled();
     };
   }, [editor, key]);
 

@@ -30,3 +30,20 @@ export function readThrottled(editor: Editor, matters: (transaction: Transaction
     editor.off('transaction', onTransaction);
   };
 }
+
+/** How long after the document's last change it counts as settled (ms): typing has paused. */
+export const SETTLED_AFTER_MS = 250;
+
+/** Calls `read` once the document has stopped changing for SETTLED_AFTER_MS; returns what stops it. */
+export function readWhenSettled(editor: Editor, read: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onUpdate = () => {
+    clearTimeout(timer);
+    timer = setTimeout(read, SETTLED_AFTER_MS);
+  };
+  editor.on('update', onUpdate);
+  return () => {
+    clearTimeout(timer);
+    editor.off('update', onUpdate);
+  };
+}

@@ -9,10 +9,9 @@
 // keystroke's frame, and a keystroke seldom moves a heading across the line.
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
+import { readWhenSettled } from './throttledReads.js';
 
 const READING_LINE_PX = 96;
-/** After the last change to the document, when the headings are measured again. */
-const SETTLE_MS = 250;
 
 /** `positionsNow()`: where the outline's headings (`count` of them) are in the document now, in order. */
 export function useHeadingInView(editor: Editor | null, positionsNow: () => readonly number[], count: number): number | null {
@@ -24,7 +23,6 @@ export function useHeadingInView(editor: Editor | null, positionsNow: () => read
     const scroller = editor.view.dom.closest('.workspace');
     if (!scroller) return;
     let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const measure = () => {
       frame = 0;
       if (editor.isDestroyed) return;
@@ -42,20 +40,15 @@ export function useHeadingInView(editor: Editor | null, positionsNow: () => read
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
     };
-    const settle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(schedule, SETTLE_MS);
-    };
     schedule();
     scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
-    editor.on('update', settle);
+    const stopSettled = readWhenSettled(editor, schedule);
     return () => {
       if (frame) cancelAnimationFrame(frame);
-      clearTimeout(timer);
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
-      editor.off('update', settle);
+      stopSettled();
     };
   }, [editor, count]);
   return current;
