@@ -31,6 +31,8 @@ import { newId } from './ids.js';
 /** Comment anchors are brought up to date this long after people edit. */
 /** How soon after a burst of changes comment anchors are brought up to date. */
 const ANCHOR_REFRESH_MS = 1000;
+/** How soon words typed on in a suggestion decided meanwhile become a suggestion of their own (SuggestionService.renameReturned). */
+const DECIDED_REFRESH_MS = 300;
 
 export interface ServerDeps {
   logger?: Logger;
@@ -64,6 +66,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const autoVersions = new AutoVersioner(config.autoVersionMs, logger);
   const anchorKeeper = new AfterChanges(ANCHOR_REFRESH_MS, 'refreshing comment anchors', logger);
   const sectionKeeper = new AfterChanges(config.sectionRefreshMs, 'refreshing sections', logger);
+  const decidedKeeper = new AfterChanges(DECIDED_REFRESH_MS, 'renaming decided suggestions typed on', logger);
   const registry = new RoomRegistry({
     documents: storage.documents,
     records: storage.records,
@@ -79,6 +82,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
         autoVersions.changed(room);
         anchorKeeper.changed(room);
         sectionKeeper.changed(room);
+        decidedKeeper.changed(room);
       },
       writersLeft: (room) => autoVersions.writersLeft(room),
       suggested: (room, user) => suggestionNotices.suggested(room, user),
@@ -94,6 +98,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   anchorKeeper.bind((documentId) => comments.refreshAnchors(documentId));
   const sections = new SectionService(storage, registry, access, comments);
   sectionKeeper.bind((documentId) => sections.refresh(documentId));
+  const suggestions = new SuggestionService(registry, access);
+  decidedKeeper.bind((documentId) => suggestions.renameReturned(documentId));
   const collab = new CollabServer({
     registry,
     authenticator,
@@ -113,7 +119,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     notifications: new NotificationService(storage, access),
     approval: new ApprovalService(storage, registry, access, documents, versions, comments, sections),
     sections,
-    suggestions: new SuggestionService(registry, access),
+    suggestions: suggestions,
     imports: new ImportService(documents, versions),
     exporter: new ExportService(storage, registry, access),
     logger,
@@ -168,6 +174,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       autoVersions.close();
       anchorKeeper.close();
       sectionKeeper.close();
+      decidedKeeper.close();
       suggestionNotices.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await registry.closeAll();

@@ -2,7 +2,7 @@ import { Node } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
 import { schema } from './schema.js';
-import { acceptAll, acceptSuggestion, agreedDoc, hasSuggestions, listSuggestions, rejectAll, rejectSuggestion } from './suggestions.js';
+import { acceptAll, acceptSuggestion, agreedDoc, hasSuggestions, listSuggestions, rejectAll, rejectSuggestion, renameSuggestions } from './suggestions.js';
 
 type M = { type: string; attrs?: Record<string, unknown> };
 const ins = (id: string, author = 'alice', createdAt = 1000): M => ({ type: 'suggestionInsert', attrs: { id, author, createdAt } });
@@ -234,5 +234,37 @@ describe('accepting and rejecting all', () => {
     const o = doc(p(t('新', ins('A')), t('增', ins('A'), del('B'))));
     expect(texts(run(o, (tr) => acceptAll(tr)))).toEqual(['新']);
     expect(texts(run(o, (tr) => rejectAll(tr)))).toEqual(['']);
+  });
+});
+
+describe('renaming suggestions', () => {
+  it('gives every mark of a suggestion the new id, across blocks, leaving its other attributes and other suggestions alone', () => {
+    const d = doc(p(t('甲'), t('乙', ins('a', 'alice', 5), del('b'))), p(t('丙', ins('a', 'alice', 5)), t('丁', fmt('c', ['bold']))));
+    const after = run(d, (tr) => renameSuggestions(tr, new Map([['a', 'a2']])));
+    expect(listSuggestions(after)).toEqual([
+      { id: 'a2', author: 'alice', kind: 'insert', text: '乙\n丙', createdAt: 5 },
+      { id: 'b', author: 'bob', kind: 'delete', text: '乙', createdAt: 2000 },
+      { id: 'c', author: 'carol', kind: 'format', text: '丁', createdAt: 3000 },
+    ]);
+    expect(texts(after)).toEqual(['甲乙', '丙丁']);
+  });
+
+  it('renames deletions and format changes too, and nothing for ids the document does not have', () => {
+    const d = doc(p(t('甲', del('b')), t('乙', fmt('c', ['bold'], [], 'carol'))));
+    const after = run(d, (tr) =>
+      renameSuggestions(
+        tr,
+        new Map([
+          ['b', 'b2'],
+          ['c', 'c2'],
+          ['x', 'y'],
+        ]),
+      ),
+    );
+    expect(listSuggestions(after).map((s) => [s.id, s.kind])).toEqual([
+      ['b2', 'delete'],
+      ['c2', 'format'],
+    ]);
+    expect(run(d, (tr) => renameSuggestions(tr, new Map([['x', 'y']]))).eq(d)).toBe(true);
   });
 });

@@ -167,6 +167,21 @@ export const acceptSuggestion = (tr: Transform, id: string): Transform => accept
 /** Rejects suggestion `id`: its insertions go, its deletions and format changes are dropped. */
 export const rejectSuggestion = (tr: Transform, id: string): Transform => reject(tr, new Set([id]));
 
+/**
+ * Gives the marks of suggestions `renames`' keys the ids they map to, their
+ * other attributes (author, time, formats) unchanged: text that came back
+ * under the id of a suggestion already decided becomes a suggestion of its own.
+ */
+export function renameSuggestions(tr: Transform, renames: ReadonlyMap<string, string>): Transform {
+  const spans = spansOf(tr.doc, new Set(renames.keys()));
+  for (const span of Object.values(spans).flat()) {
+    const id = renames.get(String(span.mark.attrs.id))!;
+    tr.removeMark(span.from, span.to, span.mark);
+    tr.addMark(span.from, span.to, span.mark.type.create({ ...span.mark.attrs, id }));
+  }
+  return tr;
+}
+
 /** The ids of the suggestions, or of `author`'s (a suggestion's author is that of its first mark). */
 const idsOf = (doc: Node, author?: string): Set<string> =>
   new Set(

@@ -3,14 +3,16 @@
 // reviewer's, broadcast to everyone (made like a restore: the result diffed
 // into a copy of the room's document, so that what others type meanwhile
 // merges). Access is checked here; the routes only parse and answer.
+import { randomUUID } from 'node:crypto';
 import type { JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT, schema } from '../../shared/schema.js';
-import { acceptAll, acceptSuggestion, listSuggestions, rejectAll, rejectSuggestion, type SuggestionKind } from '../../shared/suggestions.js';
+import { acceptAll, acceptSuggestion, listSuggestions, rejectAll, rejectSuggestion, renameSuggestions, type SuggestionKind } from '../../shared/suggestions.js';
 import type { DocumentAccess } from '../access/DocumentAccess.js';
+import type { Room } from '../collab/Room.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import { toProseMirrorNode } from '../documents/renderContent.js';
 import { conflict, notFound } from '../errors.js';
@@ -29,6 +31,17 @@ const dto = (doc: Node): SuggestionDto[] =>
   listSuggestions(doc).map((s) => ({ id: s.id, author: s.author, kind: s.kind, text: s.text, createdAt: new Date(s.createdAt).toISOString() }));
 
 export class SuggestionService {
+  /**
+   * Per room (for its life): the suggestions decided in it, each with the id
+   * that text coming back under it takes. Someone typing on in a suggestion
+   * of theirs continues it (the editor gives adjacent typing its id); when it
+   * is decided meanwhile, or while they are offline, those words can arrive
+   * after the decision still under its id. They are a new suggestion: a
+   * decided id is never pending again (a retried review, the notice told of
+   * it, all concern what the reviewer saw).
+   */
+  private readonly decided = new WeakMap<Room, Map<string, string>>();
+
   constructor(
     private readonly registry: RoomRegistry,
     private readonly access: DocumentAccess,
@@ -49,7 +62,7 @@ export class SuggestionService {
   async review(documentId: string, user: UserRecord, suggestionId: string, decision: 'accept' | 'reject'): Promise<void> {
     await this.change(documentId, user, (tr) => {
       if (!listSuggestions(tr.doc).some((s) => s.id === suggestionId)) throw notFound('suggestion_not_found', 'No suggestion with this id in this document.');
-      return decision === 'accept' ? acceptSuggestion(tr, suggestionId) : rejectSuggestion(tr, suggestionId);
+      return { tr: decision === 'accept' ? acceptSuggestion(tr, suggestionId) : rejectSuggestion(tr, suggestionId), decided: [suggestionId] };
     });
   }
 
@@ -57,8 +70,11 @@ export class SuggestionService {
   async reviewAll(documentId: string, user: UserRecord, decision: 'accept' | 'reject', author?: string): Promise<number> {
     let count = 0;
     await this.change(documentId, user, (tr) => {
-      count = listSuggestions(tr.doc).filter((s) => author === undefined || s.author === author).length;
-      return decision === 'accept' ? acceptAll(tr, author) : rejectAll(tr, author);
+      const decided = listSuggestions(tr.doc)
+        .filter((s) => author === undefined || s.author === author)
+        .map((s) => s.id);
+      count = decided.length;
+      return { tr: decision === 'accept' ? acceptAll(tr, author) : rejectAll(tr, author), decided };
     });
     return count;
   }
@@ -73,31 +89,72 @@ export class SuggestionService {
   /**
    * Runs `transform` on the document as it is now and makes the result a
    * change of `user`'s, sent to everyone with the document open; then tells
-   * open editors to refresh their suggestions.
+   * open editors to refresh their suggestions. The suggestions it decided
+   * are watched from then on (renameReturned).
    */
-  private async change(documentId: string, user: UserRecord, transform: (tr: Transform) => Transform): Promise<void> {
+  private async change(documentId: string, user: UserRecord, transform: (tr: Transform) => { tr: Transform; decided: string[] }): Promise<void> {
     // Owners and editors accept and reject even while editors may only suggest (in review, suggestOnly): that is the review.
     const { record } = await this.access.require(documentId, user, 'reviewSuggestions');
     if (record.status === 'approved') throw conflict('document_approved', 'The document is approved: reopen it before accepting or rejecting suggestions.');
     const changed = await this.registry.withRoom(documentId, async (room) => {
       await room.flushed();
-      const tr = transform(new Transform(asStored(room.body)));
-      if (!tr.docChanged) return false;
-      // Computed on a copy of the state at this moment: whatever arrives meanwhile is concurrent to it and merges.
-      const scratch = new Y.Doc();
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc));
-      scratch.clientID = room.newClientId(user.id);
-      const edits: Uint8Array[] = [];
-      scratch.on('update', (update: Uint8Array) => edits.push(update));
-      scratch.transact(() => {
-        updateYFragment(scratch, scratch.getXmlFragment(BODY_FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() });
-      });
-      scratch.destroy();
-      for (const edit of edits) room.applyServerUpdate(user.id, edit);
-      return true;
+      const { tr, decided } = transform(new Transform(asStored(room.body)));
+      const renames = this.decided.get(room) ?? this.decided.set(room, new Map()).get(room)!;
+      for (const id of decided) if (!renames.has(id)) renames.set(id, randomUUID());
+      return applyChange(room, user.id, tr);
     });
     if (changed) this.registry.sendEvent(documentId, { type: 'suggestions' });
   }
+
+  /**
+   * Gives text that came back under decided suggestions' ids new ids, as a
+   * change of the server's (run shortly after changes to the document).
+   */
+  async renameReturned(documentId: string): Promise<void> {
+    const changed = await this.registry.withRoom(documentId, async (room) => {
+      const renames = this.decided.get(room);
+      if (!renames) return false;
+      await room.flushed();
+      // Read into ProseMirror only when the Yjs body still sets a decided id somewhere (nearly never).
+      if (!setsMarkWithId(room.body, renames)) return false;
+      return applyChange(room, null, renameSuggestions(new Transform(asStored(room.body)), renames));
+    });
+    if (changed) this.registry.sendEvent(documentId, { type: 'suggestions' });
+  }
+}
+
+/** Whether formatting in the body (a mark's attributes) still carries one of the ids `ids` holds. */
+function setsMarkWithId(element: Y.XmlFragment | Y.XmlElement, ids: ReadonlyMap<string, string>): boolean {
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlElement && setsMarkWithId(child, ids)) return true;
+    if (!(child instanceof Y.XmlText)) continue;
+    for (let item = child._start; item; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentFormat)) continue;
+      const id = (item.content.value as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && ids.has(id)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Makes `tr`'s result a change of `userId`'s (null: the server's) in `room`,
+ * computed on a copy of the document at this moment: whatever arrives
+ * meanwhile is concurrent to it and merges. Whether there was a change.
+ */
+function applyChange(room: Room, userId: string | null, tr: Transform): boolean {
+  if (!tr.docChanged) return false;
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc));
+  scratch.clientID = room.newClientId(userId);
+  const edits: Uint8Array[] = [];
+  scratch.on('update', (update: Uint8Array) => edits.push(update));
+  scratch.transact(() => {
+    updateYFragment(scratch, scratch.getXmlFragment(BODY_FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() });
+  });
+  scratch.destroy();
+  for (const edit of edits) room.applyServerUpdate(userId, edit);
+  return true;
 }
 
 /**
