@@ -15,11 +15,16 @@ import type { SaveState } from './saveState.js';
 import type { SuggestLock } from '../suggestions/suggestMode.js';
 import type { Retyped } from '../suggestions/useRetypeRefused.js';
 
-/** What the member is told when the server refused their change: their words came back as suggestions, all or some. */
-function refusedMessage(t: TFunction, retyped: Retyped | null): string {
-  if (!retyped) return t('suggestions.refusedRetyping');
-  if (retyped.lost === 0) return t('suggestions.refusedRetyped');
-  return t('suggestions.refusedPartly', { count: retyped.lost });
+/**
+ * What the member is told when the server refused their change: why (what
+ * makes them suggest), then that their words came back as suggestions, all
+ * or some.
+ */
+function refusedMessage(t: TFunction, lock: SuggestLock | null, retyped: Retyped | null): string {
+  const why = t(`suggestions.refusedWhy.${lock ?? 'other'}`);
+  if (!retyped) return t('suggestions.refusedRetyping', { why });
+  if (retyped.lost === 0) return t('suggestions.refusedRetyped', { why });
+  return t('suggestions.refusedPartly', { why, count: retyped.lost });
 }
 
 interface EditorNoticesProps {
@@ -68,7 +73,7 @@ export function EditorNotices({
       {restoredBy && <RestoredNotice event={restoredBy} onView={onViewRestored} onDismiss={onDismissRestored} />}
       {refused.discarded && (
         <div className="banner banner--warning banner--dismissable" data-testid="discarded-notice" role="alert">
-          <span>{refused.reason === 'refused' ? refusedMessage(t, retyped) : t('approval.discarded')}</span>
+          <span>{refused.reason === 'refused' ? refusedMessage(t, suggestLock, retyped) : t('approval.discarded')}</span>
           <button type="button" className="button button--small" onClick={refused.dismiss}>
             {t('approval.dismiss')}
           </button>

@@ -450,12 +450,17 @@ export const en: Dictionary = {
     tooLong: 'A comment can have at most {{max}} characters.',
   },
   suggestions: {
-    refusedRetyping:
-      'The server did not take your last changes: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). Typing them again as your suggestions…',
-    refusedRetyped:
-      'The server did not take your last changes: you can only suggest changes now (the draft is in review, or the owner asked for suggestions). They have been typed again as your suggestions; please check them.',
+    refusedWhy: {
+      inReview: 'The server did not take your last changes: the draft is in review, so you can only suggest changes now.',
+      suggestOnly: 'The server did not take your last changes: the owner asked for suggestions.',
+      commenter:
+        'Some words you just typed could not be kept as a suggestion once merged with what others changed at the same time (for example, the suggestion you were writing was just accepted or rejected).',
+      other: 'The server did not take your last changes: you can only suggest changes now.',
+    },
+    refusedRetyping: '{{why}} Typing them again as your suggestions…',
+    refusedRetyped: '{{why}} They have been typed again as your suggestions; please check them.',
     refusedPartly:
-      'The server did not take your last changes: you can only suggest changes now. Your words have been typed again as suggestions, but {{count}} changes (such as new paragraphs or heading levels) cannot be suggestions; please check.',
+      '{{why}} Your words have been typed again as suggestions, but {{count}} changes (such as new paragraphs or heading levels) cannot be suggestions; please check.',
     toggle: 'Suggestions',
     toggleCount: 'Suggestions ({{count}} pending)',
     pane: 'Suggestions',

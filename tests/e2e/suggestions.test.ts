@@ -208,6 +208,53 @@ describe.skipIf(!ready)('修订: suggesting, accepting and rejecting in the brow
     expect(await socketCloses(b)).not.toContain(CloseCode.invalidChange);
   });
 
+  it('a commenter types on in a suggestion the owner accepted meanwhile: the accepted words are text, the words typed after a suggestion of their own', async () => {
+    const id = await newDocument(srv.url, alice);
+    await share(srv.url, alice, id, bob, 'commenter');
+    const a = await open(alice, id);
+    const b = await open(bob, id);
+    await b.locator('[data-testid="suggest-mode-toggle"][data-mode="suggest"]').waitFor();
+    const listed = async () =>
+      (await api<{ id: string; author: string; text: string }[]>(srv.url, 'GET', `/api/documents/${id}/suggestions`, { token: alice.token })).body;
+
+    await caretAtEndOf(b, SUPERVISE);
+    await b.keyboard.type('、更有力');
+    await until(async () => (await listed()).some((s) => s.text === '、更有力'), 'the server to hold the suggestion');
+    const [first] = await listed();
+
+    // bob's connection drops while he types on; meanwhile the owner accepts what she saw
+    await b.context().setOffline(true);
+    await b.locator('[data-testid="connection-status"][data-state="offline"]').waitFor();
+    expect((await api(srv.url, 'POST', `/api/documents/${id}/suggestions/${first.id}/accept`, { token: alice.token })).status).toBe(200);
+    await b.keyboard.type('、更务实');
+    await b.context().setOffline(false);
+
+    // every word kept: the accepted ones as text, the rest bob's pending suggestion, under another id
+    await until(
+      async () => {
+        const now = await listed();
+        return now.length === 1 && now[0].id !== first.id && now[0].author === bob.username && now[0].text === '、更务实';
+      },
+      'the words typed on to be a suggestion of their own',
+      15_000,
+    );
+    await until(async () => (await contentText(srv.url, alice, id)).includes(`${SUPERVISE}、更有力`), 'the accepted words to be text');
+    await until(
+      async () => (await textWithoutCarets(suggestionsOn(a, 'ins', bob).first()).catch(() => '')) === '、更务实',
+      'the owner to see the rest as a suggestion',
+    );
+    await until(async () => (await bodyText(a)) === (await bodyText(b)), 'both screens to agree');
+    expect(await bodyText(b)).toContain(`${SUPERVISE}、更有力、更务实`);
+    // (typed on, the words took the mark the accept removed meanwhile: merged, they were plain text, which a commenter may not
+    // write; the page typed them again as his suggestion and says why, without blaming a review that is not there)
+    const notice = b.getByTestId('discarded-notice');
+    await notice.filter({ hasText: '重新标出' }).waitFor();
+    expect(await notice.innerText()).toContain('与他人同时的修改');
+    expect(await notice.innerText()).not.toContain('审议');
+    await screenshot(b, 'suggestions-typed-on-after-accept');
+    for (const page of [a, b]) expect(await socketCloses(page)).not.toContain(CloseCode.invalidChange);
+  });
+
   it('a commenter fills a placeholder in 修订; accepted, the words are written text, not guidance', async () => {
     const id = await newDocument(srv.url, alice);
     await share(srv.url, alice, id, bob, 'commenter');
