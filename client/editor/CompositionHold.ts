@@ -8,7 +8,8 @@
 // once. Should the shared document have changed meanwhile, writing the page
 // over it would erase the others' changes: the edit is then made on a copy of
 // the document as it was when the hold began, merged into it as a Yjs update,
-// and the page drawn again from the result, so both sides' text is kept.
+// and the page drawn again from the result, so both sides' text is kept
+// (once the frame showing one's own committed text is painted).
 // The caret shown to the others stays where the composition began meanwhile:
 // placed in a document without the composing text, it would jump about.
 import { Extension } from '@tiptap/core';
@@ -65,6 +66,21 @@ function merge(view: EditorView, binding: ProsemirrorBinding, base: Y.Doc) {
   view.dispatch(state.tr.setSelection(TextSelection.between(state.doc.resolve(from), state.doc.resolve(to))));
 }
 
+/**
+ * Runs `then` in the first task after the next frame is painted, or within
+ * 50 ms where no frame comes (a hidden tab draws none).
+ */
+function afterPaint(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 50);
+}
+
 /** What of one's awareness state says where one's caret is (the caret plugin's fields). */
 const HELD_FIELDS = ['cursor', 'lastSelection'];
 
@@ -85,12 +101,21 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
     let hold: Hold | null = null;
     let settling: ReturnType<typeof setTimeout> | undefined;
 
-    const settle = (view: EditorView) => {
+    const settle = (view: EditorView, painted = false) => {
       if (hold === null || view.composing || view.isDestroyed) return;
-      // Plugins that finish a composed edit once it ends (修订 marks it as the member's suggestion, guidance
-      // becomes written text) do so first, in a transaction of its own, while the binding still holds its writes.
-      view.dispatch(view.state.tr);
       const { base } = hold;
+      if (!painted) {
+        // Plugins that finish a composed edit once it ends (修订 marks it as the member's suggestion, guidance
+        // becomes written text) do so first, in a transaction of its own, while the binding still holds its writes.
+        view.dispatch(view.state.tr);
+        // The committed text is on the page already. Others changed the document meanwhile: merging draws their
+        // blocks too, which waits until this keystroke's frame is painted (one's own typing first, as in a
+        // word processor); the hold keeps everything as it is until then.
+        if (base) {
+          afterPaint(() => settle(view, true));
+          return;
+        }
+      }
       hold = null;
       if (base) merge(view, bindingOf(view), base);
       // Nothing else changed the document: the binding writes the edit as after any other transaction.
