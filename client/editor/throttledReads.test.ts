@@ -19,11 +19,19 @@ function fakeEditor() {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
+/** Frames every 16 ms, on the (fake) timers. */
+function frames() {
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => setTimeout(() => callback(performance.now()), 16));
+  vi.stubGlobal('cancelAnimationFrame', (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle));
+}
+
 describe('readThrottled', () => {
-  it('reads the first change once the page is idle, then at most every so often while changes go on, and never for changes that do not matter', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date', 'requestIdleCallback', 'cancelIdleCallback'] });
+  it('reads the first change in the next frame, then at most every so often while changes go on, and never for changes that do not matter', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    frames();
     const { editor, emit } = fakeEditor();
     const read = vi.fn();
     readThrottled(editor, (tr) => tr.docChanged, read, 250);
@@ -32,7 +40,7 @@ describe('readThrottled', () => {
     expect(read).not.toHaveBeenCalled();
 
     emit('transaction');
-    vi.advanceTimersByTime(5);
+    vi.advanceTimersByTime(20);
     expect(read).toHaveBeenCalledTimes(1);
     // a change every 20 ms for a second: read about every 250 ms, not 50 times
     for (let t = 0; t < 1000; t += 20) {
@@ -45,7 +53,8 @@ describe('readThrottled', () => {
   });
 
   it('stops: nothing pending is read, nothing listened to', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date', 'requestIdleCallback', 'cancelIdleCallback'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    frames();
     const { editor, emit, listeners } = fakeEditor();
     const read = vi.fn();
     const stop = readThrottled(editor, () => true, read, 250);
