@@ -119,7 +119,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     notifications: new NotificationService(storage, access),
     approval: new ApprovalService(storage, registry, access, documents, versions, comments, sections),
     sections,
-    suggestions: suggestions,
+    suggestions,
     imports: new ImportService(documents, versions),
     exporter: new ExportService(storage, registry, access),
     logger,

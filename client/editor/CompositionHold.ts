@@ -32,6 +32,8 @@ const key = new PluginKey('compositionHold');
 interface Hold {
   /** The shared document as it was when the hold began, copied when something else first changes it; null while nothing has. */
   base: Y.Doc | null;
+  /** The plugins have finished the last composed edit (its merge may still wait for the frame to be painted). */
+  finished: boolean;
 }
 
 function bindingOf(view: EditorView): ProsemirrorBinding {
@@ -101,20 +103,22 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
     let hold: Hold | null = null;
     let settling: ReturnType<typeof setTimeout> | undefined;
 
-    const settle = (view: EditorView, painted = false) => {
+    /** `now`: merges without waiting for the frame (it has been painted, or the page is going away). */
+    const settle = (view: EditorView, now = false) => {
       if (hold === null || view.composing || view.isDestroyed) return;
-      const { base } = hold;
-      if (!painted) {
+      if (!hold.finished) {
         // Plugins that finish a composed edit once it ends (修订 marks it as the member's suggestion, guidance
         // becomes written text) do so first, in a transaction of its own, while the binding still holds its writes.
+        hold.finished = true;
         view.dispatch(view.state.tr);
-        // The committed text is on the page already. Others changed the document meanwhile: merging draws their
-        // blocks too, which waits until this keystroke's frame is painted (one's own typing first, as in a
-        // word processor); the hold keeps everything as it is until then.
-        if (base) {
-          afterPaint(() => settle(view, true));
-          return;
-        }
+      }
+      const { base } = hold;
+      // The committed text is on the page already. Others changed the document meanwhile: merging draws their
+      // blocks too, which waits until this keystroke's frame is painted (one's own typing first, as in a
+      // word processor); the hold keeps everything as it is until then.
+      if (base && !now) {
+        afterPaint(() => settle(view, true));
+        return;
       }
       hold = null;
       if (base) merge(view, bindingOf(view), base);
@@ -127,7 +131,8 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
       settling = setTimeout(() => settle(view));
     };
     const begin = () => {
-      hold ??= { base: null };
+      if (hold) hold.finished = false;
+      else hold = { base: null, finished: false };
       return false;
     };
 
@@ -151,6 +156,9 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
             }
           };
           binding.doc.on('beforeTransaction', copyBeforeOthers);
+          // A merge waiting for the frame is made at once when the page goes away (the tab closed meanwhile).
+          const settleNow = () => settle(view, true);
+          window.addEventListener('pagehide', settleNow);
           // The caret the others see stays where the composition began: a position in the pinyin means
           // nothing in their copy. The caret plugin writes it as a field, or (y-tiptap 3.3) as the whole
           // state with the field's last selection beside it.
@@ -175,6 +183,7 @@ export const CompositionHold = Extension.create<CompositionHoldOptions>({
             },
             destroy: () => {
               binding.doc.off('beforeTransaction', copyBeforeOthers);
+              window.removeEventListener('pagehide', settleNow);
               binding._prosemirrorChanged = write;
               if (awareness && setField && setState) {
                 awareness.setLocalStateField = setField;
