@@ -210,13 +210,14 @@ class SuggestionIds {
   constructor(private readonly doc: Y.Doc) {}
 
   takenBy(attrs: { id: string }, username: string): string | null {
-    this.authors ??= collectIds(this.doc);
+    this.authors ??= suggestionAuthorsById(this.doc);
     const owners = this.authors.get(attrs.id);
     return owners && [...owners].some((author) => author !== username) ? "a suggestion mark taking another author's suggestion id" : null;
   }
 }
 
-function collectIds(doc: Y.Doc): Map<string, Set<string>> {
+/** The suggestion ids the body's formatting carries (live marks), each with the authors that carry it. */
+export function suggestionAuthorsById(doc: Y.Doc): Map<string, Set<string>> {
   const authors = new Map<string, Set<string>>();
   const body = doc.share.get(BODY_FRAGMENT);
   const stack: YType[] = body ? [body] : [];

@@ -14,6 +14,7 @@ import { acceptAll, acceptSuggestion, listSuggestions, rejectAll, rejectSuggesti
 import type { DocumentAccess } from '../access/DocumentAccess.js';
 import type { Room } from '../collab/Room.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import { suggestionAuthorsById } from '../collab/suggestionRules.js';
 import { toProseMirrorNode } from '../documents/renderContent.js';
 import { conflict, notFound } from '../errors.js';
 import type { UserRecord } from '../store/records.js';
@@ -116,25 +117,12 @@ export class SuggestionService {
       if (!renames) return false;
       await room.flushed();
       // Read into ProseMirror only when the Yjs body still sets a decided id somewhere (nearly never).
-      if (!setsMarkWithId(room.body, renames)) return false;
+      const carried = suggestionAuthorsById(room.doc);
+      if (![...renames.keys()].some((id) => carried.has(id))) return false;
       return applyChange(room, null, renameSuggestions(new Transform(asStored(room.body)), renames));
     });
     if (changed) this.registry.sendEvent(documentId, { type: 'suggestions' });
   }
-}
-
-/** Whether formatting in the body (a mark's attributes) still carries one of the ids `ids` holds. */
-function setsMarkWithId(element: Y.XmlFragment | Y.XmlElement, ids: ReadonlyMap<string, string>): boolean {
-  for (const child of element.toArray()) {
-    if (child instanceof Y.XmlElement && setsMarkWithId(child, ids)) return true;
-    if (!(child instanceof Y.XmlText)) continue;
-    for (let item = child._start; item; item = item.right) {
-      if (item.deleted || !(item.content instanceof Y.ContentFormat)) continue;
-      const id = (item.content.value as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && ids.has(id)) return true;
-    }
-  }
-  return false;
 }
 
 /**
